@@ -1,0 +1,80 @@
+package dev.benchpulse.contracts.kafka;
+
+import dev.benchpulse.contracts.EventType;
+import dev.benchpulse.contracts.schema.AvroCodecs;
+
+import java.nio.ByteBuffer;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Writes Benchpulse records as Avro single-object encoding ({@code C3 01}, the writer schema's 8-byte CRC-64-AVRO
+ * fingerprint, the binary body) and adds the CloudEvents binary-mode headers. The {@code ce_source} comes from
+ * the producer property {@value #SOURCE_CONFIG}, or is derived from {@code client.id}.
+ *
+ * @param <V> the value type
+ */
+public class AvroSingleObjectSerializer<V extends SpecificRecord> implements Serializer<V> {
+
+    /** Producer property naming the CloudEvents source of the records, a URI reference. */
+    public static final String SOURCE_CONFIG = "benchpulse.cloudevents.source";
+
+    private final Set<EventType> allowed;
+    private String source = "/benchpulse";
+
+    /** A serializer for every Benchpulse event type, as used when configured by class name. */
+    public AvroSingleObjectSerializer() {
+        this(EnumSet.allOf(EventType.class));
+    }
+
+    public AvroSingleObjectSerializer(Set<EventType> allowed) {
+        this.allowed = Set.copyOf(allowed);
+    }
+
+    @Override
+    public void configure(Map<String, ?> configs, boolean isKey) {
+        Object configured = configs.get(SOURCE_CONFIG);
+        Object clientId = configs.get(ProducerConfig.CLIENT_ID_CONFIG);
+        if (configured != null && !configured.toString().isBlank()) {
+            source = configured.toString();
+        } else if (clientId != null && !clientId.toString().isBlank()) {
+            source = "/benchpulse/" + clientId;
+        }
+    }
+
+    @Override
+    public byte[] serialize(String topic, V data) {
+        if (data == null) {
+            return null;
+        }
+        EventType type = EventType.of(data);
+        if (!allowed.contains(type)) {
+            throw new SerializationException(type + " records do not belong on topic " + topic
+                    + "; it carries " + allowed);
+        }
+        try {
+            ByteBuffer buffer = AvroCodecs.encoder(type).encode(data);
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            return bytes;
+        } catch (Exception e) {
+            throw new SerializationException("Cannot encode " + type + " for topic " + topic + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public byte[] serialize(String topic, Headers headers, V data) {
+        byte[] bytes = serialize(topic, data);
+        if (data != null && headers != null) {
+            CloudEventHeaders.write(headers, data, source);
+        }
+        return bytes;
+    }
+}

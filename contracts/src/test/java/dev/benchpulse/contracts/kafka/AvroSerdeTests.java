@@ -1,0 +1,121 @@
+package dev.benchpulse.contracts.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.benchpulse.contracts.EventType;
+import dev.benchpulse.contracts.Events;
+import dev.benchpulse.contracts.Fixtures;
+import dev.benchpulse.contracts.Topics;
+import dev.benchpulse.contracts.avro.BenchmarkStarted;
+import dev.benchpulse.contracts.avro.RunRequested;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class AvroSerdeTests {
+
+    private final Fixtures fixtures = new Fixtures();
+
+    private final Serializer<SpecificRecord> serializer = new AvroSingleObjectSerializer<>();
+    private final Deserializer<SpecificRecord> deserializer = new AvroSingleObjectDeserializer<>();
+
+    @Test
+    void every_event_type_round_trips_in_single_object_encoding() {
+        for (SpecificRecord event : fixtures.oneOfEach()) {
+            byte[] bytes = serializer.serialize("t", event);
+
+            assertThat(bytes[0]).isEqualTo((byte) 0xC3);
+            assertThat(bytes[1]).isEqualTo((byte) 0x01);
+            assertThat(deserializer.deserialize("t", bytes)).isEqualTo(event);
+        }
+    }
+
+    @Test
+    void writes_the_cloud_events_headers_of_the_event() {
+        serializer.configure(Map.of(AvroSingleObjectSerializer.SOURCE_CONFIG, "/benchpulse/test"), false);
+        BenchmarkStarted started = (BenchmarkStarted) fixtures.oneOfEach().get(1);
+        RecordHeaders headers = new RecordHeaders();
+
+        serializer.serialize("t", headers, started);
+
+        assertThat(header(headers, "ce_specversion")).isEqualTo("1.0");
+        assertThat(header(headers, "ce_id")).isEqualTo(started.getEventId().toString());
+        assertThat(header(headers, "ce_source")).isEqualTo("/benchpulse/test");
+        assertThat(header(headers, "ce_type")).isEqualTo("dev.benchpulse.benchmark.started");
+        assertThat(header(headers, "ce_time")).isEqualTo(started.getOccurredAt().toString());
+        assertThat(header(headers, "ce_subject")).isEqualTo(started.getRunId().toString());
+        assertThat(header(headers, "content-type")).isEqualTo("application/avro");
+    }
+
+    @Test
+    void shared_fields_are_readable_without_knowing_the_type() {
+        SpecificRecord progress = fixtures.oneOfEach().get(2);
+
+        assertThat(Events.runId(progress)).isEqualTo(fixtures.run);
+        assertThat(Events.attemptId(progress)).contains(fixtures.attempt);
+        assertThat(Events.sequence(progress)).contains(1);
+        assertThat(Events.attemptId(fixtures.oneOfEach().getFirst())).isEmpty();
+    }
+
+    @Nested
+    class Rejects {
+
+        @Test
+        void an_unknown_fingerprint_naming_it_and_the_topic() {
+            byte[] bytes = serializer.serialize("t", fixtures.oneOfEach().get(1));
+            for (int i = 2; i < 10; i++) {
+                bytes[i] = (byte) 0xAB;
+            }
+
+            assertThatThrownBy(() -> deserializer.deserialize("benchpulse.benchmark-events.v1", bytes))
+                    .isInstanceOf(UnknownSchemaException.class)
+                    .hasMessageContaining("0xabababababababab")
+                    .hasMessageContaining("benchpulse.benchmark-events.v1")
+                    .satisfies(e -> assertThat(((UnknownSchemaException) e).fingerprint())
+                            .isEqualTo(0xABABABABABABABABL));
+        }
+
+        @Test
+        void bytes_that_are_not_single_object_encoded() {
+            byte[] json = "{\"runId\":\"x\"}".getBytes(StandardCharsets.UTF_8);
+
+            assertThatThrownBy(() -> deserializer.deserialize("some.topic", json))
+                    .isInstanceOf(UnknownSchemaException.class)
+                    .hasMessageContaining("some.topic")
+                    .hasMessageContaining("not Avro single-object encoded");
+        }
+
+        @Test
+        void a_known_type_on_a_topic_that_does_not_carry_it() {
+            byte[] started = serializer.serialize("t", fixtures.oneOfEach().get(1));
+            Deserializer<RunRequested> requests = Topics.RUN_REQUESTS.valueDeserializer();
+
+            assertThatThrownBy(() -> requests.deserialize(Topics.RUN_REQUESTS.name(), started))
+                    .isInstanceOf(UnknownSchemaException.class)
+                    .hasMessageContaining("BENCHMARK_STARTED")
+                    .hasMessageContaining(Topics.RUN_REQUESTS.name());
+        }
+
+        @Test
+        void writing_a_type_to_a_topic_that_does_not_carry_it() {
+            Serializer<SpecificRecord> events = Topics.BENCHMARK_EVENTS.valueSerializer();
+
+            assertThatThrownBy(() -> events.serialize("t", fixtures.oneOfEach().getFirst()))
+                    .isInstanceOf(SerializationException.class)
+                    .hasMessageContaining(EventType.RUN_REQUESTED.name());
+        }
+    }
+
+    private static String header(RecordHeaders headers, String name) {
+        return CloudEventHeaders.read(headers, name).orElseThrow();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.benchpulse.contracts.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.benchpulse.contracts.EventType;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class SchemaEvolutionTests {
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void current_schema_is_full_transitive_compatible_with_every_released_version(EventType type) {
+        List<Schema> history = SchemaHistory.versions(type);
+
+        assertThat(history).as("released versions of " + type).isNotEmpty();
+        assertThat(CompatibilityPolicy.fullTransitiveProblems(type.schema(), history)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void current_schema_is_released(EventType type) {
+        List<Schema> history = SchemaHistory.versions(type);
+        String current = SchemaNormalization.toParsingForm(type.schema());
+        String latest = SchemaNormalization.toParsingForm(history.getLast());
+
+        assertThat(current)
+                .as("%s changed since its latest release. Release it by adding %s with this content:%n%s", type,
+                        SchemaHistory.location(type, history.size() + 1), type.schema().toString(true))
+                .isEqualTo(latest);
+    }
+
+    @Test
+    void a_breaking_change_is_caught() throws IOException {
+        Schema breaking = fixture("/fixtures/BenchmarkProgress-breaking.avsc");
+
+        List<String> problems = CompatibilityPolicy.fullTransitiveProblems(breaking,
+                SchemaHistory.versions(EventType.BENCHMARK_PROGRESS));
+
+        assertThat(problems).isNotEmpty();
+        assertThat(String.join("\n", problems))
+                .contains("cannot read records written with v1")
+                .contains("v1 readers cannot read records it writes")
+                .contains("timePerOperationNanos")
+                .contains("runnerHost");
+    }
+
+    @Test
+    void adding_an_optional_field_with_a_default_is_allowed() throws IOException {
+        Schema evolved = fixture("/fixtures/BenchmarkProgress-compatible.avsc");
+
+        assertThat(CompatibilityPolicy.fullTransitiveProblems(evolved,
+                SchemaHistory.versions(EventType.BENCHMARK_PROGRESS))).isEmpty();
+    }
+
+    @Test
+    void every_known_schema_version_is_in_the_store() {
+        for (EventType type : EventType.values()) {
+            for (Schema version : SchemaHistory.versions(type)) {
+                assertThat(ContractSchemas.byFingerprint(ContractSchemas.fingerprint(version))).isPresent();
+            }
+        }
+    }
+
+    private static Schema fixture(String path) throws IOException {
+        try (InputStream in = SchemaEvolutionTests.class.getResourceAsStream(path)) {
+            return new Schema.Parser().parse(in);
+        }
+    }
+}

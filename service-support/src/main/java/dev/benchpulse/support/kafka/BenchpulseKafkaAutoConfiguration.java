@@ -1,0 +1,57 @@
+package dev.benchpulse.support.kafka;
+
+import dev.benchpulse.contracts.Topic;
+import dev.benchpulse.contracts.Topics;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+
+/**
+ * Wires {@link TopicClients}, the dead-letter error handler and the registry topics into every service that has
+ * this module on its class path.
+ */
+@AutoConfiguration(before = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties(BenchpulseKafkaProperties.class)
+public class BenchpulseKafkaAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    DefaultErrorHandler deadLetterErrorHandler(KafkaProperties kafka, BenchpulseKafkaProperties properties,
+            @Value("${spring.application.name:benchpulse}") String application) {
+        return DeadLetterErrorHandlers.create(new TopicClients(kafka, null, source(application)), properties.retry());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TopicClients topicClients(KafkaProperties kafka, CommonErrorHandler errorHandler,
+            @Value("${spring.application.name:benchpulse}") String application) {
+        return new TopicClients(kafka, errorHandler, source(application));
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "benchpulse.kafka.create-topics", matchIfMissing = true)
+    KafkaAdmin.NewTopics benchpulseTopics(BenchpulseKafkaProperties properties) {
+        return new KafkaAdmin.NewTopics(Topics.allWithDeadLetters().stream()
+                .map(topic -> newTopic(topic, properties.replicationFactor()))
+                .toArray(NewTopic[]::new));
+    }
+
+    private static NewTopic newTopic(Topic<?, ?> topic, short replicationFactor) {
+        return TopicBuilder.name(topic.name()).partitions(topic.partitions()).replicas(replicationFactor).build();
+    }
+
+    private static String source(String application) {
+        return "/benchpulse/" + application;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.benchpulse.support.kafka;
+
+import dev.benchpulse.contracts.Topic;
+import dev.benchpulse.contracts.kafka.AvroSingleObjectSerializer;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+
+/**
+ * Builds Kafka clients for a registry topic from Spring Boot's {@code spring.kafka.*} settings and the topic's own
+ * serdes, so a consumer or producer cannot be wired to the wrong serde. Consumers wrap the deserializers in an
+ * {@link ErrorHandlingDeserializer}: a record that cannot be decoded reaches the error handler (and the dead-letter
+ * topic) instead of stopping the consumer. Producers are idempotent with {@code acks=all}.
+ */
+public class TopicClients {
+
+    private final KafkaProperties kafka;
+    private final CommonErrorHandler errorHandler;
+    private final String cloudEventsSource;
+
+    public TopicClients(KafkaProperties kafka, CommonErrorHandler errorHandler, String cloudEventsSource) {
+        this.kafka = kafka;
+        this.errorHandler = errorHandler;
+        this.cloudEventsSource = cloudEventsSource;
+    }
+
+    public <K, V> ConsumerFactory<K, V> consumerFactory(Topic<K, V> topic) {
+        return new DefaultKafkaConsumerFactory<>(kafka.buildConsumerProperties(),
+                new ErrorHandlingDeserializer<>(topic.keyDeserializer()),
+                new ErrorHandlingDeserializer<>(topic.valueDeserializer()));
+    }
+
+    /**
+     * A listener container factory for one topic with the dead-letter error handler; {@code customizer} may change
+     * container properties such as the ack mode or concurrency.
+     */
+    public <K, V> ConcurrentKafkaListenerContainerFactory<K, V> listenerFactory(Topic<K, V> topic,
+            Consumer<ConcurrentKafkaListenerContainerFactory<K, V>> customizer) {
+        ConcurrentKafkaListenerContainerFactory<K, V> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(consumerFactory(topic));
+        factory.setCommonErrorHandler(errorHandler);
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        customizer.accept(factory);
+        return factory;
+    }
+
+    public <K, V> KafkaTemplate<K, V> template(Topic<K, V> topic) {
+        DefaultKafkaProducerFactory<K, V> factory = new DefaultKafkaProducerFactory<>(producerProperties(),
+                topic.keySerializer(), topic.valueSerializer());
+        KafkaTemplate<K, V> template = new KafkaTemplate<>(factory);
+        template.setDefaultTopic(topic.name());
+        return template;
+    }
+
+    Map<String, Object> producerProperties() {
+        Map<String, Object> props = new HashMap<>(kafka.buildProducerProperties());
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.putIfAbsent(AvroSingleObjectSerializer.SOURCE_CONFIG, cloudEventsSource);
+        return props;
+    }
+}
