@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Runs one external process to its end with a wall-clock limit: output is drained on virtual threads into bounded
@@ -65,12 +67,16 @@ public final class ProcessRunner {
         return exited ? ProcessResult.Ending.EXITED : ProcessResult.Ending.TIMED_OUT;
     }
 
-    /** Kills a process and everything it started; descendants are listed first, before they are re-parented. */
+    /**
+     * Kills a process and everything it started, and waits (briefly) until they are gone. Descendants are listed
+     * first, while they are still children and not yet re-parented.
+     */
     public static void killTree(ProcessHandle root) {
-        List<ProcessHandle> descendants = root.descendants().toList();
-        root.destroyForcibly();
-        descendants.forEach(ProcessHandle::destroyForcibly);
-        root.onExit().orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> root).join();
+        List<ProcessHandle> tree = Stream.concat(Stream.of(root), root.descendants()).toList();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        CompletableFuture.allOf(tree.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new))
+                .completeOnTimeout(null, 5, TimeUnit.SECONDS)
+                .join();
     }
 
     private static void write(Process process, byte[] stdin) {

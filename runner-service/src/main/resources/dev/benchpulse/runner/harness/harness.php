@@ -1,6 +1,6 @@
 <?php
 // Benchpulse sample harness, rendered by the runner for one sample of one benchmark and run in a fresh PHP process.
-// The {{setup}}, {{code}} and {{teardown}} lines are replaced by the benchmark's sections; the runner maps PHP's
+// The section marker lines (setup, code, teardown in double braces) are replaced by the benchmark's sections; the runner maps PHP's
 // line numbers back to them. Variables starting with $__bp_ belong to the harness.
 set_error_handler(static function (int $severity, string $message, string $file = '', int $line = 0): bool {
     if ((error_reporting() & $severity) === 0) {
