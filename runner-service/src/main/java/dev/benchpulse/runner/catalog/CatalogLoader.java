@@ -92,11 +92,14 @@ public final class CatalogLoader {
 
     private BenchmarkFile parse(Path file, List<CatalogProblem> problems) {
         try {
-            BenchmarkFile parsed = yaml.readValue(file.toFile(), BenchmarkFile.class);
+            String text = Files.readString(file);
+            BenchmarkFile parsed = text.isBlank() ? null : yaml.readValue(text, BenchmarkFile.class);
             if (parsed == null) {
                 problems.add(new CatalogProblem(file, CatalogProblem.WHOLE_FILE, "is empty: write the benchmark's fields"));
             }
             return parsed;
+        } catch (IOException e) {
+            problems.add(new CatalogProblem(file, CatalogProblem.WHOLE_FILE, "cannot be read: " + e.getMessage()));
         } catch (UnrecognizedPropertyException e) {
             problems.add(new CatalogProblem(file, e.getPropertyName(), "is not a benchmark field: remove it or fix its "
                     + "spelling (fields: " + String.join(", ", BenchmarkFields.NAMES) + ")"));
