@@ -62,6 +62,11 @@ public final class TestFixtures {
                 execution, new SampleMetrics(new SimpleMeterRegistry()));
     }
 
+    /** PHP_VERSION of the local PHP. */
+    public static String localPhpVersion() {
+        return runtime(local("php", List.of())).phpVersion();
+    }
+
     public static Benchmark benchmark(String setup, String code, String teardown, int warmup, int inner) {
         return new Benchmark("test-benchmark", "Test benchmark", "tests", "tests", "A benchmark for tests",
                 List.of("tests"), null, warmup, inner, setup, code, teardown);
