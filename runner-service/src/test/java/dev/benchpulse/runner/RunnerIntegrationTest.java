@@ -21,6 +21,6 @@ import org.springframework.test.context.ActiveProfiles;
 @Documented
 @SpringBootTest(classes = RunnerServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 public @interface RunnerIntegrationTest {
 }

@@ -84,6 +84,8 @@ class RunExecution {
     private void finish(RunEventPublisher.Attempt attempt, BenchmarkFailed failed) {
         attempt.publishTerminal(failed);
         metrics.failed(failed.getReason());
+        log.info("Run {} failed after {} sample(s): {} {}", failed.getRunId(), failed.getIterationReached(),
+                failed.getReason(), failed.getMessage());
     }
 
     /** The state of one attempt. */
@@ -142,6 +144,7 @@ class RunExecution {
             }
             published.publishTerminal(events.completed(total, Duration.ofNanos(System.nanoTime() - start).toMillis()));
             metrics.completed();
+            log.info("Run {} completed {} sample(s)", request.getRunId(), total);
         }
 
         private String message(SampleOutcome.Failed failed, int iteration, int total) {

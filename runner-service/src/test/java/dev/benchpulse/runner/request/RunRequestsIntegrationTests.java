@@ -16,7 +16,7 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,16 +32,21 @@ class RunRequestsIntegrationTests {
     @Autowired
     WebTestClient client;
 
-    @BeforeAll
-    static void record() {
-        requests = TopicRecorder.start(Topics.RUN_REQUESTS);
-        cancels = TopicRecorder.start(Topics.RUN_CONTROL);
+    /** After the context is up, so the registry topics exist with their partitions before anyone subscribes. */
+    @BeforeEach
+    void record() {
+        if (requests == null) {
+            requests = TopicRecorder.start(Topics.RUN_REQUESTS);
+            cancels = TopicRecorder.start(Topics.RUN_CONTROL);
+        }
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
         requests.close();
         cancels.close();
+        requests = null;
+        cancels = null;
     }
 
     WebTestClient.BodyContentSpec post(String json, int status) {
