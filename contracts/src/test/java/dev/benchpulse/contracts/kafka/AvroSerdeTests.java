@@ -76,10 +76,10 @@ class AvroSerdeTests {
                 bytes[i] = (byte) 0xAB;
             }
 
-            assertThatThrownBy(() -> deserializer.deserialize("benchpulse.benchmark-events.v1", bytes))
+            assertThatThrownBy(() -> deserializer.deserialize(Topics.BENCHMARK_EVENTS.name(), bytes))
                     .isInstanceOf(UnknownSchemaException.class)
                     .hasMessageContaining("0xabababababababab")
-                    .hasMessageContaining("benchpulse.benchmark-events.v1")
+                    .hasMessageContaining(Topics.BENCHMARK_EVENTS.name())
                     .satisfies(e -> assertThat(((UnknownSchemaException) e).fingerprint())
                             .isEqualTo(0xABABABABABABABABL));
         }

@@ -45,7 +45,7 @@ class PlainKafkaClientsConsumerIntegrationTests {
         props.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
         props.put("value.deserializer", "dev.benchpulse.contracts.kafka.AvroSingleObjectDeserializer");
         try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of("benchpulse.benchmark-events.v1"));
+            consumer.subscribe(List.of(Topics.BENCHMARK_EVENTS.name())); // docs/contracts.md spells the name out
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (seen.size() < lifecycle.size() && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, SpecificRecord> record : consumer.poll(Duration.ofMillis(200))) {
