@@ -7,10 +7,12 @@ import dev.benchpulse.runner.system.RunnerProperties.RuntimeSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -37,6 +39,7 @@ public class Runtimes {
         this.probe = new RuntimeProbe(processes, properties.execution().probeTimeout());
         this.clock = clock;
         this.order = properties.runtimes().stream().map(RuntimeSpec::id).toList();
+        checkIds(order);
         properties.runtimes().parallelStream().map(Runtimes::configured).forEach(this::probeAndStore);
         all().forEach(r -> log.info("Runtime {} ({}): {}", r.id(), r.commandLine(), r.available()
                 ? "PHP " + r.phpVersion() + (r.jit() ? " with JIT" : "") + (r.reason() == null ? "" : "; " + r.reason())
@@ -90,6 +93,20 @@ public class Runtimes {
         byId.put(probed.id(), probed);
         probedAt.put(probed.id(), clock.instant());
         return probed;
+    }
+
+    private static void checkIds(List<String> ids) {
+        Set<String> seen = new HashSet<>();
+        for (String id : ids) {
+            if (id == null || id.isBlank()) {
+                throw new IllegalStateException("A runtime in benchpulse.runner.runtimes has no id: give each one an id "
+                        + "such as php-8.3");
+            }
+            if (!seen.add(id)) {
+                throw new IllegalStateException("Runtime id '" + id + "' is configured twice in "
+                        + "benchpulse.runner.runtimes: ids must be unique");
+            }
+        }
     }
 
     private static PhpRuntime configured(RuntimeSpec spec) {

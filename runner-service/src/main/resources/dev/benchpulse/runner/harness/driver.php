@@ -14,7 +14,7 @@ $__bp_report = static function (string $kind, string $message, array $locations)
     }
     $__bp_where = array_map(static fn (array $l) => ['line' => $l['line'] ?? 0,
         'harness' => ($l['file'] ?? '') === $__bp_file], $locations);
-    fwrite(STDOUT, json_encode(['benchpulse' => 'error', 'kind' => $kind, 'message' => $message,
+    fwrite(STDOUT, "\n" . json_encode(['benchpulse' => 'error', 'kind' => $kind, 'message' => $message,
         'locations' => $__bp_where], JSON_INVALID_UTF8_SUBSTITUTE) . "\n");
 };
 register_shutdown_function(static function () use ($__bp_report): void {

@@ -32,7 +32,7 @@ while (ob_get_level() > 0) {
 }
 $__bp_opcache = function_exists('opcache_get_status') ? opcache_get_status(false) : false;
 $__bp_jit = is_array($__bp_opcache) && isset($__bp_opcache['jit']) ? $__bp_opcache['jit'] : null;
-fwrite(STDOUT, json_encode([
+fwrite(STDOUT, "\n" . json_encode([ // on a line of its own, whatever the benchmark wrote before
     'benchpulse' => 'result',
     'elapsedNanos' => $__bp_elapsed,
     'innerIterations' => $__bp_inner,

@@ -89,6 +89,13 @@ class SampleExecutorIntegrationTests {
         }
 
         @Test
+        void a_flood_on_stdout_is_bounded_and_the_result_still_read() {
+            SampleOutcome outcome = run(php, benchmark("", "fwrite(STDOUT, str_repeat('x', 1000));", "", 0, 10_000));
+
+            assertThat(outcome).isInstanceOf(SampleOutcome.Measured.class);
+        }
+
+        @Test
         void measures_more_time_per_operation_for_more_work() {
             double cheap = ((SampleOutcome.Measured) run(php, benchmark("", "$x = 1 + 1;", "", 0, 100_000)))
                     .nanosPerOperation();
