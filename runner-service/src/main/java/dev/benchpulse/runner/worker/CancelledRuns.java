@@ -22,6 +22,7 @@ public class CancelledRuns {
     private final Map<UUID, Cancellation> running = new ConcurrentHashMap<>();
     private final Duration retention;
     private final Clock clock;
+    private volatile boolean abandoned;
 
     public CancelledRuns(Duration retention, Clock clock) {
         this.retention = retention;
@@ -55,6 +56,19 @@ public class CancelledRuns {
             cancellation.cancel();
         }
         return new Tracked(cancellation, () -> running.remove(runId, cancellation));
+    }
+
+    /**
+     * This runner is shutting down: stops every run it executes (killing their PHP processes) so they end without a
+     * terminal event and unacknowledged, and makes it take no new run.
+     */
+    void abandonAll() {
+        abandoned = true;
+        running.values().forEach(Cancellation::cancel);
+    }
+
+    boolean isAbandoned() {
+        return abandoned;
     }
 
     private void forgetOlderThan(Instant cutoff) {

@@ -3,6 +3,7 @@ package dev.benchpulse.runner.worker;
 import dev.benchpulse.contracts.avro.FailureReason;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -24,10 +25,10 @@ class RunMetrics {
                 .register(registry);
     }
 
-    void running(Runnable run) {
+    <T> T running(Supplier<T> run) {
         active.incrementAndGet();
         try {
-            run.run();
+            return run.get();
         } finally {
             active.decrementAndGet();
         }

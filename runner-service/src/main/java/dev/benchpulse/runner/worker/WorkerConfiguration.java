@@ -74,9 +74,16 @@ class WorkerConfiguration {
     @Bean
     RunExecution runExecution(Catalog catalog, Runtimes runtimes, SampleExecutor executor, TopicClients clients,
             CancelledRuns cancelledRuns, MeterRegistry meters, RunnerProperties properties, Clock clock) {
-        return new RunExecution(catalog, runtimes, executor, new RunEventPublisher(clients.template(Topics.BENCHMARK_EVENTS)),
-                cancelledRuns, new RunMetrics(meters), clock, properties.resolvedInstanceId(),
-                properties.worker().maxRunDuration());
+        String instanceId = properties.resolvedInstanceId();
+        return new RunExecution(catalog, runtimes,
+                new SampleLoop(executor, cancelledRuns, instanceId, properties.worker().maxRunDuration()),
+                new RunEventPublisher(clients.template(Topics.BENCHMARK_EVENTS)), cancelledRuns,
+                new RunMetrics(meters), clock, instanceId);
+    }
+
+    @Bean
+    WorkerShutdown workerShutdown(CancelledRuns cancelledRuns) {
+        return new WorkerShutdown(cancelledRuns);
     }
 
     @Bean
