@@ -9,7 +9,7 @@ package dev.benchpulse.runner.calibration;
  * @param suggestedInnerIterations inner iterations expected to take about {@code targetMillis}
  * @param catalogInnerIterations   the catalog's current value, for comparison
  * @param nanosPerOperation        time per operation measured by the last calibration sample
- * @param verifiedSampleMillis     how long the loop took at the estimate (the last calibration sample)
+ * @param verifiedSampleMillis     how long the measured loop of the last calibration sample took
  * @param samplesTaken             PHP processes the calibration ran
  */
 public record Calibration(String benchmark, String runtime, long targetMillis, long suggestedInnerIterations,

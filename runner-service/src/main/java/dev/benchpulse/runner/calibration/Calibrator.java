@@ -12,14 +12,18 @@ import java.time.Duration;
 
 /**
  * Finds the inner iterations that make one sample's measured loop last about a target time: it grows the loop
- * from one iteration until it is long enough to time reliably, estimates the time per operation, and checks the
- * estimate with one more sample at the suggested size.
+ * from one iteration until it is long enough to time reliably, estimates the time per operation, then checks the
+ * estimate with samples at the suggested size (a short loop often runs faster or slower per operation than a long
+ * one) until one lasts about the target time.
  */
 class Calibrator {
 
     /** Loops shorter than this are too short to extrapolate from. */
     static final Duration RELIABLE = Duration.ofMillis(20);
     static final long MAX_INNER = 1_000_000_000L;
+    /** A check sample within this fraction of the target ends the calibration. */
+    static final double TOLERANCE = 0.25;
+    static final int MAX_CHECKS = 3;
 
     private final SampleExecutor executor;
 
@@ -42,11 +46,18 @@ class Calibrator {
             inner = Math.min(MAX_INNER, inner * factor);
         }
         long estimate = suggestion(target, measured.nanosPerOperation());
-        SampleOutcome.Measured verified = sample(benchmark, runtime, estimate);
-        samples++;
-        return new Calibration(benchmark.slug(), runtime.id(), target.toMillis(),
-                suggestion(target, verified.nanosPerOperation()), benchmark.innerIterations(),
-                verified.nanosPerOperation(), verified.report().elapsedNanos() / 1e6, samples);
+        for (int check = 0; check < MAX_CHECKS; check++) {
+            measured = sample(benchmark, runtime, estimate);
+            samples++;
+            double ratio = measured.report().elapsedNanos() / (double) target.toNanos();
+            estimate = suggestion(target, measured.nanosPerOperation());
+            if (ratio > 1 - TOLERANCE && ratio < 1 + TOLERANCE) {
+                break;
+            }
+        }
+        return new Calibration(benchmark.slug(), runtime.id(), target.toMillis(), estimate,
+                benchmark.innerIterations(), measured.nanosPerOperation(), measured.report().elapsedNanos() / 1e6,
+                samples);
     }
 
     private SampleOutcome.Measured sample(Benchmark benchmark, PhpRuntime runtime, long inner) {

@@ -41,14 +41,14 @@ public class Runtimes {
         this.order = properties.runtimes().stream().map(RuntimeSpec::id).toList();
         checkIds(order);
         properties.runtimes().parallelStream().map(Runtimes::configured).forEach(this::probeAndStore);
-        all().forEach(r -> log.info("Runtime {} ({}): {}", r.id(), r.commandLine(), r.available()
+        order.stream().map(byId::get).forEach(r -> log.info("Runtime {} ({}): {}", r.id(), r.commandLine(), r.available()
                 ? "PHP " + r.phpVersion() + (r.jit() ? " with JIT" : "") + (r.reason() == null ? "" : "; " + r.reason())
                 : "unavailable: " + r.reason()));
     }
 
-    /** Every configured runtime, in configuration order. */
+    /** Every configured runtime, in configuration order (unavailable ones probed again when due). */
     public List<PhpRuntime> all() {
-        return order.stream().map(byId::get).toList();
+        return order.stream().map(id -> find(id).orElseThrow()).toList();
     }
 
     /** The runtime of {@code id}, probed again first if it was unavailable. */
