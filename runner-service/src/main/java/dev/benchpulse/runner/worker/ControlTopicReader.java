@@ -17,6 +17,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -34,6 +35,7 @@ class ControlTopicReader implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ControlTopicReader.class);
     private static final Duration CATCH_UP_LIMIT = Duration.ofSeconds(30);
+    private static final Duration RETRY = Duration.ofSeconds(2);
 
     private final ConsumerFactory<String, RunCancelRequested> consumers;
     private final CancelledRuns cancelledRuns;
@@ -73,25 +75,37 @@ class ControlTopicReader implements SmartLifecycle {
 
     private void read() {
         try {
-            Map<TopicPartition, Long> end = assignFromLookback();
             while (running) {
-                for (ConsumerRecord<String, RunCancelRequested> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.value() != null) {
-                        cancelledRuns.cancel(record.value());
-                    }
-                }
-                if (caughtUp.getCount() > 0 && end.entrySet().stream()
-                        .allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
-                    caughtUp.countDown();
+                try {
+                    follow(assignFromLookback());
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (KafkaException e) {
+                    log.warn("Reading the control topic failed ({}); trying again in {}", e.getMessage(), RETRY);
+                    Thread.sleep(RETRY);
                 }
             }
         } catch (WakeupException e) {
             // stopping
-        } catch (RuntimeException e) {
-            log.error("The control topic reader stopped; cancel requests are no longer seen", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             caughtUp.countDown();
             consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    private void follow(Map<TopicPartition, Long> end) {
+        while (running) {
+            for (ConsumerRecord<String, RunCancelRequested> record : consumer.poll(Duration.ofMillis(200))) {
+                if (record.value() != null) {
+                    cancelledRuns.cancel(record.value());
+                }
+            }
+            if (caughtUp.getCount() > 0 && end.entrySet().stream()
+                    .allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+                caughtUp.countDown();
+            }
         }
     }
 

@@ -29,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * code: hyperfine times whole PHP processes running the harness with the measured loop and with an empty loop
  * (zero inner iterations, everything else equal), and the difference of their mean wall times divided by the inner
  * iterations is the time per operation. Prints both with the runner's coefficient of variation over its samples.
+ * The runner's samples and hyperfine's runs alternate in three blocks, so both see the same machine load.
  * Not a test: run it with the command in docs/performance.md.
  *
  * <p>Arguments: {@code [samples] [scale] [slug...]}; defaults 30, 1 and three catalog benchmarks.
@@ -39,6 +40,7 @@ public final class AgreementBenchmark {
             "sort-ints-sort");
     private static final Path OUT = Path.of("target", "perf");
     private static final EnumSet<Statistic> STATS = EnumSet.of(Statistic.MEAN, Statistic.STANDARD_DEVIATION);
+    private static final int BLOCKS = 3;
 
     private AgreementBenchmark() {
     }
@@ -57,30 +59,45 @@ public final class AgreementBenchmark {
         for (String slug : slugs) {
             Benchmark benchmark = catalog.get(slug);
             Benchmark measured = benchmark.withIterations(benchmark.warmupIterations(), benchmark.innerIterations() * scale);
-            double[] runner = runnerSamples(executor, php, measured, samples);
-            List<String> command = hyperfineCommand(php, measured, samples);
-            commands.add(String.join(" ", command));
-            rows.add(row(measured, runner, hyperfine(command, slug)));
+            List<String> command = hyperfineCommand(php, measured, samples / BLOCKS);
+            commands.add(String.join(" ", command.subList(0, command.size() - 2)) + " '"
+                    + command.get(command.size() - 2) + "' '" + command.getLast() + "'");
+            // interleaved in blocks, so that both measurements see the same machine load
+            List<Double> runner = new ArrayList<>();
+            List<Double> loop = new ArrayList<>();
+            List<Double> empty = new ArrayList<>();
+            for (int block = 0; block < BLOCKS; block++) {
+                runner.addAll(runnerSamples(executor, php, measured, samples / BLOCKS));
+                JsonNode results = hyperfine(command, slug);
+                results.get(0).path("times").forEach(t -> loop.add(t.asDouble()));
+                results.get(1).path("times").forEach(t -> empty.add(t.asDouble()));
+            }
+            rows.add(row(measured, array(runner), array(loop), array(empty)));
         }
         System.out.printf("%nPHP %s, %d samples per measurement, no JIT%n%n", php.phpVersion(), samples);
         System.out.println("| benchmark | inner iterations | runner median ns/op | runner mean ns/op | runner CV "
-                + "| hyperfine ns/op | difference | hyperfine CV |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
+                + "| hyperfine ns/op (medians) | hyperfine ns/op (means) | difference of medians | hyperfine CV |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
         rows.forEach(System.out::println);
         System.out.println();
         commands.forEach(c -> System.out.println("    " + c));
     }
 
-    private static double[] runnerSamples(SampleExecutor executor, PhpRuntime php, Benchmark benchmark, int samples) {
-        double[] nanosPerOperation = new double[samples];
+    private static List<Double> runnerSamples(SampleExecutor executor, PhpRuntime php, Benchmark benchmark,
+            int samples) {
+        List<Double> nanosPerOperation = new ArrayList<>();
         for (int i = 0; i < samples; i++) {
             SampleOutcome outcome = executor.run(php, benchmark, Cancellation.none());
             if (!(outcome instanceof SampleOutcome.Measured m)) {
                 throw new IllegalStateException(benchmark.slug() + " failed: " + outcome);
             }
-            nanosPerOperation[i] = m.nanosPerOperation();
+            nanosPerOperation.add(m.nanosPerOperation());
         }
         return nanosPerOperation;
+    }
+
+    private static double[] array(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** hyperfine over two harness files that differ only in the inner iterations: N and 0. */
@@ -91,7 +108,7 @@ public final class AgreementBenchmark {
         Files.writeString(loop, template.render(benchmark).script());
         Files.writeString(empty, template.render(benchmark.withIterations(benchmark.warmupIterations(), 0)).script());
         String php8 = php.command().getFirst() + " -d memory_limit=512M -d opcache.file_update_protection=0 ";
-        return List.of("hyperfine", "-N", "--warmup", "3", "--runs", Integer.toString(runs), "--export-json",
+        return List.of("hyperfine", "-N", "--warmup", "2", "--runs", Integer.toString(runs), "--export-json",
                 OUT.resolve(benchmark.slug() + ".json").toString(), php8 + loop, php8 + empty);
     }
 
@@ -104,18 +121,23 @@ public final class AgreementBenchmark {
         return JsonMapper.builder().build().readTree(OUT.resolve(slug + ".json").toFile()).path("results");
     }
 
-    private static String row(Benchmark benchmark, double[] runner, JsonNode results) {
+    /**
+     * One line of the table: the runner's median and mean time per operation with their CV, hyperfine's (loop minus
+     * empty, divided by the inner iterations) from the medians and from the means of the process times, the
+     * difference of the two medians, and the CV of hyperfine's loop process times.
+     */
+    private static String row(Benchmark benchmark, double[] runner, double[] loop, double[] empty) {
         DoubleStatistics stats = DoubleStatistics.of(STATS, runner);
         double median = Median.withDefaults().evaluate(runner);
-        double mean = stats.getAsDouble(Statistic.MEAN);
-        double cv = stats.getAsDouble(Statistic.STANDARD_DEVIATION) / mean;
-        JsonNode loop = results.get(0);
-        JsonNode empty = results.get(1);
-        double hyperfine = (loop.path("mean").asDouble() - empty.path("mean").asDouble()) * 1e9
-                / benchmark.innerIterations();
-        double hyperfineCv = loop.path("stddev").asDouble() / loop.path("mean").asDouble();
-        return String.format("| %s | %,d | %.1f | %.1f | %.1f %% | %.1f | %+.1f %% | %.1f %% |", benchmark.slug(),
-                benchmark.innerIterations(), median, mean, 100 * cv, hyperfine, 100 * (median - hyperfine) / hyperfine,
-                100 * hyperfineCv);
+        double cv = stats.getAsDouble(Statistic.STANDARD_DEVIATION) / stats.getAsDouble(Statistic.MEAN);
+        DoubleStatistics loopStats = DoubleStatistics.of(STATS, loop);
+        DoubleStatistics emptyStats = DoubleStatistics.of(STATS, empty);
+        double perOp = 1e9 / benchmark.innerIterations();
+        double byMedian = (Median.withDefaults().evaluate(loop) - Median.withDefaults().evaluate(empty)) * perOp;
+        double byMean = (loopStats.getAsDouble(Statistic.MEAN) - emptyStats.getAsDouble(Statistic.MEAN)) * perOp;
+        double loopCv = loopStats.getAsDouble(Statistic.STANDARD_DEVIATION) / loopStats.getAsDouble(Statistic.MEAN);
+        return String.format("| %s | %,d | %.1f | %.1f | %.1f %% | %.1f | %.1f | %+.1f %% | %.1f %% |",
+                benchmark.slug(), benchmark.innerIterations(), median, stats.getAsDouble(Statistic.MEAN), 100 * cv,
+                byMedian, byMean, 100 * (median - byMedian) / byMedian, 100 * loopCv);
     }
 }
