@@ -1,7 +1,8 @@
 <?php
-// Benchpulse sample harness, rendered by the runner for one sample of one benchmark and run in a fresh PHP process.
-// The section marker lines (setup, code, teardown in double braces) are replaced by the benchmark's sections; the runner maps PHP's
-// line numbers back to them. Variables starting with $__bp_ belong to the harness.
+// Benchpulse sample harness, rendered by the runner for one sample of one benchmark and run in a fresh PHP
+// process. The section marker lines (setup, code, teardown in double braces) are replaced by the benchmark's
+// sections; the runner maps PHP's line numbers back to them. Variables starting with $__bp_ belong to the harness.
+error_reporting(E_ALL & ~E_DEPRECATED & ~E_USER_DEPRECATED); // deprecations neither fail nor print on every iteration
 set_error_handler(static function (int $severity, string $message, string $file = '', int $line = 0): bool {
     if ((error_reporting() & $severity) === 0) {
         return false; // silenced with @

@@ -156,6 +156,13 @@ class SampleExecutorIntegrationTests {
         }
 
         @Test
+        void a_deprecation_is_not_an_error() {
+            SampleOutcome outcome = run(php, benchmark("", "$x = utf8_encode('a');", "", 0, 100));
+
+            assertThat(outcome).isInstanceOf(SampleOutcome.Measured.class);
+        }
+
+        @Test
         void an_exception_thrown_in_setup_names_setup_and_its_line() {
             SampleOutcome.Failed failed = failure("$a = 1;\n\nthrow new RuntimeException('no data');", "$b = 1;", "");
 
