@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * code: hyperfine times whole PHP processes running the harness with the measured loop and with an empty loop
  * (zero inner iterations, everything else equal), and the difference of their mean wall times divided by the inner
  * iterations is the time per operation. Prints both with the runner's coefficient of variation over its samples.
- * The runner's samples and hyperfine's runs alternate in three blocks, so both see the same machine load.
+ * The runner's samples and hyperfine's runs alternate in ten blocks, so both see the same machine load.
  * Not a test: run it with the command in docs/performance.md.
  *
  * <p>Arguments: {@code [samples] [scale] [slug...]}; defaults 30, 1 and three catalog benchmarks.
@@ -40,7 +40,7 @@ public final class AgreementBenchmark {
             "sort-ints-sort");
     private static final Path OUT = Path.of("target", "perf");
     private static final EnumSet<Statistic> STATS = EnumSet.of(Statistic.MEAN, Statistic.STANDARD_DEVIATION);
-    private static final int BLOCKS = 3;
+    private static final int BLOCKS = 10;
 
     private AgreementBenchmark() {
     }
