@@ -29,7 +29,7 @@ class ServiceRoutes {
     static final String HUB_PATH = "/.well-known/mercure";
 
     @Bean
-    RouteLocator serviceRoutes(RouteLocatorBuilder builder, ServicesProperties services, ProblemResponses problems) {
+    RouteLocator benchpulseRoutes(RouteLocatorBuilder builder, ServicesProperties services, ProblemResponses problems) {
         Backend runner = new Backend("runner-service", "BENCHPULSE_RUNNER_URL", services.runnerUrl());
         Backend results = new Backend("results-service", "BENCHPULSE_RESULTS_URL", services.resultsUrl());
         Backend hub = new Backend("mercure-hub", "BENCHPULSE_HUB_URL", services.hubUrl());
