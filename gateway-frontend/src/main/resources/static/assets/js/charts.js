@@ -14,7 +14,9 @@ export function draw(container, options, data) {
   container.__plot?.destroy();
   container.__observer?.disconnect();
   container.replaceChildren();
-  const plot = new uPlot({ width: width(container), height: options.height || 280, ...options }, data, container);
+  const plot = new uPlot({
+    width: width(container), height: options.height || 280, legend: { live: false }, ...options,
+  }, data, container);
   container.__plot = plot;
   const observer = new ResizeObserver(() => plot.setSize({ width: width(container), height: plot.height }));
   observer.observe(container);

@@ -63,6 +63,9 @@ export class RunCard {
     const s = this.state;
     const percent = progressOf(s);
     this.element.dataset.status = s.status;
+    this.title.textContent = s.benchmarkName || s.benchmarkId || 'Run';
+    this.element.setAttribute('aria-label', `${this.title.textContent} on ${s.runtime || 'a runtime'}`);
+    this.bar.setAttribute('aria-label', `Progress of ${this.title.textContent} on ${s.runtime || 'a runtime'}`);
     this.badge.textContent = STATUS_TEXT[s.status] || s.status;
     this.badge.className = `badge badge-${(s.status || '').toLowerCase()}`;
     this.runtime.textContent = [s.runtime, s.phpVersion && `PHP ${s.phpVersion}`].filter(Boolean).join(' · ');

@@ -95,7 +95,7 @@ function renderVerdicts(pairs) {
     const significant = !verdictText(pair).startsWith('No significant');
     const detail = [pair.ratio !== null && `ratio of medians ${fmt.number(pair.ratio, 3)}`,
       pair.ci && `95% CI ${fmt.number(pair.ci.low, 3)} – ${fmt.number(pair.ci.high, 3)}`,
-      pair.pValue !== null && `Mann-Whitney U p = ${pair.pValue < 0.0001 ? '< 0.0001' : fmt.number(pair.pValue, 2)}`]
+      pair.pValue !== null && `Mann-Whitney U p ${pair.pValue < 0.0001 ? '< 0.0001' : `= ${fmt.number(pair.pValue, 2)}`}`]
       .filter(Boolean).join(', ');
     return el('li', { class: significant ? 'verdict significant' : 'verdict' },
       el('strong', { text: verdictText(pair) }), el('span', { class: 'muted', text: ` (${detail})` }));

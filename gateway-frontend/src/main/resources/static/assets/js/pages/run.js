@@ -16,6 +16,7 @@ let run = null;
 let samples = [];
 let unit = currentUnit();
 let refreshing = null;
+let benchmarkName = null;
 
 async function main() {
   const info = await session();
@@ -44,6 +45,10 @@ async function main() {
 async function load() {
   [run, samples] = await Promise.all([api(`/api/runs/${runId}`),
     api(`/api/runs/${runId}/samples`).then(items).catch(() => [])]);
+  if (!benchmarkName) {
+    const slug = benchmarkSlug(run.benchmark);
+    benchmarkName = await api(`/api/benchmarks/${encodeURIComponent(slug)}`).then((b) => b.name).catch(() => slug);
+  }
   render();
 }
 
@@ -62,7 +67,7 @@ function scheduleRefresh() {
 
 function render() {
   const slug = benchmarkSlug(run.benchmark);
-  const name = run.benchmark?.name || run.benchmarkName || slug;
+  const name = benchmarkName || run.benchmark?.name || slug;
   document.title = `${name} on ${runtimeId(run.runtime)} · Benchpulse`;
   $('#bench-link').textContent = name;
   $('#bench-link').href = `/benchmarks/${encodeURIComponent(slug)}`;
