@@ -15,8 +15,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Tells the services who is asking. A header a client sends itself is never trusted: it is removed, and only the
- * signed-in user's name (secured mode) is forwarded. API services get no cookies: they authenticate nobody, so a
- * session cookie has no business leaving the gateway.
+ * signed-in user's name (secured mode) is forwarded. Credentials stay at the gateway: API services get neither
+ * cookies nor the Authorization header (they authenticate nobody), and the hub gets no Basic credentials (it reads
+ * its own bearer tokens and the subscriber cookie).
  */
 @Component
 class ForwardedUserFilter implements GlobalFilter, Ordered {
@@ -37,6 +38,10 @@ class ForwardedUserFilter implements GlobalFilter, Ordered {
     private static ServerWebExchange forward(ServerWebExchange exchange, String user, boolean api) {
         ServerHttpRequest request = exchange.getRequest().mutate().headers(headers -> {
             headers.remove(USER_HEADER);
+            String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
+            if (api || (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6))) {
+                headers.remove(HttpHeaders.AUTHORIZATION);
+            }
             if (api) {
                 headers.remove(HttpHeaders.COOKIE);
                 if (user != null) {

@@ -1,6 +1,7 @@
 package dev.benchpulse.gateway.subscriber;
 
 import java.nio.charset.StandardCharsets;
+import java.security.interfaces.RSAPrivateCrtKey;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Clock;
@@ -19,8 +20,6 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
@@ -54,9 +53,9 @@ class SubscriberTokens {
                 this.signer = new MACSigner(properties.jwtKey().getBytes(StandardCharsets.UTF_8));
                 this.verifier = new MACVerifier(properties.jwtKey().getBytes(StandardCharsets.UTF_8));
             } else if (JWSAlgorithm.Family.RSA.contains(algorithm)) {
-                RSAKey key = JWK.parseFromPEMEncodedObjects(properties.jwtKey()).toRSAKey();
+                RSAPrivateCrtKey key = PemKeys.rsaPrivateKey(properties.jwtKey());
                 this.signer = new RSASSASigner(key);
-                this.verifier = new RSASSAVerifier(key.toRSAPublicKey());
+                this.verifier = new RSASSAVerifier(PemKeys.publicHalf(key));
             } else {
                 throw new IllegalStateException("MERCURE_SUBSCRIBER_JWT_ALG=" + properties.jwtAlg()
                         + " is not supported: use HS256, HS384, HS512, RS256, RS384 or RS512.");
