@@ -10,6 +10,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
@@ -79,6 +81,19 @@ class SecuredModeConfiguration {
     @Bean
     MapReactiveUserDetailsService configuredUsers(SecurityProperties properties) {
         return ConfiguredUsers.from(properties.users());
+    }
+
+    /**
+     * Checks passwords against the configured users without re-encoding them in memory: Spring Security would
+     * otherwise upgrade a {noop} password to bcrypt on first use and make every later Basic request pay for it.
+     */
+    @Bean
+    ReactiveAuthenticationManager authenticationManager(MapReactiveUserDetailsService users,
+            PasswordEncoder passwordEncoder) {
+        UserDetailsRepositoryReactiveAuthenticationManager manager =
+                new UserDetailsRepositoryReactiveAuthenticationManager(users);
+        manager.setPasswordEncoder(passwordEncoder);
+        return manager;
     }
 
     @Bean
