@@ -95,7 +95,7 @@ export class LiveBoard {
   async loadActive(query = '') {
     const lists = await Promise.all(['RUNNING', 'QUEUED'].map((status) => api(`/api/runs?status=${status}${query}`)
       .then(items).catch(() => [])));
-    lists.flat().forEach((run) => this.show(run));
+    lists.flat().filter((run) => !TERMINAL.includes(run.status)).forEach((run) => this.show(run));
   }
 
   refreshEmpty() {
