@@ -22,6 +22,7 @@ async function main() {
     return;
   }
   renderHeader(benchmark);
+  renderAlternatives(benchmark);
   renderCode(benchmark);
   renderForm(info, board, benchmark);
   board.loadActive(`&benchmark=${encodeURIComponent(slug)}`);
@@ -36,6 +37,18 @@ function renderHeader(benchmark) {
     benchmark.innerIterations && `${benchmark.innerIterations} operations per sample`].filter(Boolean);
   $('#meta').textContent = extra.join(' · ');
   $('#description').textContent = benchmark.description || '';
+}
+
+// The catalog groups alternatives of the same task (str_contains against strpos, say): link to the others.
+async function renderAlternatives(benchmark) {
+  if (!benchmark.group) return;
+  const all = await api('/api/benchmarks').catch(() => []);
+  const others = all.filter((b) => b.group === benchmark.group && b.slug !== benchmark.slug);
+  if (others.length === 0) return;
+  $('#alternatives').replaceChildren(el('h2', { id: 'alternatives-heading', text: 'Other ways to do the same' }),
+    el('ul', { class: 'inline-list' }, others.map((b) => el('li', {},
+      el('a', { href: `/benchmarks/${encodeURIComponent(b.slug)}`, text: b.name })))));
+  $('#alternatives').hidden = false;
 }
 
 function renderCode(benchmark) {

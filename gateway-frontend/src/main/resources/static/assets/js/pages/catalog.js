@@ -52,7 +52,8 @@ function matches(benchmark) {
   if (filter.category && benchmark.category !== filter.category) return false;
   if (filter.tag && !(benchmark.tags || []).includes(filter.tag)) return false;
   if (!filter.text) return true;
-  const haystack = [benchmark.name, benchmark.slug, benchmark.description, benchmark.category, ...(benchmark.tags || [])]
+  const haystack = [benchmark.name, benchmark.slug, benchmark.description, benchmark.category, benchmark.group,
+    ...(benchmark.tags || [])]
     .join(' ').toLowerCase();
   return filter.text.split(/\s+/).every((word) => haystack.includes(word));
 }

@@ -14,7 +14,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * stand-in backends. Every subclass shares one Spring context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT30S")
 public abstract class OpenModeGateway {
 
     @Autowired

@@ -22,7 +22,7 @@ import org.springframework.web.reactive.function.BodyInserters;
  * stand-in runner and hub. The results service is down in this context (its URL is a closed port).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT30S")
 public abstract class SecuredModeGateway {
 
     protected static final String VIEWER_PASSWORD = "viewer-secret";
