@@ -20,14 +20,23 @@ import dev.benchpulse.gateway.subscriber.SubscriberCookies;
 @Component
 class DashboardPages {
 
+    private static final String LAYOUT = read("dashboard/layout.html");
+
     private final SubscriberCookies cookies;
 
     DashboardPages(SubscriberCookies cookies) {
         this.cookies = cookies;
     }
 
-    HandlerFunction<ServerResponse> page(String name) {
-        String html = read("dashboard/" + name + ".html");
+    /**
+     * A page: the layout with the page's title, its main content ({@code dashboard/<name>.html}) and its script
+     * ({@code /assets/js/pages/<name>.js}); pages that show PHP code also load the highlighter.
+     */
+    HandlerFunction<ServerResponse> page(String name, String title, boolean showsCode) {
+        String html = LAYOUT.replace("{{title}}", title)
+                .replace("{{head}}", showsCode ? read("dashboard/code-highlighting.html") : "")
+                .replace("{{page}}", name)
+                .replace("{{main}}", read("dashboard/" + name + ".html"));
         return request -> cookies.issue(request.exchange())
                 .then(ServerResponse.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                         .cacheControl(CacheControl.noCache()).bodyValue(html));

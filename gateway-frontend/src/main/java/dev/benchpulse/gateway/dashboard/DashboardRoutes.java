@@ -17,11 +17,11 @@ class DashboardRoutes {
     @Bean
     RouterFunction<ServerResponse> dashboard(DashboardPages pages, SessionHandler session) {
         return route()
-                .GET("/", pages.page("catalog"))
-                .GET("/benchmarks/{slug}", pages.page("benchmark"))
-                .GET("/benchmarks/{slug}/compare", pages.page("compare"))
-                .GET("/benchmarks/{slug}/history", pages.page("history"))
-                .GET("/runs/{id}", pages.page("run"))
+                .GET("/", pages.page("catalog", "Benchmarks", false))
+                .GET("/benchmarks/{slug}", pages.page("benchmark", "Benchmark", true))
+                .GET("/benchmarks/{slug}/compare", pages.page("compare", "Compare runtimes", false))
+                .GET("/benchmarks/{slug}/history", pages.page("history", "History", false))
+                .GET("/runs/{id}", pages.page("run", "Run", false))
                 .GET("/session", session::describe)
                 .build();
     }

@@ -2,8 +2,8 @@
 import { api } from '../api.js';
 import { el, $, pathParam } from '../dom.js';
 import * as fmt from '../format.js';
-import { session } from '../session.js';
-import { currentUnit, renderUnitSwitch, chartUnit } from '../units.js';
+import { currentUnit, chartUnit } from '../units.js';
+import { openBenchmarkView } from '../view.js';
 import { draw, axis, bars, dots, whiskers, COLORS } from '../charts.js';
 import { entriesOf, pairsOf, verdictText } from '../comparison.js';
 
@@ -21,19 +21,10 @@ const COLUMNS = [
 ];
 
 async function main() {
-  session();
-  $('#bench-link').href = `/benchmarks/${encodeURIComponent(slug)}`;
-  renderUnitSwitch($('#unit-switch'), (u) => {
+  const { runtimes } = await openBenchmarkView(slug, 'Compare runtimes', (u) => {
     unit = u;
     render();
   });
-  const [benchmark, runtimes] = await Promise.all([
-    api(`/api/benchmarks/${encodeURIComponent(slug)}`).catch(() => ({ name: slug })),
-    api('/api/runtimes').catch(() => []),
-  ]);
-  $('#bench-link').textContent = benchmark.name;
-  $('#title').textContent = `Compare runtimes · ${benchmark.name}`;
-  document.title = `Compare ${benchmark.name} · Benchpulse`;
   const requested = new URLSearchParams(window.location.search).get('runtimes');
   const chosen = requested ? requested.split(',') : runtimes.map((r) => r.id);
   $('#runtime-options').replaceChildren(...runtimes.map((runtime) => el('label', { class: 'option', for: `cmp-${runtime.id}` },

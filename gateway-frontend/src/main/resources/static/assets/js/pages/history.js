@@ -2,8 +2,8 @@
 import { api, runtimeId } from '../api.js';
 import { el, $, pathParam } from '../dom.js';
 import * as fmt from '../format.js';
-import { session } from '../session.js';
-import { currentUnit, renderUnitSwitch, chartUnit } from '../units.js';
+import { currentUnit, chartUnit } from '../units.js';
+import { openBenchmarkView } from '../view.js';
 import { draw, axis, dots, join, COLORS, OUTLIER } from '../charts.js';
 
 const slug = pathParam(1);
@@ -11,19 +11,10 @@ let unit = currentUnit();
 let points = [];
 
 async function main() {
-  session();
-  renderUnitSwitch($('#unit-switch'), (u) => {
+  const { runtimes } = await openBenchmarkView(slug, 'History', (u) => {
     unit = u;
     render();
   });
-  const [benchmark, runtimes] = await Promise.all([
-    api(`/api/benchmarks/${encodeURIComponent(slug)}`).catch(() => ({ name: slug })),
-    api('/api/runtimes').catch(() => []),
-  ]);
-  $('#bench-link').textContent = benchmark.name;
-  $('#bench-link').href = `/benchmarks/${encodeURIComponent(slug)}`;
-  $('#title').textContent = `History · ${benchmark.name}`;
-  document.title = `History of ${benchmark.name} · Benchpulse`;
   const histories = await Promise.all(runtimes.map((runtime) => api(
     `/api/benchmarks/${encodeURIComponent(slug)}/history?runtime=${encodeURIComponent(runtime.id)}`)
     .then((history) => pointsOf(history, runtime.id)).catch(() => [])));
