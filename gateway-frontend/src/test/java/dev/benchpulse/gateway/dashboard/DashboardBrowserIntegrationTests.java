@@ -97,7 +97,7 @@ class DashboardBrowserIntegrationTests extends OpenModeGateway {
     }
 
     @Test
-    void a_run_started_on_the_benchmark_page_progresses_live_to_completion() {
+    void a_run_started_on_the_benchmark_page_progresses_live_to_completion_across_a_dropped_connection() {
         browser.get(gateway() + "/benchmarks/str-contains");
         await().atMost(WAIT).until(() -> !browser.findElements(By.cssSelector("#runtime-options input")).isEmpty());
         assertThat(browser.findElements(By.cssSelector("#code .token.keyword"))).as("highlighted PHP").isNotEmpty();
@@ -109,26 +109,40 @@ class DashboardBrowserIntegrationTests extends OpenModeGateway {
         assertThat(RUNNER.last().body()).isEqualTo(
                 "{\"benchmark\":\"str-contains\",\"runtimes\":[\"php\"],\"iterations\":30}");
         await().atMost(WAIT).until(() -> HUB.subscribers(HUB_PATH) >= 1);
-
+        HUB.push(HUB_PATH, "retry: 300\n\n");
         push("e0", "{\"type\":\"benchmark.started\",\"totalIterations\":4,\"currentIteration\":0,\"progress\":0}");
-        for (int i = 1; i <= 4; i++) {
-            push("e" + i, "{\"type\":\"benchmark.progress\",\"totalIterations\":4,\"currentIteration\":" + i
-                    + ",\"progress\":" + (25 * i) + ",\"statistics\":{\"n\":" + i + ",\"mean\":1500,\"median\":1490,"
-                    + "\"ci95\":{\"low\":" + (1500 - 200 / i) + ",\"high\":" + (1500 + 200 / i) + "},\"min\":1400,"
-                    + "\"max\":1600}}");
-        }
-        WebElement progress = card.findElement(By.cssSelector("[role=progressbar]"));
-        await().atMost(WAIT).until(() -> "100".equals(progress.getAttribute("aria-valuenow")));
+        progress(1);
+        progress(2);
+        WebElement bar = card.findElement(By.cssSelector("[role=progressbar]"));
+        await().atMost(WAIT).until(() -> "50".equals(bar.getAttribute("aria-valuenow")));
+
+        // The connection drops; the browser reconnects by itself and tells the hub the last update it saw.
+        HUB.endStreams(HUB_PATH);
+        await().atMost(WAIT).until(() -> HUB.received().stream()
+                .anyMatch(request -> "urn:uuid:e2".equals(request.header("Last-Event-ID"))));
+        await().atMost(WAIT).until(() -> HUB.subscribers(HUB_PATH) >= 1);
+
+        // The hub replays from its history what the page may have missed, the last update it saw included.
+        progress(2);
+        progress(3);
+        progress(4);
+        await().atMost(WAIT).until(() -> "100".equals(bar.getAttribute("aria-valuenow")));
         assertThat(card.getText()).contains("Iteration 4 of 4").contains("95% CI");
         screenshot("live-run-desktop");
-
-        // The hub replays an earlier update after a reconnection: already seen, it changes nothing.
-        push("e2", "{\"type\":\"benchmark.progress\",\"totalIterations\":4,\"currentIteration\":2,\"progress\":50}");
+        push("e1", "{\"type\":\"benchmark.progress\",\"totalIterations\":4,\"currentIteration\":1,\"progress\":25}");
         push("e5", "{\"type\":\"benchmark.completed\",\"totalIterations\":4,\"currentIteration\":4,\"progress\":100}");
 
         await().atMost(WAIT).until(() -> "COMPLETED".equals(card.getAttribute("data-status")));
-        assertThat(progress.getAttribute("aria-valuenow")).isEqualTo("100");
+        assertThat(bar.getAttribute("aria-valuenow")).isEqualTo("100");
+        assertThat(card.getText()).contains("Iteration 4 of 4");
         assertThat(card.findElement(By.linkText("View results")).isDisplayed()).isTrue();
+    }
+
+    private static void progress(int iteration) {
+        push("e" + iteration, "{\"type\":\"benchmark.progress\",\"totalIterations\":4,\"currentIteration\":" + iteration
+                + ",\"progress\":" + (25 * iteration) + ",\"statistics\":{\"n\":" + iteration + ",\"mean\":1500,"
+                + "\"median\":1490,\"ci95\":{\"low\":" + (1500 - 200 / iteration) + ",\"high\":"
+                + (1500 + 200 / iteration) + "},\"min\":1400,\"max\":1600}}");
     }
 
     @Test

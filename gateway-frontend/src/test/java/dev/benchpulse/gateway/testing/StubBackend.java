@@ -70,6 +70,11 @@ public final class StubBackend implements AutoCloseable {
         streams.get(path).emitNext(chunk, Sinks.EmitFailureHandler.FAIL_FAST);
     }
 
+    /** Ends every open stream of the path, as a dropped connection would; later subscribers get a new stream. */
+    public void endStreams(String path) {
+        streams.put(path, Sinks.many().multicast().directBestEffort()).tryEmitComplete();
+    }
+
     public int subscribers(String path) {
         return streams.get(path).currentSubscriberCount();
     }
