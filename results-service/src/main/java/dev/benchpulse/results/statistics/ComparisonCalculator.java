@@ -33,6 +33,11 @@ public record ComparisonCalculator(int resamples, long seed, double alpha) {
                 verdict(medianA, medianB, p));
     }
 
+    /** Two-sided Mann-Whitney U p-value of A against B. */
+    public double mannWhitneyPValue(double[] a, double[] b) {
+        return MANN_WHITNEY.test(a, b).getPValue();
+    }
+
     Verdict verdict(double medianA, double medianB, double pValue) {
         if (!(pValue < alpha) || medianA == medianB) {
             return Verdict.NO_SIGNIFICANT_DIFFERENCE;
@@ -53,6 +58,20 @@ public record ComparisonCalculator(int resamples, long seed, double alpha) {
             ratios[i] = inPlace.evaluate(resampleA) / inPlace.evaluate(resampleB);
         }
         double[] bounds = RunStatisticsCalculator.QUANTILE.evaluate(ratios, 0.025, 0.975);
+        return new Interval(bounds[0], bounds[1]);
+    }
+
+    /** The 95% percentile-bootstrap interval of the median of {@code values}, for exports. */
+    public Interval bootstrapMedian(double[] values) {
+        UniformRandomProvider random = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        Median inPlace = Median.withDefaults().withCopy(false);
+        double[] resampled = new double[values.length];
+        double[] medians = new double[resamples];
+        for (int i = 0; i < resamples; i++) {
+            resample(values, resampled, random);
+            medians[i] = inPlace.evaluate(resampled);
+        }
+        double[] bounds = RunStatisticsCalculator.QUANTILE.evaluate(medians, 0.025, 0.975);
         return new Interval(bounds[0], bounds[1]);
     }
 

@@ -1,0 +1,34 @@
+package dev.benchpulse.results.runs;
+
+import dev.benchpulse.results.statistics.RunStatistics;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A run as the API shows it. {@code statistics} are those of the samples of the run's current attempt: stored
+ * when it completed, computed from the samples so far otherwise; null without samples.
+ *
+ * @param completedIterations samples stored for the current attempt
+ * @param failure             why the run failed or was cancelled; null otherwise
+ */
+public record RunView(UUID id, String benchmark, String runtime, RunStatus status, Integer iterations,
+        int completedIterations, Instant startedAt, Instant completedAt, Failure failure, RunStatistics statistics,
+        String phpVersion, Instant requestedAt) {
+
+    /**
+     * @param reason       TIMEOUT, SCRIPT_ERROR, RUNTIME_UNAVAILABLE, CANCELLED or INTERNAL
+     * @param errorSection for a script error: setup, code or teardown
+     * @param errorLine    for a script error: the line within that section
+     */
+    public record Failure(String reason, String message, String errorSection, Integer errorLine) {
+    }
+
+    static RunView of(Run run, int completedIterations, RunStatistics statistics) {
+        Failure failure = run.failureReason() == null ? null
+                : new Failure(run.failureReason(), run.failureMessage(), run.errorSection(), run.errorLine());
+        return new RunView(run.id(), run.benchmark(), run.runtime(), run.status(), run.iterations(),
+                completedIterations, run.startedAt(), run.completedAt(), failure, statistics, run.phpVersion(),
+                run.requestedAt());
+    }
+}
