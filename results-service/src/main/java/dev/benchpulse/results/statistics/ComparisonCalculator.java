@@ -21,7 +21,7 @@ public record ComparisonCalculator(int resamples, long seed, double alpha) {
 
     private static final MannWhitneyUTest MANN_WHITNEY = MannWhitneyUTest.withDefaults()
             .with(AlternativeHypothesis.TWO_SIDED);
-    private static final Median MEDIAN = Median.withDefaults();
+    private static final Median MEDIAN = Median.withDefaults().withCopy(true);
 
     /** A with B; both need at least one sample. */
     public Comparison compare(double[] a, double[] b) {

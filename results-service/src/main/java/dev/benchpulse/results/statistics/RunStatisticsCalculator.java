@@ -15,7 +15,7 @@ import org.apache.commons.statistics.distribution.TDistribution;
  */
 public final class RunStatisticsCalculator {
 
-    static final Quantile QUANTILE = Quantile.withDefaults().with(Quantile.EstimationMethod.HF7);
+    static final Quantile QUANTILE = Quantile.withDefaults().withCopy(true).with(Quantile.EstimationMethod.HF7);
     private static final double[] PROBABILITIES = {0.25, 0.5, 0.75, 0.9, 0.95, 0.99};
     private static final double TUKEY_K = 1.5;
 
