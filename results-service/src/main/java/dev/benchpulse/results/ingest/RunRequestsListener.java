@@ -23,7 +23,8 @@ class RunRequestsListener {
         this.timeout = properties.ingest().writeTimeout();
     }
 
-    @KafkaListener(id = "results-run-requests", topics = "#{T(dev.benchpulse.contracts.Topics).RUN_REQUESTS.name()}",
+    @KafkaListener(id = "results-run-requests", idIsGroup = false,
+            topics = "#{T(dev.benchpulse.contracts.Topics).RUN_REQUESTS.name()}",
             containerFactory = "runRequestsListenerFactory")
     void on(RunRequested request) {
         runs.requested(request).block(timeout);
