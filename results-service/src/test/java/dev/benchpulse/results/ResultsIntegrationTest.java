@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -43,6 +44,11 @@ public abstract class ResultsIntegrationTest {
 
     @Autowired
     protected EventBatchWriter writer;
+
+    @BeforeEach
+    void patientClient() {
+        client = client.mutate().responseTimeout(WAIT).build();
+    }
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

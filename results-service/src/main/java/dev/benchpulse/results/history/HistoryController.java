@@ -50,7 +50,7 @@ class HistoryController {
     Mono<BaselineRepository.Baseline> pin(@PathVariable String slug, @RequestParam String runtime,
             @RequestParam UUID runId) {
         return runs.run(runId).flatMap(run -> {
-            if (run.status() != RunStatus.COMPLETED || !run.benchmark().equals(slug)
+            if (run.runStatus() != RunStatus.COMPLETED || !run.benchmark().equals(slug)
                     || !run.runtime().equals(runtime)) {
                 return Mono.error(new BadRequestException("Run " + runId + " is a " + run.status() + " run of '"
                         + run.benchmark() + "' on '" + run.runtime() + "': pin a COMPLETED run of '" + slug

@@ -17,8 +17,12 @@ import org.springframework.data.relational.core.mapping.Table;
  */
 @Table("runs")
 public record Run(@Id UUID id, String benchmark, String benchmarkName, String category, String runtime,
-        String phpVersion, Json runtimeSettings, RunStatus status, Integer iterations, Integer warmupIterations,
+        String phpVersion, Json runtimeSettings, String status, Integer iterations, Integer warmupIterations,
         Integer innerIterations, Instant requestedAt, String requestedBy, UUID attemptId, Instant startedAt,
         Instant completedAt, String failureReason, String failureMessage, String errorSection, Integer errorLine,
         Instant createdAt) {
+
+    public RunStatus runStatus() {
+        return RunStatus.valueOf(status);
+    }
 }

@@ -48,7 +48,7 @@ public class RunQueries {
 
     /** Stored statistics of a completed run, computed ones of any other run with samples. */
     public Mono<RunStatistics> statisticsOf(Run run) {
-        if (run.status() == RunStatus.COMPLETED) {
+        if (run.runStatus() == RunStatus.COMPLETED) {
             return statistics.find(run.id());
         }
         return samples.measurements(run.id()).mapNotNull(RunStatisticsCalculator::of);

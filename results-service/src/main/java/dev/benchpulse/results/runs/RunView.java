@@ -27,7 +27,7 @@ public record RunView(UUID id, String benchmark, String runtime, RunStatus statu
     static RunView of(Run run, int completedIterations, RunStatistics statistics) {
         Failure failure = run.failureReason() == null ? null
                 : new Failure(run.failureReason(), run.failureMessage(), run.errorSection(), run.errorLine());
-        return new RunView(run.id(), run.benchmark(), run.runtime(), run.status(), run.iterations(),
+        return new RunView(run.id(), run.benchmark(), run.runtime(), run.runStatus(), run.iterations(),
                 completedIterations, run.startedAt(), run.completedAt(), failure, statistics, run.phpVersion(),
                 run.requestedAt());
     }
