@@ -4,7 +4,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** The system of record of runs: consumes run requests and lifecycle events, keeps every sample in PostgreSQL, computes statistics, comparisons and history. */
+/**
+ * The system of record of runs: consumes run requests and lifecycle events, keeps every sample in PostgreSQL,
+ * computes statistics, comparisons and history.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class ResultsServiceApplication {

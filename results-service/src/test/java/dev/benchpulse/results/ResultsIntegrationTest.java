@@ -12,12 +12,14 @@ import dev.benchpulse.testsupport.TopicPublisher;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -94,6 +96,14 @@ public abstract class ResultsIntegrationTest {
         await().atMost(WAIT).untilAsserted(() -> client.get().uri("/api/runs/{id}", runId).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo(status));
+    }
+
+    /** The times of a run's stored samples, in order. */
+    protected List<Object> sampleTimes(UUID runId) {
+        return client.get().uri("/api/runs/{id}/samples", runId).exchange()
+                .expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { })
+                .returnResult().getResponseBody().stream().map(s -> s.get("timePerOperationNanos")).toList();
     }
 
     protected WebTestClient.BodyContentSpec getRun(UUID runId) {

@@ -67,8 +67,10 @@ public class ComparisonService {
     }
 
     Mono<ComparisonView> compare(String benchmark, List<String> runtimeIds) {
-        return latest(benchmark, runtimeIds).collectList().publishOn(Schedulers.boundedElastic()).map(measured -> new ComparisonView(benchmark,
-                calculator.alpha(), measured.stream().map(Measured::result).toList(), pairs(measured)));
+        return latest(benchmark, runtimeIds).collectList()
+                .publishOn(Schedulers.boundedElastic())
+                .map(measured -> new ComparisonView(benchmark, calculator.alpha(),
+                        measured.stream().map(Measured::result).toList(), pairs(measured)));
     }
 
     /** Every pair (i, j), i before j in the order asked. */

@@ -40,7 +40,8 @@ class BenchmarkEventsListener {
         this.settings = properties.ingest();
     }
 
-    @KafkaListener(id = ID, idIsGroup = false, topics = "#{T(dev.benchpulse.contracts.Topics).BENCHMARK_EVENTS.name()}",
+    @KafkaListener(id = ID, idIsGroup = false,
+            topics = "#{T(dev.benchpulse.contracts.Topics).BENCHMARK_EVENTS.name()}",
             containerFactory = "benchmarkEventsListenerFactory")
     void on(List<ConsumerRecord<String, SpecificRecord>> records) {
         int poison = firstUndecodable(records);

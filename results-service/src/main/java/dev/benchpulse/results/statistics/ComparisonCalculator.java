@@ -1,5 +1,7 @@
 package dev.benchpulse.results.statistics;
 
+import java.util.function.ToDoubleFunction;
+
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.apache.commons.statistics.descriptive.Median;
@@ -47,37 +49,44 @@ public record ComparisonCalculator(int resamples, long seed, double alpha) {
 
     /** The 95% percentile-bootstrap interval of median(A) / median(B). */
     Interval bootstrapMedianRatio(double[] a, double[] b) {
-        UniformRandomProvider random = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
-        Median inPlace = Median.withDefaults().withCopy(false);
-        double[] resampleA = new double[a.length];
-        double[] resampleB = new double[b.length];
-        double[] ratios = new double[resamples];
-        for (int i = 0; i < resamples; i++) {
-            resample(a, resampleA, random);
-            resample(b, resampleB, random);
-            ratios[i] = inPlace.evaluate(resampleA) / inPlace.evaluate(resampleB);
-        }
-        double[] bounds = RunStatisticsCalculator.QUANTILE.evaluate(ratios, 0.025, 0.975);
-        return new Interval(bounds[0], bounds[1]);
+        Resampler resampleA = new Resampler(a);
+        Resampler resampleB = new Resampler(b);
+        return bootstrap(random -> resampleA.median(random) / resampleB.median(random));
     }
 
     /** The 95% percentile-bootstrap interval of the median of {@code values}, for exports. */
     public Interval bootstrapMedian(double[] values) {
+        Resampler resample = new Resampler(values);
+        return bootstrap(resample::median);
+    }
+
+    private Interval bootstrap(ToDoubleFunction<UniformRandomProvider> resampledStatistic) {
         UniformRandomProvider random = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
-        Median inPlace = Median.withDefaults().withCopy(false);
-        double[] resampled = new double[values.length];
-        double[] medians = new double[resamples];
+        double[] statistics = new double[resamples];
         for (int i = 0; i < resamples; i++) {
-            resample(values, resampled, random);
-            medians[i] = inPlace.evaluate(resampled);
+            statistics[i] = resampledStatistic.applyAsDouble(random);
         }
-        double[] bounds = RunStatisticsCalculator.QUANTILE.evaluate(medians, 0.025, 0.975);
+        double[] bounds = RunStatisticsCalculator.QUANTILE.evaluate(statistics, 0.025, 0.975);
         return new Interval(bounds[0], bounds[1]);
     }
 
-    private static void resample(double[] from, double[] into, UniformRandomProvider random) {
-        for (int i = 0; i < into.length; i++) {
-            into[i] = from[random.nextInt(from.length)];
+    /** Draws a sample of the same size, with replacement, into a reused buffer. */
+    private static final class Resampler {
+
+        private static final Median IN_PLACE = Median.withDefaults().withCopy(false);
+        private final double[] from;
+        private final double[] buffer;
+
+        Resampler(double[] from) {
+            this.from = from;
+            this.buffer = new double[from.length];
+        }
+
+        double median(UniformRandomProvider random) {
+            for (int i = 0; i < buffer.length; i++) {
+                buffer[i] = from[random.nextInt(from.length)];
+            }
+            return IN_PLACE.evaluate(buffer);
         }
     }
 }

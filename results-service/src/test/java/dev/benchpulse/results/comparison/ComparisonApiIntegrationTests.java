@@ -1,6 +1,7 @@
 package dev.benchpulse.results.comparison;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import dev.benchpulse.results.ResultsIntegrationTest;
 
@@ -32,11 +33,11 @@ class ComparisonApiIntegrationTests extends ResultsIntegrationTest {
                 .jsonPath("$.pairs.length()").isEqualTo(3)
                 .jsonPath("$.pairs[0].a").isEqualTo("php-8.2")
                 .jsonPath("$.pairs[0].b").isEqualTo("php-8.3")
-                .jsonPath("$.pairs[0].medianRatio").value(r -> assertThat(((Number) r).doubleValue()).isCloseTo(13.3 / 19.9,
-                        org.assertj.core.data.Offset.offset(1e-12)))
-                .jsonPath("$.pairs[0].ci95.high").value(h -> assertThat(((Number) h).doubleValue()).isLessThan(1.0))
-                .jsonPath("$.pairs[0].pValue").value(p -> assertThat(((Number) p).doubleValue()).isCloseTo(0.0011655011655011655,
-                        org.assertj.core.data.Offset.offset(1e-12)))
+                .jsonPath("$.pairs[0].medianRatio").value(r -> assertThat(number(r)).isCloseTo(13.3 / 19.9,
+                        offset(1e-12)))
+                .jsonPath("$.pairs[0].ci95.high").value(h -> assertThat(number(h)).isLessThan(1.0))
+                .jsonPath("$.pairs[0].pValue").value(p -> assertThat(number(p)).isCloseTo(0.0011655011655011655,
+                        offset(1e-12)))
                 .jsonPath("$.pairs[0].verdict").isEqualTo("faster")
                 .jsonPath("$.pairs[2].a").isEqualTo("php-8.3")
                 .jsonPath("$.pairs[2].verdict").isEqualTo("no-significant-difference");
@@ -65,7 +66,7 @@ class ComparisonApiIntegrationTests extends ResultsIntegrationTest {
         client.get().uri("/api/runs/{id}/bmf", id).exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.length()").isEqualTo(1)
                 .jsonPath("$['run-bmf/php-8.2'].latency.value").isEqualTo(13.3)
-                .jsonPath("$['run-bmf/php-8.2'].latency.lower_value").value(l -> assertThat(((Number) l).doubleValue())
+                .jsonPath("$['run-bmf/php-8.2'].latency.lower_value").value(l -> assertThat(number(l))
                         .isLessThanOrEqualTo(13.3))
                 .jsonPath("$['run-bmf/php-8.2'].throughput.lower_value").isNumber();
     }
@@ -84,5 +85,9 @@ class ComparisonApiIntegrationTests extends ResultsIntegrationTest {
         client.get().uri("/api/benchmarks/compare-missing/comparison").exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    private static double number(Object json) {
+        return ((Number) json).doubleValue();
     }
 }

@@ -1,6 +1,7 @@
 package dev.benchpulse.results.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import dev.benchpulse.results.ResultsIntegrationTest;
 
@@ -40,7 +41,7 @@ class HistoryApiIntegrationTests extends ResultsIntegrationTest {
                 .jsonPath("$.latest.baselineRunId").isEqualTo(second.toString())
                 .jsonPath("$.latest.pinned").isEqualTo(false)
                 .jsonPath("$.latest.regression").isEqualTo(true)
-                .jsonPath("$.latest.pValue").value(p -> assertThat(((Number) p).doubleValue()).isLessThan(0.05));
+                .jsonPath("$.latest.pValue").value(p -> assertThat(number(p)).isLessThan(0.05));
     }
 
     @Test
@@ -73,8 +74,8 @@ class HistoryApiIntegrationTests extends ResultsIntegrationTest {
                 .expectStatus().isOk().expectBody().jsonPath("$.threshold").isEqualTo(0.10);
         client.get().uri("/api/benchmarks/history-pinned/history?runtime=php-8.2").exchange().expectBody()
                 .jsonPath("$.pinnedBaseline").doesNotExist()
-                .jsonPath("$.latest.change").value(c -> assertThat(((Number) c).doubleValue()).isCloseTo(118.0 / 112 - 1,
-                        org.assertj.core.data.Offset.offset(1e-12)))
+                .jsonPath("$.latest.change").value(c -> assertThat(number(c)).isCloseTo(118.0 / 112 - 1,
+                        offset(1e-12)))
                 .jsonPath("$.latest.regression").isEqualTo(false);
     }
 
@@ -104,5 +105,9 @@ class HistoryApiIntegrationTests extends ResultsIntegrationTest {
                 .expectStatus().isOk().expectBody()
                 .jsonPath("$.points.length()").isEqualTo(0)
                 .jsonPath("$.latest").doesNotExist();
+    }
+
+    private static double number(Object json) {
+        return ((Number) json).doubleValue();
     }
 }

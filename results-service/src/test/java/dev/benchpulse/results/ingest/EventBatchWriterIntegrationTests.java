@@ -8,11 +8,9 @@ import dev.benchpulse.results.ResultsIntegrationTest;
 import dev.benchpulse.testsupport.RunEvents;
 
 import java.util.List;
-import java.util.Map;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.ParameterizedTypeReference;
 
 /**
  * The batched fast path keeps the per-record rules: one batch holding duplicates, two attempts of a run, a late
@@ -39,19 +37,14 @@ class EventBatchWriterIntegrationTests extends ResultsIntegrationTest {
         Long stored = writer.write(batch).block(WAIT);
 
         assertThat(stored).as("a1, a2 (later discarded), other's two, b1, b2").isEqualTo(6);
-        assertThat(times(run)).containsExactly(10.0, 20.0);
-        assertThat(times(other)).containsExactly(1.0, 2.0);
+        assertThat(sampleTimes(run.runId())).containsExactly(10.0, 20.0);
+        assertThat(sampleTimes(other.runId())).containsExactly(1.0, 2.0);
         getRun(run.runId()).jsonPath("$.status").isEqualTo("COMPLETED").jsonPath("$.statistics.n").isEqualTo(2);
 
         Long again = writer.write(batch).block(WAIT);
         assertThat(again).as("the same batch again, as after a redelivery: nothing new").isZero();
-        assertThat(times(run)).containsExactly(10.0, 20.0);
+        assertThat(sampleTimes(run.runId())).containsExactly(10.0, 20.0);
         getRun(run.runId()).jsonPath("$.status").isEqualTo("COMPLETED").jsonPath("$.statistics.mean").isEqualTo(15.0);
     }
 
-    private List<Object> times(RunEvents run) {
-        return client.get().uri("/api/runs/{id}/samples", run.runId()).exchange()
-                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { })
-                .returnResult().getResponseBody().stream().map(s -> s.get("timePerOperationNanos")).toList();
-    }
 }

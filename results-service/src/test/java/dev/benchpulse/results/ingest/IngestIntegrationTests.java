@@ -15,13 +15,11 @@ import dev.benchpulse.testsupport.TopicRecorder;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.ParameterizedTypeReference;
 
 /** The lifecycle and request topics against a real broker and a real database. */
 class IngestIntegrationTests extends ResultsIntegrationTest {
@@ -66,7 +64,7 @@ class IngestIntegrationTests extends ResultsIntegrationTest {
         publish(run, started, first, second, started, second, first, third, completed, third, completed);
 
         awaitStatus(run.runId(), "COMPLETED");
-        assertThat(samples(run)).extracting(s -> s.get("timePerOperationNanos")).containsExactly(100.0, 200.0, 300.0);
+        assertThat(sampleTimes(run.runId())).containsExactly(100.0, 200.0, 300.0);
         getRun(run.runId()).jsonPath("$.completedIterations").isEqualTo(3)
                 .jsonPath("$.statistics.mean").isEqualTo(200.0);
     }
@@ -80,7 +78,7 @@ class IngestIntegrationTests extends ResultsIntegrationTest {
         publish(run, run.started(), run.progress(50), lateOfFirstAttempt, run.progress(60), run.completed());
 
         awaitStatus(run.runId(), "COMPLETED");
-        assertThat(samples(run)).extracting(s -> s.get("timePerOperationNanos")).containsExactly(50.0, 60.0);
+        assertThat(sampleTimes(run.runId())).containsExactly(50.0, 60.0);
         getRun(run.runId()).jsonPath("$.statistics.n").isEqualTo(2).jsonPath("$.statistics.max").isEqualTo(60.0);
     }
 
@@ -158,12 +156,5 @@ class IngestIntegrationTests extends ResultsIntegrationTest {
         assertThat(meters.counter("benchpulse.results.events.consumed", "type", "BenchmarkCompleted").count())
                 .isGreaterThanOrEqualTo(1);
         assertThat(meters.timer("benchpulse.results.write").count()).isGreaterThanOrEqualTo(1);
-    }
-
-    private List<Map<String, Object>> samples(RunEvents run) {
-        return client.get().uri("/api/runs/{id}/samples", run.runId()).exchange()
-                .expectStatus().isOk()
-                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { })
-                .returnResult().getResponseBody();
     }
 }

@@ -26,7 +26,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
@@ -62,7 +61,7 @@ class RestartIntegrationTests extends ResultsIntegrationTest {
         publish(run, run.completed());
 
         awaitStatus(run.runId(), "COMPLETED");
-        assertThat(times(run)).containsExactlyElementsOf(expectedTimes(30));
+        assertThat(sampleTimes(run.runId())).containsExactlyElementsOf(expectedTimes(30));
         getRun(run.runId()).jsonPath("$.statistics.n").isEqualTo(30);
     }
 
@@ -81,7 +80,7 @@ class RestartIntegrationTests extends ResultsIntegrationTest {
         listeners.getListenerContainers().forEach(MessageListenerContainer::start);
 
         await().atMost(WAIT).until(() -> lag() == 0);
-        assertThat(times(run)).containsExactlyElementsOf(expectedTimes(5));
+        assertThat(sampleTimes(run.runId())).containsExactlyElementsOf(expectedTimes(5));
         assertThat(new String(getRun(run.runId()).returnResult().getResponseBodyContent())).isEqualTo(before);
     }
 
@@ -119,11 +118,6 @@ class RestartIntegrationTests extends ResultsIntegrationTest {
         return IntStream.rangeClosed(1, n).mapToObj(i -> (Object) (i * 10.0)).toList();
     }
 
-    private List<Object> times(RunEvents run) {
-        return client.get().uri("/api/runs/{id}/samples", run.runId()).exchange()
-                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { })
-                .returnResult().getResponseBody().stream().map(s -> s.get("timePerOperationNanos")).toList();
-    }
 
     private List<TopicPartition> partitions() {
         List<TopicPartition> partitions = new ArrayList<>();
