@@ -4,9 +4,13 @@ import dev.benchpulse.results.statistics.RunStatistics;
 import dev.benchpulse.results.statistics.RunStatisticsCalculator;
 import dev.benchpulse.results.system.NotFoundException;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 import reactor.core.publisher.Mono;
 
@@ -16,12 +20,16 @@ public class RunQueries {
 
     private final RunRepository runs;
     private final SampleRepository samples;
-    private final StatisticsRepository statistics;
+    private static final TypeReference<Map<String, String>> SETTINGS = new TypeReference<>() { };
 
-    RunQueries(RunRepository runs, SampleRepository samples, StatisticsRepository statistics) {
+    private final StatisticsRepository statistics;
+    private final JsonMapper json;
+
+    RunQueries(RunRepository runs, SampleRepository samples, StatisticsRepository statistics, JsonMapper json) {
         this.runs = runs;
         this.samples = samples;
         this.statistics = statistics;
+        this.json = json;
     }
 
     /** The run, or a 404 problem naming the id. */
@@ -32,18 +40,24 @@ public class RunQueries {
     /** The run with the statistics of its samples: stored once completed, computed on the fly before. */
     Mono<RunView> view(UUID id) {
         return run(id).flatMap(run -> statisticsOf(run)
-                .map(s -> RunView.of(run, s.n(), s))
-                .switchIfEmpty(Mono.defer(() -> samples.count(id).map(n -> RunView.of(run, n, null)))));
+                .map(s -> view(run, s.n(), s))
+                .switchIfEmpty(Mono.defer(() -> samples.count(id).map(n -> view(run, n, null)))));
     }
 
     /** A page of runs; each with its stored statistics (computed ones are only in the single-run view). */
     Mono<RunPage> list(RunRepository.RunFilter filter, int page, int size) {
-        Mono<java.util.List<RunView>> items = runs.list(filter, page, size)
+        Mono<List<RunView>> items = runs.list(filter, page, size)
                 .concatMap(run -> statistics.find(run.id())
-                        .map(s -> RunView.of(run, s.n(), s))
-                        .switchIfEmpty(Mono.defer(() -> samples.count(run.id()).map(n -> RunView.of(run, n, null)))))
+                        .map(s -> view(run, s.n(), s))
+                        .switchIfEmpty(Mono.defer(() -> samples.count(run.id()).map(n -> view(run, n, null)))))
                 .collectList();
         return Mono.zip(items, runs.count(filter)).map(t -> new RunPage(t.getT1(), page, size, t.getT2()));
+    }
+
+    private RunView view(Run run, int completedIterations, RunStatistics statistics) {
+        Map<String, String> settings = run.runtimeSettings() == null ? Map.of()
+                : json.readValue(run.runtimeSettings().asString(), SETTINGS);
+        return RunView.of(run, settings, completedIterations, statistics);
     }
 
     /** Stored statistics of a completed run, computed ones of any other run with samples. */

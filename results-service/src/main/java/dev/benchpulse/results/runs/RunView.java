@@ -3,6 +3,7 @@ package dev.benchpulse.results.runs;
 import dev.benchpulse.results.statistics.RunStatistics;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -11,10 +12,11 @@ import java.util.UUID;
  *
  * @param completedIterations samples stored for the current attempt
  * @param failure             why the run failed or was cancelled; null otherwise
+ * @param runtimeSettings     ini settings of the runtime, as the runner reported them when the run started
  */
 public record RunView(UUID id, String benchmark, String runtime, RunStatus status, Integer iterations,
         int completedIterations, Instant startedAt, Instant completedAt, Failure failure, RunStatistics statistics,
-        String phpVersion, Instant requestedAt) {
+        String phpVersion, Map<String, String> runtimeSettings, Instant requestedAt) {
 
     /**
      * @param reason       TIMEOUT, SCRIPT_ERROR, RUNTIME_UNAVAILABLE, CANCELLED or INTERNAL
@@ -24,11 +26,12 @@ public record RunView(UUID id, String benchmark, String runtime, RunStatus statu
     public record Failure(String reason, String message, String errorSection, Integer errorLine) {
     }
 
-    static RunView of(Run run, int completedIterations, RunStatistics statistics) {
+    static RunView of(Run run, Map<String, String> runtimeSettings, int completedIterations,
+            RunStatistics statistics) {
         Failure failure = run.failureReason() == null ? null
                 : new Failure(run.failureReason(), run.failureMessage(), run.errorSection(), run.errorLine());
         return new RunView(run.id(), run.benchmark(), run.runtime(), run.runStatus(), run.iterations(),
                 completedIterations, run.startedAt(), run.completedAt(), failure, statistics, run.phpVersion(),
-                run.requestedAt());
+                runtimeSettings, run.requestedAt());
     }
 }

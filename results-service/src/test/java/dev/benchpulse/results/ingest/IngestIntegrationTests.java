@@ -7,7 +7,9 @@ import dev.benchpulse.contracts.Topic;
 import dev.benchpulse.contracts.Topics;
 import dev.benchpulse.contracts.avro.BenchmarkFailed;
 import dev.benchpulse.contracts.avro.BenchmarkProgress;
+import dev.benchpulse.contracts.avro.BenchmarkStarted;
 import dev.benchpulse.contracts.avro.FailureReason;
+import dev.benchpulse.contracts.avro.RuntimeRef;
 import dev.benchpulse.results.ResultsIntegrationTest;
 import dev.benchpulse.testsupport.RunEvents;
 import dev.benchpulse.testsupport.TopicPublisher;
@@ -15,6 +17,7 @@ import dev.benchpulse.testsupport.TopicRecorder;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -114,8 +117,10 @@ class IngestIntegrationTests extends ResultsIntegrationTest {
 
     @Test
     void a_running_run_shows_the_statistics_of_its_samples_so_far() {
-        RunEvents run = RunEvents.of("ingest-running", "php-8.2", 10);
-        publish(run, run.started(), run.progress(10, 100, 4096), run.progress(30, 300, 8192), run.progress(20));
+        RunEvents run = RunEvents.of("ingest-running", "php-8.2-jit", 10);
+        BenchmarkStarted started = BenchmarkStarted.newBuilder(run.started())
+                .setRuntime(new RuntimeRef("php-8.2-jit", "8.2.29", Map.of("opcache.jit", "tracing"))).build();
+        publish(run, started, run.progress(10, 100, 4096), run.progress(30, 300, 8192), run.progress(20));
 
         await().atMost(WAIT).untilAsserted(() -> getRun(run.runId())
                 .jsonPath("$.status").isEqualTo("RUNNING")
@@ -123,7 +128,9 @@ class IngestIntegrationTests extends ResultsIntegrationTest {
                 .jsonPath("$.completedIterations").isEqualTo(3)
                 .jsonPath("$.statistics.n").isEqualTo(3)
                 .jsonPath("$.statistics.median").isEqualTo(20.0)
-                .jsonPath("$.statistics.memory.peakBytes").isEqualTo(2 * 1024 * 1024));
+                .jsonPath("$.statistics.memory.peakBytes").isEqualTo(2 * 1024 * 1024)
+                .jsonPath("$.phpVersion").isEqualTo("8.2.29")
+                .jsonPath("$.runtimeSettings['opcache.jit']").isEqualTo("tracing"));
     }
 
     @Test

@@ -51,11 +51,12 @@ public final class IngestLoadGenerator {
                 LoadPublisher publisher = new LoadPublisher(bootstrap)) {
             MessageListenerContainer consumer = service.getBean(KafkaListenerEndpointRegistry.class)
                     .getListenerContainer("results-benchmark-events");
-            System.out.printf("Ingest load: %,d samples over %d runs per phase, broker %s%n", settings.samples(),
-                    settings.runs(), bootstrap);
+            System.out.printf("Ingest load: %,d samples over %d runs per phase, broker %s; load average %s%n",
+                    settings.samples(), settings.runs(), bootstrap, loadAverage());
             backlog(settings, consumer, probe, publisher);
             burst(settings, probe, publisher);
             probe.verifyExactlyOnce(2L * settings.samples());
+            System.out.printf("load average at the end: %s%n", loadAverage());
         } finally {
             if (broker != null) {
                 broker.destroy();
@@ -94,6 +95,15 @@ public final class IngestLoadGenerator {
                 settings.samples(), (drain.finishedAt() - start) / 1e9,
                 settings.samples() / ((drain.finishedAt() - start) / 1e9));
         System.out.printf("database writes: %s%n", probe.writeLatency());
+    }
+
+    /** The machine's 1, 5 and 15 minute load averages: other work on the machine skews the figures. */
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     private static ConfigurableApplicationContext start(String bootstrap, TestPostgres.Database database) {
