@@ -16,8 +16,9 @@ export function entriesOf(comparison) {
 export function pairsOf(comparison) {
   const list = comparison.pairs || comparison.comparisons || [];
   return list.map((pair) => ({
-    baseline: runtimeId(pair.baseline ?? pair.a ?? pair.runtimeA ?? pair.reference),
-    candidate: runtimeId(pair.candidate ?? pair.b ?? pair.runtimeB ?? pair.contender),
+    // The results service compares a with b: medianRatio = median(a) / median(b), verdict from a's side.
+    candidate: runtimeId(pair.candidate ?? pair.a),
+    baseline: runtimeId(pair.baseline ?? pair.b),
     ratio: pair.ratio ?? pair.ratioOfMedians ?? pair.medianRatio ?? null,
     ci: pair.ci95 ?? pair.ratioCi95 ?? pair.confidenceInterval ?? null,
     pValue: pair.pValue ?? pair.mannWhitneyP ?? pair.mannWhitney?.pValue ?? pair.test?.pValue ?? null,

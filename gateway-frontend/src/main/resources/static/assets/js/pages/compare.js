@@ -1,5 +1,5 @@
 // Compare: a benchmark's runtimes side by side, the ratio of medians and whether the difference is real.
-import { api } from '../api.js';
+import { api, items, runtimeId } from '../api.js';
 import { el, $, pathParam } from '../dom.js';
 import * as fmt from '../format.js';
 import { currentUnit, chartUnit } from '../units.js';
@@ -26,11 +26,14 @@ async function main() {
     render();
   });
   const requested = new URLSearchParams(window.location.search).get('runtimes');
-  const chosen = requested ? requested.split(',') : runtimes.map((r) => r.id);
+  const completed = await api(`/api/runs?benchmark=${encodeURIComponent(slug)}&status=COMPLETED&size=200`)
+    .then(items).then((runs) => new Set(runs.map((run) => runtimeId(run.runtime)))).catch(() => new Set());
+  const chosen = requested ? requested.split(',') : runtimes.map((r) => r.id).filter((id) => completed.has(id));
   $('#runtime-options').replaceChildren(...runtimes.map((runtime) => el('label', { class: 'option', for: `cmp-${runtime.id}` },
     el('input', {
       type: 'checkbox', id: `cmp-${runtime.id}`, value: runtime.id, checked: chosen.includes(runtime.id), onchange: reload,
-    }), ` ${runtime.name || runtime.id}`)));
+    }), ` ${runtime.name || runtime.id}`,
+    completed.has(runtime.id) ? '' : el('span', { class: 'muted', text: ' (no completed run yet)' }))));
   reload();
 }
 
@@ -38,6 +41,12 @@ async function reload() {
   const ids = [...document.querySelectorAll('#runtime-options input:checked')].map((i) => i.value);
   const query = ids.length ? `?runtimes=${ids.map(encodeURIComponent).join(',')}` : '';
   window.history.replaceState(null, '', `${window.location.pathname}${query}`);
+  if (ids.length < 2) {
+    comparison = null;
+    $('#status').textContent = 'Choose two or more runtimes that have a completed run of this benchmark.';
+    render();
+    return;
+  }
   $('#status').textContent = 'Loading…';
   try {
     comparison = await api(`/api/benchmarks/${encodeURIComponent(slug)}/comparison${query}`);

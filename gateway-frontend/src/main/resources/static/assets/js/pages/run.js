@@ -89,8 +89,9 @@ function renderFailure() {
   }
   const reason = typeof failure === 'string' ? failure : failure.reason;
   const message = typeof failure === 'string' ? '' : failure.message;
+  const where = failure.errorSection ? `In ${failure.errorSection}${failure.errorLine ? `, line ${failure.errorLine}` : ''} of the benchmark.` : '';
   $('#failure').replaceChildren(el('div', { class: 'card failure', role: 'alert' },
-    el('p', {}, el('strong', { text: reasonText(reason) })),
+    el('p', {}, el('strong', { text: reasonText(reason) }), where ? ` ${where}` : ''),
     message ? el('pre', { class: 'php-message', text: message }) : null));
 }
 
