@@ -10,19 +10,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import javax.crypto.spec.SecretKeySpec;
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.KeyFactory;
+import java.security.spec.InvalidKeySpecException;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SingleKeyJWSKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
@@ -76,7 +81,7 @@ final class TokenVerifier {
             Instant expiry = set.getExpirationTime() == null ? null : set.getExpirationTime().toInstant();
             return new Claims(selectors(claim.get("publish")), selectors(claim.get("subscribe")), claim.get("payload"),
                     expiry);
-        } catch (java.text.ParseException | com.nimbusds.jose.proc.BadJOSEException | JOSEException e) {
+        } catch (java.text.ParseException | com.nimbusds.jose.proc.BadJOSEException | com.nimbusds.jose.JOSEException e) {
             throw new InvalidTokenException(e.getMessage());
         }
     }
@@ -91,36 +96,44 @@ final class TokenVerifier {
                 .filter(item -> item instanceof String).map(String.class::cast).toList());
     }
 
-    private static JWSVerificationKeySelector<SecurityContext> keySelector(String kind, Keys keys) {
+    /** A fixed key ignores the {@code kid} header (there is only one key to try); a JWK Set selects by it. */
+    private static JWSKeySelector<SecurityContext> keySelector(String kind, Keys keys) {
         if (!keys.jwksUrl().isBlank()) {
             return new JWSVerificationKeySelector<>(ASYMMETRIC, remote(keys.jwksUrl()));
         }
         JWSAlgorithm algorithm = JWSAlgorithm.parse(keys.jwtAlg().trim().toUpperCase());
         if (JWSAlgorithm.Family.HMAC_SHA.contains(algorithm)) {
-            return new JWSVerificationKeySelector<>(algorithm, secret(kind, algorithm, keys.jwtKey()));
+            return new SingleKeyJWSKeySelector<>(algorithm, secret(kind, algorithm, keys.jwtKey()));
         }
         if (ASYMMETRIC.contains(algorithm)) {
-            return new JWSVerificationKeySelector<>(algorithm, publicKey(kind, keys.jwtKey()));
+            return new SingleKeyJWSKeySelector<>(algorithm, publicKey(kind, keys.jwtKey()));
         }
         throw new KeyConfigurationException(kind, "the algorithm " + keys.jwtAlg() + " is not supported: use HS256, "
                 + "HS384, HS512, RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384 or ES512");
     }
 
-    private static JWKSource<SecurityContext> secret(String kind, JWSAlgorithm algorithm, String key) {
+    private static Key secret(String kind, JWSAlgorithm algorithm, String key) {
         byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
         int minimum = Integer.parseInt(algorithm.getName().substring(2)) / 8;
         if (bytes.length < minimum) {
             throw new KeyConfigurationException(kind, "an " + algorithm + " secret needs at least " + minimum
                     + " bytes (it has " + bytes.length + "): set a longer random secret");
         }
-        return new ImmutableSecret<>(bytes);
+        return new SecretKeySpec(bytes, "HmacSHA" + minimum * 8);
     }
 
-    private static JWKSource<SecurityContext> publicKey(String kind, String pem) {
+    /** A PEM {@code PUBLIC KEY} (X.509 SubjectPublicKeyInfo) of an RSA or EC key, read with the JDK alone. */
+    private static Key publicKey(String kind, String pem) {
         try {
-            JWK key = JWK.parseFromPEMEncodedObjects(pem.replace("\\n", "\n"));
-            return new ImmutableJWKSet<>(new JWKSet(key.toPublicJWK()));
-        } catch (JOSEException | RuntimeException e) {
+            String base64 = pem.replace("\\n", "\n").replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "")
+                    .replaceAll("\\s", "");
+            X509EncodedKeySpec spec = new X509EncodedKeySpec(Base64.getDecoder().decode(base64));
+            try {
+                return KeyFactory.getInstance("RSA").generatePublic(spec);
+            } catch (InvalidKeySpecException notRsa) {
+                return KeyFactory.getInstance("EC").generatePublic(spec);
+            }
+        } catch (GeneralSecurityException | RuntimeException e) {
             throw new KeyConfigurationException(kind, "the key is not a PEM-encoded public key (-----BEGIN PUBLIC "
                     + "KEY----- ...): " + e.getMessage());
         }

@@ -12,12 +12,13 @@ import java.util.regex.Pattern;
  * declared variable names (any name when a variable is exploded, since an exploded map supplies its own keys).
  *
  * <p>The expressions are built from single character classes with disjoint separators, so matching stays linear for
- * one expression and polynomial for adjacent ones (no catastrophic backtracking). Prefix modifiers ({@code :3}) are
- * accepted but do not restrict the length of what matches.
+ * one expression and polynomial for adjacent ones (no catastrophic backtracking, no deep recursion on long topics).
+ * Two leniencies keep it so: {@code %} is accepted wherever a percent-encoding could be, without checking the two hex
+ * digits after it, and prefix modifiers ({@code :3}) do not restrict the length of what matches.
  */
 final class UriTemplates {
 
-    private static final String PCT = "%[0-9A-Fa-f]{2}";
+    
     private static final String UNRESERVED = "A-Za-z0-9\\-._~";
     private static final String RESERVED = ":/?#\\[\\]@!$&'()*+,;=";
     private static final Pattern VARSPEC = Pattern.compile(
@@ -82,14 +83,14 @@ final class UriTemplates {
     private static String unnamed(Operator operator, boolean exploded) {
         String chars = UNRESERVED + (operator.reserved ? RESERVED : ",") + (exploded ? "=" : "")
                 + operator.separator; // "," "." or "/": no escaping needed inside a character class
-        String value = "(?:[" + chars + "]|" + PCT + ")*";
+        String value = "[" + chars + "%]*";
         return operator.first.isEmpty() ? value : "(?:" + Pattern.quote(operator.first) + value + ")?";
     }
 
     private static String named(Operator operator, List<String> names, boolean exploded) {
-        String name = exploded ? "(?:[" + UNRESERVED + "]|" + PCT + ")+"
+        String name = exploded ? "[" + UNRESERVED + "%]+"
                 : "(?:" + String.join("|", names.stream().map(Pattern::quote).toList()) + ")";
-        String part = name + "(?:=(?:[" + UNRESERVED + ",]|" + PCT + ")*)?";
+        String part = name + "(?:=[" + UNRESERVED + ",%]*)?";
         return "(?:" + Pattern.quote(operator.first) + part + "(?:" + Pattern.quote(operator.separator) + part + ")*)?";
     }
 
