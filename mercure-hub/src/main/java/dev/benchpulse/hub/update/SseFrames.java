@@ -26,10 +26,24 @@ public final class SseFrames {
         if (retry != null) {
             frame.append("retry: ").append(retry).append('\n');
         }
-        for (String line : (data == null ? "" : data).split("\r\n|\r|\n", -1)) {
-            frame.append("data: ").append(line).append('\n');
-        }
+        appendData(frame, data == null ? "" : data);
         return frame.append('\n').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** One {@code data:} line per line; scanning by hand keeps the common single-line case free of regex work. */
+    private static void appendData(StringBuilder frame, String data) {
+        int start = 0;
+        for (int i = 0; i < data.length(); i++) {
+            char c = data.charAt(i);
+            if (c == '\r' || c == '\n') {
+                frame.append("data: ").append(data, start, i).append('\n');
+                if (c == '\r' && i + 1 < data.length() && data.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        frame.append("data: ").append(data, start, data.length()).append('\n');
     }
 
     /** The comment sent right after the response headers, so clients and proxies see the stream open at once. */

@@ -27,11 +27,14 @@ final class RatePublisher {
     final AtomicLong accepted = new AtomicLong();
     final AtomicLong refused = new AtomicLong();
     final AtomicLong failed = new AtomicLong();
+    private final java.util.Queue<Long> due = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger idle;
 
     RatePublisher(String url, String token, String topic, int connections) {
         ConnectionProvider pool = ConnectionProvider.builder("publisher").maxConnections(connections)
                 .pendingAcquireMaxCount(-1).pendingAcquireTimeout(Duration.ofMinutes(5)).build();
-        this.client = HttpClient.create(pool).runOn(LoopResources.create("publisher", 1, 1, true))
+        this.idle = new java.util.concurrent.atomic.AtomicInteger(connections);
+        this.client = HttpClient.create(pool).runOn(LoopResources.create("publisher", 1, 2, true))
                 .headers(h -> h.set(HttpHeaderNames.CONTENT_TYPE, "application/x-www-form-urlencoded")
                         .set(HttpHeaderNames.AUTHORIZATION, "Bearer " + token));
         this.url = url;
@@ -39,16 +42,47 @@ final class RatePublisher {
         this.topicField = "topic=" + URLEncoder.encode(topic, StandardCharsets.UTF_8);
     }
 
-    /** Sends one update now, due at {@code dueNanos}. */
+    /**
+     * Queues one update due at {@code dueNanos}. At most one request per connection is in flight: each connection
+     * sends the next queued update as soon as its previous one is answered (queueing in the pool instead would make
+     * the client, not the hub, the bottleneck).
+     */
     void publish(long dueNanos) {
+        due.add(dueNanos);
+        wake();
+    }
+
+    private void wake() {
+        while (!due.isEmpty()) {
+            int free = idle.get();
+            if (free == 0) {
+                return;
+            }
+            if (idle.compareAndSet(free, free - 1)) {
+                next();
+                return;
+            }
+        }
+    }
+
+    private void next() {
+        Long dueNanos = due.poll();
+        if (dueNanos == null) {
+            idle.incrementAndGet();
+            wake();
+            return;
+        }
         client.post().uri(url).send(ByteBufFlux.fromString(Mono.just(topicField + "&data=" + dueNanos)))
                 .responseSingle((response, body) -> body.then(Mono.just(response.status().code())))
-                .subscribe(status -> (status == 200 ? accepted : refused).incrementAndGet(),
-                        error -> {
-                            if (failed.getAndIncrement() == 0) {
-                                System.err.println("publishing failed: " + error);
-                            }
-                        });
+                .subscribe(status -> {
+                    (status == 200 ? accepted : refused).incrementAndGet();
+                    next();
+                }, error -> {
+                    if (failed.getAndIncrement() == 0) {
+                        System.err.println("publishing failed: " + error);
+                    }
+                    next();
+                });
     }
 
     /** Publishes {@code rate} updates per second for {@code duration}; returns how many were sent. */
