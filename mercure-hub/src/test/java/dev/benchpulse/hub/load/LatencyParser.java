@@ -15,6 +15,8 @@ final class LatencyParser {
     private static final byte[] PREFIX = "data: ".getBytes();
 
     private final Recorder latencies;
+    /** Updates due before this instant are warm-up traffic and are not recorded. */
+    static volatile long measureFrom = Long.MIN_VALUE;
     private int prefix;
     private boolean inData;
     private long value;
@@ -30,7 +32,7 @@ final class LatencyParser {
         for (int i = chunk.readerIndex(), end = chunk.writerIndex(); i < end; i++) {
             byte b = chunk.getByte(i);
             if (b == '\n') {
-                if (inData && digits > 0) {
+                if (inData && digits > 0 && value >= measureFrom) {
                     latencies.recordValue(Math.max(0, now - value));
                     events++;
                 }

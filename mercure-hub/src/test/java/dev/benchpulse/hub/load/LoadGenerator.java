@@ -67,32 +67,35 @@ public final class LoadGenerator {
                     rssConnected >> 20, (rssConnected - rssBefore) / 1024.0 / Math.max(open, 1));
             System.out.printf("hub CPU to accept the subscribers: %.2f ms per subscriber%n",
                     (cpuConnected - cpuBefore) / (double) Math.max(open, 1));
-            long idleCpuStart = process.cpuMillis();
-            Thread.sleep(Duration.parse("PT" + options.getOrDefault("idle", "20s")));
-            System.out.printf("hub CPU while idle with %d subscribers: %.1f %% of one core%n", open,
-                    (process.cpuMillis() - idleCpuStart) / 10.0 / Duration.parse("PT"
-                            + options.getOrDefault("idle", "20s")).toSeconds());
             RatePublisher publisher = new RatePublisher(hub, token, "urn:benchpulse:runs:fanout", 1);
             for (int i = 0; i < 3; i++) { // warm-up updates (connections, JIT), not measured
                 publisher.publish(System.nanoTime());
                 Thread.sleep(interval);
             }
             publisher.drain(3, Duration.ofSeconds(30));
+            Duration idle = Duration.parse("PT" + options.getOrDefault("idle", "20s"));
+            long idleCpuStart = process.cpuMillis();
+            Thread.sleep(idle);
+            double idleCpuPerSecond = (process.cpuMillis() - idleCpuStart) / (double) idle.toSeconds();
+            System.out.printf("hub CPU while idle with %d subscribers (heartbeats): %.1f %% of one core%n", open,
+                    idleCpuPerSecond / 10.0);
             workers.reset();
             long warmed = publisher.accepted.get();
+            long fanoutStart = System.nanoTime();
             long cpuFanout = process.cpuMillis();
             for (int i = 0; i < updates; i++) {
                 publisher.publish(System.nanoTime());
                 Thread.sleep(interval);
             }
             publisher.drain(3 + updates, Duration.ofSeconds(30));
-            long fanoutCpu = process.cpuMillis() - cpuFanout;
+            double fanoutSeconds = (System.nanoTime() - fanoutStart) / 1e9;
+            double fanoutCpu = process.cpuMillis() - cpuFanout - idleCpuPerSecond * fanoutSeconds;
             Workers.Report report = workers.report();
             System.out.printf("updates published: %d accepted, %d refused, %d failed%n", publisher.accepted.get() - warmed,
                     publisher.refused.get(), publisher.failed.get());
             System.out.printf("deliveries: %d of %d expected (%d subscribers still open, %d dropped)%n",
                     report.events(), (long) updates * open, report.open(), report.failed());
-            System.out.printf("hub CPU per delivery: %.2f microseconds%n",
+            System.out.printf("hub CPU per delivery (idle CPU subtracted): %.2f microseconds%n",
                     fanoutCpu * 1000.0 / Math.max(report.events(), 1));
             print("publish-to-receive latency, every delivery", report.latencies());
         }

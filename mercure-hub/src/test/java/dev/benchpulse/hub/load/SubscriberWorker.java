@@ -76,6 +76,7 @@ public final class SubscriberWorker {
         String line;
         while ((line = commands.readLine()) != null) {
             if (line.startsWith("RESET")) {
+                LatencyParser.measureFrom = Long.parseLong(line.substring("RESET ".length()).trim());
                 latencies.getIntervalHistogram();
                 events.set(0);
                 System.out.println("RESET");

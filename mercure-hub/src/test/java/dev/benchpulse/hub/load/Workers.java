@@ -66,8 +66,10 @@ final class Workers implements AutoCloseable {
         return open;
     }
 
+    /** From now on, workers record only updates due from now on (earlier ones are warm-up). */
     void reset() throws InterruptedException {
-        inputs.forEach(in -> in.println("RESET"));
+        long now = System.nanoTime();
+        inputs.forEach(in -> in.println("RESET " + now));
         for (BlockingQueue<String> lines : outputs) {
             next(lines, "RESET", 30);
         }
