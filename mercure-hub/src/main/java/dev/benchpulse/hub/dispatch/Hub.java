@@ -2,11 +2,13 @@ package dev.benchpulse.hub.dispatch;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.netty.buffer.ByteBuf;
@@ -25,20 +27,34 @@ import dev.benchpulse.hub.update.UpdateHistory;
 
 /**
  * The heart of the hub: the open subscriptions and the update history, and the fan-out of each published update to
- * every subscriber it is for. Publishing, subscribing and heartbeats take one lock, so every subscriber sees updates
- * in history order and a subscriber that connects while updates are published misses none and sees none twice. The
- * lock is held only to match and to queue an already-encoded frame per subscriber; Netty's event loops do the writing.
+ * every subscriber it is for. A publish only appends the update to the history and to the pending queue (under a
+ * short lock) and wakes the dispatcher thread, which takes every pending update at once and, subscriber by subscriber,
+ * queues the frames that subscriber should get. Frames for one subscriber are thus queued back to back, so Netty writes
+ * and flushes them together: the busier the hub, the larger the batches (no added delay when it is quiet).
+ *
+ * <p>Ordering: updates get a sequence number when they enter the history; a subscriber registers under both locks and
+ * remembers the first sequence it did not get from the replay, so it misses nothing and sees nothing twice, and every
+ * subscriber sees updates in history order. The dispatcher only matches and queues already-encoded frames; Netty's
+ * event loops do the writing.
  */
 @Component
 public class Hub {
 
-    private final ReentrantLock lock = new ReentrantLock();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Hub.class);
+
+    /** Guards the subscribers, dispatching and heartbeats; taken before {@link #historyLock} when both are needed. */
+    private final ReentrantLock subscribersLock = new ReentrantLock();
+    /** Guards the history, the pending updates and the sequence. */
+    private final ReentrantLock historyLock = new ReentrantLock();
     private final ArrayList<Subscriber> subscribers = new ArrayList<>();
     private final List<Subscriber> leftDuringDispatch = new ArrayList<>();
     private final List<SubscriberListener> listeners = new CopyOnWriteArrayList<>();
+    private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     private final UpdateHistory history;
     private final HubMetrics metrics;
     private final int buffer;
+    private final Thread dispatcher;
+    private long nextSequence;
     private boolean dispatching;
     private volatile boolean open = true;
 
@@ -47,37 +63,68 @@ public class Hub {
         this.metrics = metrics;
         this.buffer = properties.dispatch().subscriberBuffer();
         metrics.watch(subscribers::size);
+        this.dispatcher = Thread.ofPlatform().name("mercure-dispatch").daemon().start(this::dispatchLoop);
     }
 
-    /** Keeps the update for replay and queues it for every subscriber it is for. */
+    /** Keeps the update for replay and hands it to the dispatcher, which queues it for every subscriber it is for. */
     public void publish(Update update) {
-        List<Subscriber> left;
-        lock.lock();
+        historyLock.lock();
         try {
-            long start = System.nanoTime();
             history.add(update);
-            left = dispatch(update);
-            metrics.published(System.nanoTime() - start);
+            pending.add(new Pending(update, nextSequence++, System.nanoTime()));
         } finally {
-            lock.unlock();
+            historyLock.unlock();
         }
-        left.forEach(this::notifyLeft);
+        metrics.published();
+        LockSupport.unpark(dispatcher);
     }
 
-    private List<Subscriber> dispatch(Update update) {
-        Map<TopicSelector, Boolean> matches = new HashMap<>();
-        int delivered = 0;
+    private void dispatchLoop() {
+        while (open) {
+            try {
+                if (!dispatchPending()) {
+                    LockSupport.park(this);
+                }
+            } catch (RuntimeException e) {
+                LOG.error("Dispatching failed; the dispatcher goes on with the next updates", e);
+            }
+        }
+    }
+
+    /** Dispatches every pending update; {@code false} when there was none. */
+    private boolean dispatchPending() {
+        List<Subscriber> left;
+        List<Pending> batch;
+        subscribersLock.lock();
+        try {
+            historyLock.lock();
+            try {
+                batch = new ArrayList<>(pending);
+                pending.clear();
+            } finally {
+                historyLock.unlock();
+            }
+            if (batch.isEmpty()) {
+                return false;
+            }
+            left = dispatch(batch);
+        } finally {
+            subscribersLock.unlock();
+        }
+        long now = System.nanoTime();
+        batch.forEach(update -> metrics.dispatched(now - update.publishedNanos()));
+        left.forEach(this::notifyLeft);
+        return true;
+    }
+
+    private List<Subscriber> dispatch(List<Pending> batch) {
+        List<Map<TopicSelector, Boolean>> matches = new ArrayList<>(batch.size());
+        batch.forEach(update -> matches.add(new HashMap<>()));
+        long delivered = 0;
         dispatching = true;
         try {
-            for (int i = 0; i < subscribers.size(); i++) {
-                Subscriber subscriber = subscribers.get(i);
-                if (subscriber.accepts(update, matches)) {
-                    if (subscriber.send(update.frameView())) {
-                        delivered++;
-                    } else {
-                        disconnectSlow(subscriber);
-                    }
-                }
+            for (int s = 0; s < subscribers.size(); s++) {
+                delivered += deliver(subscribers.get(s), batch, matches);
             }
         } finally {
             dispatching = false;
@@ -91,6 +138,23 @@ public class Hub {
         }
         leftDuringDispatch.clear();
         return left;
+    }
+
+    /** Queues, back to back, the updates of the batch that are for this subscriber; returns how many. */
+    private int deliver(Subscriber subscriber, List<Pending> batch, List<Map<TopicSelector, Boolean>> matches) {
+        int delivered = 0;
+        for (int u = 0; u < batch.size(); u++) {
+            Pending pending = batch.get(u);
+            if (pending.sequence() >= subscriber.fromSequence
+                    && subscriber.accepts(pending.update(), matches.get(u))) {
+                if (!subscriber.send(pending.update().frameView())) {
+                    disconnectSlow(subscriber);
+                    return delivered;
+                }
+                delivered++;
+            }
+        }
+        return delivered;
     }
 
     private void disconnectSlow(Subscriber subscriber) {
@@ -111,12 +175,12 @@ public class Hub {
         Subscriber subscriber = new Subscriber(selectors, claims, buffer);
         String header;
         String replayFrom;
-        lock.lock();
+        historyLock.lock();
         try {
             replayFrom = lastEventId != null ? lastEventId : history.lastId();
             header = lastEventId != null ? history.after(lastEventId).precedingId() : replayFrom;
         } finally {
-            lock.unlock();
+            historyLock.unlock();
         }
         Flux<ByteBuf> stream = Flux.defer(() -> start(subscriber, replayFrom))
                 .doFinally(signal -> leave(subscriber));
@@ -129,10 +193,18 @@ public class Hub {
     private Flux<ByteBuf> start(Subscriber subscriber, String replayFrom) {
         List<ByteBuf> replay = new ArrayList<>();
         replay.add(SseFrames.opening());
-        lock.lock();
+        subscribersLock.lock();
         try {
+            List<Update> kept;
+            historyLock.lock();
+            try {
+                kept = history.after(replayFrom).updates();
+                subscriber.fromSequence = nextSequence;
+            } finally {
+                historyLock.unlock();
+            }
             Map<TopicSelector, Boolean> matches = new HashMap<>();
-            for (Update update : history.after(replayFrom).updates()) {
+            for (Update update : kept) {
                 matches.clear();
                 if (subscriber.accepts(update, matches)) {
                     replay.add(update.frameView());
@@ -144,14 +216,14 @@ public class Hub {
                 subscriber.sink.tryEmitComplete();
             }
         } finally {
-            lock.unlock();
+            subscribersLock.unlock();
         }
         listeners.forEach(listener -> listener.joined(subscriber));
         return Flux.concat(Flux.fromIterable(replay), subscriber.sink.asFlux());
     }
 
     private void leave(Subscriber subscriber) {
-        lock.lock();
+        subscribersLock.lock();
         try {
             if (dispatching) {
                 leftDuringDispatch.add(subscriber);
@@ -161,7 +233,7 @@ public class Hub {
                 return;
             }
         } finally {
-            lock.unlock();
+            subscribersLock.unlock();
         }
         notifyLeft(subscriber);
     }
@@ -188,7 +260,7 @@ public class Hub {
     /** Sends a comment to every subscriber that has been sent nothing for {@code idle}. */
     void heartbeat(Duration idle) {
         long now = System.nanoTime();
-        lock.lock();
+        subscribersLock.lock();
         try {
             for (Subscriber subscriber : subscribers) {
                 if (now - subscriber.lastWriteNanos >= idle.toNanos()) {
@@ -196,41 +268,46 @@ public class Hub {
                 }
             }
         } finally {
-            lock.unlock();
+            subscribersLock.unlock();
         }
     }
 
     /** Ends every stream and refuses new ones: clients reconnect to the next instance (or to this one restarted). */
     void close() {
-        lock.lock();
+        subscribersLock.lock();
         try {
             open = false;
             subscribers.forEach(subscriber -> subscriber.sink.tryEmitComplete());
         } finally {
-            lock.unlock();
+            subscribersLock.unlock();
         }
+        LockSupport.unpark(dispatcher);
     }
 
     public List<Subscriber> subscribers() {
-        lock.lock();
+        subscribersLock.lock();
         try {
             return List.copyOf(subscribers);
         } finally {
-            lock.unlock();
+            subscribersLock.unlock();
         }
     }
 
     public String lastEventId() {
-        lock.lock();
+        historyLock.lock();
         try {
             return history.lastId();
         } finally {
-            lock.unlock();
+            historyLock.unlock();
         }
     }
 
     public void addListener(SubscriberListener listener) {
         listeners.add(listener);
+    }
+
+    /** An update waiting for the dispatcher, with its place in the history and when it was published. */
+    private record Pending(Update update, long sequence, long publishedNanos) {
     }
 
     /**

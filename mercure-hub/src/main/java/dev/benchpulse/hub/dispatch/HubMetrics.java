@@ -32,7 +32,7 @@ class HubMetrics {
         this.slow = Counter.builder("mercure.subscribers.slow")
                 .description("Subscribers disconnected because they fell too far behind").register(registry);
         this.dispatch = Timer.builder("mercure.dispatch.latency")
-                .description("Time to match one update against every subscriber and queue it").register(registry);
+                .description("Time from publishing an update to having it queued for every subscriber it is for").register(registry);
     }
 
     void watch(Supplier<Number> subscribers) {
@@ -40,12 +40,16 @@ class HubMetrics {
                 .register(registry);
     }
 
-    void published(long dispatchNanos) {
+    void published() {
         published.increment();
-        dispatch.record(dispatchNanos, TimeUnit.NANOSECONDS);
     }
 
-    void delivered(int count) {
+    /** An update has been queued for every subscriber it is for, this long after it was published. */
+    void dispatched(long nanosSincePublished) {
+        dispatch.record(nanosSincePublished, TimeUnit.NANOSECONDS);
+    }
+
+    void delivered(long count) {
         dispatched.increment(count);
     }
 

@@ -22,6 +22,8 @@ public final class Subscriber {
     private final Claims claims;
     final Sinks.Many<ByteBuf> sink;
     int index = -1;
+    /** The first update sequence this subscriber did not get from the replay (guarded by the hub's locks). */
+    long fromSequence;
     volatile long lastWriteNanos = System.nanoTime();
 
     Subscriber(List<TopicSelector> selectors, Claims claims, int buffer) {
