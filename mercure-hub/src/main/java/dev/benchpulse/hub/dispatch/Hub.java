@@ -5,13 +5,19 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -47,15 +53,16 @@ public class Hub {
     /** Guards the history, the pending updates and the sequence. */
     private final ReentrantLock historyLock = new ReentrantLock();
     private final ArrayList<Subscriber> subscribers = new ArrayList<>();
-    private final List<Subscriber> leftDuringDispatch = new ArrayList<>();
     private final List<SubscriberListener> listeners = new CopyOnWriteArrayList<>();
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     private final UpdateHistory history;
     private final HubMetrics metrics;
     private final int buffer;
     private final Thread dispatcher;
+    /** Serves subscribers whose connection is not on a Netty event loop (none with Reactor Netty). */
+    private final ExecutorService fallbackLoop = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("mercure-fallback").daemon().factory());
     private long nextSequence;
-    private boolean dispatching;
     private volatile boolean open = true;
 
     Hub(HubProperties properties, HubMetrics metrics) {
@@ -93,8 +100,8 @@ public class Hub {
 
     /** Dispatches every pending update; {@code false} when there was none. */
     private boolean dispatchPending() {
-        List<Subscriber> left;
         List<Pending> batch;
+        Map<Executor, List<Subscriber>> byLoop = new IdentityHashMap<>();
         subscribersLock.lock();
         try {
             historyLock.lock();
@@ -107,54 +114,60 @@ public class Hub {
             if (batch.isEmpty()) {
                 return false;
             }
-            left = dispatch(batch);
+            for (Subscriber subscriber : subscribers) {
+                byLoop.computeIfAbsent(subscriber.loop, loop -> new ArrayList<>()).add(subscriber);
+            }
         } finally {
             subscribersLock.unlock();
         }
-        long now = System.nanoTime();
-        batch.forEach(update -> metrics.dispatched(now - update.publishedNanos()));
-        left.forEach(this::notifyLeft);
+        Batch work = new Batch(batch, byLoop.size());
+        // Each event loop writes to its own subscribers: the frames go straight to the channel, no hand-over per write.
+        byLoop.forEach((loop, group) -> loop.execute(() -> deliver(group, work)));
+        if (byLoop.isEmpty()) {
+            long now = System.nanoTime();
+            batch.forEach(update -> metrics.dispatched(now - update.publishedNanos()));
+        }
         return true;
     }
 
-    private List<Subscriber> dispatch(List<Pending> batch) {
-        List<Map<TopicSelector, Boolean>> matches = new ArrayList<>(batch.size());
-        batch.forEach(update -> matches.add(new HashMap<>()));
+    /** Queues the batch's updates to each subscriber of the group they are for, as one buffer per subscriber. */
+    private void deliver(List<Subscriber> group, Batch work) {
+        List<Map<TopicSelector, Boolean>> matches = new ArrayList<>(work.updates().size());
+        work.updates().forEach(update -> matches.add(new HashMap<>()));
+        List<ByteBuf> frames = new ArrayList<>();
         long delivered = 0;
-        dispatching = true;
-        try {
-            for (int s = 0; s < subscribers.size(); s++) {
-                delivered += deliver(subscribers.get(s), batch, matches);
+        for (Subscriber subscriber : group) {
+            frames.clear();
+            for (int u = 0; u < work.updates().size(); u++) {
+                Pending pending = work.updates().get(u);
+                if (pending.sequence() >= subscriber.fromSequence
+                        && subscriber.accepts(pending.update(), matches.get(u))) {
+                    frames.add(pending.update().frameView());
+                }
             }
-        } finally {
-            dispatching = false;
+            if (frames.isEmpty()) {
+                continue;
+            }
+            ByteBuf frame = frames.size() == 1 ? frames.getFirst() : Unpooled.wrappedBuffer(frames.toArray(ByteBuf[]::new));
+            if (subscriber.send(frame)) {
+                delivered += frames.size();
+            } else if (subscriber.index >= 0) {
+                disconnectSlow(subscriber);
+            }
         }
         metrics.delivered(delivered);
-        List<Subscriber> left = new ArrayList<>();
-        for (Subscriber subscriber : leftDuringDispatch) {
-            if (unregister(subscriber)) {
-                left.add(subscriber);
-            }
+        if (work.remaining().decrementAndGet() == 0) {
+            long now = System.nanoTime();
+            work.updates().forEach(update -> metrics.dispatched(now - update.publishedNanos()));
         }
-        leftDuringDispatch.clear();
-        return left;
     }
 
-    /** Queues, back to back, the updates of the batch that are for this subscriber; returns how many. */
-    private int deliver(Subscriber subscriber, List<Pending> batch, List<Map<TopicSelector, Boolean>> matches) {
-        int delivered = 0;
-        for (int u = 0; u < batch.size(); u++) {
-            Pending pending = batch.get(u);
-            if (pending.sequence() >= subscriber.fromSequence
-                    && subscriber.accepts(pending.update(), matches.get(u))) {
-                if (!subscriber.send(pending.update().frameView())) {
-                    disconnectSlow(subscriber);
-                    return delivered;
-                }
-                delivered++;
-            }
+    /** Updates dispatched together, and how many groups of subscribers still have to receive them. */
+    private record Batch(List<Pending> updates, AtomicInteger remaining) {
+
+        Batch(List<Pending> updates, int groups) {
+            this(updates, new AtomicInteger(groups));
         }
-        return delivered;
     }
 
     private void disconnectSlow(Subscriber subscriber) {
@@ -167,12 +180,12 @@ public class Hub {
      * {@code lastEventId} (when given), then carries live updates; it ends when the client leaves, when the token
      * expires or when the hub stops.
      */
-    public Subscription subscribe(List<TopicSelector> selectors, Claims claims, String lastEventId) {
+    public Subscription subscribe(List<TopicSelector> selectors, Claims claims, String lastEventId, Executor loop) {
         if (!open) {
             throw new HubException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
                     "The hub is shutting down: reconnect in a moment.");
         }
-        Subscriber subscriber = new Subscriber(selectors, claims, buffer);
+        Subscriber subscriber = new Subscriber(selectors, claims, buffer, loop == null ? fallbackLoop : loop);
         String header;
         String replayFrom;
         historyLock.lock();
@@ -213,7 +226,7 @@ public class Hub {
             subscriber.index = subscribers.size();
             subscribers.add(subscriber);
             if (!open) {
-                subscriber.sink.tryEmitComplete();
+                subscriber.loop.execute(() -> subscriber.sink.tryEmitComplete());
             }
         } finally {
             subscribersLock.unlock();
@@ -225,10 +238,6 @@ public class Hub {
     private void leave(Subscriber subscriber) {
         subscribersLock.lock();
         try {
-            if (dispatching) {
-                leftDuringDispatch.add(subscriber);
-                return;
-            }
             if (!unregister(subscriber)) {
                 return;
             }
@@ -257,19 +266,22 @@ public class Hub {
         listeners.forEach(listener -> listener.left(subscriber));
     }
 
-    /** Sends a comment to every subscriber that has been sent nothing for {@code idle}. */
+    /** Sends a comment, on its event loop, to every subscriber that has been sent nothing for {@code idle}. */
     void heartbeat(Duration idle) {
         long now = System.nanoTime();
+        Map<Executor, List<Subscriber>> idleByLoop = new IdentityHashMap<>();
         subscribersLock.lock();
         try {
             for (Subscriber subscriber : subscribers) {
                 if (now - subscriber.lastWriteNanos >= idle.toNanos()) {
-                    subscriber.send(SseFrames.heartbeat());
+                    idleByLoop.computeIfAbsent(subscriber.loop, loop -> new ArrayList<>()).add(subscriber);
                 }
             }
         } finally {
             subscribersLock.unlock();
         }
+        // A sink accepts frames from one thread at a time: its event loop.
+        idleByLoop.forEach((loop, group) -> loop.execute(() -> group.forEach(s -> s.send(SseFrames.heartbeat()))));
     }
 
     /** Ends every stream and refuses new ones: clients reconnect to the next instance (or to this one restarted). */
@@ -277,11 +289,12 @@ public class Hub {
         subscribersLock.lock();
         try {
             open = false;
-            subscribers.forEach(subscriber -> subscriber.sink.tryEmitComplete());
+            subscribers.forEach(subscriber -> subscriber.loop.execute(() -> subscriber.sink.tryEmitComplete()));
         } finally {
             subscribersLock.unlock();
         }
         LockSupport.unpark(dispatcher);
+        fallbackLoop.shutdown();
     }
 
     public List<Subscriber> subscribers() {

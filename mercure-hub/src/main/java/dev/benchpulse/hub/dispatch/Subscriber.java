@@ -3,6 +3,7 @@ package dev.benchpulse.hub.dispatch;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 
 import io.netty.buffer.ByteBuf;
 import reactor.core.publisher.Sinks;
@@ -26,7 +27,11 @@ public final class Subscriber {
     long fromSequence;
     volatile long lastWriteNanos = System.nanoTime();
 
-    Subscriber(List<TopicSelector> selectors, Claims claims, int buffer) {
+    /** The event loop serving the subscriber's connection: the one thread that queues frames into its sink. */
+    final Executor loop;
+
+    Subscriber(List<TopicSelector> selectors, Claims claims, int buffer, Executor loop) {
+        this.loop = loop;
         this.selectors = selectors;
         this.claims = claims;
         this.sink = Sinks.many().unicast().onBackpressureBuffer(new BoundedQueue<>(buffer));

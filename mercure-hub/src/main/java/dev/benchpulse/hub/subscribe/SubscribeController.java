@@ -1,14 +1,17 @@
 package dev.benchpulse.hub.subscribe;
 
 import java.util.List;
+import java.util.concurrent.Executor;
 
 import io.netty.buffer.ByteBufAllocator;
 import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
 
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -52,7 +55,8 @@ class SubscribeController {
                     + "(an exact topic, * for every topic, or an RFC 6570 URI template).");
         }
         Claims claims = authorizer.subscriber(request);
-        Subscription subscription = hub.subscribe(selectors.of(topics), claims, lastEventId(request));
+        Subscription subscription = hub.subscribe(selectors.of(topics), claims, lastEventId(request),
+                eventLoop(request));
         ServerHttpResponse response = exchange.getResponse();
         HttpHeaders headers = response.getHeaders();
         headers.setContentType(MediaType.TEXT_EVENT_STREAM);
@@ -62,6 +66,12 @@ class SubscribeController {
         NettyDataBufferFactory buffers = response.bufferFactory() instanceof NettyDataBufferFactory netty ? netty
                 : FALLBACK;
         return response.writeWith(subscription.stream().map(buffers::wrap));
+    }
+
+    /** The Netty event loop of the subscriber's connection, so the hub queues its frames there. */
+    private static Executor eventLoop(ServerHttpRequest request) {
+        Object connection = ServerHttpRequestDecorator.getNativeRequest(request);
+        return connection instanceof Connection netty ? netty.channel().eventLoop() : null;
     }
 
     private static String lastEventId(ServerHttpRequest request) {
