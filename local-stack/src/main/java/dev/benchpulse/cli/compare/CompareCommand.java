@@ -1,0 +1,69 @@
+package dev.benchpulse.cli.compare;
+
+import dev.benchpulse.cli.api.ApiClient;
+import dev.benchpulse.cli.api.ApiOptions;
+import dev.benchpulse.cli.api.CliException;
+import dev.benchpulse.cli.catalog.Catalog;
+
+import java.io.PrintWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import tools.jackson.databind.JsonNode;
+
+/** {@code ./benchpulse compare <slug> --runtime a --runtime b}: the latest completed runs side by side. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Compares the latest completed runs of a benchmark on several runtimes: statistics, ratio of "
+                + "medians with its confidence interval, and whether the difference is significant.")
+public final class CompareCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ApiOptions api;
+
+    @Parameters(index = "0", paramLabel = "<benchmark>", description = "The benchmark's slug.")
+    String slug;
+
+    @Option(names = {"-r", "--runtime"}, paramLabel = "<runtime>",
+            description = "A runtime to compare (repeat; default: every available runtime).")
+    List<String> runtimes = new ArrayList<>();
+
+    @Option(names = "--json", description = "Print the API's JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        ApiClient client = api.client();
+        Catalog catalog = new Catalog(client);
+        List<String> chosen = catalog.choose(catalog.benchmark(slug), runtimes);
+        if (chosen.size() < 2) {
+            throw new CliException("A comparison needs two runtimes or more; got " + chosen + ". Name them with "
+                    + "--runtime a --runtime b.", CliException.USAGE);
+        }
+        JsonNode comparison = fetch(client, slug, chosen);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(ApiClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(comparison));
+        } else {
+            ComparisonReport.lines(comparison).forEach(out::println);
+        }
+        return 0;
+    }
+
+    /** {@code GET /api/benchmarks/{slug}/comparison?runtimes=a,b}. */
+    public static JsonNode fetch(ApiClient client, String slug, List<String> runtimes) {
+        return client.get("/api/benchmarks/" + URLEncoder.encode(slug, StandardCharsets.UTF_8)
+                + "/comparison?runtimes=" + URLEncoder.encode(String.join(",", runtimes), StandardCharsets.UTF_8));
+    }
+}
