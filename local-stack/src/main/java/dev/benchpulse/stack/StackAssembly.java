@@ -25,7 +25,7 @@ final class StackAssembly {
     }
 
     static List<List<Component>> stages(StackSettings settings, HubKeys keys) {
-        JavaCommand java = JavaCommand.current(settings.layout().stateDir());
+        JavaCommand java = JavaCommand.current(settings.layout().stateDir(), settings.classDataSharing());
         String bootstrap = settings.kafkaBootstrap()
                 .orElse("127.0.0.1:" + settings.ports().kafka());
         Component kafka = settings.kafkaBootstrap().<Component>map(ExternalKafka::new)

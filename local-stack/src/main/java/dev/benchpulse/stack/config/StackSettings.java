@@ -19,6 +19,7 @@ import java.util.Set;
  * @param databaseUser      user for {@code databaseUrl} when the URL carries none
  * @param databasePassword  password for {@code databaseUrl} when the URL carries none
  * @param kafkaBootstrap    an existing Kafka to use instead of the embedded broker
+ * @param classDataSharing  give the JVMs class-data-sharing archives (created at their first exit)
  */
 public record StackSettings(
         StackLayout layout,
@@ -31,7 +32,8 @@ public record StackSettings(
         Optional<String> databaseUrl,
         Optional<String> databaseUser,
         Optional<String> databasePassword,
-        Optional<String> kafkaBootstrap) {
+        Optional<String> kafkaBootstrap,
+        boolean classDataSharing) {
 
     public StackSettings {
         only = Set.copyOf(only);

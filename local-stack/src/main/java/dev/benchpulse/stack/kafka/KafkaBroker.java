@@ -96,7 +96,7 @@ public final class KafkaBroker implements Component {
         Path archive = classDataSharing ? layout.classDataArchive(NAME) : null;
         List<String> command = java.command(JVM_OPTIONS, archive, arguments);
         return new ProcessSpec(NAME, command, Map.of(), layout.home(), layout.log(NAME), "TERM",
-                JavaCommand.stopGrace(archive));
+                java.stopGrace(archive));
     }
 
     @Override

@@ -49,9 +49,10 @@ public final class PortCheck {
         return "BENCHPULSE_" + option.substring(2).replace('-', '_').toUpperCase(Locale.ROOT);
     }
 
+    /** As the servers bind: with SO_REUSEADDR, so connections of a previous run in TIME_WAIT do not count. */
     static boolean free(int port) {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(port));
             return true;
         } catch (IOException e) {

@@ -11,21 +11,23 @@ import java.util.List;
  * sharing archive that the JVM creates on the first run and reuses afterwards (faster starts), and a marker naming
  * the state directory so that a leftover process of this stack can be recognised.
  *
- * @param java     the java executable
- * @param stateDir the stack's state directory (the marker)
+ * @param java             the java executable
+ * @param stateDir         the stack's state directory (the marker)
+ * @param classDataSharing whether to use (and create) class-data-sharing archives
  */
-public record JavaCommand(Path java, Path stateDir) {
+public record JavaCommand(Path java, Path stateDir, boolean classDataSharing) {
 
     private static final Duration FIRST_EXIT = Duration.ofSeconds(90);
 
     /** The JVM running the launcher; the launcher needs 21+, so the components get 21+. */
-    public static JavaCommand current(Path stateDir) {
-        return new JavaCommand(Path.of(System.getProperty("java.home"), "bin", "java"), stateDir);
+    public static JavaCommand current(Path stateDir, boolean classDataSharing) {
+        return new JavaCommand(Path.of(System.getProperty("java.home"), "bin", "java"), stateDir, classDataSharing);
     }
 
     /** Extra stop time for a JVM that will write its class-data archive when it exits (the first time). */
-    public static Duration stopGrace(Path classDataArchive) {
-        return classDataArchive != null && !Files.exists(classDataArchive) ? FIRST_EXIT : Duration.ZERO;
+    public Duration stopGrace(Path classDataArchive) {
+        return classDataSharing && classDataArchive != null && !Files.exists(classDataArchive) ? FIRST_EXIT
+                : Duration.ZERO;
     }
 
     /** {@code java <options> <CDS> -Dbenchpulse.stack=<state> <arguments>}. */
@@ -33,7 +35,7 @@ public record JavaCommand(Path java, Path stateDir) {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(options);
-        if (classDataArchive != null) {
+        if (classDataSharing && classDataArchive != null) {
             command.add("-XX:+AutoCreateSharedArchive");
             command.add("-XX:SharedArchiveFile=" + classDataArchive);
             command.add("-Xlog:cds*=off"); // hundreds of "skipping class" notes when the archive is made

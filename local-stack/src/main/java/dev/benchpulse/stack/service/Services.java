@@ -27,7 +27,7 @@ public final class Services {
 
     /** Start quickly and stay small: a development stack, not a benchmark of the services themselves. */
     public static final List<String> DEFAULT_JAVA_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-            "-Xss512k", "-Xms32m", "-Xmx384m", "-Xshare:auto", "-XX:+ExitOnOutOfMemoryError",
+            "-Xss512k", "-Xms32m", "-Xmx384m", "-Xshare:auto", "-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED",
             "-Djava.awt.headless=true");
 
     private final StackLayout layout;

@@ -54,7 +54,7 @@ public final class SpringService implements Component {
         Files.createDirectories(archive.getParent());
         List<String> command = java.command(javaOptions, archive, List.of("-jar", appJar.toString()));
         return Optional.of(new ProcessSpec(name(), command, definition.environment(), layout.home(),
-                layout.log(name()), "TERM", JavaCommand.stopGrace(archive)).start());
+                layout.log(name()), "TERM", java.stopGrace(archive)).start());
     }
 
     @Override
