@@ -42,7 +42,8 @@ final class StackAssembly {
             database = embedded.database();
             postgres = embedded;
         }
-        Services services = new Services(settings.layout(), settings.ports(), java, settings.javaOptions());
+        Services services = new Services(settings.layout(), settings.ports(), java, settings.javaOptions(),
+                settings.bindAddress());
         List<Component> infrastructure = wanted(settings, kafka, postgres, services.hub(keys));
         List<Component> applications = wanted(settings, services.runner(bootstrap),
                 services.results(bootstrap, database), services.notifier(bootstrap, keys),

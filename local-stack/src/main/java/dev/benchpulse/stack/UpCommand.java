@@ -26,9 +26,11 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Starts Kafka, PostgreSQL, the Mercure hub and the four services, each as its own process, "
                 + "and prints the dashboard URL once all are healthy. Ctrl-C (or SIGTERM) stops them all.",
             "State (Kafka log, PostgreSQL data, hub keys, logs) lives in .benchpulse/ and survives restarts."},
-        footer = {"", "Every option also reads an environment variable, e.g. BENCHPULSE_GATEWAY_PORT=9080.",
-            "BENCHPULSE_DATABASE_URL=postgresql://user:password@host:5432/db uses an existing PostgreSQL;",
-            "BENCHPULSE_KAFKA_BOOTSTRAP_SERVERS=host:9092 an existing Kafka."})
+        footer = {"", "Environment: BENCHPULSE_<NAME>_PORT for each port (e.g. BENCHPULSE_GATEWAY_PORT=9080),",
+            "BENCHPULSE_STATE_DIR, BENCHPULSE_CACHE_DIR, BENCHPULSE_JAVA_OPTS, BENCHPULSE_CDS=false,",
+            "BENCHPULSE_DATABASE_URL=postgresql://user:password@host:5432/db (an existing PostgreSQL; also",
+            "BENCHPULSE_DATABASE_USERNAME and _PASSWORD), BENCHPULSE_KAFKA_BOOTSTRAP_SERVERS=host:9092 (an existing",
+            "Kafka). Details: docs/operations.md"})
 public final class UpCommand implements Callable<Integer> {
 
     @Spec
@@ -55,23 +57,42 @@ public final class UpCommand implements Callable<Integer> {
                     + "results-service, notifier-service, gateway-frontend.")
     List<String> only = List.of();
 
-    @Option(names = "--gateway-port", defaultValue = "${env:BENCHPULSE_GATEWAY_PORT:-8080}", paramLabel = "<port>")
+    @Option(names = "--gateway-port", defaultValue = "${env:BENCHPULSE_GATEWAY_PORT:-8080}", paramLabel = "<port>",
+            description = "Port of the gateway: dashboard and API (default: ${DEFAULT-VALUE}).")
     int gatewayPort;
-    @Option(names = "--runner-port", defaultValue = "${env:BENCHPULSE_RUNNER_PORT:-8081}", paramLabel = "<port>")
+
+    @Option(names = "--runner-port", defaultValue = "${env:BENCHPULSE_RUNNER_PORT:-8081}", paramLabel = "<port>",
+            description = "Port of runner-service (default: ${DEFAULT-VALUE}).")
     int runnerPort;
-    @Option(names = "--results-port", defaultValue = "${env:BENCHPULSE_RESULTS_PORT:-8082}", paramLabel = "<port>")
+
+    @Option(names = "--results-port", defaultValue = "${env:BENCHPULSE_RESULTS_PORT:-8082}", paramLabel = "<port>",
+            description = "Port of results-service (default: ${DEFAULT-VALUE}).")
     int resultsPort;
-    @Option(names = "--notifier-port", defaultValue = "${env:BENCHPULSE_NOTIFIER_PORT:-8083}", paramLabel = "<port>")
+
+    @Option(names = "--notifier-port", defaultValue = "${env:BENCHPULSE_NOTIFIER_PORT:-8083}", paramLabel = "<port>",
+            description = "Port of notifier-service (default: ${DEFAULT-VALUE}).")
     int notifierPort;
-    @Option(names = "--hub-port", defaultValue = "${env:BENCHPULSE_HUB_PORT:-3000}", paramLabel = "<port>")
+
+    @Option(names = "--hub-port", defaultValue = "${env:BENCHPULSE_HUB_PORT:-3000}", paramLabel = "<port>",
+            description = "Port of the Mercure hub (default: ${DEFAULT-VALUE}).")
     int hubPort;
-    @Option(names = "--kafka-port", defaultValue = "${env:BENCHPULSE_KAFKA_PORT:-9092}", paramLabel = "<port>")
+
+    @Option(names = "--kafka-port", defaultValue = "${env:BENCHPULSE_KAFKA_PORT:-9092}", paramLabel = "<port>",
+            description = "Port of Kafka's client listener (default: ${DEFAULT-VALUE}).")
     int kafkaPort;
-    @Option(names = "--kafka-controller-port", defaultValue = "${env:BENCHPULSE_KAFKA_CONTROLLER_PORT:-9093}",
-            paramLabel = "<port>")
+
+    @Option(names = "--kafka-controller-port", defaultValue = "${env:BENCHPULSE_KAFKA_CONTROLLER_PORT:-9093}", paramLabel = "<port>",
+            description = "Port of Kafka's controller listener (default: ${DEFAULT-VALUE}).")
     int kafkaControllerPort;
-    @Option(names = "--postgres-port", defaultValue = "${env:BENCHPULSE_POSTGRES_PORT:-15432}", paramLabel = "<port>")
+
+    @Option(names = "--postgres-port", defaultValue = "${env:BENCHPULSE_POSTGRES_PORT:-15432}", paramLabel = "<port>",
+            description = "Port of PostgreSQL (default: ${DEFAULT-VALUE}).")
     int postgresPort;
+
+    @Option(names = "--bind-address", defaultValue = "${env:BENCHPULSE_BIND_ADDRESS:-127.0.0.1}",
+            paramLabel = "<address>", description = "Where the hub and the services listen (default: ${DEFAULT-VALUE}, "
+                    + "this machine only; 0.0.0.0 opens the dashboard to the network).")
+    String bindAddress;
 
     @Option(names = "--database-url", defaultValue = "${env:BENCHPULSE_DATABASE_URL}", paramLabel = "<url>",
             description = "Use this existing PostgreSQL instead of the embedded one.")
@@ -125,7 +146,7 @@ public final class UpCommand implements Callable<Integer> {
                 Duration.ofSeconds(startTimeoutSeconds), Duration.ofSeconds(stopTimeoutSeconds), split(javaOptions),
                 blankToEmpty(databaseUrl), blankToEmpty(System.getenv("BENCHPULSE_DATABASE_USERNAME")),
                 Optional.ofNullable(System.getenv("BENCHPULSE_DATABASE_PASSWORD")), blankToEmpty(kafkaBootstrap),
-                classDataSharing);
+                classDataSharing, bindAddress);
     }
 
     private static List<String> split(String options) {

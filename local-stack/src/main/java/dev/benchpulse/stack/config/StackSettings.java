@@ -20,6 +20,7 @@ import java.util.Set;
  * @param databasePassword  password for {@code databaseUrl} when the URL carries none
  * @param kafkaBootstrap    an existing Kafka to use instead of the embedded broker
  * @param classDataSharing  give the JVMs class-data-sharing archives (created at their first exit)
+ * @param bindAddress       the address the hub and the services listen on
  */
 public record StackSettings(
         StackLayout layout,
@@ -33,7 +34,8 @@ public record StackSettings(
         Optional<String> databaseUser,
         Optional<String> databasePassword,
         Optional<String> kafkaBootstrap,
-        boolean classDataSharing) {
+        boolean classDataSharing,
+        String bindAddress) {
 
     public StackSettings {
         only = Set.copyOf(only);

@@ -34,11 +34,14 @@ public final class Services {
     private final Ports ports;
     private final JavaCommand java;
     private final List<String> javaOptions;
+    private final String bindAddress;
 
-    public Services(StackLayout layout, Ports ports, JavaCommand java, List<String> extraJavaOptions) {
+    public Services(StackLayout layout, Ports ports, JavaCommand java, List<String> extraJavaOptions,
+            String bindAddress) {
         this.layout = layout;
         this.ports = ports;
         this.java = java;
+        this.bindAddress = bindAddress;
         this.javaOptions = Stream.concat(DEFAULT_JAVA_OPTIONS.stream(), extraJavaOptions.stream())
                 .toList();
     }
@@ -46,6 +49,7 @@ public final class Services {
     public SpringService hub(HubKeys keys) {
         return service(new ServiceDefinition(HUB, ports.hub(), "--hub-port", "/.well-known/mercure", Map.of(
                 "SERVER_PORT", String.valueOf(ports.hub()),
+                "SERVER_ADDRESS", bindAddress,
                 "MERCURE_PUBLISHER_JWT_KEY", keys.publisher(),
                 "MERCURE_SUBSCRIBER_JWT_KEY", keys.subscriber())));
     }
@@ -73,6 +77,7 @@ public final class Services {
     private Map<String, String> common(int port, String kafka, Map<String, String> own) {
         Map<String, String> environment = new HashMap<>(own);
         environment.put("SERVER_PORT", String.valueOf(port));
+        environment.put("SERVER_ADDRESS", bindAddress);
         environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka);
         environment.put("BENCHPULSE_HUB_URL", "http://localhost:" + ports.hub() + "/.well-known/mercure");
         environment.put("BENCHPULSE_RUNNER_URL", "http://localhost:" + ports.runner());
