@@ -81,7 +81,8 @@ public final class UpCommand implements Callable<Integer> {
             description = "Port of Kafka's client listener (default: ${DEFAULT-VALUE}).")
     int kafkaPort;
 
-    @Option(names = "--kafka-controller-port", defaultValue = "${env:BENCHPULSE_KAFKA_CONTROLLER_PORT:-9093}", paramLabel = "<port>",
+    @Option(names = "--kafka-controller-port", defaultValue = "${env:BENCHPULSE_KAFKA_CONTROLLER_PORT:-9093}",
+            paramLabel = "<port>",
             description = "Port of Kafka's controller listener (default: ${DEFAULT-VALUE}).")
     int kafkaControllerPort;
 

@@ -42,7 +42,8 @@ class BenchpulseScriptTests {
                 #!/bin/sh
                 echo "mvnw JAVA_HOME=$JAVA_HOME $*" >> "%s"
                 mkdir -p local-stack/target/lib
-                touch local-stack/target/local-stack-0.1.0-SNAPSHOT.jar local-stack/target/lib/contracts-0.1.0-SNAPSHOT.jar
+                touch local-stack/target/local-stack-0.1.0-SNAPSHOT.jar
+                touch local-stack/target/lib/contracts-0.1.0-SNAPSHOT.jar
                 for m in %s; do mkdir -p $m/target; touch $m/target/$m-0.1.0-SNAPSHOT-exec.jar; done
                 """.formatted(calls, String.join(" ", SERVICES)));
         for (String module : SERVICES) {
@@ -75,7 +76,8 @@ class BenchpulseScriptTests {
         assertThat(Files.readAllLines(calls)).containsExactly(
                 "mvnw JAVA_HOME=" + java21.getParent().getParent() + " -q -B -ntp -DskipTests package",
                 "java " + String.join(" ", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
-                        "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + repo + "/.benchpulse/cache/cds/cli.jsa",
+                        "-XX:+AutoCreateSharedArchive",
+                        "-XX:SharedArchiveFile=" + repo + "/.benchpulse/cache/cds/cli.jsa",
                         "-Xlog:cds*=off", "-Dbenchpulse.home=" + repo, "-jar",
                         repo + "/local-stack/target/local-stack-0.1.0-SNAPSHOT.jar", "up", "--fresh"));
     }

@@ -6,18 +6,19 @@ import java.util.function.Consumer;
  * Reads a {@code text/event-stream} line by line (the HTML server-sent events format): {@code data} lines are
  * joined, {@code id} and {@code event} remembered, comments skipped, and a blank line dispatches the event.
  */
-final class EventStreamParser {
+public final class EventStreamParser {
 
     private final Consumer<ServerSentEvent> sink;
     private final StringBuilder data = new StringBuilder();
     private String id;
     private String type;
 
-    EventStreamParser(Consumer<ServerSentEvent> sink) {
+    public EventStreamParser(Consumer<ServerSentEvent> sink) {
         this.sink = sink;
     }
 
-    void line(String line) {
+    /** Feeds one line, without its line terminator. */
+    public void line(String line) {
         if (line.isEmpty()) {
             dispatch();
             return;
@@ -54,6 +55,6 @@ final class EventStreamParser {
      * @param type its event type, usually null
      * @param data its data
      */
-    record ServerSentEvent(String id, String type, String data) {
+    public record ServerSentEvent(String id, String type, String data) {
     }
 }

@@ -17,7 +17,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import tools.jackson.databind.JsonNode;
 
@@ -36,7 +35,6 @@ final class RunWatcher {
     private final Duration timeout;
     private final BlockingQueue<String> wake = new LinkedBlockingQueue<>();
     private final Set<String> unfinished = ConcurrentHashMap.newKeySet();
-    private volatile boolean streamed;
 
     RunWatcher(ApiClient client, ProgressDisplay display, Duration timeout) {
         this.client = client;
@@ -63,8 +61,9 @@ final class RunWatcher {
                     });
                 }
                 if (!unfinished.isEmpty() && System.nanoTime() > deadline) {
-                    throw new CliException("The runs did not finish within " + timeout.toMinutes() + " min; they go "
-                            + "on in the stack (see the dashboard). Wait longer with --timeout.", CliException.RUN_FAILED);
+                    throw new CliException("The runs did not finish within " + timeout.toMinutes() + " min; they "
+                            + "go on in the stack (see the dashboard). Wait longer with --timeout.",
+                            CliException.RUN_FAILED);
                 }
                 boolean live = stream.map(MercureStream::isOpen).orElse(false);
                 wake.poll(live ? SLOW_POLL_MILLIS : FAST_POLL_MILLIS, TimeUnit.MILLISECONDS);
@@ -79,11 +78,6 @@ final class RunWatcher {
     /** Runs not finished yet (for cancelling them on Ctrl-C). */
     Set<String> unfinished() {
         return Set.copyOf(unfinished);
-    }
-
-    /** Whether any live update arrived through the hub. */
-    boolean streamed() {
-        return streamed;
     }
 
     private Optional<Run> fetch(String id) {
@@ -102,7 +96,6 @@ final class RunWatcher {
         if (!unfinished.contains(runId)) {
             return;
         }
-        streamed = true;
         String type = update.path("type").asString("");
         String state = switch (type) {
             case "benchmark.completed" -> "completed";
@@ -132,9 +125,5 @@ final class RunWatcher {
 
     private static String topic(AcceptedRun run) {
         return run.topic() != null && !run.topic().isBlank() ? run.topic() : "urn:benchpulse:runs:" + run.id();
-    }
-
-    static String ids(List<AcceptedRun> runs) {
-        return runs.stream().map(AcceptedRun::id).collect(Collectors.joining(", "));
     }
 }

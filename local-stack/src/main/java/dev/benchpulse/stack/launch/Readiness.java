@@ -59,11 +59,6 @@ public final class Readiness {
         }
     }
 
-    /** Time left before the deadline. */
-    public Duration remaining() {
-        return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
-    }
-
     /** A failure of this component with the tail of its log. */
     public ComponentFailure failure(String message) {
         List<String> tail = process.map(p -> LogTail.of(p.log(), TAIL_LINES)).orElse(List.of());

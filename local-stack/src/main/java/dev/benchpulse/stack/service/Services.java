@@ -27,8 +27,8 @@ public final class Services {
 
     /** Start quickly and stay small: a development stack, not a benchmark of the services themselves. */
     public static final List<String> DEFAULT_JAVA_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-            "-Xss512k", "-Xms32m", "-Xmx384m", "-Xshare:auto", "-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED",
-            "-Djava.awt.headless=true");
+            "-Xss512k", "-Xms32m", "-Xmx384m", "-Xshare:auto", "-XX:+ExitOnOutOfMemoryError",
+            "--enable-native-access=ALL-UNNAMED", "-Djava.awt.headless=true");
 
     private final StackLayout layout;
     private final Ports ports;

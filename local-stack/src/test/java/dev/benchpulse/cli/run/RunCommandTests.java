@@ -44,7 +44,8 @@ class RunCommandTests {
         assertThat(result.out()).contains("Running str-contains on php, php-jit (5 samples each)",
                 "php: completed", "php-jit: completed");
         assertThat(result.out()).containsPattern("median +mean ± 95% CI +p90 +p99 +cv +outliers");
-        assertThat(result.out()).containsPattern("php +5 +1\\.22 µs +1\\.23 µs ± 0\\.020 +1\\.35 µs +1\\.54 µs +3\\.0%");
+        assertThat(result.out())
+                .containsPattern("php +5 +1\\.22 µs +1\\.23 µs ± 0\\.020 +1\\.35 µs +1\\.54 µs +3\\.0%");
         assertThat(result.out()).containsPattern("php-jit +5 +970 ns +980 ns ± 20\\.0");
         assertThat(result.out()).contains("php-jit vs php: median ratio 0.800 [0.780, 0.820], p = 0.000100 -> faster");
     }
@@ -111,8 +112,8 @@ class RunCommandTests {
         CliResult result = CliResult.run("run", "array-sort", "-n", "2", "--url", api.url());
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(api.runRequests()).singleElement()
-                .satisfies(request -> assertThat(request.path("runtimes").toString()).isEqualTo("[\"php\",\"php-jit\"]"));
+        assertThat(api.runRequests()).singleElement().satisfies(request -> assertThat(
+                request.path("runtimes").toString()).isEqualTo("[\"php\",\"php-jit\"]"));
     }
 
     @Test

@@ -35,12 +35,15 @@ class LocalStackIntegrationTests {
     void prints_one_line_per_component_with_its_address_then_the_dashboard(RunningStack stack) {
         List<String> lines = stack.launched().outputLines();
 
-        assertThat(lines).anyMatch(l -> l.matches(" {2}kafka +127\\.0\\.0\\.1:" + stack.ports().kafka() + " +ready in .*"))
+        assertThat(lines)
+                .anyMatch(l -> l.matches(" {2}kafka +127\\.0\\.0\\.1:" + stack.ports().kafka() + " +ready in .*"))
                 .anyMatch(l -> l.matches(" {2}postgres +postgresql://127\\.0\\.0\\.1:" + stack.ports().postgres()
                         + "/benchpulse +ready in .*"))
                 .anyMatch(l -> l.matches(" {2}mercure-hub +" + stack.hubUrl() + " +ready in .*"))
-                .anyMatch(l -> l.matches(" {2}runner-service +http://localhost:" + stack.ports().runner() + " +ready.*"))
-                .anyMatch(l -> l.matches(" {2}results-service +http://localhost:" + stack.ports().results() + " +ready.*"))
+                .anyMatch(l -> l.matches(" {2}runner-service +http://localhost:" + stack.ports().runner()
+                        + " +ready.*"))
+                .anyMatch(l -> l.matches(" {2}results-service +http://localhost:" + stack.ports().results()
+                        + " +ready.*"))
                 .anyMatch(l -> l.matches(" {2}notifier-service +http://localhost:" + stack.ports().notifier()
                         + " +ready.*"))
                 .anyMatch(l -> l.matches(" {2}gateway-frontend +" + stack.gatewayUrl() + " +ready.*"))
