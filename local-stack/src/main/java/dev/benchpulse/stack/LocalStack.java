@@ -39,7 +39,7 @@ final class LocalStack {
     }
 
     /** The process exit code: 0 after a clean stop, 1 when the stack could not start. */
-    int run() throws IOException, InterruptedException {
+    int run() throws IOException {
         StackLayout layout = settings.layout();
         Optional<StackLock> lock = StackLock.tryAcquire(layout.lockFile());
         if (lock.isEmpty()) {
@@ -52,7 +52,7 @@ final class LocalStack {
         }
     }
 
-    private int runLocked(StackLayout layout) throws IOException, InterruptedException {
+    private int runLocked(StackLayout layout) throws IOException {
         console.line("Benchpulse local stack, state in " + layout.stateDir());
         List<String> leftovers = Leftovers.stop(layout.pidFile(), layout.stateDir(), Duration.ofSeconds(20));
         if (!leftovers.isEmpty()) {
@@ -73,34 +73,37 @@ final class LocalStack {
         return startAndHold(layout, stages);
     }
 
-    private int startAndHold(StackLayout layout, List<List<Component>> stages) throws IOException,
-            InterruptedException {
+    private int startAndHold(StackLayout layout, List<List<Component>> stages) throws IOException {
         Files.deleteIfExists(layout.pidFile());
         Stack stack = new Stack(stages, console, new PidFile(layout.pidFile()), settings.startTimeout(),
                 settings.stopTimeout());
-        Thread hook = new Thread(stack::stop, "benchpulse-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "benchpulse-stop"));
         long began = System.nanoTime();
+        if (!started(stack)) {
+            stack.stop();
+            return 1;
+        }
+        console.up(Duration.ofNanos(System.nanoTime() - began), settings.wants(Services.GATEWAY)
+                ? "http://localhost:" + settings.ports().gateway() : "(gateway-frontend not started)");
+        stack.awaitStopped();
+        return 0;
+    }
+
+    /** Starts the stack; false, with why (unless it is being stopped), when it could not. */
+    private boolean started(Stack stack) {
         try {
             stack.start();
+            return true;
         } catch (ComponentFailure failure) {
             if (!stack.isStopping()) {
                 console.failed(failure);
             }
-            stack.stop();
-            return 1;
         } catch (InterruptedException | IOException | RuntimeException e) {
             if (!stack.isStopping()) {
                 console.line("FAILED: " + e.getMessage());
             }
-            stack.stop();
-            return 1;
         }
-        String dashboard = settings.wants(Services.GATEWAY)
-                ? "http://localhost:" + settings.ports().gateway() : "(gateway-frontend not started)";
-        console.up(Duration.ofNanos(System.nanoTime() - began), dashboard);
-        stack.awaitStopped();
-        return 0;
+        return false;
     }
 
     /** {@code --fresh}: everything but the cache and the lock goes. */

@@ -6,6 +6,7 @@ import dev.benchpulse.stack.kafka.ExternalKafka;
 import dev.benchpulse.stack.kafka.KafkaBroker;
 import dev.benchpulse.stack.launch.Component;
 import dev.benchpulse.stack.postgres.Database;
+import dev.benchpulse.stack.postgres.DatabaseServer;
 import dev.benchpulse.stack.postgres.DatabaseUrl;
 import dev.benchpulse.stack.postgres.EmbeddedPostgres;
 import dev.benchpulse.stack.postgres.ExternalPostgres;
@@ -26,29 +27,20 @@ final class StackAssembly {
 
     static List<List<Component>> stages(StackSettings settings, HubKeys keys) {
         JavaCommand java = JavaCommand.current(settings.layout().stateDir(), settings.classDataSharing());
-        String bootstrap = settings.kafkaBootstrap()
-                .orElse("127.0.0.1:" + settings.ports().kafka());
+        String bootstrap = settings.kafkaBootstrap().orElse("127.0.0.1:" + settings.ports().kafka());
         Component kafka = settings.kafkaBootstrap().<Component>map(ExternalKafka::new)
                 .orElseGet(() -> new KafkaBroker(settings.layout(), settings.ports().kafka(),
                         settings.ports().kafkaController(), java));
-        Database database;
-        Component postgres;
-        if (settings.databaseUrl().isPresent()) {
-            database = DatabaseUrl.parse(settings.databaseUrl().get(), settings.databaseUser(),
-                    settings.databasePassword());
-            postgres = new ExternalPostgres(database);
-        } else {
-            EmbeddedPostgres embedded = new EmbeddedPostgres(settings.layout(), settings.ports().postgres());
-            database = embedded.database();
-            postgres = embedded;
-        }
+        DatabaseServer postgres = settings.databaseUrl()
+                .<DatabaseServer>map(url -> new ExternalPostgres(DatabaseUrl.parse(url, settings.databaseUser(),
+                        settings.databasePassword())))
+                .orElseGet(() -> new EmbeddedPostgres(settings.layout(), settings.ports().postgres()));
+        Database database = postgres.database();
         Services services = new Services(settings.layout(), settings.ports(), java, settings.javaOptions(),
                 settings.bindAddress());
-        List<Component> infrastructure = wanted(settings, kafka, postgres, services.hub(keys));
-        List<Component> applications = wanted(settings, services.runner(bootstrap),
-                services.results(bootstrap, database), services.notifier(bootstrap, keys),
-                services.gateway(bootstrap, keys));
-        return List.of(infrastructure, applications);
+        return List.of(wanted(settings, kafka, postgres, services.hub(keys)),
+                wanted(settings, services.runner(bootstrap), services.results(bootstrap, database),
+                        services.notifier(bootstrap, keys), services.gateway(bootstrap, keys)));
     }
 
     /** Every component name {@code --only} accepts, in start order. */

@@ -1,6 +1,5 @@
 package dev.benchpulse.stack;
 
-import dev.benchpulse.stack.config.Ports;
 import dev.benchpulse.stack.config.StackLayout;
 import dev.benchpulse.stack.config.StackSettings;
 import dev.benchpulse.stack.launch.StackConsole;
@@ -16,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -57,38 +57,8 @@ public final class UpCommand implements Callable<Integer> {
                     + "results-service, notifier-service, gateway-frontend.")
     List<String> only = List.of();
 
-    @Option(names = "--gateway-port", defaultValue = "${env:BENCHPULSE_GATEWAY_PORT:-8080}", paramLabel = "<port>",
-            description = "Port of the gateway: dashboard and API (default: ${DEFAULT-VALUE}).")
-    int gatewayPort;
-
-    @Option(names = "--runner-port", defaultValue = "${env:BENCHPULSE_RUNNER_PORT:-8081}", paramLabel = "<port>",
-            description = "Port of runner-service (default: ${DEFAULT-VALUE}).")
-    int runnerPort;
-
-    @Option(names = "--results-port", defaultValue = "${env:BENCHPULSE_RESULTS_PORT:-8082}", paramLabel = "<port>",
-            description = "Port of results-service (default: ${DEFAULT-VALUE}).")
-    int resultsPort;
-
-    @Option(names = "--notifier-port", defaultValue = "${env:BENCHPULSE_NOTIFIER_PORT:-8083}", paramLabel = "<port>",
-            description = "Port of notifier-service (default: ${DEFAULT-VALUE}).")
-    int notifierPort;
-
-    @Option(names = "--hub-port", defaultValue = "${env:BENCHPULSE_HUB_PORT:-3000}", paramLabel = "<port>",
-            description = "Port of the Mercure hub (default: ${DEFAULT-VALUE}).")
-    int hubPort;
-
-    @Option(names = "--kafka-port", defaultValue = "${env:BENCHPULSE_KAFKA_PORT:-9092}", paramLabel = "<port>",
-            description = "Port of Kafka's client listener (default: ${DEFAULT-VALUE}).")
-    int kafkaPort;
-
-    @Option(names = "--kafka-controller-port", defaultValue = "${env:BENCHPULSE_KAFKA_CONTROLLER_PORT:-9093}",
-            paramLabel = "<port>",
-            description = "Port of Kafka's controller listener (default: ${DEFAULT-VALUE}).")
-    int kafkaControllerPort;
-
-    @Option(names = "--postgres-port", defaultValue = "${env:BENCHPULSE_POSTGRES_PORT:-15432}", paramLabel = "<port>",
-            description = "Port of PostgreSQL (default: ${DEFAULT-VALUE}).")
-    int postgresPort;
+    @Mixin
+    PortOptions ports;
 
     @Option(names = "--bind-address", defaultValue = "${env:BENCHPULSE_BIND_ADDRESS:-127.0.0.1}",
             paramLabel = "<address>", description = "Where the hub and the services listen (default: ${DEFAULT-VALUE}, "
@@ -141,9 +111,7 @@ public final class UpCommand implements Callable<Integer> {
         }
         Path state = stateDir != null ? stateDir : repository.resolve(".benchpulse");
         Path cache = cacheDir != null ? cacheDir : state.resolve("cache");
-        Ports ports = new Ports(gatewayPort, runnerPort, resultsPort, notifierPort, hubPort, kafkaPort,
-                kafkaControllerPort, postgresPort);
-        return new StackSettings(new StackLayout(repository, state, cache), ports, fresh, Set.copyOf(only),
+        return new StackSettings(new StackLayout(repository, state, cache), ports.ports(), fresh, Set.copyOf(only),
                 Duration.ofSeconds(startTimeoutSeconds), Duration.ofSeconds(stopTimeoutSeconds), split(javaOptions),
                 blankToEmpty(databaseUrl), blankToEmpty(System.getenv("BENCHPULSE_DATABASE_USERNAME")),
                 Optional.ofNullable(System.getenv("BENCHPULSE_DATABASE_PASSWORD")), blankToEmpty(kafkaBootstrap),

@@ -110,18 +110,22 @@ public final class ApiClient {
                 throw problem(method + " " + path, response);
             }
             return response.body();
-        } catch (ConnectException e) {
-            throw new CliException("Cannot reach Benchpulse at " + base + " (connection refused). Is the stack "
-                    + "running? Start it with ./benchpulse up, or point --url at it.", CliException.UNAVAILABLE);
-        } catch (HttpTimeoutException e) {
-            throw new CliException(method + " " + resolve(path) + " did not answer within " + timeout.toSeconds()
-                    + " s.", CliException.UNAVAILABLE);
         } catch (IOException e) {
-            throw new CliException("Talking to Benchpulse at " + base + " failed: " + e, CliException.UNAVAILABLE);
+            throw unavailable(method + " " + resolve(path), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliException("Interrupted", CliException.UNAVAILABLE);
         }
+    }
+
+    private CliException unavailable(String request, IOException e) {
+        String message = switch (e) {
+            case ConnectException refused -> "Cannot reach Benchpulse at " + base + " (connection refused). Is the "
+                    + "stack running? Start it with ./benchpulse up, or point --url at it.";
+            case HttpTimeoutException slow -> request + " did not answer within " + timeout.toSeconds() + " s.";
+            default -> "Talking to Benchpulse at " + base + " failed: " + e;
+        };
+        return new CliException(message, CliException.UNAVAILABLE);
     }
 
     private static ApiException problem(String request, HttpResponse<String> response) {

@@ -3,19 +3,18 @@ package dev.benchpulse.cli.compare;
 import dev.benchpulse.cli.api.ApiClient;
 import dev.benchpulse.cli.api.ApiOptions;
 import dev.benchpulse.cli.api.CliException;
+import dev.benchpulse.cli.catalog.BenchmarkSelection;
 import dev.benchpulse.cli.catalog.Catalog;
 
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.databind.JsonNode;
@@ -32,12 +31,8 @@ public final class CompareCommand implements Callable<Integer> {
     @Mixin
     ApiOptions api;
 
-    @Parameters(index = "0", paramLabel = "<benchmark>", description = "The benchmark's slug.")
-    String slug;
-
-    @Option(names = {"-r", "--runtime"}, paramLabel = "<runtime>",
-            description = "A runtime to compare (repeat; default: every available runtime).")
-    List<String> runtimes = new ArrayList<>();
+    @Mixin
+    BenchmarkSelection selection;
 
     @Option(names = "--json", description = "Print the API's JSON.")
     boolean json;
@@ -45,13 +40,12 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ApiClient client = api.client();
-        Catalog catalog = new Catalog(client);
-        List<String> chosen = catalog.choose(catalog.benchmark(slug), runtimes);
+        List<String> chosen = selection.runtimes(new Catalog(client));
         if (chosen.size() < 2) {
             throw new CliException("A comparison needs two runtimes or more; got " + chosen + ". Name them with "
                     + "--runtime a --runtime b.", CliException.USAGE);
         }
-        JsonNode comparison = fetch(client, slug, chosen);
+        JsonNode comparison = fetch(client, selection.slug(), chosen);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(ApiClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(comparison));

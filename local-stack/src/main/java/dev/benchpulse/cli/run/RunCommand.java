@@ -7,19 +7,18 @@ import dev.benchpulse.cli.api.ApiOptions;
 import dev.benchpulse.cli.api.CliException;
 import dev.benchpulse.cli.api.Run;
 import dev.benchpulse.cli.api.RunRequest;
+import dev.benchpulse.cli.catalog.BenchmarkSelection;
 import dev.benchpulse.cli.catalog.Catalog;
 import dev.benchpulse.cli.output.Terminal;
 
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -40,12 +39,8 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     ApiOptions api;
 
-    @Parameters(index = "0", paramLabel = "<benchmark>", description = "The benchmark's slug (./benchpulse list).")
-    String slug;
-
-    @Option(names = {"-r", "--runtime"}, paramLabel = "<runtime>",
-            description = "A runtime to run on (repeat for several; default: every available runtime).")
-    List<String> runtimes = new ArrayList<>();
+    @Mixin
+    BenchmarkSelection selection;
 
     @Option(names = {"-n", "--iterations"}, paramLabel = "<n>", defaultValue = "30",
             description = "Samples per run, 1 to 10000 (default: ${DEFAULT-VALUE}).")
@@ -65,8 +60,8 @@ public final class RunCommand implements Callable<Integer> {
                     CliException.USAGE);
         }
         ApiClient client = api.client();
-        Catalog catalog = new Catalog(client);
-        List<String> chosen = catalog.choose(catalog.benchmark(slug), runtimes);
+        String slug = selection.slug();
+        List<String> chosen = selection.runtimes(new Catalog(client));
         AcceptedRuns accepted = client.post("/api/runs", new RunRequest(slug, chosen, iterations),
                 AcceptedRuns.class);
         PrintWriter out = spec.commandLine().getOut();

@@ -32,21 +32,34 @@ final class RunReport {
         JsonNode comparison = completed.size() >= 2
                 ? CompareCommand.fetch(client, slug, completed.stream().map(Run::runtime).toList()) : null;
         if (json) {
-            ObjectNode document = ApiClient.JSON.createObjectNode();
-            document.set("runs", ApiClient.JSON.valueToTree(runs));
-            if (comparison != null) {
-                document.set("comparison", comparison);
-            }
-            out.println(ApiClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document));
+            printJson(runs, comparison);
         } else {
-            out.println();
-            StatisticsTable.lines(completed).forEach(out::println);
-            if (comparison != null) {
-                out.println();
-                ComparisonReport.pairLines(comparison).forEach(out::println);
-            }
+            printText(completed, comparison);
         }
         out.flush();
+        return failures(runs);
+    }
+
+    private void printJson(List<Run> runs, JsonNode comparison) {
+        ObjectNode document = ApiClient.JSON.createObjectNode();
+        document.set("runs", ApiClient.JSON.valueToTree(runs));
+        if (comparison != null) {
+            document.set("comparison", comparison);
+        }
+        out.println(ApiClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document));
+    }
+
+    private void printText(List<Run> completed, JsonNode comparison) {
+        out.println();
+        StatisticsTable.lines(completed).forEach(out::println);
+        if (comparison != null) {
+            out.println();
+            ComparisonReport.pairLines(comparison).forEach(out::println);
+        }
+    }
+
+    /** Names each run that did not complete, with why; 0 when all completed, else a {@link CliException}. */
+    private int failures(List<Run> runs) {
         List<Run> failed = runs.stream().filter(run -> !run.isCompleted()).toList();
         failed.forEach(run -> err.println(run.runtime() + " " + run.status() + ": " + run.failureText()));
         err.flush();

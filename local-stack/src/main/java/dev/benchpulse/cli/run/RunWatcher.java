@@ -51,15 +51,7 @@ final class RunWatcher {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             while (!unfinished.isEmpty()) {
-                for (String id : Set.copyOf(unfinished)) {
-                    fetch(id).ifPresent(run -> {
-                        display.show(id, progress(run));
-                        if (run.isFinished()) {
-                            finished.put(id, run);
-                            unfinished.remove(id);
-                        }
-                    });
-                }
+                poll(finished);
                 if (!unfinished.isEmpty() && System.nanoTime() > deadline) {
                     throw new CliException("The runs did not finish within " + timeout.toMinutes() + " min; they "
                             + "go on in the stack (see the dashboard). Wait longer with --timeout.",
@@ -73,6 +65,19 @@ final class RunWatcher {
             display.close();
         }
         return runs.stream().map(run -> finished.get(run.id())).toList();
+    }
+
+    /** Asks the results API about every unfinished run; moves the finished ones to {@code finished}. */
+    private void poll(Map<String, Run> finished) {
+        for (String id : Set.copyOf(unfinished)) {
+            fetch(id).ifPresent(run -> {
+                display.show(id, progress(run));
+                if (run.isFinished()) {
+                    finished.put(id, run);
+                    unfinished.remove(id);
+                }
+            });
+        }
     }
 
     /** Runs not finished yet (for cancelling them on Ctrl-C). */

@@ -2,10 +2,6 @@ package dev.benchpulse.stack.kafka;
 
 import dev.benchpulse.stack.launch.Component;
 import dev.benchpulse.stack.launch.Readiness;
-import dev.benchpulse.stack.process.ComponentProcess;
-
-import java.util.List;
-import java.util.Optional;
 
 /**
  * An existing Kafka cluster ({@code BENCHPULSE_KAFKA_BOOTSTRAP_SERVERS}) used instead of the embedded broker:
@@ -27,16 +23,6 @@ public final class ExternalKafka implements Component {
     @Override
     public String address() {
         return bootstrapServers + " (existing)";
-    }
-
-    @Override
-    public List<PortUse> ports() {
-        return List.of();
-    }
-
-    @Override
-    public Optional<ComponentProcess> start() {
-        return Optional.empty();
     }
 
     @Override

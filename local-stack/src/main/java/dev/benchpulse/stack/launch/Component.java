@@ -17,11 +17,15 @@ public interface Component {
     /** Where to reach it, as printed when it is ready. */
     String address();
 
-    /** The ports it will listen on, checked before anything starts. */
-    List<PortUse> ports();
+    /** The ports it will listen on, checked before anything starts; none for a component that runs elsewhere. */
+    default List<PortUse> ports() {
+        return List.of();
+    }
 
-    /** Starts it; empty for a component that runs elsewhere. Blocks only while files are prepared. */
-    Optional<ComponentProcess> start() throws Exception;
+    /** Starts it; empty (the default) for a component that runs elsewhere. Blocks only while files are prepared. */
+    default Optional<ComponentProcess> start() throws Exception {
+        return Optional.empty();
+    }
 
     /** Returns once it is healthy; throws {@link ComponentFailure} when it is not within the readiness deadline. */
     void awaitReady(Readiness readiness) throws Exception;

@@ -146,33 +146,13 @@ public final class Stack {
             return;
         }
         try {
-            for (int i = toStop.size() - 1; i >= 0; i--) {
-                stopStage(toStop.get(i));
-            }
-            pidFile.delete();
-        } catch (IOException e) {
-            console.line("Could not delete " + pidFile.path() + ": " + e.getMessage());
+            new StackShutdown(console, pidFile, stopTimeout).stopInReverse(toStop);
         } finally {
             if (watchdog != null) {
                 watchdog.stop();
             }
             state = State.STOPPED;
             stopped.countDown();
-        }
-    }
-
-    private void stopStage(List<ComponentProcess> stage) {
-        console.stopping(stage.stream().map(ComponentProcess::name).toList());
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (ComponentProcess process : stage) {
-                executor.submit(() -> {
-                    long began = System.nanoTime();
-                    boolean clean = process.stop(stopTimeout);
-                    console.stopped(process.name(), Duration.ofNanos(System.nanoTime() - began), clean);
-                    pidFile.remove(process);
-                    return clean;
-                });
-            }
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.benchpulse.stack.postgres;
 
 import dev.benchpulse.stack.config.StackLayout;
-import dev.benchpulse.stack.launch.Component;
 import dev.benchpulse.stack.launch.Readiness;
 import dev.benchpulse.stack.process.ComponentProcess;
 import dev.benchpulse.stack.process.ProcessSpec;
@@ -21,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * stops with the stack). Listens on 127.0.0.1 only, with trust authentication for the {@code benchpulse} user; the
  * data directory stays in the state directory so results survive restarts.
  */
-public final class EmbeddedPostgres implements Component {
+public final class EmbeddedPostgres implements DatabaseServer {
 
     public static final String NAME = "postgres";
     static final String USER = "benchpulse";
@@ -46,6 +45,7 @@ public final class EmbeddedPostgres implements Component {
     }
 
     /** Trust authentication on the loopback interface: no password to keep anywhere. */
+    @Override
     public Database database() {
         return new Database("127.0.0.1", port, DATABASE, USER, "", Map.of());
     }

@@ -1,17 +1,13 @@
 package dev.benchpulse.stack.postgres;
 
-import dev.benchpulse.stack.launch.Component;
 import dev.benchpulse.stack.launch.Readiness;
-import dev.benchpulse.stack.process.ComponentProcess;
 
-import java.util.List;
-import java.util.Optional;
 
 /**
  * An existing PostgreSQL ({@code BENCHPULSE_DATABASE_URL}) used instead of the embedded one: nothing is started; the
  * stack checks that the database answers with the given credentials before the results service starts.
  */
-public final class ExternalPostgres implements Component {
+public final class ExternalPostgres implements DatabaseServer {
 
     private final Database database;
 
@@ -19,6 +15,7 @@ public final class ExternalPostgres implements Component {
         this.database = database;
     }
 
+    @Override
     public Database database() {
         return database;
     }
@@ -31,16 +28,6 @@ public final class ExternalPostgres implements Component {
     @Override
     public String address() {
         return database.display() + " (existing)";
-    }
-
-    @Override
-    public List<PortUse> ports() {
-        return List.of();
-    }
-
-    @Override
-    public Optional<ComponentProcess> start() {
-        return Optional.empty();
     }
 
     @Override

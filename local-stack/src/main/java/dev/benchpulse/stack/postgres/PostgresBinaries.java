@@ -42,12 +42,7 @@ final class PostgresBinaries {
         }
         Path temp = Files.createDirectories(cacheDir).resolve(target.getFileName() + ".tmp-" + ProcessHandle
                 .current().pid());
-        try (InputStream in = url.openStream();
-                TarArchiveInputStream tar = new TarArchiveInputStream(new XZCompressorInputStream(in))) {
-            for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
-                write(tar, entry, temp);
-            }
-        }
+        extract(url, temp);
         Files.createFile(temp.resolve(COMPLETE));
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -55,6 +50,15 @@ final class PostgresBinaries {
             // another stack unpacked the same binaries at the same time: use theirs
         }
         return target;
+    }
+
+    private static void extract(URL archive, Path directory) throws IOException {
+        try (InputStream in = archive.openStream();
+                TarArchiveInputStream tar = new TarArchiveInputStream(new XZCompressorInputStream(in))) {
+            for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+                write(tar, entry, directory);
+            }
+        }
     }
 
     private static void write(TarArchiveInputStream tar, TarArchiveEntry entry, Path root) throws IOException {

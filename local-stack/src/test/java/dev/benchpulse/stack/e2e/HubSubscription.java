@@ -69,7 +69,7 @@ public final class HubSubscription implements AutoCloseable {
     }
 
     /** Waits until {@code done} holds for the updates received, and returns them. */
-    public List<JsonNode> await(Predicate<List<JsonNode>> done, Duration timeout) {
+    public List<JsonNode> awaitUpdates(Predicate<List<JsonNode>> done, Duration timeout) {
         await().atMost(timeout).until(() -> done.test(updates()));
         return updates();
     }

@@ -1,7 +1,7 @@
 package dev.benchpulse.stack.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.withPercentage;
+import static org.assertj.core.api.Assertions.withinPercentage;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
@@ -65,7 +65,7 @@ class RunBenchmarkEndToEndIntegrationTests {
             List<String> runIds = new ArrayList<>();
             JSON.readTree(accepted.body()).path("runs").forEach(run -> runIds.add(run.path("id").asString()));
             assertThat(runIds).hasSize(2);
-            List<JsonNode> updates = hub.await(received -> runIds.stream().allMatch(id -> received.stream().anyMatch(
+            List<JsonNode> updates = hub.awaitUpdates(received -> runIds.stream().allMatch(id -> received.stream().anyMatch(
                     u -> id.equals(u.path("runId").asString()) && u.path("type").asString().equals(
                             "benchmark.completed"))), Duration.ofMinutes(3));
             for (String runId : runIds) {
@@ -113,7 +113,7 @@ class RunBenchmarkEndToEndIntegrationTests {
         double mean = times.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
         JsonNode statistics = run.path("statistics");
         assertThat(statistics.path("n").asInt()).isEqualTo(ITERATIONS);
-        assertThat(statistics.path("mean").asDouble()).isCloseTo(mean, withPercentage(1e-6));
+        assertThat(statistics.path("mean").asDouble()).isCloseTo(mean, withinPercentage(1e-6));
         assertThat(statistics.path("median").asDouble()).isEqualTo(times.get(ITERATIONS / 2));
         assertThat(statistics.path("min").asDouble()).isEqualTo(times.getFirst());
         assertThat(statistics.path("max").asDouble()).isEqualTo(times.getLast());

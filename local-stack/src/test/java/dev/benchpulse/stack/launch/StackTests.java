@@ -115,11 +115,6 @@ class StackTests {
             }
 
             @Override
-            public List<PortUse> ports() {
-                return List.of();
-            }
-
-            @Override
             public Optional<ComponentProcess> start() throws Exception {
                 return Optional.of(new ProcessSpec(name, List.of("sh", "-c", script), Map.of(), state,
                         state.resolve("logs").resolve(name + ".log"), "TERM", Duration.ZERO).start());

@@ -3,12 +3,11 @@ package dev.benchpulse.stack.preflight;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.benchpulse.stack.launch.Component;
-import dev.benchpulse.stack.process.ComponentProcess;
+import dev.benchpulse.stack.launch.Readiness;
 
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.List;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -70,12 +69,7 @@ class PortCheckTests {
             }
 
             @Override
-            public Optional<ComponentProcess> start() {
-                return Optional.empty();
-            }
-
-            @Override
-            public void awaitReady(dev.benchpulse.stack.launch.Readiness readiness) {
+            public void awaitReady(Readiness readiness) {
             }
         };
     }
