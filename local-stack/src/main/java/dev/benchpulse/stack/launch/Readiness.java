@@ -52,7 +52,7 @@ public final class Readiness {
                 String reason = last == null ? "" : " (last error: " + last.getMessage() + ")";
                 throw failure("was not " + what + " within " + timeout.toSeconds() + " s" + reason);
             }
-            if (stack.isStopping()) {
+            if (stack.givingUp()) {
                 throw new InterruptedException("stopping");
             }
             Thread.sleep(POLL_MILLIS);

@@ -36,6 +36,7 @@ public final class Stack {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile State state = State.NEW;
     private volatile Watchdog watchdog;
+    private volatile boolean startFailed;
 
     public Stack(List<List<Component>> stages, StackConsole console, PidFile pidFile, Duration startTimeout,
             Duration stopTimeout) {
@@ -56,6 +57,11 @@ public final class Stack {
             failIfAnyDied();
         }
         state = State.RUNNING;
+    }
+
+    /** True once a component failed to start or the stack is stopping: the others stop waiting. */
+    boolean givingUp() {
+        return startFailed || isStopping();
     }
 
     /** True once {@link #stop()} has begun. */
@@ -79,7 +85,10 @@ public final class Stack {
                 try {
                     console.ready(stage.get(i), starts.get(i).get());
                 } catch (ExecutionException e) {
-                    failure = failure != null ? failure : asFailure(stage.get(i), e.getCause());
+                    // the component that failed first, not those that gave up because of it
+                    boolean gaveUp = e.getCause() instanceof InterruptedException;
+                    failure = failure != null && (gaveUp || !failure.gaveUp()) ? failure
+                            : asFailure(stage.get(i), e.getCause());
                 }
             }
             if (failure != null) {
@@ -90,11 +99,16 @@ public final class Stack {
 
     private Duration startOne(Component component) throws Exception {
         long began = System.nanoTime();
-        Optional<ComponentProcess> process = component.start();
-        if (process.isPresent()) {
-            register(component, process.get());
+        try {
+            Optional<ComponentProcess> process = component.start();
+            if (process.isPresent()) {
+                register(component, process.get());
+            }
+            component.awaitReady(new Readiness(component.name(), process, startTimeout, this));
+        } catch (Exception e) {
+            startFailed = true;
+            throw e;
         }
-        component.awaitReady(new Readiness(component.name(), process, startTimeout, this));
         return Duration.ofNanos(System.nanoTime() - began);
     }
 
@@ -125,10 +139,11 @@ public final class Stack {
     }
 
     private static ComponentFailure asFailure(Component component, Throwable cause) {
-        if (cause instanceof ComponentFailure failure) {
-            return failure;
-        }
-        return new ComponentFailure(component.name(), String.valueOf(cause.getMessage()), List.of());
+        return switch (cause) {
+            case ComponentFailure failure -> failure;
+            case InterruptedException gaveUp -> ComponentFailure.gaveUp(component.name());
+            default -> new ComponentFailure(component.name(), String.valueOf(cause.getMessage()), List.of());
+        };
     }
 
     /** Stops every started component, the last stage first; safe to call more than once and from any thread. */

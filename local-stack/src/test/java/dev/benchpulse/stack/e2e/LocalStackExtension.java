@@ -14,9 +14,15 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * @ExtendWith(LocalStackExtension.class)
  * class SomethingEndToEndIntegrationTests {
  *     @Test
- *     void works(RunningStack stack) { ... stack.cli("run", "str-contains", "-r", "php") ... }
+ *     void works(RunningStack stack) throws Exception {
+ *         try (HubSubscription hub = HubSubscription.open(stack.gatewayUrl(), "urn:benchpulse:runs:{runId}")) {
+ *             RunningStack.CliRun run = stack.cli("run", "str-contains", "-r", "php", "-n", "5");
+ *             ...
+ *         }
+ *     }
  * }
  * }</pre>
+ * {@link RunBenchmarkEndToEndIntegrationTests} is the example.
  */
 public final class LocalStackExtension implements BeforeAllCallback, ParameterResolver {
 

@@ -2,6 +2,7 @@ package dev.benchpulse.stack.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.awaitility.Awaitility.await;
 
 import dev.benchpulse.stack.process.ComponentProcess;
@@ -79,6 +80,18 @@ class StackTests {
     }
 
     @Test
+    void the_others_stop_waiting_when_one_fails_and_the_failure_named_is_the_real_one() {
+        stack = stack(List.of(List.of(shell("mercure-hub", "sleep 300; exit 0"),
+                shell("kafka", "echo 'Invalid cluster.id' >&2; exit 1"))), Duration.ofSeconds(120));
+
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThatThrownBy(stack::start)
+                .isInstanceOfSatisfying(ComponentFailure.class, failure -> {
+                    assertThat(failure.component()).isEqualTo("kafka");
+                    assertThat(failure.logTail()).containsExactly("Invalid cluster.id");
+                }));
+    }
+
+    @Test
     void a_component_that_dies_later_is_reported_with_the_tail_of_its_log() throws Exception {
         stack = stack(List.of(List.of(shell("notifier-service", "echo started; sleep 300"))));
         stack.start();
@@ -93,8 +106,12 @@ class StackTests {
     }
 
     private Stack stack(List<List<Component>> stages) {
+        return stack(stages, Duration.ofSeconds(10));
+    }
+
+    private Stack stack(List<List<Component>> stages, Duration startTimeout) {
         return new Stack(stages, new StackConsole(new PrintWriter(output, true), state.resolve("logs")),
-                new PidFile(state.resolve("stack.pids")), Duration.ofSeconds(10), Duration.ofSeconds(5));
+                new PidFile(state.resolve("stack.pids")), startTimeout, Duration.ofSeconds(5));
     }
 
     private List<String> lines() {
