@@ -3,6 +3,8 @@ package dev.benchpulse.cli.api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
 import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -67,13 +69,18 @@ public final class ApiClient {
         send("DELETE", path, null);
     }
 
-    /** The subscriber token the gateway hands out on {@code GET /} (in open mode), if it does. */
+    /**
+     * The subscriber token the gateway hands out with the dashboard, {@code GET /} (in open mode), if it does;
+     * redirects are followed and a cookie set on any of their responses counts, as in a browser.
+     */
     public Optional<String> subscriberToken() {
+        CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        HttpClient browser = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(base).timeout(timeout).GET().build(),
+            browser.send(HttpRequest.newBuilder(base).timeout(timeout).GET().build(),
                     HttpResponse.BodyHandlers.discarding());
-            return response.headers().allValues("set-cookie").stream()
-                    .flatMap(header -> HttpCookie.parse(header).stream())
+            return cookies.getCookieStore().getCookies().stream()
                     .filter(cookie -> SUBSCRIBER_COOKIE.equals(cookie.getName()))
                     .map(HttpCookie::getValue).filter(v -> !v.isBlank()).findFirst();
         } catch (IOException | RuntimeException e) {

@@ -2,13 +2,13 @@ package dev.benchpulse.stack.e2e;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.benchpulse.cli.api.ApiClient;
 import dev.benchpulse.cli.run.EventStreamParser;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -45,12 +45,8 @@ public final class HubSubscription implements AutoCloseable {
     /** Subscribes to {@code topics} (exact topics or URI templates such as {@code urn:benchpulse:runs:{runId}}). */
     public static HubSubscription open(String gatewayUrl, String... topics) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<Void> page = http.send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/")).build(),
-                HttpResponse.BodyHandlers.discarding());
-        String cookie = page.headers().allValues("set-cookie").stream()
-                .flatMap(header -> HttpCookie.parse(header).stream())
-                .filter(c -> c.getName().equals("mercureAuthorization")).findFirst()
-                .map(c -> c.getName() + "=" + c.getValue())
+        String cookie = "mercureAuthorization=" + new ApiClient(URI.create(gatewayUrl), Duration.ofSeconds(30))
+                .subscriberToken()
                 .orElseThrow(() -> new AssertionError("GET / handed out no mercureAuthorization cookie"));
         String query = Stream.of(topics).map(t -> "topic=" + URLEncoder.encode(t, StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
