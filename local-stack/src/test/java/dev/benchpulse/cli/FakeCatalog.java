@@ -59,13 +59,16 @@ final class FakeCatalog {
 
     static ObjectNode comparison(String runtimes) {
         String[] ids = runtimes.split(",");
-        ObjectNode comparison = FakeBenchpulseApi.JSON.createObjectNode().put("benchmark", "str-contains");
+        ObjectNode comparison = FakeBenchpulseApi.JSON.createObjectNode().put("benchmark", "str-contains")
+                .put("alpha", 0.05);
         ArrayNode entries = comparison.putArray("runtimes");
         for (String id : ids) {
-            entries.addObject().put("runtime", id).put("runId", "run-" + id).set("statistics", statistics(id, 30));
+            entries.addObject().put("runtime", id).put("runId", "run-" + id).put("phpVersion", "8.2.36")
+                    .put("completedAt", "2026-11-27T10:00:00Z").set("statistics", statistics(id, 30));
         }
-        ObjectNode pair = comparison.putArray("comparisons").addObject().put("baseline", ids[0])
-                .put("candidate", ids[1]).put("ratio", 0.8).put("pValue", 0.0001).put("verdict", "FASTER");
+        // as the results service answers: a against b, ratio = median of a / median of b
+        ObjectNode pair = comparison.putArray("pairs").addObject().put("a", ids[1]).put("b", ids[0])
+                .put("medianRatio", 0.8).put("mannWhitneyU", 12.0).put("pValue", 0.0001).put("verdict", "faster");
         pair.putObject("ci95").put("low", 0.78).put("high", 0.82);
         return comparison;
     }

@@ -72,7 +72,7 @@ final class FakeRun {
         }
         if (finished && fails) {
             run.putObject("failure").put("reason", "SCRIPT_ERROR")
-                    .put("message", "PHP Parse error: syntax error on line 3");
+                    .put("message", "PHP Parse error: syntax error").put("errorSection", "code").put("errorLine", 3);
         }
         if (completed > 0) {
             run.set("statistics", FakeCatalog.statistics(runtime, completed));

@@ -92,10 +92,11 @@ public final class ApiClient {
     }
 
     /** Opens a long-lived response body (an event stream); empty when the server refuses it. */
-    public Optional<InputStream> stream(URI uri, String bearerToken) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
-                .header("Authorization", "Bearer " + bearerToken).GET().build();
-        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    public Optional<InputStream> stream(URI uri, Optional<String> bearerToken) throws IOException,
+            InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET();
+        bearerToken.ifPresent(token -> request.header("Authorization", "Bearer " + token));
+        HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
             response.body().close();
             return Optional.empty();

@@ -41,6 +41,9 @@ public record Run(String id, String benchmark, String runtime, String status, In
         }
         String reason = failure.path("reason").asString("");
         String message = failure.path("message").asString("");
-        return reason.isEmpty() ? message : message.isEmpty() ? reason : reason + ": " + message;
+        String where = failure.path("errorSection").isString()
+                ? " (" + failure.path("errorSection").asString() + ", line " + failure.path("errorLine").asInt(0) + ")"
+                : "";
+        return (reason.isEmpty() ? message : message.isEmpty() ? reason : reason + ": " + message) + where;
     }
 }

@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Prints a comparison ({@code GET /api/benchmarks/{slug}/comparison}): each runtime's statistics, then for each
  * pair the ratio of medians with its confidence interval, the p-value and the verdict. Reads the fields by the
- * names the results API uses, and a few likely alternatives, so a renamed field shows as "-" rather than failing.
+ * names the results API uses ({@code runtimes[].statistics}, {@code pairs[] {a, b, medianRatio, ci95, pValue,
+ * verdict}}); a field it does not find shows as "-" rather than failing.
  */
 public final class ComparisonReport {
 
@@ -32,16 +33,19 @@ public final class ComparisonReport {
         return lines;
     }
 
-    /** One line per pair of runtimes: "b vs a: median ratio 0.830 [0.800, 0.860], p = 0.000100 -> faster". */
+    /**
+     * One line per pair: "a vs b: median ratio 0.830 [0.800, 0.860], p = 0.000100 -> faster", the ratio being a's
+     * median over b's and the verdict saying how a compares with b.
+     */
     public static List<String> pairLines(JsonNode comparison) {
         List<String> lines = new ArrayList<>();
-        first(comparison, "comparisons", "pairs", "ratios").forEach(pair -> lines.add(pair(pair)));
+        first(comparison, "pairs", "comparisons").forEach(pair -> lines.add(pair(pair)));
         return lines;
     }
 
     private static List<Row> runtimes(JsonNode comparison) {
         List<Row> rows = new ArrayList<>();
-        JsonNode runtimes = first(comparison, "runtimes", "results", "runs");
+        JsonNode runtimes = first(comparison, "runtimes", "results");
         if (runtimes.isObject()) {
             runtimes.properties().forEach(e -> rows.add(row(e.getKey(), e.getValue())));
         } else {
@@ -62,13 +66,13 @@ public final class ComparisonReport {
     }
 
     private static String pair(JsonNode pair) {
-        String baseline = name(first(pair, "baseline", "a", "runtimeA", "reference", "first"));
-        String candidate = name(first(pair, "candidate", "b", "runtimeB", "other", "second", "contender"));
-        JsonNode ratio = first(pair, "ratio", "ratioOfMedians", "medianRatio");
-        JsonNode ci = first(pair, "ci95", "confidenceInterval", "ratioCi95");
-        JsonNode p = first(pair, "pValue", "p", "mannWhitneyP", "mannWhitneyPValue");
-        String verdict = first(pair, "verdict", "result").asString("-").toLowerCase(Locale.ROOT).replace('_', ' ');
-        return "%s vs %s: median ratio %s %s, p = %s -> %s".formatted(candidate, baseline, number(ratio),
+        String subject = name(first(pair, "a", "candidate", "runtimeA"));
+        String reference = name(first(pair, "b", "baseline", "runtimeB"));
+        JsonNode ratio = first(pair, "medianRatio", "ratio", "ratioOfMedians");
+        JsonNode ci = first(pair, "ci95", "confidenceInterval");
+        JsonNode p = first(pair, "pValue", "p");
+        String verdict = first(pair, "verdict").asString("-").toLowerCase(Locale.ROOT).replaceAll("[-_]", " ");
+        return "%s vs %s: median ratio %s %s, p = %s -> %s".formatted(subject, reference, number(ratio),
                 ci.isObject() ? "[" + number(ci.path("low")) + ", " + number(ci.path("high")) + "]" : "",
                 p.isNumber() ? String.format(Locale.ROOT, "%.3g", p.asDouble()) : "-", verdict);
     }

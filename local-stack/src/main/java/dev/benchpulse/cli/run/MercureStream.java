@@ -30,17 +30,17 @@ final class MercureStream implements AutoCloseable {
         this.reader = Thread.ofVirtual().name("mercure-stream").start(() -> read(onUpdate));
     }
 
-    /** Subscribes to {@code topics}; empty when no token is handed out or the hub refuses the subscription. */
+    /**
+     * Subscribes to {@code topics}, with the token the gateway hands out if it does (without one, the gateway may
+     * still add it on the way to the hub); empty when the hub refuses the subscription.
+     */
     static Optional<MercureStream> open(ApiClient client, List<String> topics, Consumer<JsonNode> onUpdate) {
         Optional<String> token = client.subscriberToken();
-        if (token.isEmpty()) {
-            return Optional.empty();
-        }
         String query = topics.stream().map(t -> "topic=" + URLEncoder.encode(t, StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         try {
             return client.stream(client.resolve("/.well-known/mercure?" + query + "&lastEventID=earliest"),
-                    token.get()).map(body -> new MercureStream(body, onUpdate));
+                    token).map(body -> new MercureStream(body, onUpdate));
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {

@@ -58,8 +58,9 @@ class ComposeFileTests {
                 });
             }
         });
-        assertThat(map(services().get("gateway").get("depends_on"))).containsKeys("runner", "results", "hub");
-        assertThat(map(services().get("results").get("depends_on"))).containsKeys("kafka", "postgres");
+        assertThat(map(services().get("gateway-frontend").get("depends_on")))
+                .containsKeys("runner-service", "results-service", "mercure-hub");
+        assertThat(map(services().get("results-service").get("depends_on"))).containsKeys("kafka", "postgres");
     }
 
     @Test
@@ -78,13 +79,23 @@ class ComposeFileTests {
     }
 
     @Test
+    void the_services_are_named_after_their_modules_and_run_their_docker_profile() {
+        for (String module : List.of("mercure-hub", "runner-service", "results-service", "notifier-service",
+                "gateway-frontend")) {
+            assertThat(services().get(module)).as(module).containsEntry("build", "./" + module);
+            assertThat(map(services().get(module).get("environment"))).as(module)
+                    .containsEntry("SPRING_PROFILES_ACTIVE", "docker");
+        }
+    }
+
+    @Test
     void kafka_is_the_official_image_at_the_version_of_the_kafka_client_spring_boot_manages() {
         assertThat(services().get("kafka").get("image")).isEqualTo("apache/kafka:" + AppInfoParser.getVersion());
     }
 
     @Test
     void the_runner_reaches_php_8_1_to_8_4_through_docker_exec() {
-        Map<String, Object> runner = services().get("runner");
+        Map<String, Object> runner = services().get("runner-service");
         assertThat(map(runner.get("environment"))).containsEntry("SPRING_PROFILES_ACTIVE", "docker");
         assertThat(strings(runner.get("volumes"))).contains("/var/run/docker.sock:/var/run/docker.sock");
         for (String version : List.of("8.1", "8.2", "8.3", "8.4")) {
@@ -101,7 +112,7 @@ class ComposeFileTests {
         Map<String, Object> mercure = services().get("mercure");
         assertThat((String) mercure.get("image")).startsWith("dunglas/mercure:v0.24.");
         assertThat(strings(mercure.get("profiles"))).containsExactly("reference-hub");
-        assertThat(services().get("hub")).doesNotContainKey("profiles");
+        assertThat(services().get("mercure-hub")).doesNotContainKey("profiles");
     }
 
     @Test
