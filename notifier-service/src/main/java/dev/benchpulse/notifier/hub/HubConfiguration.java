@@ -1,0 +1,55 @@
+package dev.benchpulse.notifier.hub;
+
+import dev.benchpulse.notifier.relay.UpdatePublisher;
+import dev.benchpulse.notifier.system.NotifierMetrics;
+import dev.benchpulse.notifier.system.NotifierProperties;
+
+import io.netty.channel.ChannelOption;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import reactor.core.scheduler.Scheduler;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The publisher and its HTTP client: a pool of kept-alive connections to the hub (a publish costs no TCP
+ * handshake), connect and response timeouts.
+ */
+@Configuration(proxyBeanMethods = false)
+class HubConfiguration {
+
+    @Bean
+    PublisherTokens publisherTokens(NotifierProperties properties, Clock clock) {
+        NotifierProperties.Jwt jwt = properties.hub().jwt();
+        return new PublisherTokens(SigningKeys.from(jwt), jwt, clock);
+    }
+
+    @Bean(destroyMethod = "dispose")
+    ConnectionProvider hubConnections(NotifierProperties properties) {
+        return ConnectionProvider.builder("mercure-hub")
+                .maxConnections(properties.publish().maxConnections())
+                .pendingAcquireTimeout(properties.publish().responseTimeout())
+                .maxIdleTime(Duration.ofSeconds(30))
+                .build();
+    }
+
+    @Bean
+    UpdatePublisher mercurePublisher(NotifierProperties properties, ConnectionProvider hubConnections,
+            PublisherTokens tokens, JsonMapper json, Scheduler notifierScheduler, NotifierMetrics metrics) {
+        NotifierProperties.Publish publish = properties.publish();
+        HttpClient http = HttpClient.create(hubConnections)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) publish.connectTimeout().toMillis())
+                .responseTimeout(publish.responseTimeout());
+        WebClient client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
+        return new MercurePublisher(client, properties.hub().url(), tokens, json, notifierScheduler, publish,
+                metrics);
+    }
+}
