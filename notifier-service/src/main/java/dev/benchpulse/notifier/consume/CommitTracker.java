@@ -34,11 +34,6 @@ final class CommitTracker implements ConsumerAwareRebalanceListener {
         return partition(record).track(record.offset(), acknowledgment);
     }
 
-    /** A record the listener never got (the error handler sent it to the dead-letter topic) is settled as is. */
-    void skip(ConsumerRecord<?, ?> record) {
-        partition(record).track(record.offset(), null).settled();
-    }
-
     /** Offsets of a partition read but not yet committable. */
     int uncommitted(TopicPartition partition) {
         PartitionOffsets offsets = partitions.get(partition);

@@ -8,18 +8,17 @@ import dev.benchpulse.support.kafka.TopicClients;
 import java.time.Duration;
 
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.listener.RetryListener;
 
 /**
  * The listener container of the lifecycle events: manual acknowledgments driven by {@link CommitTracker}, and the
- * shared dead-letter error handler told not to commit by itself (its commit of a parked record would pass over
- * earlier events whose updates are not delivered yet).
+ * shared dead-letter error handler told not to commit by itself: its commit of a record it parked on the dead-letter
+ * topic would pass over earlier events whose updates are not delivered yet. A parked record's offset is committed
+ * with the next event of its partition that settles.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsumerConfiguration {
@@ -33,7 +32,6 @@ class ConsumerConfiguration {
     ConcurrentMessageListenerContainer<String, SpecificRecord> benchmarkEventsContainer(TopicClients clients,
             DefaultErrorHandler errorHandler, CommitTracker commits, RunRelays relays) {
         errorHandler.setAckAfterHandle(false);
-        errorHandler.setRetryListeners(new DeadLetterSettlement(commits));
         ConcurrentMessageListenerContainer<String, SpecificRecord> container = clients
                 .listenerFactory(Topics.BENCHMARK_EVENTS, factory -> {
                     ContainerProperties properties = factory.getContainerProperties();
@@ -45,19 +43,5 @@ class ConsumerConfiguration {
         container.setupMessageListener(new BenchmarkEventsListener(relays, commits));
         commits.gate(new PartitionGate(container::pausePartition, container::resumePartition));
         return container;
-    }
-
-    /** Settles the offsets of records the error handler parked on the dead-letter topic. */
-    private record DeadLetterSettlement(CommitTracker commits) implements RetryListener {
-
-        @Override
-        public void failedDelivery(ConsumerRecord<?, ?> record, Exception ex, int deliveryAttempt) {
-            // retried by the error handler; nothing to settle yet
-        }
-
-        @Override
-        public void recovered(ConsumerRecord<?, ?> record, Exception ex) {
-            commits.skip(record);
-        }
     }
 }

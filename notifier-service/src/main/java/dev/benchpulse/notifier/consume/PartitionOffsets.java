@@ -11,9 +11,9 @@ import org.springframework.kafka.support.Acknowledgment;
 
 /**
  * The offsets read from one partition and not yet committed, in order. When the oldest ones are settled, the
- * acknowledgment of the last settled record that has one commits up to it: nothing unsettled is ever committed,
- * whatever order updates settle in. Offsets the listener never saw (records sent to the dead-letter topic by the
- * error handler) do not hold the commit back.
+ * acknowledgment of the last of them commits up to it: nothing unsettled is ever committed, whatever order updates
+ * settle in. Offsets the listener never saw (records the error handler sent to the dead-letter topic) do not hold
+ * the commit back.
  */
 final class PartitionOffsets {
 
@@ -80,8 +80,7 @@ final class PartitionOffsets {
         entry.settled = true;
         Acknowledgment last = null;
         while (!entries.isEmpty() && entries.peekFirst().settled) {
-            Entry head = entries.pollFirst();
-            last = head.acknowledgment != null ? head.acknowledgment : last;
+            last = entries.pollFirst().acknowledgment;
         }
         if (revoked) {
             return;

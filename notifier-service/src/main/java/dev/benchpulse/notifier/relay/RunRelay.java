@@ -16,8 +16,8 @@ import reactor.core.Disposable;
 
 /**
  * One run's way to the hub: an ordered outbox sent one update at a time. A progress update waits for its run's pace
- * and is replaced by a newer one while it waits (coalesced); anything else queued behind a progress update (a
- * terminal one) sends it at once. An update the hub did not take stays at the head and is tried again after the
+ * and is replaced by a newer one while it waits or after it failed (coalesced); a terminal update queued behind a
+ * progress update sends it at once. An update the hub did not take stays at the head and is tried again after the
  * park delay, so nothing behind it overtakes it and a terminal update is never lost.
  */
 final class RunRelay {
@@ -89,7 +89,7 @@ final class RunRelay {
         Pending head = outbox.peekFirst();
         long now = settings.now();
         long delay = Math.max(0, notBefore - now);
-        if (head.progress() && outbox.size() == 1) {
+        if (head.progress() && !terminalQueued()) {
             delay = Math.max(delay, throttle.delay(now));
         }
         if (delay > 0) {
@@ -125,8 +125,19 @@ final class RunRelay {
             settle(head);
             return;
         }
+        if (head.progress() && outbox.size() > 1 && outbox.stream().skip(1).findFirst().orElseThrow().progress()) {
+            // a newer progress update waits behind the one that failed: that one is obsolete
+            outbox.removeFirst();
+            head.delivery().settled();
+            settings.metrics().coalesced();
+        }
         notBefore = settings.now() + settings.parkDelay().toMillis();
         drain();
+    }
+
+    /** A progress update with a terminal one behind it goes out at once: the terminal one must not wait. */
+    private boolean terminalQueued() {
+        return outbox.stream().anyMatch(pending -> pending.update().type().terminal());
     }
 
     /** The head is done with: delivered, or rejected for good. The relay closes after its terminal update. */

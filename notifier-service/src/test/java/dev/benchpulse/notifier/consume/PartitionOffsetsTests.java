@@ -59,18 +59,6 @@ class PartitionOffsetsTests {
     }
 
     @Test
-    void settles_a_skipped_record_without_an_acknowledgment_of_its_own() {
-        Delivery first = track(1);
-        Delivery skipped = offsets.track(2, null);
-
-        skipped.settled();
-        first.settled();
-
-        assertThat(acknowledged).containsExactly(1L);
-        assertThat(offsets.uncommitted()).isZero();
-    }
-
-    @Test
     void gives_a_record_read_again_its_existing_entry() {
         Delivery first = track(1);
 

@@ -35,6 +35,7 @@ final class FakeHub implements UpdatePublisher {
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger maxInFlightPerRun = new AtomicInteger();
     private volatile boolean down;
+    private volatile Duration failAfter = Duration.ofMillis(2);
     private volatile Predicate<MercureUpdate> rejects = update -> false;
 
     FakeHub(Scheduler scheduler) {
@@ -45,7 +46,8 @@ final class FakeHub implements UpdatePublisher {
     public Mono<Instant> publish(MercureUpdate update) {
         return Mono.defer(() -> {
             if (down) {
-                return Mono.error(new IOException("Connection refused"));
+                // as the real publisher: the error comes once the bounded retries are spent
+                return Mono.delay(failAfter, scheduler).then(Mono.error(new IOException("Connection refused")));
             }
             if (rejects.test(update)) {
                 return Mono.error(new UpdateRejectedException("400 Bad Request", null));
@@ -62,6 +64,12 @@ final class FakeHub implements UpdatePublisher {
     }
 
     void down() {
+        down = true;
+    }
+
+    /** Goes down, and takes this long to fail each publish. */
+    void down(Duration failAfter) {
+        this.failAfter = failAfter;
         down = true;
     }
 

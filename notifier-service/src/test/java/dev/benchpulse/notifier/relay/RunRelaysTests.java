@@ -179,6 +179,26 @@ class RunRelaysTests {
         }
 
         @Test
+        void replaces_a_failed_progress_update_with_the_newer_one_that_waited_behind_it() {
+            RunEvents run = RunEvents.of("fib", "php-8.2", 2);
+            offer(run.started());
+            time.advanceTimeBy(Duration.ofMillis(10));
+            hub.down(Duration.ofMillis(500));
+
+            offer(run.progress(1));
+            time.advanceTimeBy(Duration.ofMillis(100));
+            offer(run.progress(1));
+            time.advanceTimeBy(Duration.ofMillis(600));
+            hub.up();
+            time.advanceTimeBy(Duration.ofSeconds(2));
+
+            assertThat(types(hub.received())).containsExactly(STARTED, PROGRESS);
+            assertThat(iterations(hub.received())).containsExactly(0, 2);
+            assertThat(registry.counter(NotifierMetrics.COALESCED).count()).isEqualTo(1);
+            assertThat(settlements).allMatch(AtomicBoolean::get);
+        }
+
+        @Test
         void drops_an_update_the_hub_rejects_for_good_and_moves_on() {
             RunEvents run = RunEvents.of("fib", "php-8.2", 1);
             hub.rejectWhen(update -> update.type() == STARTED);
