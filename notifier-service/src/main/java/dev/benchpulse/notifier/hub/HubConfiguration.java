@@ -37,6 +37,8 @@ class HubConfiguration {
         return ConnectionProvider.builder("mercure-hub")
                 .maxConnections(properties.publish().maxConnections())
                 .pendingAcquireTimeout(properties.publish().responseTimeout())
+                // at most one request per run is in flight: let them queue for a connection rather than fail
+                .pendingAcquireMaxCount(-1)
                 .maxIdleTime(Duration.ofSeconds(30))
                 .build();
     }

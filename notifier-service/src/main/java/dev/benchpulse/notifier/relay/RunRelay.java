@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
 
 import reactor.core.Disposable;
+import reactor.core.Disposables;
 
 /**
  * One run's way to the hub: an ordered outbox sent one update at a time. A progress update waits for its run's pace
@@ -39,6 +40,7 @@ final class RunRelay {
     private long notBefore;
     private long lastActivity;
     private Disposable wakeUp;
+    private final Disposable.Swap publishing = Disposables.swap();
 
     RunRelay(RelaySettings settings, Consumer<RunRelay> onFinished) {
         this.settings = settings;
@@ -71,6 +73,13 @@ final class RunRelay {
         return true;
     }
 
+    /** Stops for good: the notifier shuts down; what is not delivered stays uncommitted and is read again. */
+    synchronized void close() {
+        closed = true;
+        cancelWakeUp();
+        publishing.dispose();
+    }
+
     /** A newer progress update, or a new attempt, makes a queued progress update that is not in flight obsolete. */
     private void coalesceQueuedProgress() {
         Pending tail = outbox.peekLast();
@@ -100,8 +109,8 @@ final class RunRelay {
         }
         cancelWakeUp();
         sending = true;
-        settings.publisher().publish(head.update()).subscribe(
-                sentAt -> sent(head, sentAt), error -> notSent(head, error));
+        publishing.replace(settings.publisher().publish(head.update()).subscribe(
+                sentAt -> sent(head, sentAt), error -> notSent(head, error)));
     }
 
     private synchronized void wake() {

@@ -61,8 +61,10 @@ public final class RunRelays implements AutoCloseable {
         relays.values().removeIf(relay -> relay.closeIfIdle(now));
     }
 
+    /** Stops every relay, cancelling publishes in flight and timers, before the scheduler and HTTP pool go. */
     @Override
     public void close() {
         sweeper.dispose();
+        relays.values().forEach(RunRelay::close);
     }
 }

@@ -255,6 +255,19 @@ class RunRelaysTests {
         }
     }
 
+    @Test
+    void stops_publishing_and_leaves_undelivered_events_unsettled_when_closed() {
+        RunEvents run = RunEvents.of("fib", "php-8.2", 2);
+        offer(run.started());
+        offer(run.progress(1));
+
+        relays.close();
+        time.advanceTimeBy(Duration.ofSeconds(5));
+
+        assertThat(hub.received()).isEmpty();
+        assertThat(settlements).noneMatch(AtomicBoolean::get);
+    }
+
     private void offer(SpecificRecord event) {
         AtomicBoolean settled = new AtomicBoolean();
         settlements.add(settled);
