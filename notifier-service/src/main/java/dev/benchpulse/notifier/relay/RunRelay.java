@@ -1,12 +1,8 @@
 package dev.benchpulse.notifier.relay;
 
-import dev.benchpulse.notifier.update.MercureUpdate;
 import dev.benchpulse.notifier.update.RunState;
-import dev.benchpulse.notifier.update.UpdateType;
 
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -16,31 +12,24 @@ import reactor.core.Disposable;
 import reactor.core.Disposables;
 
 /**
- * One run's way to the hub: an ordered outbox sent one update at a time. A progress update waits for its run's pace
- * and is replaced by a newer one while it waits or after it failed (coalesced); a terminal update queued behind a
- * progress update sends it at once. An update the hub did not take stays at the head and is tried again after the
- * park delay, so nothing behind it overtakes it and a terminal update is never lost.
+ * One run's way to the hub: its {@link Outbox} sent one update at a time, in event order. A progress update waits
+ * for the run's pace and may be coalesced while it waits; a terminal update queued behind a progress update sends
+ * it at once. An update the hub did not take stays at the head and is tried again after the park delay, so nothing
+ * behind it overtakes it and a terminal update is never lost.
  */
 final class RunRelay {
 
-    private record Pending(MercureUpdate update, Delivery delivery) {
-
-        boolean progress() {
-            return update.type() == UpdateType.PROGRESS;
-        }
-    }
-
     private final RunState state = new RunState();
-    private final Deque<Pending> outbox = new ArrayDeque<>();
+    private final Outbox outbox = new Outbox();
     private final RelaySettings settings;
     private final ProgressThrottle throttle;
     private final Consumer<RunRelay> onFinished;
+    private final Disposable.Swap publishing = Disposables.swap();
     private boolean sending;
     private boolean closed;
     private long notBefore;
     private long lastActivity;
     private Disposable wakeUp;
-    private final Disposable.Swap publishing = Disposables.swap();
 
     RunRelay(RelaySettings settings, Consumer<RunRelay> onFinished) {
         this.settings = settings;
@@ -55,11 +44,7 @@ final class RunRelay {
             return false;
         }
         lastActivity = settings.now();
-        MercureUpdate update = state.next(event);
-        if (update.type() == UpdateType.PROGRESS || update.type() == UpdateType.STARTED) {
-            coalesceQueuedProgress();
-        }
-        outbox.addLast(new Pending(update, delivery));
+        outbox.add(new Outbox.Pending(state.next(event), delivery), sending).ifPresent(this::coalesced);
         drain();
         return true;
     }
@@ -80,25 +65,14 @@ final class RunRelay {
         publishing.dispose();
     }
 
-    /** A newer progress update, or a new attempt, makes a queued progress update that is not in flight obsolete. */
-    private void coalesceQueuedProgress() {
-        Pending tail = outbox.peekLast();
-        boolean inFlight = sending && tail == outbox.peekFirst();
-        if (tail != null && tail.progress() && !inFlight) {
-            outbox.removeLast();
-            tail.delivery().settled();
-            settings.metrics().coalesced();
-        }
-    }
-
     private void drain() {
         if (sending || closed || outbox.isEmpty()) {
             return;
         }
-        Pending head = outbox.peekFirst();
+        Outbox.Pending head = outbox.head();
         long now = settings.now();
         long delay = Math.max(0, notBefore - now);
-        if (head.progress() && !terminalQueued()) {
+        if (head.progress() && !outbox.terminalQueued()) {
             delay = Math.max(delay, throttle.delay(now));
         }
         if (delay > 0) {
@@ -118,7 +92,7 @@ final class RunRelay {
         drain();
     }
 
-    private synchronized void sent(Pending head, Instant sentAt) {
+    private synchronized void sent(Outbox.Pending head, Instant sentAt) {
         sending = false;
         if (head.progress()) {
             throttle.sent(sentAt.toEpochMilli());
@@ -127,33 +101,28 @@ final class RunRelay {
         settle(head);
     }
 
-    private synchronized void notSent(Pending head, Throwable error) {
+    private synchronized void notSent(Outbox.Pending head, Throwable error) {
         sending = false;
         settings.metrics().failed();
         if (error instanceof UpdateRejectedException) {
             settle(head);
             return;
         }
-        if (head.progress() && outbox.size() > 1 && outbox.stream().skip(1).findFirst().orElseThrow().progress()) {
-            // a newer progress update waits behind the one that failed: that one is obsolete
-            outbox.removeFirst();
-            head.delivery().settled();
-            settings.metrics().coalesced();
-        }
+        outbox.dropFailedHead().ifPresent(this::coalesced);
         notBefore = settings.now() + settings.parkDelay().toMillis();
         drain();
     }
 
-    /** A progress update with a terminal one behind it goes out at once: the terminal one must not wait. */
-    private boolean terminalQueued() {
-        return outbox.stream().anyMatch(pending -> pending.update().type().terminal());
+    private void coalesced(Outbox.Pending obsolete) {
+        obsolete.delivery().settled();
+        settings.metrics().coalesced();
     }
 
     /** The head is done with: delivered, or rejected for good. The relay closes after its terminal update. */
-    private void settle(Pending head) {
-        outbox.removeFirst();
+    private void settle(Outbox.Pending head) {
+        outbox.removeHead();
         head.delivery().settled();
-        if (head.update().type().terminal() && outbox.isEmpty()) {
+        if (head.terminal() && outbox.isEmpty()) {
             closed = true;
             cancelWakeUp();
             onFinished.accept(this);
