@@ -1,0 +1,52 @@
+package dev.benchpulse.gateway.dashboard;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.HandlerFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+import dev.benchpulse.gateway.subscriber.SubscriberCookies;
+
+/**
+ * Serves a dashboard page and, with it, the visitor's subscriber cookie (when the security mode allows), so the
+ * page's event stream is authorized from its first connection.
+ */
+@Component
+class DashboardPages {
+
+    private static final String LAYOUT = read("dashboard/layout.html");
+
+    private final SubscriberCookies cookies;
+
+    DashboardPages(SubscriberCookies cookies) {
+        this.cookies = cookies;
+    }
+
+    /**
+     * A page: the layout with the page's title, its main content ({@code dashboard/<name>.html}) and its script
+     * ({@code /assets/js/pages/<name>.js}); pages that show PHP code also load the highlighter.
+     */
+    HandlerFunction<ServerResponse> page(String name, String title, boolean showsCode) {
+        String html = LAYOUT.replace("{{title}}", title)
+                .replace("{{head}}", showsCode ? read("dashboard/code-highlighting.html") : "")
+                .replace("{{page}}", name)
+                .replace("{{main}}", read("dashboard/" + name + ".html"));
+        return request -> cookies.issue(request.exchange())
+                .then(ServerResponse.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                        .cacheControl(CacheControl.noCache()).bodyValue(html));
+    }
+
+    private static String read(String path) {
+        try {
+            return new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The dashboard page " + path + " is missing from the jar", e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.benchpulse.gateway.dashboard;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+import dev.benchpulse.gateway.security.SecurityProperties;
+import dev.benchpulse.gateway.security.Visitors;
+import reactor.core.publisher.Mono;
+
+/**
+ * Tells a page who is looking: the security mode, the signed-in user and whether they may start runs, so the page
+ * shows only the controls that will work.
+ */
+@Component
+@EnableConfigurationProperties(SecurityProperties.class)
+class SessionHandler {
+
+    private final SecurityProperties security;
+
+    SessionHandler(SecurityProperties security) {
+        this.security = security;
+    }
+
+    Mono<ServerResponse> describe(ServerRequest request) {
+        boolean open = security.mode() == SecurityProperties.Mode.OPEN;
+        return request.principal().filter(Visitors::isSignedIn)
+                .map(principal -> new Session(mode(), principal.getName(), roles(principal),
+                        open || roles(principal).contains("operator")))
+                .defaultIfEmpty(new Session(mode(), null, List.of(), open))
+                .flatMap(session -> ServerResponse.ok().bodyValue(session));
+    }
+
+    private String mode() {
+        return security.mode().name().toLowerCase(Locale.ROOT);
+    }
+
+    private static List<String> roles(Principal principal) {
+        return ((Authentication) principal).getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5).toLowerCase(Locale.ROOT)).toList();
+    }
+
+    /** What the page needs to know about its visitor. */
+    record Session(String mode, String user, List<String> roles, boolean canOperate) {
+    }
+}

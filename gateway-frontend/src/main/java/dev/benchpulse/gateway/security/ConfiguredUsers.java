@@ -1,0 +1,55 @@
+package dev.benchpulse.gateway.security;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * Builds the secured mode's accounts from configuration, refusing at start-up what would silently lock people
+ * out or let them in: no users, a password without its encoding scheme, an unknown role.
+ */
+final class ConfiguredUsers {
+
+    static final Set<String> ROLES = Set.of("viewer", "operator");
+    private static final Set<String> SCHEMES = Set.of("{bcrypt}", "{noop}", "{pbkdf2}", "{scrypt}", "{argon2}");
+
+    private ConfiguredUsers() {
+    }
+
+    static MapReactiveUserDetailsService from(List<SecurityProperties.User> users) {
+        if (users.isEmpty()) {
+            throw new IllegalStateException("benchpulse.security.mode=secured but no users are configured. Add at"
+                    + " least one: BENCHPULSE_SECURITY_USERS_0_NAME=alice, BENCHPULSE_SECURITY_USERS_0_PASSWORD="
+                    + "{bcrypt}<hash> (or {noop}<password> for a trial), BENCHPULSE_SECURITY_USERS_0_ROLES=operator.");
+        }
+        Map<String, UserDetails> details = users.stream().map(ConfiguredUsers::details)
+                .collect(Collectors.toMap(UserDetails::getUsername, Function.identity(), (a, b) -> {
+                    throw new IllegalStateException("The user " + a.getUsername() + " is configured twice.");
+                }));
+        return new MapReactiveUserDetailsService(details);
+    }
+
+    private static UserDetails details(SecurityProperties.User user) {
+        if (user.name() == null || user.name().isBlank()) {
+            throw new IllegalStateException("A configured user has no name: set benchpulse.security.users[i].name.");
+        }
+        if (user.password() == null || SCHEMES.stream().noneMatch(user.password()::startsWith)) {
+            throw new IllegalStateException("The password of user " + user.name() + " must name its encoding:"
+                    + " {bcrypt}<hash> (for example from `htpasswd -bnBC 10 \"\" secret`) or {noop}<password>.");
+        }
+        List<String> roles = user.roles().stream().map(r -> r.trim().toLowerCase(Locale.ROOT)).toList();
+        roles.stream().filter(r -> !ROLES.contains(r)).findFirst().ifPresent(r -> {
+            throw new IllegalStateException("User " + user.name() + " has the unknown role '" + r
+                    + "': use viewer or operator.");
+        });
+        return User.withUsername(user.name()).password(user.password())
+                .roles(roles.stream().map(r -> r.toUpperCase(Locale.ROOT)).toArray(String[]::new)).build();
+    }
+}

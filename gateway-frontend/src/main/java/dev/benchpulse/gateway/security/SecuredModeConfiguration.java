@@ -1,0 +1,108 @@
+package dev.benchpulse.gateway.security;
+
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.POST;
+
+import java.net.URI;
+import java.security.Principal;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+import dev.benchpulse.gateway.subscriber.SubscriberCookies;
+import dev.benchpulse.gateway.subscriber.SubscriberPolicy;
+import dev.benchpulse.gateway.system.ProblemResponses;
+import reactor.core.publisher.Mono;
+
+/**
+ * The secured mode: everyone signs in (form login for browsers, HTTP Basic for scripts); viewers watch, operators
+ * also start, cancel and calibrate runs. State-changing browser requests need the CSRF token, which the page reads
+ * from the {@code XSRF-TOKEN} cookie and sends back in the {@code X-XSRF-TOKEN} header.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "benchpulse.security.mode", havingValue = "secured")
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecuredModeConfiguration {
+
+    static final String OPERATOR = "OPERATOR";
+
+    @Bean
+    SecurityWebFilterChain securedSecurity(ServerHttpSecurity http, ProblemResponses problems,
+            SubscriberCookies subscriberCookies) {
+        SecurityProblems answers = new SecurityProblems(problems);
+        RedirectServerLogoutSuccessHandler loggedOut = new RedirectServerLogoutSuccessHandler();
+        loggedOut.setLogoutSuccessUrl(URI.create("/login?logout"));
+        return http
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .pathMatchers("/login", "/assets/**", "/webjars/**", "/favicon.svg").permitAll()
+                        .pathMatchers(POST, "/api/runs", "/api/benchmarks/*/calibrate").hasRole(OPERATOR)
+                        .pathMatchers(DELETE, "/api/runs/*").hasRole(OPERATOR)
+                        .pathMatchers("/actuator/**").hasRole(OPERATOR)
+                        .anyExchange().authenticated())
+                .formLogin(form -> form.loginPage("/login"))
+                .httpBasic(basic -> basic.authenticationEntryPoint(answers.entryPoint()))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(answers.entryPoint())
+                        .accessDeniedHandler(answers.forbidden()))
+                .csrf(csrf -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(SecurityProblems.browserWrites())
+                        .accessDeniedHandler(answers.csrfRejected()))
+                .addFilterAfter(SecurityProblems.csrfCookieWriter(), SecurityWebFiltersOrder.CSRF)
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .logoutHandler(handlers -> handlers.add((exchange, authentication) -> Mono
+                                .fromRunnable(() -> subscriberCookies.expire(exchange.getExchange()))))
+                        .logoutSuccessHandler(loggedOut))
+                .build();
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> loginPage() {
+        return RouterFunctions.route().GET("/login", LoginPage::render).build();
+    }
+
+    @Bean
+    MapReactiveUserDetailsService configuredUsers(SecurityProperties properties) {
+        return ConfiguredUsers.from(properties.users());
+    }
+
+    /**
+     * Checks passwords against the configured users without re-encoding them in memory: Spring Security would
+     * otherwise upgrade a {noop} password to bcrypt on first use and make every later Basic request pay for it.
+     */
+    @Bean
+    ReactiveAuthenticationManager authenticationManager(MapReactiveUserDetailsService users,
+            PasswordEncoder passwordEncoder) {
+        UserDetailsRepositoryReactiveAuthenticationManager manager =
+                new UserDetailsRepositoryReactiveAuthenticationManager(users);
+        manager.setPasswordEncoder(passwordEncoder);
+        return manager;
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SubscriberPolicy signedInUsersSubscribe() {
+        return exchange -> exchange.getPrincipal().filter(Visitors::isSignedIn).map(Principal::getName);
+    }
+}

@@ -1,0 +1,215 @@
+package dev.benchpulse.gateway.dashboard;
+
+import static dev.benchpulse.gateway.testing.Backends.HUB;
+import static dev.benchpulse.gateway.testing.Backends.HUB_PATH;
+import static dev.benchpulse.gateway.testing.Backends.RESULTS;
+import static dev.benchpulse.gateway.testing.Backends.RUNNER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.springframework.core.io.ClassPathResource;
+
+import dev.benchpulse.gateway.testing.OpenModeGateway;
+import dev.benchpulse.testsupport.Chromium;
+
+/**
+ * The dashboard in real headless Chromium, in front of stand-in services and a stand-in hub that replay fixed
+ * data: pages render, a run progresses live from the event stream (replays de-duplicated) and the console stays
+ * clean. The end-to-end proof against the real services lives in the local-stack module.
+ */
+class DashboardBrowserIntegrationTests extends OpenModeGateway {
+
+    static final String RUN_ID = "33333333-3333-4333-8333-333333333333";
+    static final String RUN_1 = "11111111-1111-4111-8111-111111111111";
+    static final Duration WAIT = Duration.ofSeconds(20);
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    static ChromeDriver browser;
+
+    @BeforeAll
+    static void startChromium() throws IOException {
+        ChromeOptions options = new ChromeOptions().setBinary(Chromium.binary().toFile());
+        options.addArguments(Chromium.HEADLESS_FLAGS);
+        options.addArguments("--window-size=1280,900",
+                "--user-data-dir=" + Files.createTempDirectory("benchpulse-chromium"));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Chromium.driver().toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopChromium() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void serveFixtures() {
+        RUNNER.stub("/api/benchmarks", 200, "application/json", fixture("benchmarks.json"))
+                .stub("/api/benchmarks/str-contains", 200, "application/json", fixture("benchmark.json"))
+                .stub("/api/runtimes", 200, "application/json", fixture("runtimes.json"))
+                .stub("/api/runs", 202, "application/json", "{\"runs\":[{\"id\":\"" + RUN_ID + "\",\"benchmark\":"
+                        + "\"str-contains\",\"runtime\":\"php\",\"status\":\"QUEUED\",\"topic\":\"urn:benchpulse:runs:"
+                        + RUN_ID + "\"}]}");
+        RESULTS.stub("/api/runs", 200, "application/json", fixture("runs.json"))
+                .stub("/api/runs/" + RUN_1, 200, "application/json", fixture("run.json"))
+                .stub("/api/runs/" + RUN_1 + "/samples", 200, "application/json", fixture("samples.json"))
+                .stub("/api/benchmarks/str-contains/comparison", 200, "application/json", fixture("comparison.json"))
+                .stub("/api/benchmarks/str-contains/history", 200, "application/json", fixture("history.json"));
+        browser.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    @AfterEach
+    void consoleStaysClean() {
+        browser.get("about:blank");
+        List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+        assertThat(severe).as("browser console errors").isEmpty();
+    }
+
+    @Test
+    void a_run_started_on_the_benchmark_page_progresses_live_to_completion_across_a_dropped_connection() {
+        browser.get(gateway() + "/benchmarks/str-contains");
+        await().atMost(WAIT).until(() -> !browser.findElements(By.cssSelector("#runtime-options input")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector("#code .token.keyword"))).as("highlighted PHP").isNotEmpty();
+
+        browser.findElement(By.id("start")).click();
+        WebElement card = await().atMost(WAIT).until(
+                () -> browser.findElements(By.cssSelector("[data-run-id='" + RUN_ID + "']")), cards -> !cards.isEmpty())
+                .getFirst();
+        assertThat(RUNNER.last().body()).isEqualTo(
+                "{\"benchmark\":\"str-contains\",\"runtimes\":[\"php\"],\"iterations\":30}");
+        await().atMost(WAIT).until(() -> HUB.subscribers(HUB_PATH) >= 1);
+        HUB.push(HUB_PATH, "retry: 300\n\n");
+        push("e0", "{\"type\":\"benchmark.started\",\"totalIterations\":4,\"currentIteration\":0,\"progress\":0}");
+        progress(1);
+        progress(2);
+        WebElement bar = card.findElement(By.cssSelector("[role=progressbar]"));
+        await().atMost(WAIT).until(() -> "50".equals(bar.getAttribute("aria-valuenow")));
+
+        // The connection drops; the browser reconnects by itself and tells the hub the last update it saw.
+        HUB.endStreams(HUB_PATH);
+        await().atMost(WAIT).until(() -> HUB.received().stream()
+                .anyMatch(request -> "urn:uuid:e2".equals(request.header("Last-Event-ID"))));
+        await().atMost(WAIT).until(() -> HUB.subscribers(HUB_PATH) >= 1);
+
+        // The hub replays from its history what the page may have missed, the last update it saw included.
+        progress(2);
+        progress(3);
+        progress(4);
+        await().atMost(WAIT).until(() -> "100".equals(bar.getAttribute("aria-valuenow")));
+        assertThat(card.getText()).contains("Iteration 4 of 4").contains("95% CI");
+        screenshot("live-run-desktop");
+        push("e1", "{\"type\":\"benchmark.progress\",\"totalIterations\":4,\"currentIteration\":1,\"progress\":25}");
+        push("e5", "{\"type\":\"benchmark.completed\",\"totalIterations\":4,\"currentIteration\":4,\"progress\":100}");
+
+        await().atMost(WAIT).until(() -> "COMPLETED".equals(card.getAttribute("data-status")));
+        assertThat(bar.getAttribute("aria-valuenow")).isEqualTo("100");
+        assertThat(card.getText()).contains("Iteration 4 of 4");
+        assertThat(card.findElement(By.linkText("View results")).isDisplayed()).isTrue();
+    }
+
+    private static void progress(int iteration) {
+        push("e" + iteration, "{\"type\":\"benchmark.progress\",\"totalIterations\":4,\"currentIteration\":" + iteration
+                + ",\"progress\":" + (25 * iteration) + ",\"statistics\":{\"n\":" + iteration + ",\"mean\":1500,"
+                + "\"median\":1490,\"ci95\":{\"low\":" + (1500 - 200 / iteration) + ",\"high\":"
+                + (1500 + 200 / iteration) + "},\"min\":1400,\"max\":1600}}");
+    }
+
+    @Test
+    void the_catalog_filters_by_category_and_text() {
+        browser.get(gateway() + "/");
+        await().atMost(WAIT).until(() -> browser.findElements(By.cssSelector(".benchmark-card")).size() == 3);
+        screenshot("catalog-desktop");
+
+        browser.findElement(By.xpath("//button[@aria-pressed and text()='arrays']")).click();
+        assertThat(browser.findElements(By.cssSelector(".benchmark-card"))).extracting(WebElement::getText)
+                .singleElement().asString().contains("array_map vs foreach");
+
+        browser.findElement(By.xpath("//button[text()='All']")).click();
+        browser.findElement(By.id("search")).sendKeys("json");
+        assertThat(browser.findElements(By.cssSelector(".benchmark-card h3"))).extracting(WebElement::getText)
+                .containsExactly("json_encode a nested array");
+
+        browser.manage().window().setSize(new Dimension(390, 844));
+        screenshot("catalog-phone");
+    }
+
+    @Test
+    void the_run_compare_and_history_pages_show_their_numbers() {
+        browser.get(gateway() + "/runs/" + RUN_1);
+        await().atMost(WAIT).until(() -> browser.findElements(By.cssSelector("#stats tbody tr")).size() > 10);
+        assertThat(browser.findElement(By.id("stats")).getText()).contains("Median").contains("1.530 µs");
+        assertThat(browser.findElements(By.cssSelector("#samples-chart canvas"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#histogram canvas"))).isNotEmpty();
+        screenshot("run-desktop");
+
+        browser.get(gateway() + "/benchmarks/str-contains/compare");
+        await().atMost(WAIT).until(() -> browser.findElements(By.cssSelector("#comparison tbody tr")).size() == 2);
+        assertThat(browser.findElement(By.id("verdicts")).getText()).contains("php-jit is 1.84× faster than php");
+        assertThat(browser.findElements(By.cssSelector("td.best"))).isNotEmpty();
+        browser.findElement(By.cssSelector("label[for='unit-ns']")).click();
+        assertThat(browser.findElement(By.id("comparison")).getText()).contains("830.0 ns").contains("1,530 ns");
+        screenshot("compare-desktop");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        screenshot("compare-phone");
+        browser.manage().window().setSize(new Dimension(1280, 900));
+
+        browser.get(gateway() + "/benchmarks/str-contains/history");
+        await().atMost(WAIT).until(() -> !browser.findElements(By.cssSelector("#points tbody tr")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector("#points tr.regression"))).hasSize(1);
+        screenshot("history-desktop");
+    }
+
+    private static void push(String id, String data) {
+        String json = data.substring(0, data.length() - 1) + ",\"runId\":\"" + RUN_ID + "\",\"benchmarkId\":"
+                + "\"str-contains\",\"benchmarkName\":\"str_contains vs strpos\",\"runtime\":\"php\",\"phpVersion\":"
+                + "\"8.2.29\",\"timestamp\":\"2026-11-27T10:00:00Z\",\"occurredAt\":" + System.currentTimeMillis() + "}";
+        HUB.push(HUB_PATH, "id: urn:uuid:" + id + "\ndata: " + json + "\n\n");
+    }
+
+    private static void screenshot(String name) {
+        try {
+            Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String fixture(String name) {
+        try {
+            return new ClassPathResource("dashboard/" + name).getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

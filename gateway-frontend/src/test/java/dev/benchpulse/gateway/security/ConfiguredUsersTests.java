@@ -1,0 +1,42 @@
+package dev.benchpulse.gateway.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.security.core.GrantedAuthority;
+
+class ConfiguredUsersTests {
+
+    @Test
+    void refuses_the_secured_mode_without_users_and_says_how_to_add_one() {
+        assertThatThrownBy(() -> ConfiguredUsers.from(List.of()))
+                .hasMessageContaining("no users are configured")
+                .hasMessageContaining("BENCHPULSE_SECURITY_USERS_0_NAME");
+    }
+
+    @Test
+    void refuses_a_password_that_does_not_name_its_encoding() {
+        assertThatThrownBy(() -> ConfiguredUsers.from(List.of(new SecurityProperties.User("alice", "secret",
+                List.of("operator")))))
+                .hasMessageContaining("alice").hasMessageContaining("{bcrypt}");
+    }
+
+    @Test
+    void refuses_an_unknown_role() {
+        assertThatThrownBy(() -> ConfiguredUsers.from(List.of(new SecurityProperties.User("alice", "{noop}secret",
+                List.of("admin")))))
+                .hasMessageContaining("unknown role 'admin'");
+    }
+
+    @Test
+    void maps_roles_to_authorities() {
+        var users = ConfiguredUsers.from(List.of(new SecurityProperties.User("alice", "{noop}secret",
+                List.of("Operator", "viewer"))));
+
+        assertThat(users.findByUsername("alice").block().getAuthorities()).extracting(GrantedAuthority::getAuthority)
+                .containsExactlyInAnyOrder("ROLE_OPERATOR", "ROLE_VIEWER");
+    }
+}

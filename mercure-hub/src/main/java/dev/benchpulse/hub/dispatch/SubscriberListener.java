@@ -1,0 +1,9 @@
+package dev.benchpulse.hub.dispatch;
+
+/** Told when a subscription opens and when it ends (after the hub's lock is released, so it may publish). */
+public interface SubscriberListener {
+
+    void joined(Subscriber subscriber);
+
+    void left(Subscriber subscriber);
+}

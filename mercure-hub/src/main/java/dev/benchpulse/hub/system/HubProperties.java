@@ -1,0 +1,64 @@
+package dev.benchpulse.hub.system;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Everything an operator can set on the hub; {@code mercure-hub.yml} maps each property to the environment variable
+ * named in {@code docs/mercure-hub.md}.
+ *
+ * @param publisher how publishers' tokens are verified
+ * @param subscriber how subscribers' tokens are verified
+ * @param anonymous whether subscribers without a token may subscribe (to public updates only)
+ * @param subscriptions whether subscription events and the subscriptions API are enabled
+ * @param corsOrigins origins allowed to use the hub from a browser ({@code *} for any)
+ * @param publishOrigins origins allowed to publish with the authorization cookie ({@code *} for any)
+ * @param heartbeat how long a stream may stay silent before the hub sends a comment to keep it open
+ * @param historySize how many updates the hub keeps to replay to reconnecting subscribers
+ * @param cookieName the name of the cookie carrying the JWS
+ * @param dispatch how updates are fanned out
+ */
+@ConfigurationProperties("mercure")
+public record HubProperties(@DefaultValue Keys publisher, @DefaultValue Keys subscriber,
+        @DefaultValue("false") boolean anonymous, @DefaultValue("false") boolean subscriptions,
+        @DefaultValue List<String> corsOrigins, @DefaultValue List<String> publishOrigins,
+        @DefaultValue("40s") Duration heartbeat, @DefaultValue("1000") int historySize,
+        @DefaultValue("mercureAuthorization") String cookieName, @DefaultValue Dispatch dispatch) {
+
+    public HubProperties {
+        corsOrigins = words(corsOrigins);
+        publishOrigins = words(publishOrigins);
+    }
+
+    /** Lists come from environment variables separated by spaces or commas. */
+    private static List<String> words(List<String> values) {
+        return values.stream().flatMap(v -> Arrays.stream(v.trim().split("[\\s,]+"))).filter(v -> !v.isBlank())
+                .toList();
+    }
+
+    /**
+     * A token verification key.
+     *
+     * @param jwtKey the HMAC secret, or the PEM-encoded public key for RSA and EC algorithms
+     * @param jwtAlg the JWS algorithm (HS256, HS384, HS512, RS256, RS384, RS512, ES256, ES384, ES512)
+     * @param jwksUrl a JWK Set URL to fetch the keys from instead of a fixed key
+     */
+    public record Keys(@DefaultValue("") String jwtKey, @DefaultValue("HS256") String jwtAlg,
+            @DefaultValue("") String jwksUrl) {
+
+        public boolean isConfigured() {
+            return !jwtKey.isBlank() || !jwksUrl.isBlank();
+        }
+    }
+
+    /**
+     * @param subscriberBuffer how many updates may wait for one slow subscriber before its stream is closed
+     * @param eventLoopThreads Netty event-loop threads serving connections (0: one per CPU core)
+     */
+    public record Dispatch(@DefaultValue("8192") int subscriberBuffer, @DefaultValue("0") int eventLoopThreads) {
+    }
+}

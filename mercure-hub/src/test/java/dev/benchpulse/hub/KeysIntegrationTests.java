@@ -1,0 +1,77 @@
+package dev.benchpulse.hub;
+
+import static dev.benchpulse.hub.Publisher.form;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Base64;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+import dev.benchpulse.hub.testing.MercureHubTestServer;
+import dev.benchpulse.hub.testing.MercureTokens;
+
+/** Verification keys: RS256 public keys, a JWK Set URL, and no start without keys. */
+class KeysIntegrationTests {
+
+    private static String pem(RSAKey key) throws Exception {
+        String body = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(key.toPublicKey().getEncoded());
+        return "-----BEGIN PUBLIC KEY-----\n" + body + "\n-----END PUBLIC KEY-----\n";
+    }
+
+    @Test
+    void an_rs256_public_key_verifies_tokens_signed_with_its_private_key() throws Exception {
+        RSAKey key = new RSAKeyGenerator(2048).keyID("publisher").generate();
+        try (MercureHubTestServer hub = MercureHubTestServer.builder().publicKey("publisher", pem(key), "RS256")
+                .start()) {
+            Publisher publisher = new Publisher(hub.hubUrl());
+            String signed = MercureTokens.rsa(key).publisher("*");
+            String hmac = MercureTokens.hmac(MercureTokens.randomSecret()).publisher("*");
+
+            assertThat(publisher.publish(signed, form("topic", "a")).getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(publisher.publish(hmac, form("topic", "a")).getStatusCode())
+                    .isEqualTo(HttpStatus.UNAUTHORIZED);
+        }
+    }
+
+    @Test
+    void a_jwks_url_provides_the_keys() throws Exception {
+        RSAKey key = new RSAKeyGenerator(2048).keyID("k1").generate();
+        RSAKey stranger = new RSAKeyGenerator(2048).keyID("k1").generate();
+        String jwks = new JWKSet(key.toPublicJWK()).toString();
+        DisposableServer keyServer = HttpServer.create().host("127.0.0.1").port(0)
+                .route(routes -> routes.get("/jwks.json", (request, response) -> response
+                        .header("Content-Type", "application/json").sendString(Mono.just(jwks))))
+                .bindNow();
+        try (MercureHubTestServer hub = MercureHubTestServer.builder()
+                .jwksUrl("publisher", "http://127.0.0.1:" + keyServer.port() + "/jwks.json").start()) {
+            Publisher publisher = new Publisher(hub.hubUrl());
+
+            assertThat(publisher.publish(MercureTokens.rsa(key).publisher("*"), form("topic", "a")).getStatusCode())
+                    .isEqualTo(HttpStatus.OK);
+            assertThat(publisher.publish(MercureTokens.rsa(stranger).publisher("*"), form("topic", "a"))
+                    .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        } finally {
+            keyServer.disposeNow();
+        }
+    }
+
+    @Test
+    void the_hub_refuses_to_start_without_keys_and_names_the_variable_to_set() {
+        assertThatThrownBy(() -> MercureHubTestServer.builder().publisherKey("").start())
+                .hasStackTraceContaining("MERCURE_PUBLISHER_JWT_KEY");
+        assertThatThrownBy(() -> MercureHubTestServer.builder().subscriberKey("").start())
+                .hasStackTraceContaining("MERCURE_SUBSCRIBER_JWT_KEY");
+        assertThatThrownBy(() -> MercureHubTestServer.builder().publisherKey("too-short").start())
+                .hasStackTraceContaining("at least 32 bytes");
+    }
+}

@@ -1,0 +1,94 @@
+package dev.benchpulse.results.comparison;
+
+import dev.benchpulse.results.runs.RunRepository;
+import dev.benchpulse.results.runs.SampleRepository;
+import dev.benchpulse.results.runs.StatisticsRepository;
+import dev.benchpulse.results.statistics.Comparison;
+import dev.benchpulse.results.statistics.ComparisonCalculator;
+import dev.benchpulse.results.statistics.Samples;
+import dev.benchpulse.results.system.BadRequestException;
+import dev.benchpulse.results.system.NotFoundException;
+import dev.benchpulse.results.system.ResultsProperties;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** Compares the latest completed runs of several runtimes on one benchmark. */
+@Service
+public class ComparisonService {
+
+    static final int MAX_RUNTIMES = 8;
+
+    private final RunRepository runs;
+    private final SampleRepository samples;
+    private final StatisticsRepository statistics;
+    private final ComparisonCalculator calculator;
+
+    ComparisonService(RunRepository runs, SampleRepository samples, StatisticsRepository statistics,
+            ResultsProperties properties) {
+        this.runs = runs;
+        this.samples = samples;
+        this.statistics = statistics;
+        ResultsProperties.Analysis analysis = properties.analysis();
+        this.calculator = new ComparisonCalculator(analysis.bootstrapResamples(), analysis.bootstrapSeed(),
+                analysis.alpha());
+    }
+
+    public ComparisonCalculator calculator() {
+        return calculator;
+    }
+
+    /** Parses {@code a,b[,c…]}: two to eight distinct runtime ids. */
+    public static List<String> runtimes(String list) {
+        List<String> ids = list == null ? List.of() : Arrays.stream(list.split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+        if (ids.size() < 2 || ids.size() > MAX_RUNTIMES) {
+            throw new BadRequestException("Parameter 'runtimes' needs 2 to " + MAX_RUNTIMES
+                    + " distinct runtime ids separated by commas, for example runtimes=php-8.2,php-8.3; got '"
+                    + list + "'.");
+        }
+        return ids;
+    }
+
+    /** The latest completed run of each runtime with its samples; 404 if one has none. */
+    public Flux<Measured> latest(String benchmark, List<String> runtimeIds) {
+        return Flux.fromIterable(runtimeIds).concatMap(runtime -> runs.latestCompleted(benchmark, runtime)
+                .switchIfEmpty(Mono.error(() -> NotFoundException.completedRun(benchmark, runtime)))
+                .flatMap(run -> Mono.zip(statistics.find(run.id()), samples.measurements(run.id()))
+                        .map(t -> new Measured(new ComparisonView.RuntimeResult(runtime, run.id(), run.phpVersion(),
+                                run.completedAt(), t.getT1()), t.getT2()))));
+    }
+
+    Mono<ComparisonView> compare(String benchmark, List<String> runtimeIds) {
+        return latest(benchmark, runtimeIds).collectList()
+                .publishOn(Schedulers.boundedElastic())
+                .map(measured -> new ComparisonView(benchmark, calculator.alpha(),
+                        measured.stream().map(Measured::result).toList(), pairs(measured)));
+    }
+
+    /** Every pair (i, j), i before j in the order asked. */
+    public List<ComparisonView.Pair> pairs(List<Measured> measured) {
+        List<ComparisonView.Pair> pairs = new ArrayList<>();
+        for (int i = 0; i < measured.size(); i++) {
+            for (int j = i + 1; j < measured.size(); j++) {
+                Measured a = measured.get(i);
+                Measured b = measured.get(j);
+                Comparison c = calculator.compare(a.samples().times(), b.samples().times());
+                pairs.add(new ComparisonView.Pair(a.result().runtime(), b.result().runtime(), c.medianRatio(),
+                        c.ci95(), c.mannWhitneyU(), c.pValue(), c.verdict()));
+            }
+        }
+        return pairs;
+    }
+
+    /** A runtime's latest completed run and its samples. */
+    public record Measured(ComparisonView.RuntimeResult result, Samples samples) {
+    }
+}

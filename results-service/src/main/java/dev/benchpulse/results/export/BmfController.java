@@ -1,0 +1,52 @@
+package dev.benchpulse.results.export;
+
+import dev.benchpulse.results.comparison.ComparisonService;
+import dev.benchpulse.results.runs.RunQueries;
+import dev.benchpulse.results.runs.SampleRepository;
+import dev.benchpulse.results.system.NotFoundException;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** {@code GET /api/runs/{id}/bmf} and {@code GET /api/benchmarks/{slug}/comparison/bmf?runtimes=}. */
+@RestController
+class BmfController {
+
+    private final RunQueries runs;
+    private final SampleRepository samples;
+    private final ComparisonService comparisons;
+    private final BmfExporter exporter;
+
+    BmfController(RunQueries runs, SampleRepository samples, ComparisonService comparisons, BmfExporter exporter) {
+        this.runs = runs;
+        this.samples = samples;
+        this.comparisons = comparisons;
+        this.exporter = exporter;
+    }
+
+    @GetMapping("/api/runs/{id}/bmf")
+    Mono<Map<String, Map<String, BmfMetric>>> run(@PathVariable UUID id) {
+        return runs.run(id).flatMap(run -> Mono.zip(runs.statisticsOf(run), samples.measurements(id))
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("Run " + id + " has no samples yet, so "
+                        + "there is nothing to export. Export it once it has measured samples.")))
+                .publishOn(Schedulers.boundedElastic())
+                .map(t -> exporter.run(run.benchmark(), run.runtime(), t.getT1(), t.getT2())));
+    }
+
+    @GetMapping("/api/benchmarks/{slug}/comparison/bmf")
+    Mono<Map<String, Map<String, BmfMetric>>> comparison(@PathVariable String slug, @RequestParam String runtimes) {
+        List<String> ids = ComparisonService.runtimes(runtimes);
+        return comparisons.latest(slug, ids).collectList()
+                .publishOn(Schedulers.boundedElastic())
+                .map(measured -> exporter.comparison(slug, measured, comparisons.pairs(measured)));
+    }
+}

@@ -1,0 +1,70 @@
+package dev.benchpulse.results.runs;
+
+import dev.benchpulse.results.statistics.RunStatistics;
+import dev.benchpulse.results.statistics.RunStatisticsCalculator;
+import dev.benchpulse.results.system.NotFoundException;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import reactor.core.publisher.Mono;
+
+/** Runs with their statistics and sample counts, as the API serves them. */
+@Service
+public class RunQueries {
+
+    private final RunRepository runs;
+    private final SampleRepository samples;
+    private static final TypeReference<Map<String, String>> SETTINGS = new TypeReference<>() { };
+
+    private final StatisticsRepository statistics;
+    private final JsonMapper json;
+
+    RunQueries(RunRepository runs, SampleRepository samples, StatisticsRepository statistics, JsonMapper json) {
+        this.runs = runs;
+        this.samples = samples;
+        this.statistics = statistics;
+        this.json = json;
+    }
+
+    /** The run, or a 404 problem naming the id. */
+    public Mono<Run> run(UUID id) {
+        return runs.findById(id).switchIfEmpty(Mono.error(() -> NotFoundException.run(id)));
+    }
+
+    /** The run with the statistics of its samples: stored once completed, computed on the fly before. */
+    Mono<RunView> view(UUID id) {
+        return run(id).flatMap(run -> statisticsOf(run)
+                .map(s -> view(run, s.n(), s))
+                .switchIfEmpty(Mono.defer(() -> samples.count(id).map(n -> view(run, n, null)))));
+    }
+
+    /** A page of runs; each with its stored statistics (computed ones are only in the single-run view). */
+    Mono<RunPage> list(RunRepository.RunFilter filter, int page, int size) {
+        Mono<List<RunView>> items = runs.list(filter, page, size)
+                .concatMap(run -> statistics.find(run.id())
+                        .map(s -> view(run, s.n(), s))
+                        .switchIfEmpty(Mono.defer(() -> samples.count(run.id()).map(n -> view(run, n, null)))))
+                .collectList();
+        return Mono.zip(items, runs.count(filter)).map(t -> new RunPage(t.getT1(), page, size, t.getT2()));
+    }
+
+    private RunView view(Run run, int completedIterations, RunStatistics statistics) {
+        Map<String, String> settings = run.runtimeSettings() == null ? Map.of()
+                : json.readValue(run.runtimeSettings().asString(), SETTINGS);
+        return RunView.of(run, settings, completedIterations, statistics);
+    }
+
+    /** Stored statistics of a completed run, computed ones of any other run with samples. */
+    public Mono<RunStatistics> statisticsOf(Run run) {
+        if (run.runStatus() == RunStatus.COMPLETED) {
+            return statistics.find(run.id());
+        }
+        return samples.measurements(run.id()).mapNotNull(RunStatisticsCalculator::of);
+    }
+}

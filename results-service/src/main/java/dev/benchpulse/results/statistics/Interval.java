@@ -1,0 +1,5 @@
+package dev.benchpulse.results.statistics;
+
+/** A confidence interval, {@code low <= high}. */
+public record Interval(double low, double high) {
+}

@@ -1,0 +1,9 @@
+package dev.benchpulse.results.system;
+
+/** A request parameter is invalid; answered with 400 and a message saying how to fix it. */
+public class BadRequestException extends RuntimeException {
+
+    public BadRequestException(String message) {
+        super(message);
+    }
+}

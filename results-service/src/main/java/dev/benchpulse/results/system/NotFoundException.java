@@ -1,0 +1,21 @@
+package dev.benchpulse.results.system;
+
+import java.util.UUID;
+
+/** Something the request names does not exist; answered with 404 and a message saying what to do instead. */
+public class NotFoundException extends RuntimeException {
+
+    public NotFoundException(String message) {
+        super(message);
+    }
+
+    public static NotFoundException run(UUID id) {
+        return new NotFoundException("No run has id " + id + ". List the known runs with GET /api/runs.");
+    }
+
+    public static NotFoundException completedRun(String benchmark, String runtime) {
+        return new NotFoundException("Benchmark '" + benchmark + "' has no completed run on runtime '" + runtime
+                + "'. Run it first (POST /api/runs) or check the names with GET /api/runs?benchmark=" + benchmark
+                + ".");
+    }
+}

@@ -1,0 +1,40 @@
+package dev.benchpulse.results.system;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the results service ({@code benchpulse.results.*}).
+ *
+ * @param ingest   how events are consumed and written
+ * @param analysis how runs are compared and checked for regressions
+ */
+@ConfigurationProperties("benchpulse.results")
+public record ResultsProperties(@DefaultValue Ingest ingest, @DefaultValue Analysis analysis) {
+
+    /**
+     * @param concurrency  consumer threads on the lifecycle topic (at most its partition count is useful)
+     * @param writeRetries retries of a failed database write before the batch goes to the error handler
+     * @param writeTimeout longest wait for one database write of a batch
+     */
+    public record Ingest(
+            @DefaultValue("2") int concurrency,
+            @DefaultValue("5") int writeRetries,
+            @DefaultValue("60s") Duration writeTimeout) {
+    }
+
+    /**
+     * @param regressionThreshold default relative slow-down of the median that counts as a regression (0.10 = 10%)
+     * @param alpha               significance level of comparison verdicts
+     * @param bootstrapResamples  resamples of the bootstrap confidence interval of a ratio of medians
+     * @param bootstrapSeed       seed of the bootstrap's random generator: same samples, same interval
+     */
+    public record Analysis(
+            @DefaultValue("0.10") double regressionThreshold,
+            @DefaultValue("0.05") double alpha,
+            @DefaultValue("10000") int bootstrapResamples,
+            @DefaultValue("20250101") long bootstrapSeed) {
+    }
+}
