@@ -20,8 +20,8 @@ import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The publisher and its HTTP client: a pool of kept-alive connections to the hub (a publish costs no TCP
- * handshake), connect and response timeouts.
+ * The publisher and its HTTP client: connect and response timeouts; a fresh connection per publish by default, or a
+ * pool of kept-alive connections ({@code benchpulse.notifier.publish.keep-alive}).
  */
 @Configuration(proxyBeanMethods = false)
 class HubConfiguration {
@@ -47,11 +47,20 @@ class HubConfiguration {
     UpdatePublisher mercurePublisher(NotifierProperties properties, ConnectionProvider hubConnections,
             PublisherTokens tokens, JsonMapper json, Scheduler notifierScheduler, NotifierMetrics metrics) {
         NotifierProperties.Publish publish = properties.publish();
-        HttpClient http = HttpClient.create(hubConnections)
+        HttpClient http = (publish.keepAlive() ? HttpClient.create(hubConnections) : oneRequestPerConnection())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) publish.connectTimeout().toMillis())
                 .responseTimeout(publish.responseTimeout());
         WebClient client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
         return new MercurePublisher(client, properties.hub().url(), tokens, json, notifierScheduler, publish,
                 metrics);
+    }
+
+    /**
+     * A fresh connection per publish that the hub closes after answering ({@code Connection: close}): no kept-alive
+     * connection to stall, and the closing side's TIME_WAIT is the hub's, so the notifier does not run out of
+     * ephemeral ports.
+     */
+    private static HttpClient oneRequestPerConnection() {
+        return HttpClient.newConnection().keepAlive(false);
     }
 }

@@ -66,7 +66,10 @@ public record NotifierProperties(
      * @param maxBackoff      longest retry delay
      * @param jitter          random share (0–1) of each retry delay
      * @param parkDelay       pause before a parked update is tried again
-     * @param maxConnections  pooled connections to the hub
+     * @param keepAlive       reuse pooled connections to the hub; off by default: Reactor Netty 1.3.6 servers (our
+     *                        hub) can stall a kept-alive connection (reactor/reactor-netty#4361), so each publish
+     *                        opens a connection and asks the hub to close it
+     * @param maxConnections  pooled connections to the hub, with keep-alive
      */
     public record Publish(
             @DefaultValue("1s") Duration connectTimeout,
@@ -76,6 +79,7 @@ public record NotifierProperties(
             @DefaultValue("1s") Duration maxBackoff,
             @DefaultValue("0.5") double jitter,
             @DefaultValue("1s") Duration parkDelay,
+            @DefaultValue("false") boolean keepAlive,
             @DefaultValue("64") int maxConnections) {
     }
 

@@ -19,6 +19,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -39,15 +41,13 @@ class MercurePublisherTests {
     private final Scheduler scheduler = Schedulers.newSingle("test-timers");
     private final JsonMapper json = JsonMapper.builder().build();
     private final RunEvents run = RunEvents.of("str-contains", "php-8.2", 10);
-    private ConnectionProvider connections;
+    private final List<ConnectionProvider> connections = new ArrayList<>();
 
     @AfterEach
     void close() {
         hub.close();
         scheduler.dispose();
-        if (connections != null) {
-            connections.dispose();
-        }
+        connections.forEach(ConnectionProvider::dispose);
     }
 
     @Test
@@ -72,6 +72,17 @@ class MercurePublisherTests {
         assertThat(data.get("type").asString()).isEqualTo("benchmark.started");
         assertThat(data.get("timestamp").asString()).isEqualTo(sentAt.toString());
         assertThat(registry.timer(NotifierMetrics.PUBLISH_LATENCY, "outcome", "success").count()).isEqualTo(1);
+    }
+
+    @Test
+    void asks_the_hub_to_close_each_connection_unless_keep_alive_is_on() {
+        MercureUpdate update = new RunState().next(run.started());
+
+        publisher(0).publish(update).block(WAIT);
+        publisher(0, Duration.ofSeconds(3), true).publish(update).block(WAIT);
+
+        assertThat(hub.requests()).extracting(RecordingHub.Request::connection)
+                .containsExactly("close", null);
     }
 
     @Test
@@ -120,26 +131,27 @@ class MercurePublisherTests {
         hub.reply(200, Duration.ofSeconds(5));
         long start = System.nanoTime();
 
-        assertThatThrownBy(() -> publisher(0, Duration.ofMillis(300)).publish(new RunState().next(run.started()))
+        assertThatThrownBy(() -> publisher(0, Duration.ofMillis(300), false).publish(new RunState().next(run.started()))
                 .block(WAIT)).isNotNull();
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
     }
 
     private UpdatePublisher publisher(int retries) {
-        return publisher(retries, Duration.ofSeconds(3));
+        return publisher(retries, Duration.ofSeconds(3), false);
     }
 
-    private UpdatePublisher publisher(int retries, Duration responseTimeout) {
+    private UpdatePublisher publisher(int retries, Duration responseTimeout, boolean keepAlive) {
         NotifierProperties.Publish publish = new NotifierProperties.Publish(Duration.ofMillis(500),
                 responseTimeout, retries, Duration.ofMillis(10), Duration.ofMillis(50), 0.5,
-                Duration.ofSeconds(1), 8);
+                Duration.ofSeconds(1), keepAlive, 8);
         NotifierProperties properties = new NotifierProperties(10, Duration.ofMinutes(10),
                 new NotifierProperties.Hub(hub.url(), PublisherTokensTests.jwt(PublisherTokensTests.SECRET, "HS256",
                         null)), publish, new NotifierProperties.Consumer(100));
         HubConfiguration configuration = new HubConfiguration();
-        connections = configuration.hubConnections(properties);
-        return configuration.mercurePublisher(properties, connections,
+        ConnectionProvider pool = configuration.hubConnections(properties);
+        connections.add(pool);
+        return configuration.mercurePublisher(properties, pool,
                 configuration.publisherTokens(properties, Clock.systemUTC()), json, scheduler,
                 new NotifierMetrics(registry));
     }

@@ -24,7 +24,8 @@ import java.util.concurrent.Executors;
  */
 final class RecordingHub implements AutoCloseable {
 
-    record Request(String method, String path, String contentType, String authorization, String body) {
+    record Request(String method, String path, String contentType, String authorization, String connection,
+            String body) {
 
         Map<String, String> form() {
             Map<String, String> form = new LinkedHashMap<>();
@@ -83,7 +84,8 @@ final class RecordingHub implements AutoCloseable {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                 exchange.getRequestHeaders().getFirst("Content-Type"),
-                exchange.getRequestHeaders().getFirst("Authorization"), body));
+                exchange.getRequestHeaders().getFirst("Authorization"),
+                exchange.getRequestHeaders().getFirst("Connection"), body));
         Reply reply = next();
         try {
             Thread.sleep(reply.delay());

@@ -75,6 +75,9 @@ final class EventLoad implements AutoCloseable {
         long interval = 1_000_000_000L / eventsPerSecond;
         long next = System.nanoTime();
         for (int i = 0; next < endNanos; i++) {
+            if (Thread.interrupted()) {
+                System.out.println("generator thread was interrupted: cleared (parkNanos would spin)");
+            }
             LockSupport.parkNanos(next - System.nanoTime());
             int slot = i % runs;
             send(cursors[slot]);

@@ -71,17 +71,23 @@ public final class NotifierLatencyBenchmark {
         }
 
         long start = System.nanoTime();
+        Duration[] cpuAtStart = new Duration[1];
         Thread.ofPlatform().daemon().start(() -> {
             sleep(Duration.ofSeconds(warmup));
+            cpuAtStart[0] = cpu();
             load.measuring(true);
         });
         load.run(runs, rate, start + Duration.ofSeconds(warmup + duration).toNanos());
         load.measuring(false);
+        Duration cpuUsed = cpu().minus(cpuAtStart[0]);
         sleep(Duration.ofSeconds(3));
 
         System.out.printf("load after: %s", Files.readString(Path.of("/proc/loadavg")));
         System.out.printf("%d runs concurrently, %d events/s, %d subscribers on %s, %d s measured after %d s "
                 + "warm-up%n", runs, rate, subscriberCount, template, duration, warmup);
+        System.out.printf("CPU of the whole JVM (broker, hub, notifier, subscribers, generator) while measured: "
+                + "%.1f s in %d s = %.2f cores%n", cpuUsed.toMillis() / 1000.0, duration,
+                cpuUsed.toMillis() / 1000.0 / duration);
         recorder.report(System.out, subscriberCount, maxProgress);
 
         subscribers.forEach(LatencySubscriber::close);
@@ -99,6 +105,10 @@ public final class NotifierLatencyBenchmark {
             options.put(parts[0], parts.length > 1 ? parts[1] : "true");
         }
         return options;
+    }
+
+    private static Duration cpu() {
+        return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     private static void sleep(Duration duration) {
