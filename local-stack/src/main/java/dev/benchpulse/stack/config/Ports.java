@@ -1,0 +1,23 @@
+package dev.benchpulse.stack.config;
+
+/**
+ * The TCP ports of the local stack. Every one can be changed (flags of {@code ./benchpulse up} or
+ * {@code BENCHPULSE_*_PORT} variables), so a second stack, or a test, can run beside the first.
+ *
+ * @param gateway         the dashboard and API (the one URL users open)
+ * @param runner          runner-service
+ * @param results         results-service
+ * @param notifier        notifier-service
+ * @param hub             the Mercure hub
+ * @param kafka           the Kafka broker's client listener
+ * @param kafkaController the Kafka controller listener (KRaft)
+ * @param postgres        the embedded PostgreSQL server
+ */
+public record Ports(int gateway, int runner, int results, int notifier, int hub, int kafka, int kafkaController,
+        int postgres) {
+
+    /** The defaults: the services' agreed ports; Kafka's usual 9092; PostgreSQL off its usual 5432. */
+    public static Ports defaults() {
+        return new Ports(8080, 8081, 8082, 8083, 3000, 9092, 9093, 15432);
+    }
+}

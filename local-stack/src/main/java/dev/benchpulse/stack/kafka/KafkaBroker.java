@@ -1,0 +1,106 @@
+package dev.benchpulse.stack.kafka;
+
+import dev.benchpulse.stack.config.StackLayout;
+import dev.benchpulse.stack.launch.Component;
+import dev.benchpulse.stack.launch.Readiness;
+import dev.benchpulse.stack.process.ComponentProcess;
+import dev.benchpulse.stack.process.JavaCommand;
+import dev.benchpulse.stack.process.ProcessSpec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.common.Uuid;
+
+/**
+ * A real Kafka broker (single KRaft node) from the Kafka jars on Maven Central, copied to
+ * {@code local-stack/target/kafka-libs} at build time. Its log and metadata stay in the state directory; the
+ * storage is formatted once, on the first start.
+ */
+public final class KafkaBroker implements Component {
+
+    public static final String NAME = "kafka";
+    private static final List<String> JVM_OPTIONS = List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true");
+
+    private final StackLayout layout;
+    private final int port;
+    private final int controllerPort;
+    private final JavaCommand java;
+    private final KafkaFiles files;
+
+    public KafkaBroker(StackLayout layout, int port, int controllerPort, JavaCommand java) {
+        this.layout = layout;
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.java = java;
+        this.files = new KafkaFiles(layout.kafkaDir());
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String address() {
+        return bootstrapServers();
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    @Override
+    public List<PortUse> ports() {
+        return List.of(new PortUse(port, "--kafka-port"), new PortUse(controllerPort, "--kafka-controller-port"));
+    }
+
+    @Override
+    public Optional<ComponentProcess> start() throws IOException, InterruptedException {
+        if (!Files.isDirectory(layout.kafkaLibs())) {
+            throw new IOException("The Kafka broker's jars are missing (" + layout.kafkaLibs() + "): build with "
+                    + "./mvnw -B -ntp -DskipTests package (./benchpulse up does it when they are missing).");
+        }
+        files.write(port, controllerPort);
+        if (!files.formatted()) {
+            format();
+        }
+        Files.createDirectories(layout.classDataArchive(NAME).getParent());
+        return Optional.of(spec(List.of("kafka.Kafka", files.serverProperties().toString()), true).start());
+    }
+
+    private void format() throws IOException, InterruptedException {
+        ProcessSpec format = spec(List.of("kafka.tools.StorageTool", "format", "--ignore-formatted",
+                "-t", Uuid.randomUuid().toString(), "-c", files.serverProperties().toString()), false);
+        ComponentProcess formatting = new ProcessSpec(NAME + "-format", format.command(), Map.of(),
+                layout.home(), layout.log(NAME + "-format"), "TERM", Duration.ZERO).start();
+        formatting.onExit().orTimeout(120, TimeUnit.SECONDS).join();
+        if (formatting.exitCode() != 0) {
+            throw new IOException("Formatting Kafka's storage failed (exit code " + formatting.exitCode() + "); see "
+                    + formatting.log());
+        }
+    }
+
+    private ProcessSpec spec(List<String> mainAndArguments, boolean classDataSharing) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "-Dlog4j2.configurationFile=" + files.log4j2(), "-cp", layout.kafkaLibs() + "/*"));
+        arguments.addAll(mainAndArguments);
+        Path archive = classDataSharing ? layout.classDataArchive(NAME) : null;
+        List<String> command = java.command(JVM_OPTIONS, archive, arguments);
+        return new ProcessSpec(NAME, command, Map.of(), layout.home(), layout.log(NAME), "TERM",
+                java.stopGrace(archive));
+    }
+
+    @Override
+    public void awaitReady(Readiness readiness) throws Exception {
+        KafkaReadiness.awaitAndCreateTopics(bootstrapServers(), readiness);
+    }
+}

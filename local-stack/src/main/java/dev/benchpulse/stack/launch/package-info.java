@@ -1,0 +1,5 @@
+/**
+ * The life of the local stack: components started stage by stage and health-checked, a component that dies
+ * reported with its log, everything stopped in reverse order; one launcher per state directory.
+ */
+package dev.benchpulse.stack.launch;

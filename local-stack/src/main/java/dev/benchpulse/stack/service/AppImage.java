@@ -1,0 +1,88 @@
+package dev.benchpulse.stack.service;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A service's runnable jar, unpacked the way Spring Boot recommends for fast starts
+ * ({@code java -Djarmode=tools -jar <app>-exec.jar extract}): an application jar with its libraries beside it, which
+ * starts faster than the nested jar and can use a class-data-sharing archive. Unpacked again whenever the jar
+ * changes.
+ */
+final class AppImage {
+
+    private static final String STAMP = ".source";
+
+    private AppImage() {
+    }
+
+    /** The {@code <module>-*-exec.jar} a build left in the module's {@code target}, the newest if several. */
+    static Path locate(Path target, String module) throws IOException {
+        if (Files.isDirectory(target)) {
+            try (Stream<Path> files = Files.list(target)) {
+                var jar = files.filter(p -> p.getFileName().toString().startsWith(module + "-"))
+                        .filter(p -> p.getFileName().toString().endsWith("-exec.jar"))
+                        .max(Comparator.comparing(AppImage::modified));
+                if (jar.isPresent()) {
+                    return jar.get();
+                }
+            }
+        }
+        throw new IOException(module + "'s runnable jar is missing (" + target + "/" + module
+                + "-*-exec.jar): build with ./mvnw -B -ntp -DskipTests package (./benchpulse up does it for you).");
+    }
+
+    /** The unpacked application jar for {@code execJar}, unpacking it first when needed. */
+    static Path unpacked(Path execJar, Path apps, Path java) throws IOException, InterruptedException {
+        Path dir = apps.resolve(execJar.getFileName().toString().replace(".jar", ""));
+        Path appJar = dir.resolve(execJar.getFileName());
+        String source = execJar + " " + Files.size(execJar) + " " + modified(execJar);
+        if (Files.exists(appJar) && source.equals(readStamp(dir))) {
+            return appJar;
+        }
+        deleteTree(dir);
+        Files.createDirectories(dir);
+        Process extract = new ProcessBuilder(List.of(java.toString(), "-Djarmode=tools", "-jar", execJar.toString(),
+                "extract", "--destination", dir.toString(), "--force"))
+                .redirectErrorStream(true).redirectOutput(dir.resolveSibling(dir.getFileName() + ".log").toFile())
+                .start();
+        if (!extract.waitFor(120, TimeUnit.SECONDS) || extract.exitValue() != 0 || !Files.exists(appJar)) {
+            extract.destroyForcibly();
+            throw new IOException("Could not unpack " + execJar + " (see " + dir + ".log)");
+        }
+        Files.writeString(dir.resolve(STAMP), source);
+        return appJar;
+    }
+
+    private static String readStamp(Path dir) {
+        try {
+            return Files.readString(dir.resolve(STAMP));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static long modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.benchpulse.stack.service;
+
+import dev.benchpulse.stack.config.StackLayout;
+import dev.benchpulse.stack.launch.Component;
+import dev.benchpulse.stack.launch.Readiness;
+import dev.benchpulse.stack.process.ComponentProcess;
+import dev.benchpulse.stack.process.JavaCommand;
+import dev.benchpulse.stack.process.ProcessSpec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One of Benchpulse's Spring Boot applications (the hub or a service), started from its module's {@code -exec}
+ * jar and configured through environment variables only; healthy when Actuator says UP.
+ */
+public final class SpringService implements Component {
+
+    private final ServiceDefinition definition;
+    private final StackLayout layout;
+    private final JavaCommand java;
+    private final List<String> javaOptions;
+
+    SpringService(ServiceDefinition definition, StackLayout layout, JavaCommand java, List<String> javaOptions) {
+        this.definition = definition;
+        this.layout = layout;
+        this.java = java;
+        this.javaOptions = List.copyOf(javaOptions);
+    }
+
+    @Override
+    public String name() {
+        return definition.module();
+    }
+
+    @Override
+    public String address() {
+        return "http://localhost:" + definition.port() + definition.path();
+    }
+
+    @Override
+    public List<PortUse> ports() {
+        return List.of(new PortUse(definition.port(), definition.portOption()));
+    }
+
+    @Override
+    public Optional<ComponentProcess> start() throws Exception {
+        Path execJar = AppImage.locate(layout.moduleTarget(definition.module()), definition.module());
+        Path appJar = AppImage.unpacked(execJar, layout.apps(), java.java());
+        Path archive = layout.classDataArchive(definition.module());
+        Files.createDirectories(archive.getParent());
+        List<String> command = java.command(javaOptions, archive, List.of("-jar", appJar.toString()));
+        return Optional.of(new ProcessSpec(name(), command, definition.environment(), layout.home(),
+                layout.log(name()), "TERM", java.stopGrace(archive)).start());
+    }
+
+    @Override
+    public void awaitReady(Readiness readiness) throws Exception {
+        readiness.await("healthy on http://127.0.0.1:" + definition.port() + "/actuator/health",
+                () -> HttpHealth.up(definition.port()));
+    }
+
+    /**
+     * What distinguishes one service from another.
+     *
+     * @param module      its Maven module (and component name)
+     * @param port        its HTTP port
+     * @param portOption  the {@code up} option that sets the port
+     * @param path        the path shown after its address
+     * @param environment its configuration
+     */
+    record ServiceDefinition(String module, int port, String portOption, String path,
+            Map<String, String> environment) {
+    }
+}

@@ -1,0 +1,210 @@
+package dev.benchpulse.cli;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A stand-in for the gateway that serves the agreed API shapes (DESIGN.md and the working agreement): the catalog,
+ * the runtimes, run requests, run details, a Mercure event stream with each run's lifecycle, comparison and
+ * calibration. Runs advance one sample per event on the stream, or one sample per poll when there is no stream.
+ */
+public final class FakeBenchpulseApi implements AutoCloseable {
+
+    public static final String TOKEN = "subscriber-token";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpServer server;
+    private final Map<String, FakeRun> runs = new LinkedHashMap<>();
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<String> streamRequests = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> runRequests = new CopyOnWriteArrayList<>();
+    private volatile boolean handsOutToken = true;
+    private volatile String failingRuntime;
+
+    public FakeBenchpulseApi() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The gateway of a secured stack: no subscriber cookie, so the CLI has to poll. */
+    public FakeBenchpulseApi withoutSubscriberToken() {
+        handsOutToken = false;
+        return this;
+    }
+
+    /** Runs on this runtime fail with a script error halfway. */
+    public FakeBenchpulseApi failingOn(String runtime) {
+        failingRuntime = runtime;
+        return this;
+    }
+
+    public List<String> requests() {
+        return List.copyOf(requests);
+    }
+
+    public List<String> streamRequests() {
+        return List.copyOf(streamRequests);
+    }
+
+    public List<JsonNode> runRequests() {
+        return List.copyOf(runRequests);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getPath();
+        requests.add(method + " " + exchange.getRequestURI());
+        try (exchange) {
+            if (path.equals("/.well-known/mercure")) {
+                stream(exchange);
+            } else if (path.equals("/")) {
+                home(exchange);
+            } else {
+                route(exchange, method, path);
+            }
+        }
+    }
+
+    private void route(HttpExchange exchange, String method, String path) throws IOException {
+        if (method.equals("GET") && path.equals("/api/benchmarks")) {
+            json(exchange, 200, FakeCatalog.benchmarks());
+        } else if (method.equals("GET") && path.startsWith("/api/benchmarks/") && path.endsWith("/comparison")) {
+            json(exchange, 200, FakeCatalog.comparison(query(exchange).get("runtimes")));
+        } else if (method.equals("POST") && path.endsWith("/calibrate")) {
+            json(exchange, 200, FakeCatalog.calibration(slug(path), query(exchange).get("runtime")));
+        } else if (method.equals("GET") && path.startsWith("/api/benchmarks/")) {
+            JsonNode benchmark = FakeCatalog.benchmark(slug(path));
+            json(exchange, benchmark == null ? 404 : 200, benchmark == null ? problem(404, "No benchmark "
+                    + slug(path)) : benchmark);
+        } else if (method.equals("GET") && path.equals("/api/runtimes")) {
+            json(exchange, 200, FakeCatalog.runtimes());
+        } else if (method.equals("POST") && path.equals("/api/runs")) {
+            json(exchange, 202, accept(JSON.readTree(exchange.getRequestBody())));
+        } else if (method.equals("GET") && path.startsWith("/api/runs/")) {
+            FakeRun run = run(path.substring("/api/runs/".length()));
+            json(exchange, run == null ? 404 : 200, run == null ? problem(404, "No run") : run.poll(!handsOutToken));
+        } else if (method.equals("DELETE") && path.startsWith("/api/runs/")) {
+            exchange.sendResponseHeaders(202, -1);
+        } else {
+            json(exchange, 404, problem(404, "Nothing at " + path));
+        }
+    }
+
+    private synchronized JsonNode accept(JsonNode request) {
+        runRequests.add(request);
+        ObjectNode answer = JSON.createObjectNode();
+        var accepted = answer.putArray("runs");
+        for (JsonNode runtime : request.path("runtimes")) {
+            String id = UUID.randomUUID().toString();
+            FakeRun run = new FakeRun(id, request.path("benchmark").asString(), runtime.asString(),
+                    request.path("iterations").asInt(), runtime.asString().equals(failingRuntime));
+            runs.put(id, run);
+            accepted.addObject().put("id", id).put("benchmark", run.benchmark()).put("runtime", run.runtime())
+                    .put("status", "QUEUED").put("topic", "urn:benchpulse:runs:" + id);
+        }
+        return answer;
+    }
+
+    private synchronized FakeRun run(String id) {
+        return runs.get(id);
+    }
+
+    private synchronized List<FakeRun> runsOnTopics(List<String> topics) {
+        return runs.values().stream().filter(r -> topics.contains("urn:benchpulse:runs:" + r.id())).toList();
+    }
+
+    private void home(HttpExchange exchange) throws IOException {
+        if (handsOutToken) {
+            exchange.getResponseHeaders().add("Set-Cookie",
+                    "mercureAuthorization=" + TOKEN + "; Path=/.well-known/mercure; HttpOnly; SameSite=Strict");
+        }
+        byte[] page = "<html>dashboard</html>".getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(200, page.length);
+        exchange.getResponseBody().write(page);
+    }
+
+    /** A Mercure subscription: every update of the subscribed runs, from the earliest. */
+    private void stream(HttpExchange exchange) throws IOException {
+        streamRequests.add(exchange.getRequestURI() + " " + exchange.getRequestHeaders().getFirst("Authorization"));
+        if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            exchange.sendResponseHeaders(401, -1);
+            return;
+        }
+        List<String> topics = new ArrayList<>();
+        for (String pair : exchange.getRequestURI().getRawQuery().split("&")) {
+            if (pair.startsWith("topic=")) {
+                topics.add(URLDecoder.decode(pair.substring(6), StandardCharsets.UTF_8));
+            }
+        }
+        exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream body = exchange.getResponseBody();
+        body.write(":\n\n".getBytes(StandardCharsets.UTF_8));
+        for (FakeRun run : runsOnTopics(topics)) {
+            for (JsonNode update : run.lifecycle()) {
+                body.write(("id: " + UUID.randomUUID() + "\ndata: " + JSON.writeValueAsString(update) + "\n\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                body.flush();
+            }
+        }
+        body.write(": end of this fake stream\n\n".getBytes(StandardCharsets.UTF_8));
+    }
+
+    static ObjectNode problem(int status, String detail) {
+        return JSON.createObjectNode().put("type", "about:blank").put("title", "Not Found").put("status", status)
+                .put("detail", detail);
+    }
+
+    private static void json(HttpExchange exchange, int status, JsonNode body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().add("Content-Type", status >= 400 ? "application/problem+json"
+                : "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private static String slug(String path) {
+        return path.split("/")[3];
+    }
+
+    private static Map<String, String> query(HttpExchange exchange) {
+        Map<String, String> query = new LinkedHashMap<>();
+        String raw = URI.create(exchange.getRequestURI().toString()).getRawQuery();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                String[] parts = pair.split("=", 2);
+                query.put(parts[0], URLDecoder.decode(parts.length > 1 ? parts[1] : "", StandardCharsets.UTF_8));
+            }
+        }
+        return query;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

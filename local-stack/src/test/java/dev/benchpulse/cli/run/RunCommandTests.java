@@ -1,0 +1,151 @@
+package dev.benchpulse.cli.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.benchpulse.cli.CliResult;
+import dev.benchpulse.cli.FakeBenchpulseApi;
+
+import java.io.IOException;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class RunCommandTests {
+
+    private final FakeBenchpulseApi api;
+
+    RunCommandTests() throws IOException {
+        api = new FakeBenchpulseApi();
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    @Test
+    void runs_on_two_runtimes_following_the_hub_then_prints_statistics_and_comparison() {
+        // When
+        CliResult result = CliResult.run("run", "str-contains", "--runtime", "php", "--runtime", "php-jit",
+                "--iterations", "5", "--url", api.url());
+
+        // Then
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(api.runRequests()).singleElement().satisfies(request -> {
+            assertThat(request.path("benchmark").asString()).isEqualTo("str-contains");
+            assertThat(request.path("runtimes").toString()).isEqualTo("[\"php\",\"php-jit\"]");
+            assertThat(request.path("iterations").asInt()).isEqualTo(5);
+        });
+        assertThat(api.streamRequests()).singleElement().asString()
+                .contains("topic=urn%3Abenchpulse%3Aruns%3A", "lastEventID=earliest",
+                        "Bearer " + FakeBenchpulseApi.TOKEN);
+        assertThat(result.out()).contains("Running str-contains on php, php-jit (5 samples each)",
+                "php: completed", "php-jit: completed");
+        assertThat(result.out()).containsPattern("median +mean ± 95% CI +p90 +p99 +cv +outliers");
+        assertThat(result.out())
+                .containsPattern("php +5 +1\\.22 µs +1\\.23 µs ± 0\\.020 +1\\.35 µs +1\\.54 µs +3\\.0%");
+        assertThat(result.out()).containsPattern("php-jit +5 +970 ns +980 ns ± 20\\.0");
+        assertThat(result.out()).contains("php-jit vs php: median ratio 0.800 [0.780, 0.820], p = 0.000100 -> faster");
+    }
+
+    @Test
+    void follows_the_runs_by_polling_when_the_hub_refuses_a_subscription_without_token() {
+        // Given: a gateway that hands out no subscriber cookie, and a hub that wants one
+        api.withoutSubscriberToken();
+
+        // When
+        CliResult result = CliResult.run("run", "str-contains", "-r", "php", "-n", "3", "--url", api.url());
+
+        // Then
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(api.streamRequests()).singleElement().asString().endsWith(" null");
+        assertThat(api.requests()).filteredOn(r -> r.startsWith("GET /api/runs/")).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(result.out()).contains("php: completed").containsPattern("php +3 +1\\.22 µs");
+    }
+
+    @Test
+    void a_failed_run_exits_1_with_its_reason_after_the_statistics_of_the_others() {
+        // Given
+        api.failingOn("php-jit");
+
+        // When
+        CliResult result = CliResult.run("run", "str-contains", "-r", "php", "-r", "php-jit", "-n", "4",
+                "--url", api.url());
+
+        // Then
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).containsPattern("php +4 +1\\.22 µs").contains("php-jit: failed");
+        assertThat(result.err()).contains("php-jit FAILED: SCRIPT_ERROR: PHP Parse error: syntax error (code, line 3)",
+                "1 of 2 runs did not complete.");
+    }
+
+    @Test
+    void an_unknown_benchmark_exits_2_naming_it() {
+        CliResult result = CliResult.run("run", "no-such-benchmark", "--url", api.url());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("Unknown benchmark 'no-such-benchmark'", "./benchpulse list");
+        assertThat(api.runRequests()).isEmpty();
+    }
+
+    @Test
+    void an_unknown_runtime_exits_2_naming_it_and_the_known_ones() {
+        CliResult result = CliResult.run("run", "str-contains", "-r", "php-9", "--url", api.url());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("Unknown runtime 'php-9'", "Known runtimes: php, php-jit, php-8.1");
+        assertThat(api.runRequests()).isEmpty();
+    }
+
+    @Test
+    void an_unavailable_runtime_exits_2_with_why() {
+        CliResult result = CliResult.run("run", "str-contains", "-r", "php-8.1", "--url", api.url());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("Runtime 'php-8.1' is not available: docker: command not found");
+    }
+
+    @Test
+    void without_a_runtime_runs_on_every_available_one() {
+        CliResult result = CliResult.run("run", "array-sort", "-n", "2", "--url", api.url());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(api.runRequests()).singleElement().satisfies(request -> assertThat(
+                request.path("runtimes").toString()).isEqualTo("[\"php\",\"php-jit\"]"));
+    }
+
+    @Test
+    void json_output_holds_the_finished_runs_and_the_comparison() {
+        CliResult result = CliResult.run("run", "str-contains", "-r", "php", "-r", "php-jit", "-n", "2", "--json",
+                "--url", api.url());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode document = JsonMapper.builder().build().readTree(result.out());
+        assertThat(document.path("runs")).hasSize(2);
+        assertThat(document.path("runs").get(0).path("status").asString()).isEqualTo("COMPLETED");
+        assertThat(document.path("runs").get(0).path("statistics").path("median").asDouble()).isEqualTo(1220.0);
+        assertThat(document.path("comparison").path("pairs").get(0).path("verdict").asString())
+                .isEqualTo("faster");
+    }
+
+    @Test
+    void iterations_out_of_range_exit_2_before_anything_runs() {
+        CliResult result = CliResult.run("run", "str-contains", "-n", "0", "--url", api.url());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--iterations must be between 1 and 10000");
+        assertThat(api.requests()).isEmpty();
+    }
+
+    @Test
+    void an_unreachable_stack_exits_3_saying_how_to_start_it() {
+        api.close();
+
+        CliResult result = CliResult.run("run", "str-contains", "--url", api.url());
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.err()).contains("Cannot reach Benchpulse at " + api.url(), "./benchpulse up");
+    }
+}
