@@ -3,17 +3,14 @@ package dev.benchpulse.stack.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.benchpulse.testsupport.Chromium;
+import dev.benchpulse.testsupport.HeadlessChromium;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -24,14 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -51,6 +42,7 @@ class DashboardBrowserIntegrationTests {
     private static final int ITERATIONS = 5;
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+    private static HeadlessChromium chromium;
     private static ChromeDriver browser;
     private static String gateway;
     private static CatalogChoice choice;
@@ -61,31 +53,20 @@ class DashboardBrowserIntegrationTests {
     static void openBrowser(RunningStack stack) throws IOException, InterruptedException {
         gateway = stack.gatewayUrl();
         choice = CatalogChoice.of(stack);
-        ChromeOptions options = new ChromeOptions().setBinary(Chromium.binary().toFile());
-        options.addArguments(Chromium.HEADLESS_FLAGS);
-        options.addArguments("--window-size=1280,900",
-                "--user-data-dir=" + Files.createTempDirectory("benchpulse-e2e-chromium"));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(Chromium.driver().toFile()).usingAnyFreePort().build(), options);
-        Files.createDirectories(SCREENSHOTS);
+        chromium = HeadlessChromium.start(SCREENSHOTS);
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
     @AfterEach
     void consoleStaysClean() {
-        browser.get("about:blank");
-        List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
-        assertThat(severe).as("browser console errors").isEmpty();
+        assertThat(chromium.consoleErrors()).as("browser console errors").isEmpty();
     }
 
     @Test
@@ -148,50 +129,64 @@ class DashboardBrowserIntegrationTests {
     @Test
     @Order(3)
     void the_run_page_shows_the_statistics_and_every_sample() {
-        assumeTrue(runIds != null, "the run from the benchmark page did not complete");
-        browser.get(gateway + "/runs/" + runIds.getFirst());
+        openAfterTheRuns("/runs/" + runIds.getFirst());
 
-        waitFor(PAGE, () -> browser.findElements(By.cssSelector("#stats tbody tr")).size(), rows -> rows > 10);
+        waitFor(PAGE, () -> rows("#stats"), rows -> rows > 10);
         assertThat(browser.findElement(By.id("stats")).getText()).contains("Median", "Mean", "p99")
                 .containsPattern("[0-9.,]+ (ns|µs|ms)");
         assertThat(fitsItsWidth(".table-wrap:has(#stats)")).as("every figure in view").isTrue();
-        assertThat(browser.findElements(By.cssSelector("#samples-chart canvas"))).isNotEmpty();
-        assertThat(browser.findElements(By.cssSelector("#histogram canvas"))).isNotEmpty();
+        assertThat(drawn("#samples-chart")).as("samples chart").isTrue();
+        assertThat(drawn("#histogram")).as("histogram").isTrue();
         screenshot("run");
     }
 
     @Test
     @Order(4)
     void compare_shows_both_runtimes_side_by_side_with_the_ratio_and_the_verdict() {
-        assumeTrue(runIds != null, "the run from the benchmark page did not complete");
-        browser.get(gateway + "/benchmarks/" + choice.benchmark() + "/compare?runtimes="
+        openAfterTheRuns("/benchmarks/" + choice.benchmark() + "/compare?runtimes="
                 + String.join(",", choice.runtimes()));
 
-        waitFor(PAGE, () -> browser.findElements(By.cssSelector("#comparison tbody tr")).size(), rows -> rows == 2);
+        waitFor(PAGE, () -> rows("#comparison"), rows -> rows == 2);
         assertThat(browser.findElements(By.cssSelector("#comparison tbody th"))).extracting(WebElement::getText)
                 .satisfiesExactly(first -> assertThat(first).startsWith(choice.runtimes().get(0)),
                         second -> assertThat(second).startsWith(choice.runtimes().get(1)));
-        runIds.forEach(id -> assertThat(browser.findElements(By.cssSelector("#comparison a[href='/runs/" + id + "']")))
-                .as("the latest run %s compared", id).hasSize(1));
+        assertLinksToEachRun("#comparison");
         assertThat(browser.findElements(By.cssSelector("#comparison td.best"))).isNotEmpty();
         assertThat(browser.findElement(By.id("verdicts")).getText())
                 .containsPattern("(is [0-9.]+× (faster|slower) than|No significant difference between)")
                 .contains("ratio of medians");
-        assertThat(browser.findElements(By.cssSelector("#chart canvas"))).isNotEmpty();
+        assertThat(drawn("#chart")).as("chart").isTrue();
         screenshot("compare");
     }
 
     @Test
     @Order(5)
     void history_shows_a_point_per_completed_run() {
-        assumeTrue(runIds != null, "the run from the benchmark page did not complete");
-        browser.get(gateway + "/benchmarks/" + choice.benchmark() + "/history");
+        openAfterTheRuns("/benchmarks/" + choice.benchmark() + "/history");
 
-        waitFor(PAGE, () -> browser.findElements(By.cssSelector("#points tbody tr")).size(), rows -> rows >= 2);
-        runIds.forEach(id -> assertThat(browser.findElements(By.cssSelector("#points a[href='/runs/" + id + "']")))
-                .as("a point for run %s", id).hasSize(1));
-        assertThat(browser.findElements(By.cssSelector("#chart canvas"))).isNotEmpty();
+        waitFor(PAGE, () -> rows("#points"), rows -> rows >= 2);
+        assertLinksToEachRun("#points");
+        assertThat(drawn("#chart")).as("chart").isTrue();
         screenshot("history");
+    }
+
+    /** Opens a view of the runs started from the benchmark page; skipped when they did not complete. */
+    private static void openAfterTheRuns(String path) {
+        assumeTrue(runIds != null, "the runs started from the benchmark page did not complete");
+        browser.get(gateway + path);
+    }
+
+    private static void assertLinksToEachRun(String container) {
+        runIds.forEach(id -> assertThat(browser.findElements(By.cssSelector(container + " a[href='/runs/" + id
+                + "']"))).as("a link to run %s in %s", id, container).hasSize(1));
+    }
+
+    private static int rows(String table) {
+        return browser.findElements(By.cssSelector(table + " tbody tr")).size();
+    }
+
+    private static boolean drawn(String chart) {
+        return !browser.findElements(By.cssSelector(chart + " canvas")).isEmpty();
     }
 
     private void check(String runtime) {
@@ -226,10 +221,6 @@ class DashboardBrowserIntegrationTests {
     }
 
     private static void screenshot(String name) {
-        try {
-            Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        chromium.screenshot(name);
     }
 }
