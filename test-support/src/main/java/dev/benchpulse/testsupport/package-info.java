@@ -3,6 +3,7 @@
  * one (one per test JVM, enabled in the root pom's surefire configuration) and is wired into every Spring test
  * context by {@link EmbeddedKafkaContextCustomizerFactory}; {@link TestPostgres} runs real PostgreSQL binaries;
  * {@link TopicRecorder} and {@link TopicPublisher} read and write registry topics; {@link SseRecorder} is a real
- * server-sent-events client; {@link Php} and {@link Chromium} find the local tools CI installs.
+ * server-sent-events client; {@link Php} and {@link Chromium} find the local tools CI installs, and
+ * {@link HeadlessChromium} drives that Chromium for browser tests.
  */
 package dev.benchpulse.testsupport;

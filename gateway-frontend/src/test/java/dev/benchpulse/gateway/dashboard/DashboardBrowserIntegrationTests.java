@@ -10,11 +10,8 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -23,18 +20,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.springframework.core.io.ClassPathResource;
 
 import dev.benchpulse.gateway.testing.OpenModeGateway;
-import dev.benchpulse.testsupport.Chromium;
+import dev.benchpulse.testsupport.HeadlessChromium;
 
 /**
  * The dashboard in real headless Chromium, in front of stand-in services and a stand-in hub that replay fixed
@@ -48,27 +39,19 @@ class DashboardBrowserIntegrationTests extends OpenModeGateway {
     static final Duration WAIT = Duration.ofSeconds(20);
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+    static HeadlessChromium chromium;
     static ChromeDriver browser;
 
     @BeforeAll
     static void startChromium() throws IOException {
-        ChromeOptions options = new ChromeOptions().setBinary(Chromium.binary().toFile());
-        options.addArguments(Chromium.HEADLESS_FLAGS);
-        options.addArguments("--window-size=1280,900",
-                "--user-data-dir=" + Files.createTempDirectory("benchpulse-chromium"));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Chromium.driver().toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        Files.createDirectories(SCREENSHOTS);
+        chromium = HeadlessChromium.start(SCREENSHOTS);
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void stopChromium() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -90,10 +73,7 @@ class DashboardBrowserIntegrationTests extends OpenModeGateway {
 
     @AfterEach
     void consoleStaysClean() {
-        browser.get("about:blank");
-        List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
-        assertThat(severe).as("browser console errors").isEmpty();
+        assertThat(chromium.consoleErrors()).as("browser console errors").isEmpty();
     }
 
     @Test
@@ -198,11 +178,7 @@ class DashboardBrowserIntegrationTests extends OpenModeGateway {
     }
 
     private static void screenshot(String name) {
-        try {
-            Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        chromium.screenshot(name);
     }
 
     private static String fixture(String name) {

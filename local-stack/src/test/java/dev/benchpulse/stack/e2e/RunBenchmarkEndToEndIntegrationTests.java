@@ -2,11 +2,7 @@ package dev.benchpulse.stack.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.withinPercentage;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,14 +17,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A benchmark run on two runtimes through the whole system: the API and the CLI start it, a browser-like client
- * watches it on the hub, the results API reports it. Runs only once the services serve the catalog (it is skipped,
- * not failed, while they are skeletons), on the first catalog benchmark and the first two available runtimes.
+ * watches it on the hub, the results API reports it; on the first two available runtimes and the first catalog
+ * benchmark both can run ({@link CatalogChoice}).
  */
 @ExtendWith(LocalStackExtension.class)
 class RunBenchmarkEndToEndIntegrationTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final int ITERATIONS = 5;
 
     private static String benchmark;
@@ -36,19 +31,9 @@ class RunBenchmarkEndToEndIntegrationTests {
 
     @BeforeAll
     static void catalog(RunningStack stack) throws Exception {
-        HttpResponse<String> catalog = get(stack, "/api/benchmarks");
-        HttpResponse<String> available = get(stack, "/api/runtimes");
-        assumeTrue(catalog.statusCode() == 200 && available.statusCode() == 200,
-                "the services do not serve /api/benchmarks and /api/runtimes through the gateway yet");
-        benchmark = JSON.readTree(catalog.body()).get(0).path("slug").asString();
-        runtimes = new ArrayList<>();
-        JSON.readTree(available.body()).forEach(r -> {
-            if (r.path("available").asBoolean(false)) {
-                runtimes.add(r.path("id").asString());
-            }
-        });
-        assumeTrue(runtimes.size() >= 2, "fewer than two runtimes are available (is php installed?)");
-        runtimes = runtimes.subList(0, 2);
+        CatalogChoice choice = CatalogChoice.of(stack);
+        benchmark = choice.benchmark();
+        runtimes = choice.runtimes();
     }
 
     @Test
@@ -56,7 +41,7 @@ class RunBenchmarkEndToEndIntegrationTests {
             throws Exception {
         try (HubSubscription hub = HubSubscription.open(stack.gatewayUrl(), "urn:benchpulse:runs:{runId}")) {
             // When
-            HttpResponse<String> accepted = post(stack, "/api/runs", "{\"benchmark\":\"" + benchmark
+            HttpResponse<String> accepted = stack.post("/api/runs", "{\"benchmark\":\"" + benchmark
                     + "\",\"runtimes\":[\"" + String.join("\",\"", runtimes) + "\"],\"iterations\":"
                     + ITERATIONS + "}");
 
@@ -82,7 +67,7 @@ class RunBenchmarkEndToEndIntegrationTests {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Running " + benchmark + " on " + String.join(", ", runtimes))
                 .containsPattern("median +mean ± 95% CI +p90 +p99 +cv +outliers")
-                .contains(runtimes.get(1) + " vs " + runtimes.get(0) + ": median ratio");
+                .contains(runtimes.get(0) + " vs " + runtimes.get(1) + ": median ratio");
     }
 
     @Test
@@ -103,8 +88,8 @@ class RunBenchmarkEndToEndIntegrationTests {
     }
 
     private static void assertStatisticsMatchSamples(RunningStack stack, String runId) throws Exception {
-        JsonNode run = JSON.readTree(get(stack, "/api/runs/" + runId).body());
-        JsonNode samples = JSON.readTree(get(stack, "/api/runs/" + runId + "/samples").body());
+        JsonNode run = JSON.readTree(stack.get("/api/runs/" + runId).body());
+        JsonNode samples = JSON.readTree(stack.get("/api/runs/" + runId + "/samples").body());
         assertThat(run.path("status").asString()).isEqualTo("COMPLETED");
         assertThat(samples).hasSize(ITERATIONS);
         List<Double> times = new ArrayList<>();
@@ -117,16 +102,5 @@ class RunBenchmarkEndToEndIntegrationTests {
         assertThat(statistics.path("median").asDouble()).isEqualTo(times.get(ITERATIONS / 2));
         assertThat(statistics.path("min").asDouble()).isEqualTo(times.getFirst());
         assertThat(statistics.path("max").asDouble()).isEqualTo(times.getLast());
-    }
-
-    private static HttpResponse<String> get(RunningStack stack, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path)).timeout(Duration.ofSeconds(30))
-                .build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> post(RunningStack stack, String path, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

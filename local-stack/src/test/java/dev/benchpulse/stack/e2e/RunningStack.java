@@ -8,6 +8,10 @@ import dev.benchpulse.stack.config.Ports;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +29,7 @@ import picocli.CommandLine;
 public final class RunningStack implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final LaunchedStack launched;
 
@@ -68,6 +73,19 @@ public final class RunningStack implements AutoCloseable {
         Properties keys = new Properties();
         keys.load(Files.newBufferedReader(launched.stateDir().resolve("hub-keys.env")));
         return keys;
+    }
+
+    /** {@code GET path} on the gateway. */
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(gatewayUrl() + path)).timeout(Duration.ofSeconds(30))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** {@code POST path} on the gateway with a JSON body. */
+    public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(gatewayUrl() + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Runs a {@code benchpulse} client command against this stack's gateway, in this JVM. */
