@@ -19,7 +19,7 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * docker-compose.yml checked as data, since no Docker engine runs here: pinned images, healthchecks, healthy
- * dependencies, no secret in the file, the runner's PHP containers, and Dockerfiles that exist and run as non-root.
+ * dependencies, no secret in the file, the runner's PHP containers, and the one Dockerfile of the services' images (pinned, non-root).
  */
 class ComposeFileTests {
 
@@ -82,7 +82,8 @@ class ComposeFileTests {
     void the_services_are_named_after_their_modules_and_run_their_docker_profile() {
         for (String module : List.of("mercure-hub", "runner-service", "results-service", "notifier-service",
                 "gateway-frontend")) {
-            assertThat(services().get(module)).as(module).containsEntry("build", "./" + module);
+            assertThat(map(map(services().get(module).get("build")).get("args"))).as(module)
+                    .containsEntry("MODULE", module);
             assertThat(map(services().get(module).get("environment"))).as(module)
                     .containsEntry("SPRING_PROFILES_ACTIVE", "docker");
         }
@@ -116,25 +117,43 @@ class ComposeFileTests {
     }
 
     @Test
-    void every_dockerfile_exists_builds_from_pinned_images_and_runs_as_a_non_root_user() throws IOException {
+    void every_service_image_builds_from_the_one_dockerfile_with_its_module_and_port() throws IOException {
+        List<String> lines = Files.readAllLines(REPO.resolve("Dockerfile"));
+        Set<String> stages = new LinkedHashSet<>();
+        for (String line : lines.stream().filter(l -> l.startsWith("FROM ")).toList()) {
+            String[] parts = line.split("\\s+");
+            assertThat(parts[1].matches(PINNED.pattern()) || stages.contains(parts[1]))
+                    .as("'%s' builds from a pinned image or an earlier stage", line).isTrue();
+            if (parts.length == 4 && parts[2].equalsIgnoreCase("AS")) {
+                stages.add(parts[3]);
+            }
+        }
+        List<String> users = lines.stream().filter(l -> l.startsWith("USER ")).toList();
+        assertThat(users).as("the Dockerfile sets a USER").isNotEmpty();
+        assertThat(users.getLast().substring(5).trim()).doesNotMatch("(root|0)(:.*)?");
+        assertThat(lines).anyMatch(l -> l.startsWith("HEALTHCHECK "))
+                .anyMatch(l -> l.contains("${MODULE}/target/${MODULE}-*-exec.jar"))
+                .anyMatch(l -> l.contains("-Djarmode=tools") && l.contains("--layers"));
+        assertThat(Files.readAllLines(REPO.resolve(".dockerignore"))).contains("*", "!*/target/*-exec.jar");
+
+        int built = 0;
         for (Map.Entry<String, Map<String, Object>> entry : services().entrySet()) {
             if (!entry.getValue().containsKey("build")) {
                 continue;
             }
-            Path context = REPO.resolve((String) entry.getValue().get("build")).normalize();
-            Path dockerfile = context.resolve("Dockerfile");
-            assertThat(dockerfile).as(entry.getKey()).isRegularFile();
-            List<String> lines = Files.readAllLines(dockerfile);
-            assertThat(lines).filteredOn(l -> l.startsWith("FROM ")).isNotEmpty()
-                    .allSatisfy(l -> assertThat(l.split("\\s+")[1]).matches(PINNED));
-            List<String> users = lines.stream().filter(l -> l.startsWith("USER ")).toList();
-            assertThat(users).as(dockerfile + " sets a USER").isNotEmpty();
-            assertThat(users.getLast().substring(5).trim()).as(dockerfile + "'s last USER")
-                    .doesNotMatch("(root|0)(:.*)?");
-            assertThat(lines).as(dockerfile.toString()).anyMatch(l -> l.startsWith("HEALTHCHECK "))
-                    .anyMatch(l -> l.contains("target/" + context.getFileName() + "-*-exec.jar"))
-                    .anyMatch(l -> l.contains("-Djarmode=tools") && l.contains("--layers"));
+            built++;
+            String name = entry.getKey();
+            Map<String, Object> build = map(entry.getValue().get("build"));
+            Map<String, Object> args = map(build.get("args"));
+            assertThat(build.get("context")).as(name).isEqualTo(".");
+            assertThat(stages).as(name + "'s target").contains((String) build.get("target"));
+            assertThat(REPO.resolve((String) args.get("MODULE")).resolve("pom.xml")).as(name + "'s module")
+                    .isRegularFile();
+            assertThat(strings(map(entry.getValue().get("healthcheck")).get("test"))).as(name + "'s port")
+                    .anyMatch(part -> part.contains("localhost:" + args.get("PORT") + "/actuator/health"));
         }
+        assertThat(built).isEqualTo(5);
+        assertThat(map(services().get("runner-service").get("build"))).containsEntry("target", "runner-service");
     }
 
     private Set<String> requiredVariables() throws IOException {
