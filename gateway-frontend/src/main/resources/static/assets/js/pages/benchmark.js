@@ -90,11 +90,11 @@ async function renderForm(info, board, benchmark) {
   }));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    start(form, board);
+    start(form, board, benchmark);
   });
 }
 
-async function start(form, board) {
+async function start(form, board, benchmark) {
   const error = $('#form-error');
   const runtimes = [...form.querySelectorAll('input[name=runtimes]:checked')].map((i) => i.value);
   const iterations = Number(form.iterations.value);
@@ -107,7 +107,9 @@ async function start(form, board) {
   $('#start').disabled = true;
   try {
     const answer = await api('/api/runs', { method: 'POST', body: { benchmark: slug, runtimes, iterations } });
-    items(answer).forEach((run) => board.show({ ...run, iterations, status: run.status || 'QUEUED' }));
+    items(answer).forEach((run) => board.show({
+      ...run, benchmarkName: benchmark.name, iterations, status: run.status || 'QUEUED',
+    }));
     announce(`Started ${runtimes.length} run${runtimes.length > 1 ? 's' : ''}.`);
     loadRuns();
   } catch (e) {

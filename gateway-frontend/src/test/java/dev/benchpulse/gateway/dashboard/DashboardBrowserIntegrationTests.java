@@ -88,6 +88,7 @@ class DashboardBrowserIntegrationTests extends OpenModeGateway {
                 .getFirst();
         assertThat(RUNNER.last().body()).isEqualTo(
                 "{\"benchmark\":\"str-contains\",\"runtimes\":[\"php\"],\"iterations\":30}");
+        assertThat(card.getText()).as("named before its first update").startsWith("str_contains vs strpos\n");
         await().atMost(WAIT).until(() -> HUB.subscribers(HUB_PATH) >= 1);
         HUB.push(HUB_PATH, "retry: 300\n\n");
         push("e0", "{\"type\":\"benchmark.started\",\"totalIterations\":4,\"currentIteration\":0,\"progress\":0}");
