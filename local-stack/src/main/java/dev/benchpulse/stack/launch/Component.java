@@ -22,6 +22,15 @@ public interface Component {
         return List.of();
     }
 
+    /**
+     * Does what can be done once per build, before any start and without the other components: unpacking, a
+     * class-data-sharing training run. True when it did something, false when everything was already in place (the
+     * default).
+     */
+    default boolean prepare() throws Exception {
+        return false;
+    }
+
     /** Starts it; empty (the default) for a component that runs elsewhere. Blocks only while files are prepared. */
     default Optional<ComponentProcess> start() throws Exception {
         return Optional.empty();

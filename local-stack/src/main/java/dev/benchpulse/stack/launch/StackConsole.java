@@ -22,6 +22,11 @@ public final class StackConsole {
         out.flush();
     }
 
+    void prepared(List<String> components, Duration took) {
+        line("Prepared " + String.join(", ", components) + " in " + seconds(took)
+                + " (once after a build: unpacked jars, class-data-sharing archives)");
+    }
+
     void starting(List<Component> stage) {
         line("Starting " + names(stage) + " ...");
     }
