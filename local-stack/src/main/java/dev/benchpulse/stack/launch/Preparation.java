@@ -22,35 +22,56 @@ public final class Preparation {
         this.console = console;
     }
 
-    /** Prepares every component; prints what it did and how long it took, when it did anything. */
+    /** Prepares the components that need it, saying which and how long each took. */
     public void prepare(List<Component> components) throws InterruptedException {
+        List<Component> todo = new ArrayList<>();
+        for (Component component : components) {
+            if (!isPrepared(component)) {
+                todo.add(component);
+            }
+        }
+        if (todo.isEmpty()) {
+            return;
+        }
         long began = System.nanoTime();
+        console.preparing(todo);
         Thread cleanup = new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly),
                 "benchpulse-preparation-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
-        List<String> prepared = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors())) {
-            List<Future<Boolean>> results = components.stream().map(c -> pool.submit(c::prepare)).toList();
-            for (int i = 0; i < components.size(); i++) {
-                if (prepared(components.get(i), results.get(i))) {
-                    prepared.add(components.get(i).name());
-                }
+            List<Future<Duration>> results = todo.stream().map(c -> pool.submit(() -> timed(c))).toList();
+            for (int i = 0; i < todo.size(); i++) {
+                await(todo.get(i), results.get(i));
             }
         } finally {
             removeHook(cleanup);
         }
-        if (!prepared.isEmpty()) {
-            console.prepared(prepared, Duration.ofNanos(System.nanoTime() - began));
+        console.prepared(Duration.ofNanos(System.nanoTime() - began));
+    }
+
+    /** False also when that cannot be told: preparing it will say why. */
+    private static boolean isPrepared(Component component) {
+        try {
+            return component.isPrepared();
+        } catch (Exception e) {
+            return false;
         }
     }
 
-    private boolean prepared(Component component, Future<Boolean> result) throws InterruptedException {
+    private Duration timed(Component component) throws Exception {
+        long began = System.nanoTime();
+        component.prepare();
+        Duration took = Duration.ofNanos(System.nanoTime() - began);
+        console.prepared(component, took);
+        return took;
+    }
+
+    private void await(Component component, Future<Duration> result) throws InterruptedException {
         try {
-            return result.get();
+            result.get();
         } catch (ExecutionException e) {
             console.line("WARNING could not prepare " + component.name() + " (it starts anyway, more slowly): "
                     + e.getCause().getMessage());
-            return false;
         }
     }
 

@@ -39,8 +39,13 @@ final class AppImage {
 
     /** Whether {@code execJar} is unpacked already, from its current version. */
     static boolean isUnpacked(Path execJar, Path apps) throws IOException {
-        Path dir = directory(execJar, apps);
-        return Files.exists(dir.resolve(execJar.getFileName())) && source(execJar).equals(readStamp(dir));
+        return Files.exists(appJar(execJar, apps))
+                && source(execJar).equals(readStamp(directory(execJar, apps)));
+    }
+
+    /** Where the application jar of {@code execJar} is, once unpacked. */
+    static Path appJar(Path execJar, Path apps) {
+        return directory(execJar, apps).resolve(execJar.getFileName());
     }
 
     /** The class-data-sharing archive of the unpacked application jar {@code appJar}. */
@@ -51,7 +56,7 @@ final class AppImage {
     /** The unpacked application jar for {@code execJar}, unpacking it first when needed. */
     static Path unpacked(Path execJar, Path apps, Path java) throws IOException, InterruptedException {
         Path dir = directory(execJar, apps);
-        Path appJar = dir.resolve(execJar.getFileName());
+        Path appJar = appJar(execJar, apps);
         String source = source(execJar);
         if (isUnpacked(execJar, apps)) {
             return appJar;

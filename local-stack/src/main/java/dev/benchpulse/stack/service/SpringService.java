@@ -47,22 +47,25 @@ public final class SpringService implements Component {
         return List.of(new PortUse(definition.port(), definition.portOption()));
     }
 
+    @Override
+    public boolean isPrepared() throws IOException {
+        Path execJar = locate();
+        return AppImage.isUnpacked(execJar, layout.apps()) && (!java.classDataSharing()
+                || Files.exists(AppImage.classDataArchive(AppImage.appJar(execJar, layout.apps()), name())));
+    }
+
     /**
      * Unpacks the service's jar when it changed and, with class-data sharing on, gives it its archive through a
      * training run, so that neither costs anything at its next start or stop.
      */
     @Override
-    public boolean prepare() throws Exception {
-        Path execJar = locate();
-        boolean unpacking = !AppImage.isUnpacked(execJar, layout.apps());
-        Path appJar = AppImage.unpacked(execJar, layout.apps(), java.java());
+    public void prepare() throws Exception {
+        Path appJar = AppImage.unpacked(locate(), layout.apps(), java.java());
         Path archive = AppImage.classDataArchive(appJar, name());
-        if (!java.classDataSharing() || Files.exists(archive)) {
-            return unpacking;
+        if (java.classDataSharing() && !Files.exists(archive)) {
+            ClassDataTraining.run(name(), java, javaOptions, archive, appJar, definition.environment(),
+                    layout.home(), layout.log(name() + "-training"));
         }
-        ClassDataTraining.run(name(), java, javaOptions, archive, appJar, definition.environment(), layout.home(),
-                layout.log(name() + "-training"));
-        return true;
     }
 
     @Override
