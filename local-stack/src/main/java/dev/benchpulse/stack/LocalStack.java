@@ -1,5 +1,6 @@
 package dev.benchpulse.stack;
 
+import dev.benchpulse.stack.config.FileTrees;
 import dev.benchpulse.stack.config.HubKeys;
 import dev.benchpulse.stack.config.StackLayout;
 import dev.benchpulse.stack.config.StackSettings;
@@ -17,13 +18,10 @@ import dev.benchpulse.stack.service.Services;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * One run of {@code ./benchpulse up}: takes the state directory's lock, cleans up after a previous launcher that
@@ -118,19 +116,8 @@ final class LocalStack {
     private void wipe(StackLayout layout) throws IOException {
         for (Path path : List.of(layout.kafkaDir(), layout.postgresData(), layout.hubKeys(), layout.logs(),
                 layout.pidFile())) {
-            deleteTree(path);
+            FileTrees.delete(path);
         }
         console.line("Fresh start: removed the Kafka log, the PostgreSQL data, the hub keys and the logs.");
-    }
-
-    private static void deleteTree(Path path) throws IOException {
-        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(path)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

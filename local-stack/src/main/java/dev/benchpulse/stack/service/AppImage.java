@@ -1,5 +1,7 @@
 package dev.benchpulse.stack.service;
 
+import dev.benchpulse.stack.config.FileTrees;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +63,7 @@ final class AppImage {
         if (isUnpacked(execJar, apps)) {
             return appJar;
         }
-        deleteTree(dir);
+        FileTrees.delete(dir);
         Files.createDirectories(dir);
         Process extract = new ProcessBuilder(List.of(java.toString(), "-Djarmode=tools", "-jar", execJar.toString(),
                 "extract", "--destination", dir.toString(), "--force"))
@@ -96,17 +98,6 @@ final class AppImage {
             return Files.getLastModifiedTime(file).toMillis();
         } catch (IOException e) {
             return 0;
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }
