@@ -39,9 +39,11 @@ public final class Preparation {
                 "benchpulse-preparation-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try (ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors())) {
-            List<Future<Duration>> results = todo.stream().map(c -> pool.submit(() -> timed(c))).toList();
-            for (int i = 0; i < todo.size(); i++) {
-                await(todo.get(i), results.get(i));
+            // The last stages first: the services' training runs take longest, the short unpacking fills the end.
+            List<Component> order = todo.reversed();
+            List<Future<Duration>> results = order.stream().map(c -> pool.submit(() -> timed(c))).toList();
+            for (int i = 0; i < order.size(); i++) {
+                await(order.get(i), results.get(i));
             }
         } finally {
             removeHook(cleanup);
