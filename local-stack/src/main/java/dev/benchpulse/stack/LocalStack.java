@@ -1,9 +1,11 @@
 package dev.benchpulse.stack;
 
+import dev.benchpulse.stack.config.FileTrees;
 import dev.benchpulse.stack.config.HubKeys;
 import dev.benchpulse.stack.config.StackLayout;
 import dev.benchpulse.stack.config.StackSettings;
 import dev.benchpulse.stack.launch.Component;
+import dev.benchpulse.stack.launch.Preparation;
 import dev.benchpulse.stack.launch.ComponentFailure;
 import dev.benchpulse.stack.launch.Stack;
 import dev.benchpulse.stack.launch.StackConsole;
@@ -16,17 +18,15 @@ import dev.benchpulse.stack.service.Services;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * One run of {@code ./benchpulse up}: takes the state directory's lock, cleans up after a previous launcher that
- * was killed, checks the ports, starts the stack, then holds it until Ctrl-C or SIGTERM stops it.
+ * was killed, checks the ports, prepares what a new build needs (unpacked jars, class-data archives), starts the
+ * stack, then holds it until Ctrl-C or SIGTERM stops it. With {@code --prepare-only} it stops after preparing.
  */
 final class LocalStack {
 
@@ -58,19 +58,25 @@ final class LocalStack {
         if (!leftovers.isEmpty()) {
             console.line("Stopped what a previous ./benchpulse up left running: " + String.join(", ", leftovers));
         }
-        if (settings.fresh()) {
+        if (settings.fresh() && !settings.prepareOnly()) {
             wipe(layout);
         }
         if (settings.wants(Services.RUNNER)) {
             PhpCheck.warning(System.getenv("PATH")).ifPresent(warning -> console.line("WARNING " + warning));
         }
         List<List<Component>> stages = StackAssembly.stages(settings, HubKeys.loadOrCreate(layout.hubKeys()));
-        List<String> problems = PortCheck.problems(stages.stream().flatMap(List::stream).toList());
+        List<String> problems = settings.prepareOnly() ? List.of() : PortCheck.problems(stages.stream().flatMap(List::stream).toList());
         if (!problems.isEmpty()) {
             problems.forEach(problem -> console.line("ERROR " + problem));
             return 1;
         }
-        return startAndHold(layout, stages);
+        try {
+            new Preparation(console).prepare(stages.stream().flatMap(List::stream).toList());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+        return settings.prepareOnly() ? 0 : startAndHold(layout, stages);
     }
 
     private int startAndHold(StackLayout layout, List<List<Component>> stages) throws IOException {
@@ -110,19 +116,8 @@ final class LocalStack {
     private void wipe(StackLayout layout) throws IOException {
         for (Path path : List.of(layout.kafkaDir(), layout.postgresData(), layout.hubKeys(), layout.logs(),
                 layout.pidFile())) {
-            deleteTree(path);
+            FileTrees.delete(path);
         }
         console.line("Fresh start: removed the Kafka log, the PostgreSQL data, the hub keys and the logs.");
-    }
-
-    private static void deleteTree(Path path) throws IOException {
-        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(path)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -78,9 +78,15 @@ public final class UpCommand implements Callable<Integer> {
     String javaOptions;
 
     @Option(names = "--cds", negatable = true, defaultValue = "${env:BENCHPULSE_CDS:-true}", fallbackValue = "true",
-            description = "Class-data-sharing archives for the JVMs: written at their first exit, they make later "
-                    + "starts faster (default: on; --no-cds for one-off stacks such as tests).")
+            description = "Class-data-sharing archives for the JVMs, made by a training run of each service when the "
+                    + "stack is prepared (Kafka's at its first exit): faster starts and stops (default: on; --no-cds "
+                    + "for one-off stacks such as tests).")
     boolean classDataSharing;
+
+    @Option(names = "--prepare-only", description = "Only prepare what a new build needs (unpacked service jars, "
+            + "class-data-sharing archives from a training run of each service), then exit; ./benchpulse does this "
+            + "right after it builds. Without it, up prepares whatever is missing before it starts the stack.")
+    boolean prepareOnly;
 
     @Option(names = "--start-timeout", defaultValue = "180", paramLabel = "<seconds>",
             description = "How long a component may take to become healthy (default: ${DEFAULT-VALUE}).")
@@ -115,7 +121,7 @@ public final class UpCommand implements Callable<Integer> {
                 Duration.ofSeconds(startTimeoutSeconds), Duration.ofSeconds(stopTimeoutSeconds), split(javaOptions),
                 blankToEmpty(databaseUrl), blankToEmpty(System.getenv("BENCHPULSE_DATABASE_USERNAME")),
                 Optional.ofNullable(System.getenv("BENCHPULSE_DATABASE_PASSWORD")), blankToEmpty(kafkaBootstrap),
-                classDataSharing, bindAddress);
+                classDataSharing, bindAddress, prepareOnly);
     }
 
     private static List<String> split(String options) {

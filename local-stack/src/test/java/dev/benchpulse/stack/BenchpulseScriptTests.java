@@ -73,13 +73,14 @@ class BenchpulseScriptTests {
 
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("Building Benchpulse (the launcher is not built yet)");
+        String launcher = "java " + String.join(" ", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+                "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + repo + "/.benchpulse/cache/cds/cli.jsa",
+                "-Xlog:cds*=off", "-Dbenchpulse.home=" + repo, "-jar",
+                repo + "/local-stack/target/local-stack-0.1.0-SNAPSHOT.jar", "up", "--fresh");
         assertThat(Files.readAllLines(calls)).containsExactly(
                 "mvnw JAVA_HOME=" + java21.getParent().getParent() + " -q -B -ntp -DskipTests package",
-                "java " + String.join(" ", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
-                        "-XX:+AutoCreateSharedArchive",
-                        "-XX:SharedArchiveFile=" + repo + "/.benchpulse/cache/cds/cli.jsa",
-                        "-Xlog:cds*=off", "-Dbenchpulse.home=" + repo, "-jar",
-                        repo + "/local-stack/target/local-stack-0.1.0-SNAPSHOT.jar", "up", "--fresh"));
+                launcher + " --prepare-only", launcher);
+        assertThat(result.output()).contains("Preparing the new build for fast starts");
     }
 
     @Test
@@ -102,7 +103,7 @@ class BenchpulseScriptTests {
         Result result = run(Map.of("JAVA_HOME", java21.getParent().getParent().toString()), "up");
 
         assertThat(result.output()).contains("runner-service/src/main/java/App.java changed since the last build");
-        assertThat(Files.readAllLines(calls)).hasSize(2).first().asString().startsWith("mvnw ");
+        assertThat(Files.readAllLines(calls)).hasSize(3).first().asString().startsWith("mvnw ");
     }
 
     @Test

@@ -19,8 +19,10 @@ import java.util.Set;
  * @param databaseUser      user for {@code databaseUrl} when the URL carries none
  * @param databasePassword  password for {@code databaseUrl} when the URL carries none
  * @param kafkaBootstrap    an existing Kafka to use instead of the embedded broker
- * @param classDataSharing  give the JVMs class-data-sharing archives (created at their first exit)
+ * @param classDataSharing  give the JVMs class-data-sharing archives (the services' made by a training run when
+ *                          the stack is prepared, Kafka's at its first exit)
  * @param bindAddress       the address the hub and the services listen on
+ * @param prepareOnly       only prepare (unpack the jars, train the archives), start nothing
  */
 public record StackSettings(
         StackLayout layout,
@@ -35,7 +37,8 @@ public record StackSettings(
         Optional<String> databasePassword,
         Optional<String> kafkaBootstrap,
         boolean classDataSharing,
-        String bindAddress) {
+        String bindAddress,
+        boolean prepareOnly) {
 
     public StackSettings {
         only = Set.copyOf(only);

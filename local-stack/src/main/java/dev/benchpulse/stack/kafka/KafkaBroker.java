@@ -1,5 +1,6 @@
 package dev.benchpulse.stack.kafka;
 
+import dev.benchpulse.stack.config.FileTrees;
 import dev.benchpulse.stack.config.StackLayout;
 import dev.benchpulse.stack.launch.Component;
 import dev.benchpulse.stack.launch.Readiness;
@@ -27,6 +28,7 @@ import org.apache.kafka.common.Uuid;
 public final class KafkaBroker implements Component {
 
     public static final String NAME = "kafka";
+    private static final String FORMAT = NAME + "-format";
     private static final List<String> JVM_OPTIONS = List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true");
 
@@ -71,17 +73,38 @@ public final class KafkaBroker implements Component {
         }
         files.write(port, controllerPort);
         if (!files.formatted()) {
-            format();
+            format(files, NAME + "-format");
         }
         Files.createDirectories(layout.classDataArchive(NAME).getParent());
-        return Optional.of(spec(List.of("kafka.Kafka", files.serverProperties().toString()), true).start());
+        return Optional.of(spec(files, List.of("kafka.Kafka", files.serverProperties().toString()), NAME).start());
     }
 
-    private void format() throws IOException, InterruptedException {
-        ProcessSpec format = spec(List.of("kafka.tools.StorageTool", "format", "--ignore-formatted",
-                "-t", Uuid.randomUuid().toString(), "-c", files.serverProperties().toString()), false);
-        ComponentProcess formatting = new ProcessSpec(NAME + "-format", format.command(), Map.of(),
-                layout.home(), layout.log(NAME + "-format"), "TERM", Duration.ZERO).start();
+    @Override
+    public boolean isPrepared() {
+        return !java.classDataSharing() || Files.exists(layout.classDataArchive(FORMAT));
+    }
+
+    /**
+     * Formats a scratch storage directory once, so that the storage tool gets its class-data archive before the
+     * first start, which formats the real one (the broker's own archive is written when it first stops).
+     */
+    @Override
+    public void prepare() throws IOException, InterruptedException {
+        Path scratch = layout.cacheDir().resolve("kafka-training-" + ProcessHandle.current().pid());
+        KafkaFiles training = new KafkaFiles(scratch);
+        try {
+            training.write(port, controllerPort);
+            format(training, FORMAT + "-training");
+        } finally {
+            FileTrees.delete(scratch);
+        }
+    }
+
+    private void format(KafkaFiles target, String logName) throws IOException, InterruptedException {
+        ProcessSpec format = spec(target, List.of("kafka.tools.StorageTool", "format", "--ignore-formatted",
+                "-t", Uuid.randomUuid().toString(), "-c", target.serverProperties().toString()), FORMAT);
+        ComponentProcess formatting = new ProcessSpec(logName, format.command(), Map.of(), layout.home(),
+                layout.log(logName), "TERM", Duration.ZERO).start();
         formatting.onExit().orTimeout(120, TimeUnit.SECONDS).join();
         if (formatting.exitCode() != 0) {
             throw new IOException("Formatting Kafka's storage failed (exit code " + formatting.exitCode() + "); see "
@@ -89,11 +112,14 @@ public final class KafkaBroker implements Component {
         }
     }
 
-    private ProcessSpec spec(List<String> mainAndArguments, boolean classDataSharing) {
+    /** A Kafka JVM running {@code mainAndArguments} with the class-data archive named {@code archiveName}. */
+    private ProcessSpec spec(KafkaFiles target, List<String> mainAndArguments, String archiveName)
+            throws IOException {
         List<String> arguments = new ArrayList<>(List.of(
-                "-Dlog4j2.configurationFile=" + files.log4j2(), "-cp", layout.kafkaLibs() + "/*"));
+                "-Dlog4j2.configurationFile=" + target.log4j2(), "-cp", layout.kafkaLibs() + "/*"));
         arguments.addAll(mainAndArguments);
-        Path archive = classDataSharing ? layout.classDataArchive(NAME) : null;
+        Path archive = layout.classDataArchive(archiveName);
+        Files.createDirectories(archive.getParent());
         List<String> command = java.command(JVM_OPTIONS, archive, arguments);
         return new ProcessSpec(NAME, command, Map.of(), layout.home(), layout.log(NAME), "TERM",
                 java.stopGrace(archive));

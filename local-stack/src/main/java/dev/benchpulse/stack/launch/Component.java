@@ -22,6 +22,18 @@ public interface Component {
         return List.of();
     }
 
+    /** Whether what {@link #prepare()} does is done already (always, by default). */
+    default boolean isPrepared() throws Exception {
+        return true;
+    }
+
+    /**
+     * Does what can be done once per build, before any start and without the other components: unpacking, a
+     * class-data-sharing training run. Nothing by default.
+     */
+    default void prepare() throws Exception {
+    }
+
     /** Starts it; empty (the default) for a component that runs elsewhere. Blocks only while files are prepared. */
     default Optional<ComponentProcess> start() throws Exception {
         return Optional.empty();

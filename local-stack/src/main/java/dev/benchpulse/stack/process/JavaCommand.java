@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * Builds the command line of a JVM component: the launcher's own {@code java}, the given options, a class-data
- * sharing archive that the JVM creates on the first run and reuses afterwards (faster starts), and a marker naming
- * the state directory so that a leftover process of this stack can be recognised.
+ * sharing archive that the JVM writes when a run without one exits (a service's training run, Kafka's first stop)
+ * and maps afterwards (faster starts), and a marker naming the state directory so that a leftover process of this
+ * stack can be recognised.
  *
  * @param java             the java executable
  * @param stateDir         the stack's state directory (the marker)

@@ -1,5 +1,7 @@
 package dev.benchpulse.stack.service;
 
+import dev.benchpulse.stack.config.FileTrees;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +14,7 @@ import java.util.stream.Stream;
  * A service's runnable jar, unpacked the way Spring Boot recommends for fast starts
  * ({@code java -Djarmode=tools -jar <app>-exec.jar extract}): an application jar with its libraries beside it, which
  * starts faster than the nested jar and can use a class-data-sharing archive. Unpacked again whenever the jar
- * changes.
+ * changes; the archive lives in the unpacked directory, so it goes with the jar it was made for.
  */
 final class AppImage {
 
@@ -37,15 +39,31 @@ final class AppImage {
                 + "-*-exec.jar): build with ./mvnw -B -ntp -DskipTests package (./benchpulse up does it for you).");
     }
 
+    /** Whether {@code execJar} is unpacked already, from its current version. */
+    static boolean isUnpacked(Path execJar, Path apps) throws IOException {
+        return Files.exists(appJar(execJar, apps))
+                && source(execJar).equals(readStamp(directory(execJar, apps)));
+    }
+
+    /** Where the application jar of {@code execJar} is, once unpacked. */
+    static Path appJar(Path execJar, Path apps) {
+        return directory(execJar, apps).resolve(execJar.getFileName());
+    }
+
+    /** The class-data-sharing archive of the unpacked application jar {@code appJar}. */
+    static Path classDataArchive(Path appJar, String module) {
+        return appJar.resolveSibling(module + ".jsa");
+    }
+
     /** The unpacked application jar for {@code execJar}, unpacking it first when needed. */
     static Path unpacked(Path execJar, Path apps, Path java) throws IOException, InterruptedException {
-        Path dir = apps.resolve(execJar.getFileName().toString().replace(".jar", ""));
-        Path appJar = dir.resolve(execJar.getFileName());
-        String source = execJar + " " + Files.size(execJar) + " " + modified(execJar);
-        if (Files.exists(appJar) && source.equals(readStamp(dir))) {
+        Path dir = directory(execJar, apps);
+        Path appJar = appJar(execJar, apps);
+        String source = source(execJar);
+        if (isUnpacked(execJar, apps)) {
             return appJar;
         }
-        deleteTree(dir);
+        FileTrees.delete(dir);
         Files.createDirectories(dir);
         Process extract = new ProcessBuilder(List.of(java.toString(), "-Djarmode=tools", "-jar", execJar.toString(),
                 "extract", "--destination", dir.toString(), "--force"))
@@ -57,6 +75,14 @@ final class AppImage {
         }
         Files.writeString(dir.resolve(STAMP), source);
         return appJar;
+    }
+
+    private static Path directory(Path execJar, Path apps) {
+        return apps.resolve(execJar.getFileName().toString().replace(".jar", ""));
+    }
+
+    private static String source(Path execJar) throws IOException {
+        return execJar + " " + Files.size(execJar) + " " + modified(execJar);
     }
 
     private static String readStamp(Path dir) {
@@ -72,17 +98,6 @@ final class AppImage {
             return Files.getLastModifiedTime(file).toMillis();
         } catch (IOException e) {
             return 0;
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

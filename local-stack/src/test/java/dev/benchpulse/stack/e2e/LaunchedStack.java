@@ -56,13 +56,18 @@ public final class LaunchedStack implements AutoCloseable {
      * JVMs would spend their exit writing.
      */
     public static LaunchedStack start(String name, Path stateDir, Ports ports, String... arguments) {
+        return start(name, stateDir, CACHE, ports, arguments);
+    }
+
+    /** {@link #start(String, Path, Ports, String...)} with a cache directory of its own. */
+    public static LaunchedStack start(String name, Path stateDir, Path cacheDir, Ports ports, String... arguments) {
         try {
             Files.createDirectories(stateDir);
             Path output = Files.createDirectories(MODULE.resolve("target/e2e")).resolve(name + ".out");
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                     .toString(), "-XX:TieredStopAtLevel=1", "-cp", classPath(), "dev.benchpulse.cli.BenchpulseCli",
                     "up", "--home", REPO.toString(), "--state-dir", stateDir.toString(), "--cache-dir",
-                    CACHE.toString()));
+                    cacheDir.toString()));
             command.addAll(portOptions(ports));
             command.addAll(List.of(arguments));
             if (!command.contains("--cds")) {

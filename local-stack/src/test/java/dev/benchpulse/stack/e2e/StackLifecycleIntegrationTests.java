@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -65,6 +67,46 @@ class StackLifecycleIntegrationTests {
                     .isFalse();
             assertThat(Files.readString(state.resolve("hub-keys.env"))).isNotEqualTo(keys);
         }
+    }
+
+    @Test
+    void preparing_trains_a_class_data_archive_that_the_first_start_maps_and_its_stop_leaves_alone()
+            throws Exception {
+        // Given a build that was never prepared (a cache of its own)
+        Path state = LaunchedStack.freshStateDir("prepare");
+        Path cache = state.resolve("cache");
+        Ports ports = FreePorts.forStack();
+
+        // When it is prepared
+        LaunchedStack preparing = LaunchedStack.start("prepare-1", state, cache, ports, "--only", "mercure-hub",
+                "--cds", "--prepare-only");
+
+        // Then the hub's training run left its archive beside its unpacked jar, and nothing was started
+        assertThat(preparing.awaitExit(UP)).as(preparing.output()).isZero();
+        assertThat(preparing.outputLines()).containsSubsequence("Preparing mercure-hub (once after a build: unpacking "
+                + "jars, class-data-sharing training runs) ...").anyMatch(line -> line.matches(
+                        "  mercure-hub +prepared in [0-9.]+ s")).anyMatch(line -> line.startsWith("Prepared in "))
+                .noneMatch(line -> line.startsWith("Starting"));
+        preparing.assertNoProcessLeft(Duration.ofSeconds(10));
+        Path archive;
+        try (Stream<Path> files = Files.find(cache.resolve("apps"), 2,
+                (path, attributes) -> path.getFileName().toString().equals("mercure-hub.jsa"))) {
+            archive = files.findFirst().orElseThrow();
+        }
+        FileTime trained = Files.getLastModifiedTime(archive);
+
+        // When the stack starts
+        try (LaunchedStack stack = LaunchedStack.start("prepare-2", state, cache, ports, "--only", "mercure-hub",
+                "--cds").awaitUp(UP)) {
+            // Then there is nothing left to prepare and the hub's JVM has the archive mapped
+            assertThat(stack.output()).doesNotContain("Prepar");
+            long hub = stack.processes().get("mercure-hub");
+            assertThat(Files.readString(Path.of("/proc/" + hub + "/maps"))).contains(archive.toString());
+            assertThat(stack.stop()).isEqualTo(143);
+        }
+
+        // And its first stop did not write the archive again
+        assertThat(Files.getLastModifiedTime(archive)).isEqualTo(trained);
     }
 
     @Test

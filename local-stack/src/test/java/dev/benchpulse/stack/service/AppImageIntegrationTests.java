@@ -1,0 +1,41 @@
+package dev.benchpulse.stack.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Unpacking a real runnable jar (the hub's, the smallest) with Spring Boot's jar tools, as the stack does. */
+class AppImageIntegrationTests {
+
+    private static final Path REPO = Path.of("").toAbsolutePath().getParent();
+    private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void a_rebuilt_jar_is_unpacked_again_and_the_class_data_archive_of_the_old_one_goes_with_it() throws Exception {
+        // Given a jar unpacked with an archive trained for it
+        Path built = AppImage.locate(REPO.resolve("mercure-hub/target"), "mercure-hub");
+        Path jar = Files.copy(built, Files.createDirectories(dir.resolve("target")).resolve("mercure-hub-1-exec.jar"));
+        Path apps = dir.resolve("apps");
+        Path appJar = AppImage.unpacked(jar, apps, JAVA);
+        Path archive = Files.writeString(AppImage.classDataArchive(appJar, "mercure-hub"), "trained for build 1");
+        assertThat(AppImage.isUnpacked(jar, apps)).isTrue();
+
+        // When the jar is rebuilt
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
+
+        // Then it is unpacked again, without the old archive, ready for a new training run
+        assertThat(AppImage.isUnpacked(jar, apps)).isFalse();
+        assertThat(AppImage.unpacked(jar, apps, JAVA)).isEqualTo(appJar).isRegularFile();
+        assertThat(archive).doesNotExist();
+        assertThat(AppImage.isUnpacked(jar, apps)).isTrue();
+    }
+}
