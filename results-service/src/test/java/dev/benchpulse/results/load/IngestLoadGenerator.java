@@ -45,17 +45,20 @@ public final class IngestLoadGenerator {
             broker.afterPropertiesSet();
             bootstrap = broker.getBrokersAsString();
         }
-        TestPostgres.Database database = TestPostgres.newDatabase();
-        try (ConfigurableApplicationContext service = start(bootstrap, database);
-                LoadProbe probe = new LoadProbe(bootstrap, service, database);
+        try (LoadDatabase postgres = new LoadDatabase(settings.postgres());
+                ConfigurableApplicationContext service = start(bootstrap, postgres.database());
+                LoadProbe probe = new LoadProbe(bootstrap, service, postgres.database());
                 LoadPublisher publisher = new LoadPublisher(bootstrap)) {
             MessageListenerContainer consumer = service.getBean(KafkaListenerEndpointRegistry.class)
                     .getListenerContainer("results-benchmark-events");
             System.out.printf("Ingest load: %,d samples over %d runs per phase, broker %s; load average %s%n",
                     settings.samples(), settings.runs(), bootstrap, loadAverage());
+            System.out.printf("PostgreSQL: %s%n", postgres.settings());
             backlog(settings, consumer, probe, publisher);
             burst(settings, probe, publisher);
             probe.verifyExactlyOnce(2L * settings.samples());
+            System.out.printf("statements that took the database's time (pg_stat_statements):%n%s",
+                    postgres.topStatements(8));
             System.out.printf("load average at the end: %s%n", loadAverage());
         } finally {
             if (broker != null) {
