@@ -1,0 +1,66 @@
+package dev.benchpulse.notifier.consume;
+
+import dev.benchpulse.notifier.relay.Delivery;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
+import org.springframework.kafka.support.Acknowledgment;
+
+/**
+ * Commit bookkeeping of every partition this consumer owns ({@link PartitionOffsets}); forgets a partition when it
+ * is revoked or lost, so a late settlement never commits an offset of a partition owned by someone else.
+ */
+final class CommitTracker implements ConsumerAwareRebalanceListener {
+
+    private final Map<TopicPartition, PartitionOffsets> partitions = new ConcurrentHashMap<>();
+    private final int limitPerPartition;
+    private volatile PartitionGate gate = PartitionGate.NONE;
+
+    CommitTracker(int limitPerPartition) {
+        this.limitPerPartition = limitPerPartition;
+    }
+
+    void gate(PartitionGate gate) {
+        this.gate = gate;
+    }
+
+    Delivery track(ConsumerRecord<?, ?> record, Acknowledgment acknowledgment) {
+        return partition(record).track(record.offset(), acknowledgment);
+    }
+
+    /** Offsets of a partition read but not yet committable. */
+    int uncommitted(TopicPartition partition) {
+        PartitionOffsets offsets = partitions.get(partition);
+        return offsets == null ? 0 : offsets.uncommitted();
+    }
+
+    @Override
+    public void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> revoked) {
+        forget(revoked);
+    }
+
+    @Override
+    public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> lost) {
+        forget(lost);
+    }
+
+    private void forget(Collection<TopicPartition> gone) {
+        gone.forEach(partition -> {
+            PartitionOffsets offsets = partitions.remove(partition);
+            if (offsets != null) {
+                offsets.revoke();
+            }
+        });
+    }
+
+    private PartitionOffsets partition(ConsumerRecord<?, ?> record) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        return partitions.computeIfAbsent(partition, p -> new PartitionOffsets(p, gate, limitPerPartition));
+    }
+}

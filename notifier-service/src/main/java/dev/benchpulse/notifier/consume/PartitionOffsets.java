@@ -1,0 +1,106 @@
+package dev.benchpulse.notifier.consume;
+
+import dev.benchpulse.notifier.relay.Delivery;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.kafka.support.Acknowledgment;
+
+/**
+ * The offsets read from one partition and not yet committed, in order. When the oldest ones are settled, the
+ * acknowledgment of the last of them commits up to it: nothing unsettled is ever committed, whatever order updates
+ * settle in. Offsets the listener never saw (records the error handler sent to the dead-letter topic) do not hold
+ * the commit back.
+ */
+final class PartitionOffsets {
+
+    private final class Entry implements Delivery {
+
+        private final long offset;
+        private final Acknowledgment acknowledgment;
+        private boolean settled;
+
+        Entry(long offset, Acknowledgment acknowledgment) {
+            this.offset = offset;
+            this.acknowledgment = acknowledgment;
+        }
+
+        @Override
+        public void settled() {
+            settle(this);
+        }
+    }
+
+    private final TopicPartition partition;
+    private final Deque<Entry> entries = new ArrayDeque<>();
+    private final PartitionGate gate;
+    private final int limit;
+    private boolean paused;
+    private boolean revoked;
+
+    PartitionOffsets(TopicPartition partition, PartitionGate gate, int limit) {
+        this.partition = partition;
+        this.gate = gate;
+        this.limit = limit;
+    }
+
+    /** Starts tracking a record read from the partition; a record read again gets its existing entry back. */
+    synchronized Delivery track(long offset, Acknowledgment acknowledgment) {
+        Entry tail = entries.peekLast();
+        if (tail != null && offset <= tail.offset) {
+            return existing(offset);
+        }
+        Entry entry = new Entry(offset, acknowledgment);
+        entries.addLast(entry);
+        if (!paused && !revoked && entries.size() > limit) {
+            paused = true;
+            gate.pause().accept(partition);
+        }
+        return entry;
+    }
+
+    /** Offsets read but not yet committable. */
+    synchronized int uncommitted() {
+        return entries.size();
+    }
+
+    /** The partition went to another consumer: forget it, and never acknowledge anything of it again. */
+    synchronized void revoke() {
+        revoked = true;
+        entries.clear();
+    }
+
+    private synchronized void settle(Entry entry) {
+        if (entry.settled) {
+            return;
+        }
+        entry.settled = true;
+        Acknowledgment last = null;
+        while (!entries.isEmpty() && entries.peekFirst().settled) {
+            last = entries.pollFirst().acknowledgment;
+        }
+        if (revoked) {
+            return;
+        }
+        if (last != null) {
+            last.acknowledge();
+        }
+        if (paused && entries.size() <= limit / 2) {
+            paused = false;
+            gate.resume().accept(partition);
+        }
+    }
+
+    private Delivery existing(long offset) {
+        for (Iterator<Entry> it = entries.descendingIterator(); it.hasNext(); ) {
+            Entry entry = it.next();
+            if (entry.offset == offset) {
+                return entry;
+            }
+        }
+        return () -> { };
+    }
+}

@@ -1,0 +1,66 @@
+package dev.benchpulse.notifier.hub;
+
+import dev.benchpulse.notifier.relay.UpdatePublisher;
+import dev.benchpulse.notifier.system.NotifierMetrics;
+import dev.benchpulse.notifier.system.NotifierProperties;
+
+import io.netty.channel.ChannelOption;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import reactor.core.scheduler.Scheduler;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The publisher and its HTTP client: connect and response timeouts; a fresh connection per publish by default, or a
+ * pool of kept-alive connections ({@code benchpulse.notifier.publish.keep-alive}).
+ */
+@Configuration(proxyBeanMethods = false)
+class HubConfiguration {
+
+    @Bean
+    PublisherTokens publisherTokens(NotifierProperties properties, Clock clock) {
+        NotifierProperties.Jwt jwt = properties.hub().jwt();
+        return new PublisherTokens(SigningKeys.from(jwt), jwt, clock);
+    }
+
+    @Bean(destroyMethod = "dispose")
+    ConnectionProvider hubConnections(NotifierProperties properties) {
+        return ConnectionProvider.builder("mercure-hub")
+                .maxConnections(properties.publish().maxConnections())
+                .pendingAcquireTimeout(properties.publish().responseTimeout())
+                // at most one request per run is in flight: let them queue for a connection rather than fail
+                .pendingAcquireMaxCount(-1)
+                .maxIdleTime(Duration.ofSeconds(30))
+                .build();
+    }
+
+    @Bean
+    UpdatePublisher mercurePublisher(NotifierProperties properties, ConnectionProvider hubConnections,
+            PublisherTokens tokens, JsonMapper json, Scheduler notifierScheduler, NotifierMetrics metrics) {
+        NotifierProperties.Publish publish = properties.publish();
+        HttpClient http = (publish.keepAlive() ? HttpClient.create(hubConnections) : oneRequestPerConnection())
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) publish.connectTimeout().toMillis())
+                .responseTimeout(publish.responseTimeout());
+        WebClient client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
+        return new MercurePublisher(client, properties.hub().url(), tokens, json, notifierScheduler, publish,
+                metrics);
+    }
+
+    /**
+     * A fresh connection per publish that the hub closes after answering ({@code Connection: close}): no kept-alive
+     * connection to stall, and the closing side's TIME_WAIT is the hub's, so the notifier does not run out of
+     * ephemeral ports.
+     */
+    private static HttpClient oneRequestPerConnection() {
+        return HttpClient.newConnection().keepAlive(false);
+    }
+}

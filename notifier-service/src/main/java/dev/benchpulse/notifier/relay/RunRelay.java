@@ -1,0 +1,140 @@
+package dev.benchpulse.notifier.relay;
+
+import dev.benchpulse.notifier.update.RunState;
+
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.apache.avro.specific.SpecificRecord;
+
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+
+/**
+ * One run's way to the hub: its {@link Outbox} sent one update at a time, in event order. A progress update waits
+ * for the run's pace and may be coalesced while it waits; a terminal update queued behind a progress update sends
+ * it at once. An update the hub did not take stays at the head and is tried again after the park delay, so nothing
+ * behind it overtakes it and a terminal update is never lost.
+ */
+final class RunRelay {
+
+    private final RunState state = new RunState();
+    private final Outbox outbox = new Outbox();
+    private final RelaySettings settings;
+    private final ProgressThrottle throttle;
+    private final Consumer<RunRelay> onFinished;
+    private final Disposable.Swap publishing = Disposables.swap();
+    private boolean sending;
+    private boolean closed;
+    private long notBefore;
+    private long lastActivity;
+    private Disposable wakeUp;
+
+    RunRelay(RelaySettings settings, Consumer<RunRelay> onFinished) {
+        this.settings = settings;
+        this.throttle = new ProgressThrottle(settings.maxProgressPerSecond());
+        this.onFinished = onFinished;
+        this.lastActivity = settings.now();
+    }
+
+    /** Queues the update of the run's next event; false when this relay was closed and a new one must take it. */
+    synchronized boolean offer(SpecificRecord event, Delivery delivery) {
+        if (closed) {
+            return false;
+        }
+        lastActivity = settings.now();
+        outbox.add(new Outbox.Pending(state.next(event), delivery), sending).ifPresent(this::coalesced);
+        drain();
+        return true;
+    }
+
+    /** Closes the relay when nothing of it is pending and it saw no event for the idle timeout. */
+    synchronized boolean closeIfIdle(long nowMillis) {
+        if (sending || !outbox.isEmpty() || nowMillis - lastActivity < settings.idleTimeout().toMillis()) {
+            return false;
+        }
+        closed = true;
+        return true;
+    }
+
+    /** Stops for good: the notifier shuts down; what is not delivered stays uncommitted and is read again. */
+    synchronized void close() {
+        closed = true;
+        cancelWakeUp();
+        publishing.dispose();
+    }
+
+    private void drain() {
+        if (sending || closed || outbox.isEmpty()) {
+            return;
+        }
+        Outbox.Pending head = outbox.head();
+        long now = settings.now();
+        long delay = Math.max(0, notBefore - now);
+        if (head.progress() && !outbox.terminalQueued()) {
+            delay = Math.max(delay, throttle.delay(now));
+        }
+        if (delay > 0) {
+            if (wakeUp == null) {
+                wakeUp = settings.scheduler().schedule(this::wake, delay, TimeUnit.MILLISECONDS);
+            }
+            return;
+        }
+        cancelWakeUp();
+        sending = true;
+        publishing.replace(settings.publisher().publish(head.update()).subscribe(
+                sentAt -> sent(head, sentAt), error -> notSent(head, error)));
+    }
+
+    private synchronized void wake() {
+        wakeUp = null;
+        drain();
+    }
+
+    private synchronized void sent(Outbox.Pending head, Instant sentAt) {
+        sending = false;
+        if (head.progress()) {
+            throttle.sent(sentAt.toEpochMilli());
+        }
+        settings.metrics().published(head.update().type());
+        settle(head);
+    }
+
+    private synchronized void notSent(Outbox.Pending head, Throwable error) {
+        sending = false;
+        settings.metrics().failed();
+        if (error instanceof UpdateRejectedException) {
+            settle(head);
+            return;
+        }
+        outbox.dropFailedHead().ifPresent(this::coalesced);
+        notBefore = settings.now() + settings.parkDelay().toMillis();
+        drain();
+    }
+
+    private void coalesced(Outbox.Pending obsolete) {
+        obsolete.delivery().settled();
+        settings.metrics().coalesced();
+    }
+
+    /** The head is done with: delivered, or rejected for good. The relay closes after its terminal update. */
+    private void settle(Outbox.Pending head) {
+        outbox.removeHead();
+        head.delivery().settled();
+        if (head.terminal() && outbox.isEmpty()) {
+            closed = true;
+            cancelWakeUp();
+            onFinished.accept(this);
+            return;
+        }
+        drain();
+    }
+
+    private void cancelWakeUp() {
+        if (wakeUp != null) {
+            wakeUp.dispose();
+            wakeUp = null;
+        }
+    }
+}

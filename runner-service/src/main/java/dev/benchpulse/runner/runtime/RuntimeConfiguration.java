@@ -1,0 +1,34 @@
+package dev.benchpulse.runner.runtime;
+
+import dev.benchpulse.runner.process.ProcessRunner;
+import dev.benchpulse.runner.system.RunnerProperties;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The runtimes, probed at start-up, and their health: up with each runtime's state in the details. */
+@Configuration(proxyBeanMethods = false)
+class RuntimeConfiguration {
+
+    @Bean
+    Runtimes runtimes(RunnerProperties properties, ProcessRunner processes, Clock clock) {
+        return new Runtimes(properties, processes, clock);
+    }
+
+    @Bean
+    HealthIndicator runtimesHealthIndicator(Runtimes runtimes) {
+        return () -> {
+            Map<String, Object> details = new LinkedHashMap<>();
+            runtimes.all().forEach(r -> details.put(r.id(), r.available()
+                    ? "PHP " + r.phpVersion() + (r.jit() ? " (JIT on)" : "") + (r.reason() == null ? "" : "; " + r.reason())
+                    : "unavailable: " + r.reason()));
+            return Health.up().withDetails(details).build();
+        };
+    }
+}

@@ -1,0 +1,123 @@
+package dev.benchpulse.runner.runtime;
+
+import static dev.benchpulse.runner.TestFixtures.execution;
+import static dev.benchpulse.runner.TestFixtures.local;
+import static dev.benchpulse.runner.TestFixtures.properties;
+import static dev.benchpulse.runner.TestFixtures.spec;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.benchpulse.runner.TestFixtures;
+import dev.benchpulse.runner.process.ProcessRunner;
+import dev.benchpulse.runner.system.RunnerProperties;
+import dev.benchpulse.runner.system.RunnerProperties.Kind;
+import dev.benchpulse.testsupport.Php;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Probing runtimes by running them. */
+class RuntimesIntegrationTests {
+
+    @Test
+    void detects_the_php_version_and_whether_the_jit_is_really_on() {
+        Runtimes runtimes = TestFixtures.runtimes(local("php", List.of()), local("php-jit", TestFixtures.JIT_SETTINGS));
+
+        PhpRuntime php = runtimes.find("php").orElseThrow();
+        PhpRuntime jit = runtimes.find("php-jit").orElseThrow();
+        assertThat(php.available()).isTrue();
+        assertThat(php.phpVersion()).matches("\\d+\\.\\d+\\.\\d+.*");
+        assertThat(php.jit()).isFalse();
+        assertThat(jit.jit()).isTrue();
+        assertThat(jit.reason()).isNull();
+        assertThat(runtimes.all()).extracting(PhpRuntime::id).containsExactly("php", "php-jit");
+    }
+
+    @Test
+    void warns_when_the_jit_is_requested_but_not_on() {
+        PhpRuntime runtime = TestFixtures.runtime(local("half-jit", List.of("opcache.enable_cli=0", "opcache.jit=tracing")));
+
+        assertThat(runtime.available()).isTrue();
+        assertThat(runtime.jit()).isFalse();
+        assertThat(runtime.reason()).startsWith("JIT requested but not on: set opcache.enable_cli=1");
+    }
+
+    @Test
+    void a_container_that_is_not_running_is_unavailable_with_how_to_fix_it() {
+        PhpRuntime runtime = TestFixtures.runtime(spec("php-8.1", Kind.CONTAINER, List.of("sh", "-c",
+                "echo 'Error response from daemon: No such container: benchpulse-php-8.1' >&2; exit 1", "sh"), List.of()));
+
+        assertThat(runtime.available()).isFalse();
+        assertThat(runtime.phpVersion()).isNull();
+        assertThat(runtime.reason()).contains("failed (exit 1)", "No such container: benchpulse-php-8.1",
+                "Start the PHP containers (docker compose up -d)");
+    }
+
+    @Test
+    void an_unavailable_runtime_is_probed_again_when_asked_for_so_a_late_container_is_picked_up(@TempDir Path dir)
+            throws Exception {
+        Path late = dir.resolve("php");
+        MutableClock clock = new MutableClock();
+        RunnerProperties properties = properties(execution(Duration.ofSeconds(10), "64M", null),
+                spec("late", Kind.LOCAL, List.of(late.toString()), List.of()));
+        Runtimes runtimes = new Runtimes(properties, new ProcessRunner(65536), clock);
+        assertThat(runtimes.find("late")).get().extracting(PhpRuntime::available).isEqualTo(false);
+
+        Files.createSymbolicLink(late, Php.binary());
+        assertThat(runtimes.find("late")).as("not before the retry interval").get()
+                .extracting(PhpRuntime::available).isEqualTo(false);
+        clock.advance(Runtimes.RETRY_INTERVAL.plusSeconds(1));
+
+        assertThat(runtimes.find("late")).get().extracting(PhpRuntime::available).isEqualTo(true);
+    }
+
+    @Test
+    void says_why_a_benchmark_cannot_run_on_a_runtime() {
+        Runtimes runtimes = TestFixtures.runtimes(local("php", List.of()));
+
+        assertThat(runtimes.problemRunning("x", Optional.empty(), "php")).isEmpty();
+        assertThat(runtimes.problemRunning("x", Optional.of(PhpVersion.parse("99.1")), "php")).get().asString()
+                .contains("benchmark 'x' needs PHP 99.1 or newer; no configured runtime can run it");
+        assertThat(runtimes.problemRunning("x", Optional.empty(), "nope")).get().asString()
+                .startsWith("unknown runtime 'nope'; configured runtimes: php");
+    }
+
+    @Test
+    void refuses_a_configuration_with_a_duplicate_id() {
+        assertThatThrownBy(() -> TestFixtures.runtimes(local("php", List.of()), local("php", List.of())))
+                .hasMessageContaining("Runtime id 'php' is configured twice");
+    }
+
+    /** A clock tests move forward. */
+    static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}
