@@ -54,8 +54,9 @@ public final class IngestLoadGenerator {
             System.out.printf("Ingest load: %,d samples over %d runs per phase, broker %s; load average %s%n",
                     settings.samples(), settings.runs(), bootstrap, loadAverage());
             System.out.printf("PostgreSQL: %s%n", postgres.settings());
-            backlog(settings, consumer, probe, publisher);
-            burst(settings, probe, publisher);
+            CpuAccount cpu = new CpuAccount(postgres.postmasterPid());
+            backlog(settings, consumer, probe, publisher, cpu);
+            burst(settings, probe, publisher, cpu);
             probe.verifyExactlyOnce(2L * settings.samples());
             System.out.printf("statements that took the database's time (pg_stat_statements):%n%s",
                     postgres.topStatements(8));
@@ -69,9 +70,11 @@ public final class IngestLoadGenerator {
     }
 
     private static void backlog(LoadSettings settings, MessageListenerContainer consumer, LoadProbe probe,
-            LoadPublisher publisher) throws Exception {
+            LoadPublisher publisher, CpuAccount cpu) throws Exception {
         consumer.stop();
+        Map<String, Double> cpuBefore = cpu.snapshot();
         LoadPublisher.Published published = publisher.publish(settings.samples(), settings.runs());
+        Map<String, Double> cpuPublished = cpu.snapshot();
         System.out.printf("backlog: published %,d records in %.1f s (%,.0f records/s)%n", published.records(),
                 published.seconds(), published.records() / published.seconds());
         long before = probe.storedSamples();
@@ -81,10 +84,14 @@ public final class IngestLoadGenerator {
         double seconds = (drain.finishedAt() - start) / 1e9;
         System.out.printf("backlog: stored %,d samples in %.1f s: %,.0f samples/s (per-second rate: %s)%n",
                 settings.samples(), seconds, settings.samples() / seconds, drain.rates());
+        System.out.printf("backlog: CPU while publishing %s%n", CpuAccount.between(cpuBefore, cpuPublished));
+        System.out.printf("backlog: CPU while ingesting %s%n", CpuAccount.between(cpuPublished, cpu.snapshot()));
     }
 
-    private static void burst(LoadSettings settings, LoadProbe probe, LoadPublisher publisher) throws Exception {
+    private static void burst(LoadSettings settings, LoadProbe probe, LoadPublisher publisher, CpuAccount cpu)
+            throws Exception {
         probe.awaitNoLag(Duration.ofMinutes(2));
+        Map<String, Double> cpuBefore = cpu.snapshot();
         long before = probe.storedSamples();
         long start = System.nanoTime();
         LoadPublisher.Published published = publisher.publish(settings.samples(), settings.runs());
@@ -97,6 +104,7 @@ public final class IngestLoadGenerator {
         System.out.printf("burst: %,d samples stored %.1f s after the burst began: %,.0f samples/s%n",
                 settings.samples(), (drain.finishedAt() - start) / 1e9,
                 settings.samples() / ((drain.finishedAt() - start) / 1e9));
+        System.out.printf("burst: CPU %s%n", CpuAccount.between(cpuBefore, cpu.snapshot()));
         System.out.printf("database writes: %s%n", probe.writeLatency());
     }
 

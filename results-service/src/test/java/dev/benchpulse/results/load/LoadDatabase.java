@@ -5,6 +5,8 @@ import dev.benchpulse.testsupport.TestPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -15,18 +17,21 @@ import java.util.Map;
 
 /**
  * The load generator's own PostgreSQL server (zonky's binaries), with the settings we document for production
- * rather than zonky's test defaults (which turn {@code synchronous_commit} off), plus {@code pg_stat_statements}
+ * rather than zonky's test defaults (which turn {@code fsync} and {@code synchronous_commit} off), plus {@code pg_stat_statements}
  * so the program can say which statements the database spent its time on.
  */
 final class LoadDatabase implements AutoCloseable {
 
-    /** Production settings (docs/performance.md); {@code --postgres name=value} overrides or adds any. */
+    /**
+     * Production settings (docs/performance.md); {@code --postgres name=value} overrides or adds any. No {@code
+     * wal_compression=lz4}: zonky's binaries are built without lz4 and the server refuses to start with it.
+     */
     static final Map<String, String> PRODUCTION = Map.of(
             "synchronous_commit", "on",
+            "fsync", "on",
             "shared_buffers", "256MB",
             "max_wal_size", "4GB",
-            "checkpoint_timeout", "15min",
-            "wal_compression", "lz4");
+            "checkpoint_timeout", "15min");
 
     private final EmbeddedPostgres server;
     private final TestPostgres.Database database;
@@ -53,6 +58,15 @@ final class LoadDatabase implements AutoCloseable {
 
     Connection connect() throws SQLException {
         return DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+    }
+
+    /** Process id of the server's main process (the parent of every backend). */
+    long postmasterPid() throws SQLException, IOException {
+        try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            String stat = Files.readString(Path.of("/proc", rs.getString(1), "stat"));
+            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
+        }
     }
 
     /** The settings the server runs with, as it reports them. */
