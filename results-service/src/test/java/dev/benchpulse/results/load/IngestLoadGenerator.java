@@ -72,8 +72,10 @@ public final class IngestLoadGenerator {
     private static void backlog(LoadSettings settings, MessageListenerContainer consumer, LoadProbe probe,
             LoadPublisher publisher, CpuAccount cpu) throws Exception {
         consumer.stop();
+        var records = publisher.prepare(settings.samples(), settings.runs());
         Map<String, Double> cpuBefore = cpu.snapshot();
-        LoadPublisher.Published published = publisher.publish(settings.samples(), settings.runs());
+        LoadPublisher.Published published = publisher.publish(records);
+        records = null; // let the collector have them while the service works
         Map<String, Double> cpuPublished = cpu.snapshot();
         System.out.printf("backlog: published %,d records in %.1f s (%,.0f records/s)%n", published.records(),
                 published.seconds(), published.records() / published.seconds());
@@ -90,11 +92,13 @@ public final class IngestLoadGenerator {
 
     private static void burst(LoadSettings settings, LoadProbe probe, LoadPublisher publisher, CpuAccount cpu)
             throws Exception {
+        var records = publisher.prepare(settings.samples(), settings.runs());
         probe.awaitNoLag(Duration.ofMinutes(2));
         Map<String, Double> cpuBefore = cpu.snapshot();
         long before = probe.storedSamples();
         long start = System.nanoTime();
-        LoadPublisher.Published published = publisher.publish(settings.samples(), settings.runs());
+        LoadPublisher.Published published = publisher.publish(records);
+        records = null;
         long lagAtEnd = probe.lag();
         Duration toZero = probe.awaitNoLag(Duration.ofMinutes(10));
         LoadProbe.Drain drain = probe.awaitStored(before + settings.samples(), Duration.ofMinutes(2));
