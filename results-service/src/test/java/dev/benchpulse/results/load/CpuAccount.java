@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * CPU time spent during a phase, by whom: this JVM's threads grouped by role (broker, producer, consumer, database
- * driver, ...) and the PostgreSQL server's processes. CPU seconds do not depend on how many other programs share the
+ * driver, ...), the JVM's own work (garbage collection and JIT compilers are not Java threads: they are the process's
+ * CPU time minus that of the live Java threads) and the PostgreSQL server's processes. CPU seconds do not depend on how many other programs share the
  * machine the way elapsed times do, so they say what a phase would take on two otherwise idle cores.
  */
 final class CpuAccount {
@@ -20,6 +21,8 @@ final class CpuAccount {
     private static final double CLOCK_TICKS_PER_SECOND = 100;
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final com.sun.management.OperatingSystemMXBean process =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private final long postmaster;
 
     /** @param postmaster process id of the PostgreSQL server's main process */
@@ -30,14 +33,18 @@ final class CpuAccount {
     /** CPU seconds used so far, by group. */
     Map<String, Double> snapshot() {
         Map<String, Double> seconds = new TreeMap<>();
+        double javaThreads = 0;
+        double wholeProcess = process.getProcessCpuTime() / 1e9;
         for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
             if (info != null) {
                 long cpu = threads.getThreadCpuTime(info.getThreadId());
                 if (cpu > 0) {
                     seconds.merge(group(info.getThreadName()), cpu / 1e9, Double::sum);
+                    javaThreads += cpu / 1e9;
                 }
             }
         }
+        seconds.put("jvm: gc, jit, ended threads", wholeProcess - javaThreads);
         seconds.put("postgresql", postgresSeconds());
         return seconds;
     }
@@ -72,10 +79,6 @@ final class CpuAccount {
                 || thread.startsWith("controller") || thread.startsWith("log-cleaner")
                 || thread.startsWith("raft") || thread.startsWith("group-coordinator")) {
             return "broker";
-        }
-        if (thread.startsWith("GC") || thread.startsWith("C1 ") || thread.startsWith("C2 ")
-                || thread.startsWith("VM ")) {
-            return "jvm (gc, jit)";
         }
         return "other threads";
     }

@@ -57,9 +57,10 @@ public final class IngestLoadGenerator {
                     settings.samples(), settings.runs(), bootstrap, loadAverage());
             System.out.printf("PostgreSQL: %s%n", postgres.settings());
             CpuAccount cpu = new CpuAccount(postgres.postmasterPid());
+            warmUp(settings, probe, publisher);
             backlog(settings, consumer, probe, publisher, cpu);
             burst(settings, probe, publisher, cpu);
-            probe.verifyExactlyOnce(2L * settings.samples());
+            probe.verifyExactlyOnce(2L * settings.samples() + settings.warmup());
             System.out.printf("statements that took the database's time (pg_stat_statements):%n%s",
                     postgres.topStatements(8));
             System.out.printf("load average at the end: %s%n", loadAverage());
@@ -69,6 +70,17 @@ public final class IngestLoadGenerator {
             }
         }
         System.exit(0);
+    }
+
+    /** Ingests {@code --warmup} samples, unmeasured, so that the phases run compiled code. */
+    private static void warmUp(LoadSettings settings, LoadProbe probe, LoadPublisher publisher) throws Exception {
+        if (settings.warmup() > 0) {
+            long before = probe.storedSamples();
+            publisher.publish(publisher.prepare(settings.warmup(), settings.runs()));
+            probe.awaitStored(before + settings.warmup(), Duration.ofMinutes(5));
+            probe.awaitNoLag(Duration.ofMinutes(2));
+            System.out.printf("warm-up: %,d samples ingested (not measured)%n", settings.warmup());
+        }
     }
 
     private static void backlog(LoadSettings settings, MessageListenerContainer consumer, LoadProbe probe,
