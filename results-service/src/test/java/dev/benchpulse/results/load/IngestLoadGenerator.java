@@ -28,7 +28,9 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * <li><b>burst</b>: with the consumer running, publishes the same amount again as fast as it can and times how long
  * the consumer lag takes to get back to zero after the last record is acknowledged.</li>
  * </ol>
- * Finally it checks that the database holds every sample exactly once.
+ * Records are serialized before a phase starts, so the generator's own work stays out of it. Each phase reports
+ * the CPU seconds used by component ({@link CpuAccount}); at the end the program checks that the database holds
+ * every sample exactly once and lists the statements PostgreSQL spent its time on.
  */
 public final class IngestLoadGenerator {
 
@@ -45,17 +47,22 @@ public final class IngestLoadGenerator {
             broker.afterPropertiesSet();
             bootstrap = broker.getBrokersAsString();
         }
-        TestPostgres.Database database = TestPostgres.newDatabase();
-        try (ConfigurableApplicationContext service = start(bootstrap, database);
-                LoadProbe probe = new LoadProbe(bootstrap, service, database);
+        try (LoadDatabase postgres = new LoadDatabase(settings.postgres());
+                ConfigurableApplicationContext service = start(bootstrap, postgres.database());
+                LoadProbe probe = new LoadProbe(bootstrap, service, postgres.database());
                 LoadPublisher publisher = new LoadPublisher(bootstrap)) {
             MessageListenerContainer consumer = service.getBean(KafkaListenerEndpointRegistry.class)
                     .getListenerContainer("results-benchmark-events");
             System.out.printf("Ingest load: %,d samples over %d runs per phase, broker %s; load average %s%n",
                     settings.samples(), settings.runs(), bootstrap, loadAverage());
-            backlog(settings, consumer, probe, publisher);
-            burst(settings, probe, publisher);
-            probe.verifyExactlyOnce(2L * settings.samples());
+            System.out.printf("PostgreSQL: %s%n", postgres.settings());
+            CpuAccount cpu = new CpuAccount(postgres.postmasterPid());
+            warmUp(settings, probe, publisher);
+            backlog(settings, consumer, probe, publisher, cpu);
+            burst(settings, probe, publisher, cpu);
+            probe.verifyExactlyOnce(2L * settings.samples() + settings.warmup());
+            System.out.printf("statements that took the database's time (pg_stat_statements):%n%s",
+                    postgres.topStatements(8));
             System.out.printf("load average at the end: %s%n", loadAverage());
         } finally {
             if (broker != null) {
@@ -65,10 +72,25 @@ public final class IngestLoadGenerator {
         System.exit(0);
     }
 
+    /** Ingests {@code --warmup} samples, unmeasured, so that the phases run compiled code. */
+    private static void warmUp(LoadSettings settings, LoadProbe probe, LoadPublisher publisher) throws Exception {
+        if (settings.warmup() > 0) {
+            long before = probe.storedSamples();
+            publisher.publish(publisher.prepare(settings.warmup(), settings.runs()));
+            probe.awaitStored(before + settings.warmup(), Duration.ofMinutes(5));
+            probe.awaitNoLag(Duration.ofMinutes(2));
+            System.out.printf("warm-up: %,d samples ingested (not measured)%n", settings.warmup());
+        }
+    }
+
     private static void backlog(LoadSettings settings, MessageListenerContainer consumer, LoadProbe probe,
-            LoadPublisher publisher) throws Exception {
+            LoadPublisher publisher, CpuAccount cpu) throws Exception {
         consumer.stop();
-        LoadPublisher.Published published = publisher.publish(settings.samples(), settings.runs());
+        var records = publisher.prepare(settings.samples(), settings.runs());
+        Map<String, Double> cpuBefore = cpu.snapshot();
+        LoadPublisher.Published published = publisher.publish(records);
+        records = null; // let the collector have them while the service works
+        Map<String, Double> cpuPublished = cpu.snapshot();
         System.out.printf("backlog: published %,d records in %.1f s (%,.0f records/s)%n", published.records(),
                 published.seconds(), published.records() / published.seconds());
         long before = probe.storedSamples();
@@ -78,13 +100,19 @@ public final class IngestLoadGenerator {
         double seconds = (drain.finishedAt() - start) / 1e9;
         System.out.printf("backlog: stored %,d samples in %.1f s: %,.0f samples/s (per-second rate: %s)%n",
                 settings.samples(), seconds, settings.samples() / seconds, drain.rates());
+        System.out.printf("backlog: CPU while publishing %s%n", CpuAccount.between(cpuBefore, cpuPublished));
+        System.out.printf("backlog: CPU while ingesting %s%n", CpuAccount.between(cpuPublished, cpu.snapshot()));
     }
 
-    private static void burst(LoadSettings settings, LoadProbe probe, LoadPublisher publisher) throws Exception {
+    private static void burst(LoadSettings settings, LoadProbe probe, LoadPublisher publisher, CpuAccount cpu)
+            throws Exception {
+        var records = publisher.prepare(settings.samples(), settings.runs());
         probe.awaitNoLag(Duration.ofMinutes(2));
+        Map<String, Double> cpuBefore = cpu.snapshot();
         long before = probe.storedSamples();
         long start = System.nanoTime();
-        LoadPublisher.Published published = publisher.publish(settings.samples(), settings.runs());
+        LoadPublisher.Published published = publisher.publish(records);
+        records = null;
         long lagAtEnd = probe.lag();
         Duration toZero = probe.awaitNoLag(Duration.ofMinutes(10));
         LoadProbe.Drain drain = probe.awaitStored(before + settings.samples(), Duration.ofMinutes(2));
@@ -94,6 +122,7 @@ public final class IngestLoadGenerator {
         System.out.printf("burst: %,d samples stored %.1f s after the burst began: %,.0f samples/s%n",
                 settings.samples(), (drain.finishedAt() - start) / 1e9,
                 settings.samples() / ((drain.finishedAt() - start) / 1e9));
+        System.out.printf("burst: CPU %s%n", CpuAccount.between(cpuBefore, cpu.snapshot()));
         System.out.printf("database writes: %s%n", probe.writeLatency());
     }
 
