@@ -47,6 +47,25 @@ class PublishIntegrationTests {
     }
 
     @Test
+    void a_repeated_publish_of_an_id_still_in_the_history_is_acknowledged_but_not_delivered_twice() {
+        String topic = TestHubs.topic();
+        String id = "urn:example:retry-" + System.nanoTime();
+        try (SseRecorder subscriber = subscribe(hub, topic)) {
+            // Given an update delivered once
+            publisher.publishOk(hub.publisherToken(), "topic", topic, "id", id, "data", "first");
+            subscriber.awaitEvents(1, WAIT);
+
+            // When the publisher retries it (its first response lost), then publishes the next update
+            String repeated = publisher.publishOk(hub.publisherToken(), "topic", topic, "id", id, "data", "first");
+            publisher.publishOk(hub.publisherToken(), "topic", topic, "id", id + "-next", "data", "next");
+
+            // Then the retry is acknowledged with the id, and the subscriber sees each update once, in order
+            assertThat(repeated).isEqualTo(id);
+            assertThat(subscriber.awaitEvents(2, WAIT)).extracting(ServerSentEvent::id).containsExactly(id, id + "-next");
+        }
+    }
+
+    @Test
     void an_id_starting_with_a_hash_is_refused() {
         ResponseEntity<String> response = publisher.publish(hub.publisherToken(),
                 form("topic", TestHubs.topic(), "id", "#1", "data", "x"));

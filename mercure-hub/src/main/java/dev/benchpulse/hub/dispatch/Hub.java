@@ -73,10 +73,20 @@ public class Hub {
         this.dispatcher = Thread.ofPlatform().name("mercure-dispatch").daemon().start(this::dispatchLoop);
     }
 
-    /** Keeps the update for replay and hands it to the dispatcher, which queues it for every subscriber it is for. */
-    public void publish(Update update) {
+    /**
+     * Keeps the update for replay and hands it to the dispatcher, which queues it for every subscriber it is for. An
+     * update whose id is still in the history is a publisher's retry (its first response was lost): it is not
+     * dispatched again, so no subscriber receives it twice.
+     *
+     * @return false for such a repeated update
+     */
+    public boolean publish(Update update) {
         historyLock.lock();
         try {
+            if (history.contains(update.id())) {
+                metrics.repeated();
+                return false;
+            }
             history.add(update);
             pending.add(new Pending(update, nextSequence++, System.nanoTime()));
         } finally {
@@ -84,6 +94,7 @@ public class Hub {
         }
         metrics.published();
         LockSupport.unpark(dispatcher);
+        return true;
     }
 
     private void dispatchLoop() {

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The hub's Micrometer meters: open subscribers, updates published, deliveries queued to subscribers, how long the
- * fan-out of one update takes, and subscribers disconnected for reading too slowly.
+ * fan-out of one update takes, repeated publishes of an id still in the history, and subscribers disconnected for reading too slowly.
  */
 @Component
 class HubMetrics {
@@ -21,6 +21,7 @@ class HubMetrics {
     private final Counter published;
     private final Counter dispatched;
     private final Counter slow;
+    private final Counter repeated;
     private final Timer dispatch;
 
     HubMetrics(MeterRegistry registry) {
@@ -31,6 +32,9 @@ class HubMetrics {
                 .description("Updates queued to subscribers (one per update and receiving subscriber)").register(registry);
         this.slow = Counter.builder("mercure.subscribers.slow")
                 .description("Subscribers disconnected because they fell too far behind").register(registry);
+        this.repeated = Counter.builder("mercure.updates.repeated")
+                .description("Publishes of an id still in the history (retries), acknowledged but not dispatched again")
+                .register(registry);
         this.dispatch = Timer.builder("mercure.dispatch.latency")
                 .description("Time from publishing an update to having it queued for every subscriber it is for").register(registry);
     }
@@ -42,6 +46,10 @@ class HubMetrics {
 
     void published() {
         published.increment();
+    }
+
+    void repeated() {
+        repeated.increment();
     }
 
     /** An update has been queued for every subscriber it is for, this long after it was published. */

@@ -22,6 +22,11 @@ public final class UpdateHistory {
         this.ring = new Update[Math.max(size, 0)];
     }
 
+    /** Whether an update with this id is still kept. */
+    public boolean contains(String id) {
+        return positions.containsKey(id);
+    }
+
     public void add(Update update) {
         if (ring.length == 0) {
             return;
