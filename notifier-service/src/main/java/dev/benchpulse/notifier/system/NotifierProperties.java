@@ -66,9 +66,12 @@ public record NotifierProperties(
      * @param maxBackoff      longest retry delay
      * @param jitter          random share (0–1) of each retry delay
      * @param parkDelay       pause before a parked update is tried again
-     * @param keepAlive       reuse pooled connections to the hub; off by default: Reactor Netty 1.3.6 servers (our
-     *                        hub) can stall a kept-alive connection (reactor/reactor-netty#4361), so each publish
-     *                        opens a connection and asks the hub to close it
+     * @param keepAlive       reuse pooled connections to the hub (the default); off: each publish opens a connection
+     *                        and asks the hub to close it. Reactor Netty 1.3.6 servers (our hub) can stall a
+     *                        kept-alive connection (reactor/reactor-netty#4361): the response timeout and a retry
+     *                        cover that, and our hub does not dispatch a retried id twice. Fresh connections avoid
+     *                        the stall but cost the hub so much that it falls tens of seconds behind at 1,000
+     *                        publishes/s (docs/performance.md)
      * @param maxConnections  pooled connections to the hub, with keep-alive
      */
     public record Publish(
@@ -79,7 +82,7 @@ public record NotifierProperties(
             @DefaultValue("1s") Duration maxBackoff,
             @DefaultValue("0.5") double jitter,
             @DefaultValue("1s") Duration parkDelay,
-            @DefaultValue("false") boolean keepAlive,
+            @DefaultValue("true") boolean keepAlive,
             @DefaultValue("64") int maxConnections) {
     }
 
