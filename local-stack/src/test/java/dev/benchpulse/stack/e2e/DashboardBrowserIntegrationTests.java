@@ -1,7 +1,6 @@
 package dev.benchpulse.stack.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.benchpulse.testsupport.HeadlessChromium;
 
@@ -170,9 +169,9 @@ class DashboardBrowserIntegrationTests {
         screenshot("history");
     }
 
-    /** Opens a view of the runs started from the benchmark page; skipped when they did not complete. */
+    /** Opens a view of the runs started from the benchmark page, which must have completed. */
     private static void openAfterTheRuns(String path) {
-        assumeTrue(runIds != null, "the runs started from the benchmark page did not complete");
+        assertThat(runIds).as("the runs started from the benchmark page completed").isNotNull();
         browser.get(gateway + path);
     }
 
