@@ -17,8 +17,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 /**
  * Measures the results service's ingest throughput from the topic into PostgreSQL (docs/performance.md). Not a
  * test: run it with
- * {@code ./mvnw -B -ntp -pl results-service -am -Pingest-load -DskipTests verify
- * -Dingest-load.args="--samples 1000000 --runs 500"} (add {@code --bootstrap-servers host:port} to use a running
+ * {@code ./mvnw -B -ntp -pl results-service -am -Pperf -DskipTests verify
+ * -Dperf.args="--samples 1000000 --runs 500"} (add {@code --bootstrap-servers host:port} to use a running
  * broker instead of an in-process one).
  *
  * <p>It starts a Kafka broker (in process unless given), an embedded PostgreSQL and the service, then:
