@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -36,8 +37,24 @@ class DashboardBrowserIntegrationTests extends OpenModeGateway {
 
     static final String RUN_ID = "33333333-3333-4333-8333-333333333333";
     static final String RUN_1 = "11111111-1111-4111-8111-111111111111";
+    static final String FAILING_RUN = "44444444-4444-4444-8444-444444444444";
     static final Duration WAIT = Duration.ofSeconds(20);
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** Visible text whose colour has less than 4.5:1 contrast (WCAG) with the background behind it. */
+    static final String LOW_CONTRAST_TEXT = """
+            const rgb = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
+            const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255;
+              return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+              .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+            const background = (e) => { for (; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor);
+              if (c.length === 3 || c[3] > 0) return c.slice(0, 3); } return [255, 255, 255]; };
+            return [...document.querySelectorAll('body *')].filter((e) => e.offsetParent !== null
+                && [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()))
+              .map((e) => { const a = lum(rgb(getComputedStyle(e).color)), b = lum(background(e));
+                return [e, (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)]; })
+              .filter(([, ratio]) => ratio < 4.5)
+              .map(([e, ratio]) => `${e.tagName}.${e.className} "${e.textContent.trim().slice(0, 30)}" ${ratio.toFixed(2)}`);
+            """;
 
     static HeadlessChromium chromium;
     static ChromeDriver browser;
@@ -119,6 +136,50 @@ class DashboardBrowserIntegrationTests extends OpenModeGateway {
         assertThat(card.findElement(By.linkText("View results")).isDisplayed()).isTrue();
     }
 
+    @Test
+    void a_run_started_from_the_keyboard_shows_its_times_then_why_it_failed_on_a_legible_page_that_fits_a_phone() {
+        RUNNER.stub("/api/runs", 202, "application/json", "{\"runs\":[{\"id\":\"" + FAILING_RUN + "\",\"benchmark\":"
+                + "\"str-contains\",\"runtime\":\"php\",\"status\":\"QUEUED\",\"topic\":\"urn:benchpulse:runs:"
+                + FAILING_RUN + "\"}]}");
+        browser.get(gateway() + "/benchmarks/str-contains");
+        await().atMost(WAIT).until(() -> !browser.findElements(By.cssSelector("#runtime-options input")).isEmpty());
+        assertThat(browser.executeScript(LOW_CONTRAST_TEXT)).as("text below 4.5:1 contrast").asList().isEmpty();
+        browser.findElement(By.id("start")).sendKeys(Keys.ENTER);
+        WebElement card = await().atMost(WAIT).until(() -> browser.findElements(
+                By.cssSelector("[data-run-id='" + FAILING_RUN + "']")), cards -> !cards.isEmpty()).getFirst();
+        await().atMost(WAIT).until(() -> HUB.subscribers(HUB_PATH) >= 1);
+
+        // Given a run that started 10 s ago and has one sample of four
+        long started = System.currentTimeMillis() - 10_000;
+        push(FAILING_RUN, "f0", "{\"type\":\"benchmark.started\",\"totalIterations\":4,\"currentIteration\":0,"
+                + "\"progress\":0}", started);
+        push(FAILING_RUN, "f1", "{\"type\":\"benchmark.progress\",\"totalIterations\":4,\"currentIteration\":1,"
+                + "\"progress\":25}", started + 2_500);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(card.getText()).contains("Iteration 1 of 4")
+                .containsPattern("elapsed \\S+").containsPattern("about .+ left"));
+
+        // When the PHP code fails
+        push(FAILING_RUN, "f2", "{\"type\":\"benchmark.failed\",\"reason\":\"SCRIPT_ERROR\",\"message\":"
+                + "\"PHP Parse error: syntax error, unexpected token \\\";\\\" in code on line 2\"}",
+                System.currentTimeMillis());
+
+        // Then the card says so, with PHP's own message, and no longer estimates time left
+        await().atMost(WAIT).until(() -> "FAILED".equals(card.getAttribute("data-status")));
+        assertThat(card.getText()).contains("The PHP code failed (SCRIPT_ERROR)")
+                .contains("PHP Parse error: syntax error, unexpected token \";\" in code on line 2")
+                .doesNotContain("left");
+
+        // And at phone width nothing scrolls sideways and every form field has a label
+        browser.manage().window().setSize(new Dimension(390, 844));
+        assertThat(((Number) browser.executeScript("return document.documentElement.scrollWidth")).intValue())
+                .isLessThanOrEqualTo(((Number) browser.executeScript(
+                        "return document.documentElement.clientWidth")).intValue());
+        assertThat(browser.executeScript("return [...document.querySelectorAll('input, select, textarea')]"
+                + ".filter(f => f.type !== 'hidden' && f.labels.length === 0 && !f.getAttribute('aria-label'))"
+                + ".map(f => f.name || f.id)")).asList().isEmpty();
+        screenshot("failed-run-phone");
+    }
+
     private static void progress(int iteration) {
         push("e" + iteration, "{\"type\":\"benchmark.progress\",\"totalIterations\":4,\"currentIteration\":" + iteration
                 + ",\"progress\":" + (25 * iteration) + ",\"statistics\":{\"n\":" + iteration + ",\"mean\":1500,"
@@ -172,9 +233,13 @@ class DashboardBrowserIntegrationTests extends OpenModeGateway {
     }
 
     private static void push(String id, String data) {
-        String json = data.substring(0, data.length() - 1) + ",\"runId\":\"" + RUN_ID + "\",\"benchmarkId\":"
+        push(RUN_ID, id, data, System.currentTimeMillis());
+    }
+
+    private static void push(String runId, String id, String data, long occurredAt) {
+        String json = data.substring(0, data.length() - 1) + ",\"runId\":\"" + runId + "\",\"benchmarkId\":"
                 + "\"str-contains\",\"benchmarkName\":\"str_contains vs strpos\",\"runtime\":\"php\",\"phpVersion\":"
-                + "\"8.2.29\",\"timestamp\":\"2026-11-27T10:00:00Z\",\"occurredAt\":" + System.currentTimeMillis() + "}";
+                + "\"8.2.29\",\"timestamp\":\"2026-11-27T10:00:00Z\",\"occurredAt\":" + occurredAt + "}";
         HUB.push(HUB_PATH, "id: urn:uuid:" + id + "\ndata: " + json + "\n\n");
     }
 
