@@ -38,11 +38,11 @@ class SampleWrites {
         int n = chunk.size();
         UUID[] runs = new UUID[n];
         UUID[] attempts = new UUID[n];
-        Integer[] iterations = new Integer[n];
-        Integer[] sequences = new Integer[n];
-        Double[] times = new Double[n];
-        Long[] used = new Long[n];
-        Long[] peaks = new Long[n];
+        int[] iterations = new int[n];
+        int[] sequences = new int[n];
+        double[] times = new double[n];
+        long[] used = new long[n];
+        long[] peaks = new long[n];
         for (int i = 0; i < n; i++) {
             BenchmarkProgress p = chunk.get(i);
             runs[i] = p.getRunId();
