@@ -3,6 +3,7 @@ package dev.benchpulse.notifier.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.benchpulse.contracts.avro.FailureReason;
 import dev.benchpulse.notifier.relay.UpdatePublisher;
 import dev.benchpulse.notifier.relay.UpdateRejectedException;
 import dev.benchpulse.notifier.system.NotifierMetrics;
@@ -72,6 +73,20 @@ class MercurePublisherTests {
         assertThat(data.get("type").asString()).isEqualTo("benchmark.started");
         assertThat(data.get("timestamp").asString()).isEqualTo(sentAt.toString());
         assertThat(registry.timer(NotifierMetrics.PUBLISH_LATENCY, "outcome", "success").count()).isEqualTo(1);
+    }
+
+    @Test
+    void data_with_form_delimiters_percent_signs_and_non_ascii_text_arrives_intact() {
+        String message = "PHP Parse error: unexpected '&' in a+b = 100% — «ünïcode» ✓\nline 2";
+        RunState state = new RunState();
+        state.next(run.started());
+        MercureUpdate update = state.next(run.failed(FailureReason.SCRIPT_ERROR, message));
+
+        publisher(0).publish(update).block(WAIT);
+
+        Map<String, String> form = hub.requests().getFirst().form();
+        assertThat(form).containsOnlyKeys("topic", "id", "private", "data");
+        assertThat(json.readTree(form.get("data")).get("message").asString()).isEqualTo(message);
     }
 
     @Test

@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.LongAdder;
 
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
-import org.springframework.http.codec.ServerSentEvent;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,8 +43,8 @@ final class LatencyRecorder {
     }
 
     /** Called from the subscribers' threads; subscriber 0 also keeps the progress updates of every run. */
-    void received(int subscriber, ServerSentEvent<String> event, long nanos) {
-        EventLoad.Sent sent = load.sent(event.id());
+    void received(int subscriber, String id, String eventData, long nanos) {
+        EventLoad.Sent sent = load.sent(id);
         if (sent == null) {
             return;
         }
@@ -58,7 +57,7 @@ final class LatencyRecorder {
             return;
         }
         long arrivedMillis = System.currentTimeMillis();
-        JsonNode data = json.readTree(event.data());
+        JsonNode data = json.readTree(eventData);
         long timestamp = java.time.Instant.parse(data.get("timestamp").asString()).toEpochMilli();
         if (sent.measured() && sent.type() != UpdateType.PROGRESS) {
             toHub.recordValue(Math.max(0, timestamp - data.get("occurredAt").asLong()));

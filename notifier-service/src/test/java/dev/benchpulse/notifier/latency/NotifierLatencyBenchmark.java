@@ -65,7 +65,7 @@ public final class NotifierLatencyBenchmark {
         for (int i = 0; i < subscriberCount; i++) {
             int index = i;
             LatencySubscriber subscriber = new LatencySubscriber(uri, hub.subscriberToken(template),
-                    (event, nanos) -> recorder.received(index, event, nanos));
+                    (id, data, nanos) -> recorder.received(index, id, data, nanos));
             subscriber.awaitConnected(Duration.ofSeconds(10));
             subscribers.add(subscriber);
         }
