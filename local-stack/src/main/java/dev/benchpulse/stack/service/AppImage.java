@@ -3,9 +3,13 @@ package dev.benchpulse.stack.service;
 import dev.benchpulse.stack.config.FileTrees;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -13,8 +17,8 @@ import java.util.stream.Stream;
 /**
  * A service's runnable jar, unpacked the way Spring Boot recommends for fast starts
  * ({@code java -Djarmode=tools -jar <app>-exec.jar extract}): an application jar with its libraries beside it, which
- * starts faster than the nested jar and can use a class-data-sharing archive. Unpacked again whenever the jar
- * changes; the archive lives in the unpacked directory, so it goes with the jar it was made for.
+ * starts faster than the nested jar and can use a class-data-sharing archive. Unpacked again whenever the jar's
+ * bytes change; the archive lives in the unpacked directory, so it goes with the jar it was made for.
  */
 final class AppImage {
 
@@ -81,8 +85,28 @@ final class AppImage {
         return apps.resolve(execJar.getFileName().toString().replace(".jar", ""));
     }
 
+    /**
+     * What the unpacked directory was made from: the jar's path and a digest of its bytes. Not its modification
+     * time: builds are reproducible (the root pom's {@code project.build.outputTimestamp}), so every jar carries the
+     * same fixed time, and a rebuild without changes leaves the same bytes and keeps what was prepared for them.
+     */
     private static String source(Path execJar) throws IOException {
-        return execJar + " " + Files.size(execJar) + " " + modified(execJar);
+        MessageDigest digest = sha256();
+        try (InputStream in = Files.newInputStream(execJar)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                digest.update(buffer, 0, read);
+            }
+        }
+        return execJar + " sha256:" + HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     private static String readStamp(Path dir) {
