@@ -1,5 +1,6 @@
 package dev.benchpulse.results.system;
 
+import java.lang.reflect.Array;
 import java.util.List;
 import java.util.UUID;
 
@@ -84,7 +85,7 @@ final class BinaryArrayCodecs implements CodecRegistrar {
 
         /** The array in {@code array_recv}'s format. */
         ByteBuf bytes(Object value) {
-            int length = java.lang.reflect.Array.getLength(value);
+            int length = Array.getLength(value);
             ByteBuf buffer = allocator.buffer(20 + length * (4 + element.size));
             buffer.writeInt(length == 0 ? 0 : 1).writeInt(value instanceof UUID[] uuids && containsNull(uuids) ? 1 : 0)
                     .writeInt(element.oid);
