@@ -43,10 +43,29 @@ final class AppImage {
                 + "-*-exec.jar): build with ./mvnw -B -ntp -DskipTests package (./benchpulse up does it for you).");
     }
 
-    /** Whether {@code execJar} is unpacked already, from its current version. */
+    /**
+     * Whether {@code execJar} is unpacked already, from its current bytes. The jar's file state (size, modification
+     * and change times) is checked first and its digest only when that state moved, so a start without a rebuild
+     * reads no jar; a rebuild that left the same bytes keeps the unpacked jar and has its new state remembered.
+     */
     static boolean isUnpacked(Path execJar, Path apps) throws IOException {
-        return Files.exists(appJar(execJar, apps))
-                && source(execJar).equals(readStamp(directory(execJar, apps)));
+        Path dir = directory(execJar, apps);
+        if (!Files.exists(appJar(execJar, apps))) {
+            return false;
+        }
+        List<String> stamp = readStamp(dir);
+        if (stamp.size() != 2) {
+            return false;
+        }
+        String state = fileState(execJar);
+        if (stamp.get(0).equals(state)) {
+            return true;
+        }
+        if (!stamp.get(1).equals(content(execJar))) {
+            return false;
+        }
+        Files.write(dir.resolve(STAMP), List.of(state, stamp.get(1)));
+        return true;
     }
 
     /** Where the application jar of {@code execJar} is, once unpacked. */
@@ -63,10 +82,11 @@ final class AppImage {
     static Path unpacked(Path execJar, Path apps, Path java) throws IOException, InterruptedException {
         Path dir = directory(execJar, apps);
         Path appJar = appJar(execJar, apps);
-        String source = source(execJar);
         if (isUnpacked(execJar, apps)) {
             return appJar;
         }
+        String state = fileState(execJar);
+        String content = content(execJar);
         FileTrees.delete(dir);
         Files.createDirectories(dir);
         Process extract = new ProcessBuilder(List.of(java.toString(), "-Djarmode=tools", "-jar", execJar.toString(),
@@ -77,7 +97,7 @@ final class AppImage {
             extract.destroyForcibly();
             throw new IOException("Could not unpack " + execJar + " (see " + dir + ".log)");
         }
-        Files.writeString(dir.resolve(STAMP), source);
+        Files.write(dir.resolve(STAMP), List.of(state, content));
         return appJar;
     }
 
@@ -85,12 +105,23 @@ final class AppImage {
         return apps.resolve(execJar.getFileName().toString().replace(".jar", ""));
     }
 
+    /** The jar file's state: any write changes its change time, even when the build fixes its modification time. */
+    private static String fileState(Path execJar) throws IOException {
+        Object changed;
+        try {
+            changed = Files.getAttribute(execJar, "unix:ctime");
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            changed = "";
+        }
+        return execJar + " " + Files.size(execJar) + " " + modified(execJar) + " " + changed;
+    }
+
     /**
      * What the unpacked directory was made from: the jar's path and a digest of its bytes. Not its modification
      * time: builds are reproducible (the root pom's {@code project.build.outputTimestamp}), so every jar carries the
      * same fixed time, and a rebuild without changes leaves the same bytes and keeps what was prepared for them.
      */
-    private static String source(Path execJar) throws IOException {
+    private static String content(Path execJar) throws IOException {
         MessageDigest digest = sha256();
         try (InputStream in = Files.newInputStream(execJar)) {
             byte[] buffer = new byte[1 << 16];
@@ -109,11 +140,12 @@ final class AppImage {
         }
     }
 
-    private static String readStamp(Path dir) {
+    /** The file state and content the directory was unpacked from; empty when unknown. */
+    private static List<String> readStamp(Path dir) {
         try {
-            return Files.readString(dir.resolve(STAMP));
+            return Files.readAllLines(dir.resolve(STAMP));
         } catch (IOException e) {
-            return "";
+            return List.of();
         }
     }
 

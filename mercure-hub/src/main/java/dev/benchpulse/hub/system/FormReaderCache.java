@@ -24,35 +24,30 @@ class FormReaderCache {
         return builder -> builder.codecConfigurer(new CachedLists(codecs));
     }
 
-    /** The configurer, with its reader and writer lists computed on first use and kept. */
+    /**
+     * The configurer, with its reader and writer lists built once, when the hub's handler is built (the codecs are
+     * configured by then). A clone is the plain configurer's clone: whoever clones means to configure it further.
+     */
     static final class CachedLists implements ServerCodecConfigurer {
 
         private final ServerCodecConfigurer delegate;
-        private volatile List<HttpMessageReader<?>> readers;
-        private volatile List<HttpMessageWriter<?>> writers;
+        private final List<HttpMessageReader<?>> readers;
+        private final List<HttpMessageWriter<?>> writers;
 
         CachedLists(ServerCodecConfigurer delegate) {
             this.delegate = delegate;
+            this.readers = List.copyOf(delegate.getReaders());
+            this.writers = List.copyOf(delegate.getWriters());
         }
 
         @Override
         public List<HttpMessageReader<?>> getReaders() {
-            List<HttpMessageReader<?>> cached = readers;
-            if (cached == null) {
-                cached = List.copyOf(delegate.getReaders());
-                readers = cached;
-            }
-            return cached;
+            return readers;
         }
 
         @Override
         public List<HttpMessageWriter<?>> getWriters() {
-            List<HttpMessageWriter<?>> cached = writers;
-            if (cached == null) {
-                cached = List.copyOf(delegate.getWriters());
-                writers = cached;
-            }
-            return cached;
+            return writers;
         }
 
         @Override
@@ -72,7 +67,7 @@ class FormReaderCache {
 
         @Override
         public ServerCodecConfigurer clone() {
-            return new CachedLists(delegate.clone());
+            return delegate.clone();
         }
     }
 }

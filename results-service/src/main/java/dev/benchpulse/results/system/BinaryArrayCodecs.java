@@ -148,7 +148,7 @@ final class BinaryArrayCodecs implements CodecRegistrar {
 
         @Override
         public EncodedParameter encodeNull() {
-            throw new UnsupportedOperationException("nulls are encoded by the driver's own codecs");
+            throw new UnsupportedOperationException("never called: canEncodeNull is false, the driver encodes nulls");
         }
 
         @Override
@@ -158,7 +158,7 @@ final class BinaryArrayCodecs implements CodecRegistrar {
 
         @Override
         public Object decode(ByteBuf buffer, int dataType, Format format, Class<?> type) {
-            throw new UnsupportedOperationException("arrays are decoded by the driver's own codecs");
+            throw new UnsupportedOperationException("never called: canDecode is false, the driver decodes arrays");
         }
     }
 }
