@@ -14,16 +14,19 @@ import org.springframework.kafka.support.Acknowledgment;
 
 /**
  * Commit bookkeeping of every partition this consumer owns ({@link PartitionOffsets}); forgets a partition when it
- * is revoked or lost, so a late settlement never commits an offset of a partition owned by someone else.
+ * is revoked or lost, so a late settlement never commits an offset of a partition owned by someone else. With a
+ * commit interval, settled offsets are acknowledged by {@link #flush()} (called on that interval) instead of at once.
  */
 final class CommitTracker implements ConsumerAwareRebalanceListener {
 
     private final Map<TopicPartition, PartitionOffsets> partitions = new ConcurrentHashMap<>();
     private final int limitPerPartition;
+    private final boolean deferred;
     private volatile PartitionGate gate = PartitionGate.NONE;
 
-    CommitTracker(int limitPerPartition) {
+    CommitTracker(int limitPerPartition, boolean deferred) {
         this.limitPerPartition = limitPerPartition;
+        this.deferred = deferred;
     }
 
     void gate(PartitionGate gate) {
@@ -32,6 +35,11 @@ final class CommitTracker implements ConsumerAwareRebalanceListener {
 
     Delivery track(ConsumerRecord<?, ?> record, Acknowledgment acknowledgment) {
         return partition(record).track(record.offset(), acknowledgment);
+    }
+
+    /** Acknowledges, per partition, the newest settled offset not acknowledged yet. */
+    void flush() {
+        partitions.values().forEach(PartitionOffsets::flush);
     }
 
     /** Offsets of a partition read but not yet committable. */
@@ -61,6 +69,6 @@ final class CommitTracker implements ConsumerAwareRebalanceListener {
 
     private PartitionOffsets partition(ConsumerRecord<?, ?> record) {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        return partitions.computeIfAbsent(partition, p -> new PartitionOffsets(p, gate, limitPerPartition));
+        return partitions.computeIfAbsent(partition, p -> new PartitionOffsets(p, gate, limitPerPartition, deferred));
     }
 }

@@ -6,6 +6,7 @@ import dev.benchpulse.notifier.system.NotifierProperties;
 import dev.benchpulse.support.kafka.TopicClients;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.context.annotation.Bean;
@@ -13,6 +14,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.scheduler.Scheduler;
 
 /**
  * The listener container of the lifecycle events: manual acknowledgments driven by {@link CommitTracker}, and the
@@ -25,7 +30,16 @@ class ConsumerConfiguration {
 
     @Bean
     CommitTracker commitTracker(NotifierProperties properties) {
-        return new CommitTracker(properties.consumer().maxUncommittedPerPartition());
+        Duration interval = properties.consumer().commitInterval();
+        return new CommitTracker(properties.consumer().maxUncommittedPerPartition(), interval.isPositive());
+    }
+
+    /** Acknowledges delivered offsets on the commit interval (nothing to schedule when it is 0). */
+    @Bean(destroyMethod = "dispose")
+    Disposable commitFlushes(NotifierProperties properties, CommitTracker commits, Scheduler notifierScheduler) {
+        long interval = properties.consumer().commitInterval().toMillis();
+        return interval <= 0 ? Disposables.disposed()
+                : notifierScheduler.schedulePeriodically(commits::flush, interval, interval, TimeUnit.MILLISECONDS);
     }
 
     @Bean

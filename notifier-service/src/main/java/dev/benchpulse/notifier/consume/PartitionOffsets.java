@@ -14,6 +14,10 @@ import org.springframework.kafka.support.Acknowledgment;
  * acknowledgment of the last of them commits up to it: nothing unsettled is ever committed, whatever order updates
  * settle in. Offsets the listener never saw (records the error handler sent to the dead-letter topic) do not hold
  * the commit back.
+ * <p>
+ * With a commit interval the acknowledgment waits for {@link #flush()}, which the tracker calls on that interval:
+ * every acknowledgment is a synchronous offset commit on the consumer's thread, which would otherwise commit once
+ * per event at high rates (a broker round trip each, while the consumer does not fetch).
  */
 final class PartitionOffsets {
 
@@ -38,13 +42,21 @@ final class PartitionOffsets {
     private final Deque<Entry> entries = new ArrayDeque<>();
     private final PartitionGate gate;
     private final int limit;
+    private final boolean deferred;
+    private Acknowledgment pending;
     private boolean paused;
     private boolean revoked;
 
     PartitionOffsets(TopicPartition partition, PartitionGate gate, int limit) {
+        this(partition, gate, limit, false);
+    }
+
+    /** With {@code deferred}, acknowledgments wait for {@link #flush()}; otherwise they go at once. */
+    PartitionOffsets(TopicPartition partition, PartitionGate gate, int limit, boolean deferred) {
         this.partition = partition;
         this.gate = gate;
         this.limit = limit;
+        this.deferred = deferred;
     }
 
     /** Starts tracking a record read from the partition; a record read again gets its existing entry back. */
@@ -70,7 +82,16 @@ final class PartitionOffsets {
     /** The partition went to another consumer: forget it, and never acknowledge anything of it again. */
     synchronized void revoke() {
         revoked = true;
+        pending = null;
         entries.clear();
+    }
+
+    /** Acknowledges the newest committable offset that waits, if any. */
+    synchronized void flush() {
+        if (pending != null && !revoked) {
+            pending.acknowledge();
+        }
+        pending = null;
     }
 
     private synchronized void settle(Entry entry) {
@@ -86,7 +107,11 @@ final class PartitionOffsets {
             return;
         }
         if (last != null) {
-            last.acknowledge();
+            if (deferred) {
+                pending = last;
+            } else {
+                last.acknowledge();
+            }
         }
         if (paused && entries.size() <= limit / 2) {
             paused = false;

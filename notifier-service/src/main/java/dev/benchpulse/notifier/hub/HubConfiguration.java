@@ -11,8 +11,6 @@ import java.time.Duration;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import reactor.core.scheduler.Scheduler;
 import reactor.netty.http.client.HttpClient;
@@ -50,8 +48,7 @@ class HubConfiguration {
         HttpClient http = (publish.keepAlive() ? HttpClient.create(hubConnections) : oneRequestPerConnection())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) publish.connectTimeout().toMillis())
                 .responseTimeout(publish.responseTimeout());
-        WebClient client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
-        return new MercurePublisher(client, properties.hub().url(), tokens, json, notifierScheduler, publish,
+        return new MercurePublisher(http, properties.hub().url(), tokens, json, notifierScheduler, publish,
                 metrics);
     }
 

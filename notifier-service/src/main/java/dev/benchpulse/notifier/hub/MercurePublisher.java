@@ -7,21 +7,23 @@ import dev.benchpulse.notifier.system.NotifierProperties;
 import dev.benchpulse.notifier.update.MercureUpdate;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.QueryStringEncoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
+import reactor.netty.ByteBufMono;
+import reactor.netty.http.client.HttpClient;
 import reactor.util.retry.Retry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,13 +32,17 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code data} and {@code private=on}, authorized by the publisher JWT. Each update is retried a bounded number of
  * times with exponential back-off and jitter; after that the error goes back to the relay, which keeps the update.
  * The {@code timestamp} of the data is the moment of the attempt that the hub took.
+ * <p>
+ * Requests go straight through Reactor Netty's {@link HttpClient}: a publish is one small POST whose answer only
+ * matters by its status, and Spring's {@code WebClient} around it (exchange functions, body inserters, message
+ * writers, response entity) cost as much CPU per publish as the HTTP exchange itself (docs/performance.md).
  */
 final class MercurePublisher implements UpdatePublisher {
 
     private static final Logger log = LoggerFactory.getLogger(MercurePublisher.class);
     private static final Set<Integer> WORTH_RETRYING = Set.of(401, 403, 404, 408, 429);
 
-    private final WebClient client;
+    private final HttpClient http;
     private final PublisherTokens tokens;
     private final JsonMapper json;
     private final Scheduler scheduler;
@@ -45,9 +51,9 @@ final class MercurePublisher implements UpdatePublisher {
     private final URI hub;
     private final AtomicBoolean hubFailing = new AtomicBoolean();
 
-    MercurePublisher(WebClient client, URI hub, PublisherTokens tokens, JsonMapper json, Scheduler scheduler,
+    MercurePublisher(HttpClient http, URI hub, PublisherTokens tokens, JsonMapper json, Scheduler scheduler,
             NotifierProperties.Publish settings, NotifierMetrics metrics) {
-        this.client = client;
+        this.http = http;
         this.hub = hub;
         this.tokens = tokens;
         this.json = json;
@@ -72,20 +78,35 @@ final class MercurePublisher implements UpdatePublisher {
     private Mono<Instant> attempt(MercureUpdate update) {
         Instant sentAt = Instant.ofEpochMilli(scheduler.now(TimeUnit.MILLISECONDS));
         long start = System.nanoTime();
-        return client.post()
+        // percent-encoded: ASCII only
+        byte[] form = form(update, sentAt).getBytes(StandardCharsets.US_ASCII);
+        String authorization = "Bearer " + tokens.token();
+        return http.post()
                 .uri(hub)
-                .headers(headers -> headers.setBearerAuth(tokens.token()))
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .bodyValue(form(update, sentAt))
-                .retrieve()
-                .onStatus(MercurePublisher::hopeless, response -> response.createException()
-                        .map(e -> new UpdateRejectedException("The hub rejected update " + update.id() + " with "
-                                + response.statusCode() + ": " + e.getResponseBodyAsString(), e)))
-                .toBodilessEntity()
+                .send((request, body) -> {
+                    request.header(HttpHeaderNames.AUTHORIZATION, authorization)
+                            .header(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_X_WWW_FORM_URLENCODED)
+                            .header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(form.length));
+                    return body.sendByteArray(Mono.just(form));
+                })
+                .responseSingle((response, body) -> answered(update, response.status().code(), body))
                 .timeout(settings.connectTimeout().plus(settings.responseTimeout()))
                 .doOnSuccess(r -> metrics.publishRequest(Duration.ofNanos(System.nanoTime() - start), true))
                 .doOnError(e -> metrics.publishRequest(Duration.ofNanos(System.nanoTime() - start), false))
                 .thenReturn(sentAt);
+    }
+
+    /** A 2xx took the update; a 4xx other than the ones worth retrying rejects it for good; anything else is retried. */
+    private static Mono<Void> answered(MercureUpdate update, int status, ByteBufMono body) {
+        if (status >= 200 && status < 300) {
+            return body.then();
+        }
+        return body.asString(StandardCharsets.UTF_8).defaultIfEmpty("").flatMap(text -> {
+            String answer = "update " + update.id() + " with " + status + (text.isBlank() ? "" : ": " + text.strip());
+            return Mono.error(status >= 400 && status < 500 && !WORTH_RETRYING.contains(status)
+                    ? new UpdateRejectedException("The hub rejected " + answer)
+                    : new HubErrorException("The hub answered " + answer));
+        });
     }
 
     /**
@@ -100,10 +121,6 @@ final class MercurePublisher implements UpdatePublisher {
         form.addParam("private", "on");
         form.addParam("data", json.writeValueAsString(update.data().sentAt(sentAt)));
         return form.toString().substring(1);
-    }
-
-    private static boolean hopeless(HttpStatusCode status) {
-        return status.is4xxClientError() && !WORTH_RETRYING.contains(status.value());
     }
 
     private void failed(Throwable error) {

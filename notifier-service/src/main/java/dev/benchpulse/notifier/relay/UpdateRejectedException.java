@@ -6,6 +6,10 @@ package dev.benchpulse.notifier.relay;
  */
 public class UpdateRejectedException extends RuntimeException {
 
+    public UpdateRejectedException(String message) {
+        super(message);
+    }
+
     public UpdateRejectedException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -89,7 +89,13 @@ public record NotifierProperties(
     /**
      * @param maxUncommittedPerPartition events a partition may hold between the oldest undelivered one and the newest
      *                                   read; beyond it the partition is paused until the hub catches up
+     * @param commitInterval             how often delivered offsets are committed (0: after every delivery). Each
+     *                                   commit is a synchronous broker round trip on the consumer's thread; after a
+     *                                   crash, updates delivered in the last interval are published again with the
+     *                                   same ids (a hub that keeps history, ours included, does not dispatch them
+     *                                   twice)
      */
-    public record Consumer(@DefaultValue("10000") int maxUncommittedPerPartition) {
+    public record Consumer(@DefaultValue("10000") int maxUncommittedPerPartition,
+            @DefaultValue("100ms") Duration commitInterval) {
     }
 }

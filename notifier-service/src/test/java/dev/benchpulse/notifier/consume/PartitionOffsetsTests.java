@@ -91,8 +91,47 @@ class PartitionOffsetsTests {
         assertThat(acknowledged).isEmpty();
     }
 
+    @Test
+    void with_a_commit_interval_acknowledges_only_the_newest_settled_offset_when_flushed() {
+        PartitionOffsets deferred = new PartitionOffsets(partition, PartitionGate.NONE, 100, true);
+        List<Delivery> deliveries = new ArrayList<>();
+        for (long offset = 0; offset < 5; offset++) {
+            deliveries.add(track(deferred, offset));
+        }
+
+        deliveries.get(0).settled();
+        deliveries.get(1).settled();
+        deliveries.get(3).settled();
+        assertThat(acknowledged).isEmpty();
+
+        deferred.flush();
+        deferred.flush();
+        assertThat(acknowledged).containsExactly(1L);
+        assertThat(deferred.uncommitted()).isEqualTo(3);
+
+        deliveries.get(2).settled();
+        deliveries.get(4).settled();
+        deferred.flush();
+        assertThat(acknowledged).containsExactly(1L, 4L);
+    }
+
+    @Test
+    void with_a_commit_interval_drops_what_waits_when_the_partition_is_revoked() {
+        PartitionOffsets deferred = new PartitionOffsets(partition, PartitionGate.NONE, 100, true);
+        track(deferred, 7).settled();
+
+        deferred.revoke();
+        deferred.flush();
+
+        assertThat(acknowledged).isEmpty();
+    }
+
     private Delivery track(long offset) {
+        return track(offsets, offset);
+    }
+
+    private Delivery track(PartitionOffsets target, long offset) {
         Acknowledgment acknowledgment = () -> acknowledged.add(offset);
-        return offsets.track(offset, acknowledgment);
+        return target.track(offset, acknowledgment);
     }
 }

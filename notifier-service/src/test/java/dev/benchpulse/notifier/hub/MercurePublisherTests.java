@@ -128,7 +128,7 @@ class MercurePublisherTests {
 
         assertThatThrownBy(() -> publisher(3).publish(new RunState().next(run.started())).block(WAIT))
                 .isInstanceOf(UpdateRejectedException.class)
-                .hasMessageContaining("400");
+                .hasMessageContaining("with 400: refused");
         assertThat(hub.requests()).hasSize(1);
     }
 
@@ -162,7 +162,7 @@ class MercurePublisherTests {
                 Duration.ofSeconds(1), keepAlive, 8);
         NotifierProperties properties = new NotifierProperties(10, Duration.ofMinutes(10),
                 new NotifierProperties.Hub(hub.url(), PublisherTokensTests.jwt(PublisherTokensTests.SECRET, "HS256",
-                        null)), publish, new NotifierProperties.Consumer(100));
+                        null)), publish, new NotifierProperties.Consumer(100, Duration.ZERO));
         HubConfiguration configuration = new HubConfiguration();
         ConnectionProvider pool = configuration.hubConnections(properties);
         connections.add(pool);
