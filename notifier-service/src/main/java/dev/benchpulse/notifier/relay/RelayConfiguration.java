@@ -14,7 +14,12 @@ class RelayConfiguration {
     @Bean
     RunRelays runRelays(UpdatePublisher publisher, Scheduler notifierScheduler, NotifierMetrics metrics,
             NotifierProperties properties) {
+        NotifierProperties.Publish publish = properties.publish();
+        ProgressLimiter limiter = publish.adaptiveProgress()
+                ? ProgressLimiter.adaptive(publish.maxConnections(), notifierScheduler)
+                : ProgressLimiter.fixed(Integer.MAX_VALUE, notifierScheduler);
+        metrics.progressLimit(limiter::limit);
         return new RunRelays(new RelaySettings(publisher, notifierScheduler, metrics,
-                properties.maxProgressPerSecond(), properties.publish().parkDelay(), properties.runIdleTimeout()));
+                properties.maxProgressPerSecond(), publish.parkDelay(), properties.runIdleTimeout(), limiter));
     }
 }

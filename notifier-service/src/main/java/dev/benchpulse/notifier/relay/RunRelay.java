@@ -3,6 +3,7 @@ package dev.benchpulse.notifier.relay;
 import dev.benchpulse.notifier.update.RunState;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -15,7 +16,9 @@ import reactor.core.Disposables;
  * One run's way to the hub: its {@link Outbox} sent one update at a time, in event order. A progress update waits
  * for the run's pace and may be coalesced while it waits; a terminal update queued behind a progress update sends
  * it at once. An update the hub did not take stays at the head and is tried again after the park delay, so nothing
- * behind it overtakes it and a terminal update is never lost.
+ * behind it overtakes it and a terminal update is never lost. A progress update also needs a permit of the
+ * {@link ProgressLimiter} shared by all runs; started, completed and failed updates, and a progress update with a
+ * terminal one queued behind it, go without.
  */
 final class RunRelay {
 
@@ -30,6 +33,8 @@ final class RunRelay {
     private long notBefore;
     private long lastActivity;
     private Disposable wakeUp;
+    private ProgressLimiter.Permit permit;
+    private boolean awaitingPermit;
 
     RunRelay(RelaySettings settings, Consumer<RunRelay> onFinished) {
         this.settings = settings;
@@ -63,6 +68,10 @@ final class RunRelay {
         closed = true;
         cancelWakeUp();
         publishing.dispose();
+        if (permit != null) {
+            permit.abandoned();
+            permit = null;
+        }
     }
 
     private void drain() {
@@ -81,6 +90,15 @@ final class RunRelay {
             }
             return;
         }
+        if (head.progress() && !outbox.terminalQueued()) {
+            Optional<ProgressLimiter.Permit> granted = settings.progressLimiter()
+                    .acquire(awaitingPermit ? null : this::permitReturned);
+            if (granted.isEmpty()) {
+                awaitingPermit = true;
+                return;
+            }
+            permit = granted.get();
+        }
         cancelWakeUp();
         sending = true;
         publishing.replace(settings.publisher().publish(head.update()).subscribe(
@@ -92,8 +110,33 @@ final class RunRelay {
         drain();
     }
 
+    /** A permit came back while this relay was in line: take it, or pass the wake-up on. */
+    private synchronized void permitReturned() {
+        awaitingPermit = false;
+        ProgressLimiter.Permit before = permit;
+        drain();
+        if (permit == null || permit == before) {
+            settings.progressLimiter().passOn();
+        }
+    }
+
+    private void returnPermit(boolean delivered, Throwable error) {
+        if (permit == null) {
+            return;
+        }
+        if (delivered) {
+            permit.delivered();
+        } else if (error instanceof UpdateRejectedException) {
+            permit.abandoned();
+        } else {
+            permit.failed();
+        }
+        permit = null;
+    }
+
     private synchronized void sent(Outbox.Pending head, Instant sentAt) {
         sending = false;
+        returnPermit(true, null);
         if (head.progress()) {
             throttle.sent(sentAt.toEpochMilli());
         }
@@ -103,6 +146,7 @@ final class RunRelay {
 
     private synchronized void notSent(Outbox.Pending head, Throwable error) {
         sending = false;
+        returnPermit(false, error);
         settings.metrics().failed();
         if (error instanceof UpdateRejectedException) {
             settle(head);

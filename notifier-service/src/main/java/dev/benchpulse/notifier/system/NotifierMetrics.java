@@ -25,6 +25,7 @@ public final class NotifierMetrics {
     public static final String FAILED = "benchpulse.notifier.updates.failed";
     public static final String PUBLISH_LATENCY = "benchpulse.notifier.publish.latency";
     public static final String ACTIVE_RUNS = "benchpulse.notifier.runs.active";
+    public static final String PROGRESS_LIMIT = "benchpulse.notifier.progress.limit";
 
     private final MeterRegistry registry;
     private final Map<UpdateType, Counter> published = new EnumMap<>(UpdateType.class);
@@ -69,6 +70,12 @@ public final class NotifierMetrics {
     /** Records one publish request's duration. */
     public void publishRequest(Duration duration, boolean success) {
         (success ? succeeded : errored).record(duration);
+    }
+
+    public void progressLimit(Supplier<Number> limit) {
+        Gauge.builder(PROGRESS_LIMIT, limit)
+                .description("Progress updates of all runs allowed in flight to the hub now (adapts to its round trips)")
+                .register(registry);
     }
 
     public void activeRuns(Supplier<Number> count) {

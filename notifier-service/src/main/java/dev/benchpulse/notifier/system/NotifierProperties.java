@@ -73,6 +73,9 @@ public record NotifierProperties(
      *                        the stall but cost the hub so much that it falls tens of seconds behind at 1,000
      *                        publishes/s (docs/performance.md)
      * @param maxConnections  pooled connections to the hub, with keep-alive
+     * @param adaptiveProgress limit the progress updates of all runs in flight to what the hub answers promptly
+     *                         (a limit adapting to publish round trips, at most {@code maxConnections}); started,
+     *                         completed and failed updates are never limited. Off: only the per-run pace applies
      */
     public record Publish(
             @DefaultValue("1s") Duration connectTimeout,
@@ -83,7 +86,8 @@ public record NotifierProperties(
             @DefaultValue("0.5") double jitter,
             @DefaultValue("1s") Duration parkDelay,
             @DefaultValue("true") boolean keepAlive,
-            @DefaultValue("64") int maxConnections) {
+            @DefaultValue("64") int maxConnections,
+            @DefaultValue("true") boolean adaptiveProgress) {
     }
 
     /**

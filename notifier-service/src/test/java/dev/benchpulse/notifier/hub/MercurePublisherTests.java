@@ -159,7 +159,7 @@ class MercurePublisherTests {
     private UpdatePublisher publisher(int retries, Duration responseTimeout, boolean keepAlive) {
         NotifierProperties.Publish publish = new NotifierProperties.Publish(Duration.ofMillis(500),
                 responseTimeout, retries, Duration.ofMillis(10), Duration.ofMillis(50), 0.5,
-                Duration.ofSeconds(1), keepAlive, 8);
+                Duration.ofSeconds(1), keepAlive, 8, true);
         NotifierProperties properties = new NotifierProperties(10, Duration.ofMinutes(10),
                 new NotifierProperties.Hub(hub.url(), PublisherTokensTests.jwt(PublisherTokensTests.SECRET, "HS256",
                         null)), publish, new NotifierProperties.Consumer(100, Duration.ZERO));

@@ -37,6 +37,7 @@ final class EventLoad implements AutoCloseable {
     private final int minProgress;
     private final int maxProgress;
     private volatile boolean measuring;
+    private Cursor[] cursors;
 
     EventLoad(String bootstrapServers, int minProgress, int maxProgress) {
         Map<String, Object> props = new HashMap<>();
@@ -66,20 +67,25 @@ final class EventLoad implements AutoCloseable {
         this.measuring = measuring;
     }
 
-    /** Writes events at {@code eventsPerSecond} over {@code runs} concurrent runs until {@code endNanos}. */
+    /**
+     * Writes events at {@code eventsPerSecond} over {@code runs} concurrent runs until {@code endNanos}; a later call
+     * goes on with the same runs.
+     */
     void run(int runs, int eventsPerSecond, long endNanos) {
-        Cursor[] cursors = new Cursor[runs];
-        for (int i = 0; i < runs; i++) {
-            cursors[i] = newRun();
+        if (cursors == null) {
+            cursors = new Cursor[runs];
+            for (int i = 0; i < runs; i++) {
+                cursors[i] = newRun();
+            }
         }
         long interval = 1_000_000_000L / eventsPerSecond;
         long next = System.nanoTime();
         for (int i = 0; next < endNanos; i++) {
+            int slot = Math.floorMod(i, runs);
             if (Thread.interrupted()) {
                 System.out.println("generator thread was interrupted: cleared (parkNanos would spin)");
             }
             LockSupport.parkNanos(next - System.nanoTime());
-            int slot = i % runs;
             send(cursors[slot]);
             if (cursors[slot].finished()) {
                 cursors[slot] = newRun();

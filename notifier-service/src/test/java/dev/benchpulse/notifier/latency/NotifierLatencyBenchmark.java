@@ -3,6 +3,7 @@ package dev.benchpulse.notifier.latency;
 import dev.benchpulse.hub.testing.MercureHubTestServer;
 import dev.benchpulse.notifier.NotifierServiceApplication;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,7 @@ public final class NotifierLatencyBenchmark {
         int rate = Integer.parseInt(options.getOrDefault("rate", "1000"));
         int subscriberCount = Integer.parseInt(options.getOrDefault("subscribers", "10"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "15"));
+        int warmupRate = Integer.parseInt(options.getOrDefault("warmup-rate", Integer.toString(rate)));
         int duration = Integer.parseInt(options.getOrDefault("duration", "60"));
         int maxProgress = Integer.parseInt(options.getOrDefault("max-progress", "10"));
         ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
@@ -71,23 +73,23 @@ public final class NotifierLatencyBenchmark {
         }
 
         long start = System.nanoTime();
-        Duration[] cpuAtStart = new Duration[1];
-        Thread.ofPlatform().daemon().start(() -> {
-            sleep(Duration.ofSeconds(warmup));
-            cpuAtStart[0] = cpu();
-            load.measuring(true);
-        });
+        load.run(runs, warmupRate, start + Duration.ofSeconds(warmup).toNanos());
+        Duration cpuAtStart = cpu();
+        long jitAtStart = jitMillis();
+        load.measuring(true);
         load.run(runs, rate, start + Duration.ofSeconds(warmup + duration).toNanos());
         load.measuring(false);
-        Duration cpuUsed = cpu().minus(cpuAtStart[0]);
+        Duration cpuUsed = cpu().minus(cpuAtStart);
+        long jitUsed = jitMillis() - jitAtStart;
         sleep(Duration.ofSeconds(3));
 
         System.out.printf("load after: %s", Files.readString(Path.of("/proc/loadavg")));
         System.out.printf("%d runs concurrently, %d events/s, %d subscribers on %s, %d s measured after %d s "
-                + "warm-up%n", runs, rate, subscriberCount, template, duration, warmup);
+                + "warm-up at %d events/s%n", runs, rate, subscriberCount, template, duration, warmup, warmupRate);
         System.out.printf("CPU of the whole JVM (broker, hub, notifier, subscribers, generator) while measured: "
                 + "%.1f s in %d s = %.2f cores%n", cpuUsed.toMillis() / 1000.0, duration,
                 cpuUsed.toMillis() / 1000.0 / duration);
+        System.out.printf("JIT compilers' time while measured: %.1f s%n", jitUsed / 1000.0);
         recorder.report(System.out, subscriberCount, maxProgress);
 
         subscribers.forEach(LatencySubscriber::close);
@@ -105,6 +107,10 @@ public final class NotifierLatencyBenchmark {
             options.put(parts[0], parts.length > 1 ? parts[1] : "true");
         }
         return options;
+    }
+
+    private static long jitMillis() {
+        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
     }
 
     private static Duration cpu() {

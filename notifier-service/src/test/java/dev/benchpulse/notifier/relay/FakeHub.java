@@ -34,6 +34,8 @@ final class FakeHub implements UpdatePublisher {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger maxInFlightPerRun = new AtomicInteger();
+    private final AtomicInteger progressInFlight = new AtomicInteger();
+    private final AtomicInteger maxProgressInFlight = new AtomicInteger();
     private volatile boolean down;
     private volatile Duration failAfter = Duration.ofMillis(2);
     private volatile Predicate<MercureUpdate> rejects = update -> false;
@@ -55,8 +57,15 @@ final class FakeHub implements UpdatePublisher {
             long sentAt = scheduler.now(TimeUnit.MILLISECONDS);
             AtomicInteger running = inFlight.computeIfAbsent(update.topic(), t -> new AtomicInteger());
             maxInFlightPerRun.accumulateAndGet(running.incrementAndGet(), Math::max);
+            boolean progress = update.type() == UpdateType.PROGRESS;
+            if (progress) {
+                maxProgressInFlight.accumulateAndGet(progressInFlight.incrementAndGet(), Math::max);
+            }
             return Mono.delay(Duration.ofMillis(2), scheduler).map(tick -> {
                 running.decrementAndGet();
+                if (progress) {
+                    progressInFlight.decrementAndGet();
+                }
                 received.add(new Received(update, sentAt));
                 return Instant.ofEpochMilli(sentAt);
             });
@@ -91,5 +100,10 @@ final class FakeHub implements UpdatePublisher {
 
     int maxInFlightPerRun() {
         return maxInFlightPerRun.get();
+    }
+
+    /** Most progress updates of all runs in flight at once. */
+    int maxProgressInFlight() {
+        return maxProgressInFlight.get();
     }
 }

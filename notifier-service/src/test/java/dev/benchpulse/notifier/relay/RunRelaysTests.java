@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -214,6 +215,88 @@ class RunRelaysTests {
     }
 
     @Nested
+    class ProgressLimit {
+
+        private final RunRelays limited = new RunRelays(new RelaySettings(hub, time, new NotifierMetrics(registry),
+                MAX_PER_SECOND, Duration.ofSeconds(1), Duration.ofMinutes(10), ProgressLimiter.fixed(1, time)));
+
+        @AfterEach
+        void closeLimited() {
+            limited.close();
+        }
+
+        @Test
+        void keeps_progress_updates_of_all_runs_within_the_limit_and_still_delivers_each_runs_last_one() {
+            List<RunEvents> runs = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                runs.add(RunEvents.of("run-" + i, "php-8.2", 50));
+            }
+            runs.forEach(run -> offer(limited, run.started()));
+            for (int i = 0; i < 50; i++) {
+                runs.forEach(run -> offer(limited, run.progress(100)));
+                time.advanceTimeBy(Duration.ofMillis(10));
+            }
+            assertThat(hub.maxProgressInFlight()).isEqualTo(1);
+            // each run's newest progress update, still waiting for a permit, goes at once ahead of its completed one
+            runs.forEach(run -> offer(limited, run.completed()));
+            time.advanceTimeBy(Duration.ofSeconds(1));
+
+            for (RunEvents run : runs) {
+                List<FakeHub.Received> received = hub.receivedOn(MercureUpdate.topicOf(run.runId()));
+                assertThat(types(received)).startsWith(STARTED).endsWith(PROGRESS, COMPLETED);
+                assertThat(iterations(received)).endsWith(50, 50);
+            }
+            assertThat(settlements).allMatch(AtomicBoolean::get);
+        }
+
+        @Test
+        void never_holds_back_started_and_terminal_updates_and_wakes_a_waiting_run_when_a_permit_returns() {
+            RunEvents a = RunEvents.of("a", "php-8.2", 2);
+            RunEvents b = RunEvents.of("b", "php-8.2", 2);
+            RunEvents c = RunEvents.of("c", "php-8.2", 2);
+            offer(limited, a.started());
+            offer(limited, b.started());
+            time.advanceTimeBy(Duration.ofMillis(100));
+            long now = time.now(TimeUnit.MILLISECONDS);
+
+            // a's progress takes the only permit; b's progress waits for it; c's started and completed do not
+            offer(limited, a.progress(100));
+            offer(limited, b.progress(100));
+            offer(limited, c.started());
+            time.advanceTimeBy(Duration.ofMillis(50));
+
+            assertThat(sentAt(c, STARTED)).isEqualTo(now);
+            assertThat(sentAt(a, PROGRESS)).isEqualTo(now);
+            assertThat(sentAt(b, PROGRESS)).isEqualTo(now + 2);
+            offer(limited, c.completed());
+            time.advanceTimeBy(Duration.ofMillis(50));
+            assertThat(types(hub.receivedOn(MercureUpdate.topicOf(c.runId())))).containsExactly(STARTED, COMPLETED);
+        }
+
+        @Test
+        void gets_its_permit_back_from_a_progress_update_the_hub_rejected() {
+            RunEvents a = RunEvents.of("a", "php-8.2", 2);
+            RunEvents b = RunEvents.of("b", "php-8.2", 2);
+            hub.rejectWhen(update -> update.topic().equals(MercureUpdate.topicOf(a.runId())) && update.type() == PROGRESS);
+            offer(limited, a.started());
+            offer(limited, b.started());
+            time.advanceTimeBy(Duration.ofMillis(100));
+
+            offer(limited, a.progress(100));
+            time.advanceTimeBy(Duration.ofMillis(100));
+            offer(limited, b.progress(100));
+            time.advanceTimeBy(Duration.ofMillis(100));
+
+            assertThat(types(hub.receivedOn(MercureUpdate.topicOf(b.runId())))).containsExactly(STARTED, PROGRESS);
+        }
+
+        private long sentAt(RunEvents run, UpdateType type) {
+            return hub.receivedOn(MercureUpdate.topicOf(run.runId())).stream().filter(r -> r.type() == type).findFirst().orElseThrow()
+                    .sentAtMillis();
+        }
+    }
+
+    @Nested
     class RunState {
 
         @Test
@@ -269,9 +352,13 @@ class RunRelaysTests {
     }
 
     private void offer(SpecificRecord event) {
+        offer(relays, event);
+    }
+
+    private void offer(RunRelays target, SpecificRecord event) {
         AtomicBoolean settled = new AtomicBoolean();
         settlements.add(settled);
-        relays.accept(event, () -> assertThat(settled.getAndSet(true)).as("settled once").isFalse());
+        target.accept(event, () -> assertThat(settled.getAndSet(true)).as("settled once").isFalse());
     }
 
     private static List<UpdateType> types(List<FakeHub.Received> received) {
