@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>
  * Requests go straight through Reactor Netty's {@link HttpClient}: a publish is one small POST whose answer only
  * matters by its status, and Spring's {@code WebClient} around it (exchange functions, body inserters, message
- * writers, response entity) cost as much CPU per publish as the HTTP exchange itself (docs/performance.md).
+ * writers, response entity) is CPU spent on every publish for nothing the notifier needs (docs/performance.md).
  */
 final class MercurePublisher implements UpdatePublisher {
 

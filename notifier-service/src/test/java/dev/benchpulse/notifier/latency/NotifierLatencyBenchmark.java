@@ -28,7 +28,13 @@ import ch.qos.logback.classic.Logger;
  * and SSE subscribers in one JVM; events of many concurrent runs written at a fixed rate; latency from the producer
  * call to arrival at each subscriber. Not a test: run it with the command in docs/performance.md. Options
  * ({@code --name=value}): {@code runs} (100), {@code rate} events/s (1000), {@code subscribers} (10),
- * {@code warmup} s (15), {@code duration} s (60), {@code max-progress} per run per second (10).
+ * {@code warmup} s (240), {@code warmup-rate} events/s during the warm-up (the rate), {@code duration} s (30),
+ * {@code max-progress} per run per second (10).
+ * <p>
+ * Everything shares one JVM and its JIT compilers. On a 2-core machine the C2 compiler is still working through its
+ * queue minutes into a run at full rate (30-60 % of a core at 60-200 s: the saturated application leaves it little
+ * CPU, and code not compiled yet keeps the application saturated), hence the long default warm-up; the report says
+ * how much compilation still happened while measuring.
  */
 public final class NotifierLatencyBenchmark {
 
@@ -40,9 +46,9 @@ public final class NotifierLatencyBenchmark {
         int runs = Integer.parseInt(options.getOrDefault("runs", "100"));
         int rate = Integer.parseInt(options.getOrDefault("rate", "1000"));
         int subscriberCount = Integer.parseInt(options.getOrDefault("subscribers", "10"));
-        int warmup = Integer.parseInt(options.getOrDefault("warmup", "15"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "240"));
         int warmupRate = Integer.parseInt(options.getOrDefault("warmup-rate", Integer.toString(rate)));
-        int duration = Integer.parseInt(options.getOrDefault("duration", "60"));
+        int duration = Integer.parseInt(options.getOrDefault("duration", "30"));
         int maxProgress = Integer.parseInt(options.getOrDefault("max-progress", "10"));
         ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         System.out.printf("load before: %s", Files.readString(Path.of("/proc/loadavg")));
