@@ -36,7 +36,7 @@ public final class ProgressLimiter {
         void abandoned();
     }
 
-    private final Limiter<Void> limiter;
+    private final SimpleLimiter<Void> limiter;
     private final Scheduler scheduler;
     private final Queue<Runnable> waiting = new ConcurrentLinkedQueue<>();
 
@@ -58,7 +58,7 @@ public final class ProgressLimiter {
 
     /** Progress updates allowed in flight now. */
     public int limit() {
-        return ((SimpleLimiter<Void>) limiter).getLimit();
+        return limiter.getLimit();
     }
 
     /**
