@@ -30,7 +30,7 @@ class CompareCommandTests {
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(api.requests()).contains("GET /api/benchmarks/str-contains/comparison?runtimes=php%2Cphp-jit");
         assertThat(result.out()).containsPattern("php +30 +1\\.22 µs").containsPattern("php-jit +30 +970 ns")
-                .contains("php-jit vs php: median ratio 0.800 [0.780, 0.820], p = 0.000100 -> faster");
+                .contains("php vs php-jit: median ratio 1.258 [1.220, 1.300], p = 0.000100 -> slower");
     }
 
     @Test

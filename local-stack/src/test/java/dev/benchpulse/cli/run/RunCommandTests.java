@@ -47,7 +47,7 @@ class RunCommandTests {
         assertThat(result.out())
                 .containsPattern("php +5 +1\\.22 µs +1\\.23 µs ± 0\\.020 +1\\.35 µs +1\\.54 µs +3\\.0%");
         assertThat(result.out()).containsPattern("php-jit +5 +970 ns +980 ns ± 20\\.0");
-        assertThat(result.out()).contains("php-jit vs php: median ratio 0.800 [0.780, 0.820], p = 0.000100 -> faster");
+        assertThat(result.out()).contains("php vs php-jit: median ratio 1.258 [1.220, 1.300], p = 0.000100 -> slower");
     }
 
     @Test
@@ -127,7 +127,7 @@ class RunCommandTests {
         assertThat(document.path("runs").get(0).path("status").asString()).isEqualTo("COMPLETED");
         assertThat(document.path("runs").get(0).path("statistics").path("median").asDouble()).isEqualTo(1220.0);
         assertThat(document.path("comparison").path("pairs").get(0).path("verdict").asString())
-                .isEqualTo("faster");
+                .isEqualTo("slower");
     }
 
     @Test
