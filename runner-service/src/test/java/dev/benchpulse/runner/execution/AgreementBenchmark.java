@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -76,8 +77,9 @@ public final class AgreementBenchmark {
         }
         System.out.printf("%nPHP %s, %d samples per measurement, no JIT%n%n", php.phpVersion(), samples);
         System.out.println("| benchmark | inner iterations | runner median ns/op | runner mean ns/op | runner CV "
-                + "| hyperfine ns/op (medians) | hyperfine ns/op (means) | difference of medians | difference of means | hyperfine CV |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+                + "| runner CV over 30 samples (median of windows) | hyperfine ns/op (medians) | hyperfine ns/op (means) "
+                + "| difference of medians | difference of means | hyperfine CV |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         rows.forEach(System.out::println);
         System.out.println();
         commands.forEach(c -> System.out.println("    " + c));
@@ -124,7 +126,8 @@ public final class AgreementBenchmark {
     /**
      * One line of the table: the runner's median and mean time per operation with their CV, hyperfine's (loop minus
      * empty, divided by the inner iterations) from the medians and from the means of the process times, the
-     * difference of the two medians, and the CV of hyperfine's loop process times.
+     * difference of the two medians, and the CV of hyperfine's loop process times. Beside the runner's CV over all its
+     * samples: the CV a 30-sample run sees, as the median over consecutive windows of 30 samples (in the order taken).
      */
     private static String row(Benchmark benchmark, double[] runner, double[] loop, double[] empty) {
         DoubleStatistics stats = DoubleStatistics.of(STATS, runner);
@@ -137,8 +140,24 @@ public final class AgreementBenchmark {
         double byMean = (loopStats.getAsDouble(Statistic.MEAN) - emptyStats.getAsDouble(Statistic.MEAN)) * perOp;
         double loopCv = loopStats.getAsDouble(Statistic.STANDARD_DEVIATION) / loopStats.getAsDouble(Statistic.MEAN);
         double mean = stats.getAsDouble(Statistic.MEAN);
-        return String.format("| %s | %,d | %.1f | %.1f | %.1f %% | %.1f | %.1f | %+.1f %% | %+.1f %% | %.1f %% |",
-                benchmark.slug(), benchmark.innerIterations(), median, mean, 100 * cv, byMedian, byMean,
+        return String.format("| %s | %,d | %.1f | %.1f | %.1f %% | %.1f %% | %.1f | %.1f | %+.1f %% | %+.1f %% | %.1f %% |",
+                benchmark.slug(), benchmark.innerIterations(), median, mean, 100 * cv, 100 * windowedCv(runner, 30),
+                byMedian, byMean,
                 100 * (median - byMedian) / byMedian, 100 * (mean - byMean) / byMean, 100 * loopCv);
+    }
+
+    /** The median, over consecutive windows of {@code window} samples, of each window's coefficient of variation. */
+    static double windowedCv(double[] samples, int window) {
+        int windows = samples.length / window;
+        if (windows == 0) {
+            return Double.NaN;
+        }
+        double[] cvs = new double[windows];
+        for (int w = 0; w < windows; w++) {
+            double[] slice = Arrays.copyOfRange(samples, w * window, (w + 1) * window);
+            DoubleStatistics stats = DoubleStatistics.of(STATS, slice);
+            cvs[w] = stats.getAsDouble(Statistic.STANDARD_DEVIATION) / stats.getAsDouble(Statistic.MEAN);
+        }
+        return Median.withDefaults().evaluate(cvs);
     }
 }
