@@ -99,7 +99,7 @@ class RunUpdatesIntegrationTests extends NotifierIntegrationTest {
     }
 
     @Test
-    void reports_published_coalesced_and_publish_latency_through_actuator() {
+    void reports_published_coalesced_publish_latency_and_the_progress_limit_through_actuator() {
         RunEvents run = RunEvents.of("metrics", "php", 20);
         try (SseRecorder dashboard = subscribe(topicOf(run))) {
             publish(run, run.started());
@@ -118,19 +118,25 @@ class RunUpdatesIntegrationTests extends NotifierIntegrationTest {
         });
         client.get().uri("/actuator/metrics/benchpulse.notifier.updates.retried").exchange().expectStatus().isOk();
         client.get().uri("/actuator/metrics/benchpulse.notifier.updates.failed").exchange().expectStatus().isOk();
+        // the adaptive limit on progress updates in flight: at least one, at most the connections to the hub
+        assertThat(metric("benchpulse.notifier.progress.limit", "VALUE")).isBetween(1.0, 64.0);
         client.get().uri("/actuator/health").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
     }
 
     private double metric(String nameAndTag) {
+        return metric(nameAndTag, "COUNT");
+    }
+
+    private double metric(String nameAndTag, String statistic) {
         JsonNode body = JSON.readTree(client.get().uri("/actuator/metrics/" + nameAndTag).exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
         for (JsonNode measurement : body.get("measurements")) {
-            if (measurement.get("statistic").asString().equals("COUNT")) {
+            if (measurement.get("statistic").asString().equals(statistic)) {
                 return measurement.get("value").asDouble();
             }
         }
-        throw new AssertionError("No COUNT in " + body);
+        throw new AssertionError("No " + statistic + " in " + body);
     }
 
     private static int maxInAnySecond(List<JsonNode> updates) {
