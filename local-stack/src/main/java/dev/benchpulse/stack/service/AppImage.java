@@ -58,7 +58,7 @@ final class AppImage {
             return false;
         }
         String state = fileState(execJar);
-        if (stamp.get(0).equals(state)) {
+        if (!state.isEmpty() && stamp.get(0).equals(state)) {
             return true;
         }
         if (!stamp.get(1).equals(content(execJar))) {
@@ -105,13 +105,17 @@ final class AppImage {
         return apps.resolve(execJar.getFileName().toString().replace(".jar", ""));
     }
 
-    /** The jar file's state: any write changes its change time, even when the build fixes its modification time. */
+    /**
+     * The jar file's state: any write changes its change time, even when the build fixes its modification time.
+     * Empty on a file system without change times: size and modification time alone could miss a same-size rebuild,
+     * so there the digest decides every time.
+     */
     private static String fileState(Path execJar) throws IOException {
         Object changed;
         try {
             changed = Files.getAttribute(execJar, "unix:ctime");
         } catch (UnsupportedOperationException | IllegalArgumentException e) {
-            changed = "";
+            return "";
         }
         return execJar + " " + Files.size(execJar) + " " + modified(execJar) + " " + changed;
     }

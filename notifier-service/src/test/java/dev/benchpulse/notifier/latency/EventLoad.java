@@ -81,7 +81,7 @@ final class EventLoad implements AutoCloseable {
         long interval = 1_000_000_000L / eventsPerSecond;
         long next = System.nanoTime();
         for (int i = 0; next < endNanos; i++) {
-            int slot = Math.floorMod(i, runs);
+            int slot = i % runs;
             if (Thread.interrupted()) {
                 System.out.println("generator thread was interrupted: cleared (parkNanos would spin)");
             }
