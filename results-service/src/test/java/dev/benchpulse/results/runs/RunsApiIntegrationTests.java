@@ -13,6 +13,15 @@ import org.springframework.http.MediaType;
 class RunsApiIntegrationTests extends ResultsIntegrationTest {
 
     @Test
+    void closes_each_connection_after_its_response() {
+        // Reactor Netty 1.3.6 can stall a kept-alive connection (reactor/reactor-netty#4361): see
+        // ConnectionReuseAutoConfiguration in service-support
+        client.get().uri("/api/runs").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Connection", "close");
+    }
+
+    @Test
     void the_list_is_filtered_newest_first_and_paged() {
         UUID older = storeCompleted("runs-list", "php-8.2", 1, 2, 3);
         UUID newer = storeCompleted("runs-list", "php-8.2", 4, 5, 6);

@@ -1,0 +1,2 @@
+/** HTTP server settings the WebFlux services share. */
+package dev.benchpulse.support.web;
