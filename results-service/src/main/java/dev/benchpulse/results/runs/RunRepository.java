@@ -61,10 +61,13 @@ public class RunRepository {
     }
 
     /** Optional filters of the list; null means any. */
-    record RunFilter(String benchmark, String runtime, RunStatus status) {
+    record RunFilter(String benchmark, String runtime, RunStatus status, String requestedBy) {
 
         Criteria criteria() {
             Criteria criteria = Criteria.empty();
+            if (requestedBy != null) {
+                criteria = criteria.and("requestedBy").is(requestedBy);
+            }
             if (benchmark != null) {
                 criteria = criteria.and("benchmark").is(benchmark);
             }

@@ -35,6 +35,14 @@ public record Requester(String name, Set<Role> roles, String clientAddress) {
         return roles.contains(role);
     }
 
+    /**
+     * The requester as a run request records it ({@code requestedBy}): the user when signed in, otherwise
+     * {@code anonymous@<client address>}, so that the open mode's queue limit can count per address.
+     */
+    public String label() {
+        return signedIn() ? name : Identity.ANONYMOUS + "@" + clientAddress;
+    }
+
     /** What per-requester quotas count by: the user when signed in, otherwise the client's address. */
     public String quotaKey() {
         return signedIn() ? "user:" + name : "address:" + clientAddress;
