@@ -93,10 +93,11 @@ async function main() {
           schema,
           event,
         })}\n`);
+        printed += 1;
       } catch (e) {
         console.error(JSON.stringify({ ...where, error: e.message }));
       }
-      if (++printed >= options.maxEvents) {
+      if (printed >= options.maxEvents) {
         setImmediate(() => stop(0));
       }
     },

@@ -8,12 +8,16 @@ import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
 
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -23,7 +27,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * Prints every Benchpulse event of the given topics as one JSON line ({@link EventLine}). Values are read as bytes
  * and decoded with the contracts' {@link AvroSingleObjectDeserializer}, so the writer schema's fingerprint can be
  * printed too, and a record that cannot be decoded is reported on standard error and skipped rather than stopping
- * the consumer. Ctrl-C stops it cleanly (offsets committed).
+ * the consumer. Ctrl-C stops it cleanly, with the offsets of the records it handled committed, so the same group
+ * resumes after them (at least once: a crash may print a record again; deduplicate by {@code eventId}).
  */
 public final class JavaConsumer {
 
@@ -58,18 +63,30 @@ public final class JavaConsumer {
             });
             Runtime.getRuntime().addShutdownHook(stop);
             consumer.subscribe(options.topics());
-            long printed = 0;
+            Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
             try {
-                while (options.maxEvents() == 0 || printed < options.maxEvents()) {
-                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                        printed += print(record) ? 1 : 0;
-                    }
-                }
-                consumer.commitSync();
+                consume(consumer, done);
                 Runtime.getRuntime().removeShutdownHook(stop);
             } catch (WakeupException stopped) {
-                consumer.commitSync();
+                // Ctrl-C: commit what was printed, below
             }
+            consumer.commitSync(done);
+        }
+    }
+
+    /** Polls and prints until the limit, committing after each batch exactly the records handled so far. */
+    private void consume(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, OffsetAndMetadata> done) {
+        long printed = 0;
+        while (options.maxEvents() == 0 || printed < options.maxEvents()) {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                printed += print(record) ? 1 : 0;
+                done.put(new TopicPartition(record.topic(), record.partition()),
+                        new OffsetAndMetadata(record.offset() + 1));
+                if (options.maxEvents() > 0 && printed == options.maxEvents()) {
+                    return;
+                }
+            }
+            consumer.commitAsync(Map.copyOf(done), null);
         }
     }
 
@@ -100,6 +117,8 @@ public final class JavaConsumer {
         props.put(ConsumerConfig.GROUP_ID_CONFIG, options.group());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, options.fromBeginning() ? "earliest" : "latest");
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "benchpulse-java-consumer");
+        // Offsets are committed for the records handled, not for whatever the last poll returned.
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         return props;
     }
 

@@ -14,6 +14,7 @@ import dev.benchpulse.contracts.schema.ContractSchemas;
 import dev.benchpulse.kit.ReferenceDecoding.Decoded;
 import dev.benchpulse.runner.RunnerServiceApplication;
 import dev.benchpulse.testsupport.EmbeddedBroker;
+import dev.benchpulse.testsupport.TopicRecorder;
 
 import java.io.File;
 import java.io.IOException;
@@ -26,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+
+import org.apache.avro.specific.SpecificRecord;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,7 +54,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsumerKitIntegrationTests {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration WAIT = Duration.ofSeconds(120);
     private static final List<Topic<String, ?>> TOPICS = List.of(Topics.RUN_REQUESTS, Topics.BENCHMARK_EVENTS,
             Topics.RUN_CONTROL);
 
@@ -61,20 +64,27 @@ class ConsumerKitIntegrationTests {
     private List<Decoded> reference;
 
     @BeforeAll
-    void runnerPublishesACompletedAFailedAndACancelledRun() {
-        UUID completed = request("kit-sum", 3);
-        UUID failed = request("kit-error", 2);
-        await().atMost(WAIT).untilAsserted(() -> assertThat(events(completed)).last().isInstanceOf(BenchmarkCompleted.class));
-        client.delete().uri("/api/runs/{id}", completed).exchange().expectStatus().isAccepted();
+    void runnerPublishesACompletedAFailedAndACancelledRun() throws InterruptedException {
+        try (TopicRecorder<String, SpecificRecord> events = TopicRecorder.start(Topics.BENCHMARK_EVENTS);
+                TopicRecorder<String, RunCancelRequested> cancels = TopicRecorder.start(Topics.RUN_CONTROL)) {
+            UUID completed = request("kit-sum", 3);
+            UUID failed = request("kit-error", 2);
+            awaitLast(events, completed, BenchmarkCompleted.class);
+            awaitLast(events, failed, BenchmarkFailed.class);
+            client.delete().uri("/api/runs/{id}", completed).exchange().expectStatus().isAccepted();
+            cancels.awaitRecords(r -> r.key().equals(completed.toString()), 1, WAIT);
+        }
 
-        await().atMost(WAIT).untilAsserted(() -> {
-            reference = ReferenceDecoding.read(EmbeddedBroker.bootstrapServers(), TOPICS);
-            assertThat(reference).anySatisfy(d -> assertThat(d.value()).isInstanceOf(RunCancelRequested.class));
-            assertThat(reference).anySatisfy(d -> assertThat(d.value()).isInstanceOfSatisfying(BenchmarkFailed.class,
-                    f -> assertThat(f.getReason()).isEqualTo(FailureReason.SCRIPT_ERROR)));
-        });
+        reference = ReferenceDecoding.read(EmbeddedBroker.bootstrapServers(), TOPICS);
         assertThat(reference).extracting(d -> EventType.of(d.value())).containsAll(Arrays.asList(EventType.values()));
-        assertThat(reference).extracting(Decoded::key).contains(completed.toString(), failed.toString());
+        assertThat(reference).anySatisfy(d -> assertThat(d.value()).isInstanceOfSatisfying(BenchmarkFailed.class,
+                f -> assertThat(f.getReason()).isEqualTo(FailureReason.SCRIPT_ERROR)));
+    }
+
+    private static void awaitLast(TopicRecorder<String, SpecificRecord> events, UUID run,
+            Class<? extends SpecificRecord> terminal) {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertThat(events.valuesWithKey(run.toString())).last().isInstanceOf(terminal));
     }
 
     @Test
@@ -87,7 +97,7 @@ class ConsumerKitIntegrationTests {
                 "--max-events", String.valueOf(reference.size())));
         TOPICS.forEach(t -> command.addAll(List.of("--topic", t.name())));
 
-        assertPrintsTheReference(ConsumerProcess.run(command, Path.of("."), WAIT));
+        assertPrintsTheReference(ConsumerProcess.run("java-consumer", command, Path.of("."), WAIT));
     }
 
     @Test
@@ -104,7 +114,7 @@ class ConsumerKitIntegrationTests {
                 "--schemas", System.getProperty("consumer-kit.schema-dir")));
         TOPICS.forEach(t -> command.addAll(List.of("--topic", t.name())));
 
-        assertPrintsTheReference(ConsumerProcess.run(command, dir, WAIT));
+        assertPrintsTheReference(ConsumerProcess.run("node-consumer", command, dir, WAIT));
     }
 
     @Test
@@ -155,8 +165,4 @@ class ConsumerKitIntegrationTests {
         return UUID.fromString(body.replaceAll(".*?\"id\":\"([^\"]+)\".*", "$1"));
     }
 
-    private List<Object> events(UUID run) {
-        return ReferenceDecoding.read(EmbeddedBroker.bootstrapServers(), List.of(Topics.BENCHMARK_EVENTS)).stream()
-                .filter(d -> run.toString().equals(d.key())).map(d -> (Object) d.value()).toList();
-    }
 }

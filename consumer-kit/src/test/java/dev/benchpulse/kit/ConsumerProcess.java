@@ -11,9 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Runs one of the example consumers as the separate program a team would run, and returns what it printed. Each
- * is told how many events to print, so it exits by itself; one that does not within the time allowed is killed
- * and fails the test with its error output.
+ * Runs one of the example consumers as the separate program a team would run, and returns what it printed (also
+ * kept in {@code target/consumer-output/<name>.out} and {@code .err}). Each is told how many events to print, so it
+ * exits by itself; one that does not within the time allowed is killed and fails the test with its error output.
  */
 final class ConsumerProcess {
 
@@ -21,10 +21,11 @@ final class ConsumerProcess {
     }
 
     /** Runs the command in {@code directory} and returns its standard output lines. */
-    static List<String> run(List<String> command, Path directory, Duration timeout) throws IOException,
-            InterruptedException {
-        Path out = Files.createTempFile("consumer-", ".out");
-        Path err = Files.createTempFile("consumer-", ".err");
+    static List<String> run(String name, List<String> command, Path directory, Duration timeout)
+            throws IOException, InterruptedException {
+        Path output = Files.createDirectories(Path.of("target", "consumer-output").toAbsolutePath());
+        Path out = output.resolve(name + ".out");
+        Path err = output.resolve(name + ".err");
         Process process = new ProcessBuilder(command).directory(directory.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         boolean exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
