@@ -118,7 +118,7 @@ class ConsumerKitIntegrationTests {
     }
 
     @Test
-    void the_runners_records_name_their_writer_schema_url_in_ce_dataschema() {
+    void the_runners_records_name_their_writer_schema_url_at_the_local_gateway_in_ce_dataschema() {
         assertThat(reference).allSatisfy(d -> assertThat(d.line().get("dataschema"))
                 .isEqualTo("http://localhost:8080/api/schemas/"
                         + ContractSchemas.text(ContractSchemas.fingerprint(EventType.of(d.value())))));
