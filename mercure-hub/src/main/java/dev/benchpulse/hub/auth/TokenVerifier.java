@@ -51,9 +51,11 @@ final class TokenVerifier {
     private final Cache<String, Claims> verified = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(Duration.ofMinutes(5)).build();
     private final TopicSelectors selectors;
+    private final String kind;
 
     TokenVerifier(String kind, Keys keys, TopicSelectors selectors) {
         this.selectors = selectors;
+        this.kind = kind;
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT,
                 new JOSEObjectType("at+jwt"), null));
         processor.setJWSKeySelector(keySelector(kind, keys));
@@ -79,21 +81,24 @@ final class TokenVerifier {
             Object mercure = set.getClaim("mercure");
             Map<?, ?> claim = mercure instanceof Map<?, ?> map ? map : Map.of();
             Instant expiry = set.getExpirationTime() == null ? null : set.getExpirationTime().toInstant();
-            return new Claims(selectors(claim.get("publish")), selectors(claim.get("subscribe")), claim.get("payload"),
-                    expiry);
+            return new Claims(selectors(claim, "publish"), selectors(claim, "subscribe"), claim.get("payload"), expiry);
         } catch (java.text.ParseException | com.nimbusds.jose.proc.BadJOSEException | com.nimbusds.jose.JOSEException e) {
             throw new InvalidTokenException(e.getMessage());
         }
     }
 
-    /** Selectors are strings; the newer object form {@code {"match": "..."}} is accepted too. */
-    private List<dev.benchpulse.hub.topic.TopicSelector> selectors(Object value) {
-        if (!(value instanceof Collection<?> items)) {
+    /**
+     * Selectors are strings; the newer object form {@code {"match": "..."}} is accepted too. They are held to the same
+     * limits as a subscription's (400 otherwise).
+     */
+    private List<dev.benchpulse.hub.topic.TopicSelector> selectors(Map<?, ?> claim, String name) {
+        if (!(claim.get(name) instanceof Collection<?> items)) {
             return null;
         }
         return selectors.of(items.stream()
                 .map(item -> item instanceof Map<?, ?> map ? map.get("match") : item)
-                .filter(item -> item instanceof String).map(String.class::cast).toList());
+                .filter(item -> item instanceof String).map(String.class::cast).toList(),
+                "the mercure." + name + " claim of the " + kind + " JWT");
     }
 
     /** A fixed key ignores the {@code kid} header (there is only one key to try); a JWK Set selects by it. */
