@@ -29,7 +29,7 @@ public class TopicSelectors {
     private final Limits limits;
 
     @Autowired
-    TopicSelectors(HubProperties properties) {
+    public TopicSelectors(HubProperties properties) {
         this(properties.limits());
     }
 
