@@ -45,14 +45,17 @@ public record HubProperties(@DefaultValue Keys publisher, @DefaultValue Keys sub
     }
 
     /**
-     * A token verification key.
+     * How one kind of token is verified.
      *
      * @param jwtKey the HMAC secret, or the PEM-encoded public key for RSA and EC algorithms
      * @param jwtAlg the JWS algorithm (HS256, HS384, HS512, RS256, RS384, RS512, ES256, ES384, ES512)
      * @param jwksUrl a JWK Set URL to fetch the keys from instead of a fixed key
+     * @param jwtKeyPrevious during a key rotation, the key being replaced (same algorithm), accepted beside the new one
+     * @param requireExp whether tokens without {@code exp} are refused (Mercure accepts them; they never expire)
      */
     public record Keys(@DefaultValue("") String jwtKey, @DefaultValue("HS256") String jwtAlg,
-            @DefaultValue("") String jwksUrl) {
+            @DefaultValue("") String jwksUrl, @DefaultValue("") String jwtKeyPrevious,
+            @DefaultValue("false") boolean requireExp) {
 
         public boolean isConfigured() {
             return !jwtKey.isBlank() || !jwksUrl.isBlank();
