@@ -1,6 +1,7 @@
 package dev.benchpulse.launcher;
 
 import dev.benchpulse.cli.BenchpulseCli;
+import dev.benchpulse.launcher.up.LaunchCommand;
 
 import java.util.List;
 
@@ -21,6 +22,6 @@ public final class BenchpulseLauncher {
     }
 
     static CommandLine commandLine() {
-        return BenchpulseCli.commandLine(List.of(new UpCommand()));
+        return BenchpulseCli.commandLine(List.of(new LaunchCommand()));
     }
 }

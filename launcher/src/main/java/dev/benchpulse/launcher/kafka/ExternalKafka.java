@@ -1,7 +1,7 @@
 package dev.benchpulse.launcher.kafka;
 
-import dev.benchpulse.launcher.launch.Component;
-import dev.benchpulse.launcher.launch.Readiness;
+import dev.benchpulse.launcher.supervision.Component;
+import dev.benchpulse.launcher.supervision.Readiness;
 
 /**
  * An existing Kafka cluster ({@code BENCHPULSE_KAFKA_BOOTSTRAP_SERVERS}) used instead of the embedded broker:

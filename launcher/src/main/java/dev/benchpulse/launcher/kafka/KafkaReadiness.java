@@ -1,6 +1,6 @@
 package dev.benchpulse.launcher.kafka;
 
-import dev.benchpulse.launcher.launch.Readiness;
+import dev.benchpulse.launcher.supervision.Readiness;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -1,7 +1,7 @@
 package dev.benchpulse.launcher.postgres;
 
 import dev.benchpulse.launcher.config.StackLayout;
-import dev.benchpulse.launcher.launch.Readiness;
+import dev.benchpulse.launcher.supervision.Readiness;
 import dev.benchpulse.launcher.process.ComponentProcess;
 import dev.benchpulse.launcher.process.ProcessSpec;
 

@@ -1,6 +1,6 @@
 package dev.benchpulse.launcher.postgres;
 
-import dev.benchpulse.launcher.launch.Readiness;
+import dev.benchpulse.launcher.supervision.Readiness;
 
 
 /**

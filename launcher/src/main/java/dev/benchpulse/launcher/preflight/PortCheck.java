@@ -1,7 +1,7 @@
 package dev.benchpulse.launcher.preflight;
 
-import dev.benchpulse.launcher.launch.Component;
-import dev.benchpulse.launcher.launch.Component.PortUse;
+import dev.benchpulse.launcher.supervision.Component;
+import dev.benchpulse.launcher.supervision.Component.PortUse;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

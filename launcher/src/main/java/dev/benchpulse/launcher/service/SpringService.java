@@ -1,8 +1,8 @@
 package dev.benchpulse.launcher.service;
 
 import dev.benchpulse.launcher.config.StackLayout;
-import dev.benchpulse.launcher.launch.Component;
-import dev.benchpulse.launcher.launch.Readiness;
+import dev.benchpulse.launcher.supervision.Component;
+import dev.benchpulse.launcher.supervision.Readiness;
 import dev.benchpulse.launcher.process.ComponentProcess;
 import dev.benchpulse.launcher.process.JavaCommand;
 import dev.benchpulse.launcher.process.ProcessSpec;

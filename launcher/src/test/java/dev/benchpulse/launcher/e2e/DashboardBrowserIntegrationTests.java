@@ -32,7 +32,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * watched live, its run page, the comparison, the history. Each view is kept as a screenshot in
  * {@code target/screenshots}, and the browser console must stay free of errors.
  */
-@ExtendWith(LocalStackExtension.class)
+@ExtendWith(RunningStackExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserIntegrationTests {
 

@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * watches it on the hub, the results API reports it; on the first two available runtimes and the first catalog
  * benchmark both can run ({@link CatalogChoice}).
  */
-@ExtendWith(LocalStackExtension.class)
+@ExtendWith(RunningStackExtension.class)
 class RunBenchmarkEndToEndIntegrationTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

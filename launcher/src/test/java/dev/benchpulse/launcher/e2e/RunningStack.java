@@ -22,7 +22,7 @@ import java.util.Properties;
 import picocli.CommandLine;
 
 /**
- * The whole local stack, started once per test JVM by {@link LocalStackExtension} and stopped when the JVM's tests
+ * The whole local stack, started once per test JVM by {@link RunningStackExtension} and stopped when the JVM's tests
  * are done (which then checks that no process is left). What end-to-end tests need to drive it: its URLs, its Kafka
  * and PostgreSQL, its hub keys, and the CLI pointed at its gateway.
  */

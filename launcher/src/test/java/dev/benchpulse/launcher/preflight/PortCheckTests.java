@@ -2,8 +2,8 @@ package dev.benchpulse.launcher.preflight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.benchpulse.launcher.launch.Component;
-import dev.benchpulse.launcher.launch.Readiness;
+import dev.benchpulse.launcher.supervision.Component;
+import dev.benchpulse.launcher.supervision.Readiness;
 
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;

@@ -1,4 +1,4 @@
-package dev.benchpulse.launcher.launch;
+package dev.benchpulse.launcher.supervision;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.benchpulse.launcher.launch;
+package dev.benchpulse.launcher.supervision;
 
 import dev.benchpulse.launcher.process.ComponentProcess;
 import dev.benchpulse.launcher.process.LogTail;
@@ -19,11 +19,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The running local stack: starts its components stage by stage (the components of a stage in parallel, each
- * health-checked), reports a component that dies, and stops everything in reverse order. Every process is listed in
- * the pid file and watched by a {@link Watchdog}, so none outlives a launcher that is killed outright.
+ * Runs the components of one launch and looks after them while they run: starts them stage by stage (the
+ * components of a stage in parallel, each health-checked), reports a component that dies, and stops everything in
+ * reverse order. Every process is listed in the pid file and watched by a {@link Watchdog}, so none outlives a
+ * launcher that is killed outright. Which components, in which stages, is decided before (the {@code up} command's
+ * plan); this class knows only {@link Component}s.
  */
-public final class Stack {
+public final class Supervisor {
 
     private enum State { NEW, STARTING, RUNNING, STOPPING, STOPPED }
 
@@ -38,7 +40,7 @@ public final class Stack {
     private volatile Watchdog watchdog;
     private volatile boolean startFailed;
 
-    public Stack(List<List<Component>> stages, StackConsole console, PidFile pidFile, Duration startTimeout,
+    public Supervisor(List<List<Component>> stages, StackConsole console, PidFile pidFile, Duration startTimeout,
             Duration stopTimeout) {
         this.stages = stages.stream().filter(stage -> !stage.isEmpty()).map(List::copyOf).toList();
         this.console = console;

@@ -1,8 +1,8 @@
-package dev.benchpulse.launcher;
+package dev.benchpulse.launcher.up;
 
 import dev.benchpulse.launcher.config.StackLayout;
 import dev.benchpulse.launcher.config.StackSettings;
-import dev.benchpulse.launcher.launch.StackConsole;
+import dev.benchpulse.launcher.supervision.StackConsole;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +21,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code ./benchpulse up}: starts the whole system on this machine and keeps it running until Ctrl-C. */
+/**
+ * The {@code up} command, {@code ./benchpulse up}: starts the whole system on this machine and keeps it running
+ * until Ctrl-C. Its options, checked and turned into {@link StackSettings}; a {@link Launch} does the rest.
+ */
 @Command(name = "up", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Starts Kafka, PostgreSQL, the Mercure hub and the four services, each as its own process, "
                 + "and prints the dashboard URL once all are healthy. Ctrl-C (or SIGTERM) stops them all.",
@@ -31,7 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "BENCHPULSE_DATABASE_URL=postgresql://user:password@host:5432/db (an existing PostgreSQL; also",
             "BENCHPULSE_DATABASE_USERNAME and _PASSWORD), BENCHPULSE_KAFKA_BOOTSTRAP_SERVERS=host:9092 (an existing",
             "Kafka). Details: docs/operations.md"})
-public final class UpCommand implements Callable<Integer> {
+public final class LaunchCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
@@ -100,7 +103,7 @@ public final class UpCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         StackSettings settings = settings();
         StackConsole console = new StackConsole(spec.commandLine().getOut(), settings.layout().logs());
-        return new LocalStack(settings, console).run();
+        return new Launch(settings, console).run();
     }
 
     StackSettings settings() {
@@ -110,10 +113,10 @@ public final class UpCommand implements Callable<Integer> {
                     + "./benchpulse from the repository, or pass --home.");
         }
         Set<String> components = new HashSet<>(only);
-        components.removeAll(StackAssembly.names());
+        components.removeAll(ComponentPlan.names());
         if (!components.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "Unknown component(s) for --only: " + components
-                    + ". Known: " + String.join(", ", StackAssembly.names()));
+                    + ". Known: " + String.join(", ", ComponentPlan.names()));
         }
         Path state = stateDir != null ? stateDir : repository.resolve(".benchpulse");
         Path cache = cacheDir != null ? cacheDir : state.resolve("cache");

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The whole stack as {@code ./benchpulse up} starts it: every component up, where it said, with its state. */
-@ExtendWith(LocalStackExtension.class)
-class LocalStackIntegrationTests {
+@ExtendWith(RunningStackExtension.class)
+class FullStackIntegrationTests {
 
     private static final List<String> COMPONENTS = List.of("kafka", "postgres", "mercure-hub", "runner-service",
             "results-service", "notifier-service", "gateway-frontend");

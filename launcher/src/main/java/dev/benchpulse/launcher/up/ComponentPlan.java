@@ -1,10 +1,10 @@
-package dev.benchpulse.launcher;
+package dev.benchpulse.launcher.up;
 
 import dev.benchpulse.launcher.config.HubKeys;
 import dev.benchpulse.launcher.config.StackSettings;
 import dev.benchpulse.launcher.kafka.ExternalKafka;
 import dev.benchpulse.launcher.kafka.KafkaBroker;
-import dev.benchpulse.launcher.launch.Component;
+import dev.benchpulse.launcher.supervision.Component;
 import dev.benchpulse.launcher.postgres.Database;
 import dev.benchpulse.launcher.postgres.DatabaseServer;
 import dev.benchpulse.launcher.postgres.DatabaseUrl;
@@ -17,12 +17,14 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Which components the stack runs, in which stages: first the infrastructure (Kafka, PostgreSQL and the hub, which
+ * What a launch runs, from its settings: which components, each configured (ports, state, the keys and addresses
+ * it shares with the others), in which start stages. First the infrastructure (Kafka, PostgreSQL and the hub, which
  * need nothing else), then the four services together. An existing Kafka or PostgreSQL replaces the embedded one.
+ * Nothing starts here; the {@link dev.benchpulse.launcher.supervision.Supervisor} runs the plan.
  */
-final class StackAssembly {
+final class ComponentPlan {
 
-    private StackAssembly() {
+    private ComponentPlan() {
     }
 
     static List<List<Component>> stages(StackSettings settings, HubKeys keys) {

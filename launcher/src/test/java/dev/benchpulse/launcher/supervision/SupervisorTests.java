@@ -1,4 +1,4 @@
-package dev.benchpulse.launcher.launch;
+package dev.benchpulse.launcher.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,32 +22,32 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The stack's life with small shell processes standing in for the real components. */
-class StackTests {
+/** The supervisor at work, with small shell processes standing in for the real components. */
+class SupervisorTests {
 
     @TempDir
     Path state;
 
     private final StringWriter output = new StringWriter();
-    private Stack stack;
+    private Supervisor supervisor;
 
     @AfterEach
     void stop() {
-        if (stack != null) {
-            stack.stop();
+        if (supervisor != null) {
+            supervisor.stop();
         }
     }
 
     @Test
     void starts_stage_by_stage_and_stops_in_reverse_order_leaving_no_process() throws Exception {
         // Given
-        stack = stack(List.of(List.of(shell("kafka", "sleep 300"), shell("postgres", "sleep 300")),
+        supervisor = supervisor(List.of(List.of(shell("kafka", "sleep 300"), shell("postgres", "sleep 300")),
                 List.of(shell("runner-service", "sleep 300"))));
 
         // When
-        stack.start();
-        List<ComponentProcess> processes = List.copyOf(stack.processes().values());
-        stack.stop();
+        supervisor.start();
+        List<ComponentProcess> processes = List.copyOf(supervisor.processes().values());
+        supervisor.stop();
 
         // Then
         assertThat(lines()).containsSubsequence("Starting kafka, postgres ...", "Starting runner-service ...",
@@ -58,11 +58,12 @@ class StackTests {
 
     @Test
     void lists_every_process_newest_first_for_the_watchdog() throws Exception {
-        stack = stack(List.of(List.of(shell("kafka", "sleep 300")), List.of(shell("gateway-frontend", "sleep 300"))));
+        supervisor = supervisor(List.of(List.of(shell("kafka", "sleep 300")),
+                List.of(shell("gateway-frontend", "sleep 300"))));
 
-        stack.start();
+        supervisor.start();
 
-        Map<String, ComponentProcess> processes = stack.processes();
+        Map<String, ComponentProcess> processes = supervisor.processes();
         assertThat(PidFile.read(state.resolve("stack.pids"))).containsExactly(
                 new PidFile.Entry(processes.get("gateway-frontend").pid(), "TERM", "gateway-frontend"),
                 new PidFile.Entry(processes.get("kafka").pid(), "TERM", "kafka"));
@@ -70,9 +71,9 @@ class StackTests {
 
     @Test
     void a_component_that_exits_while_starting_fails_the_start_with_its_log() {
-        stack = stack(List.of(List.of(shell("kafka", "echo 'Address already in use' >&2; exit 3"))));
+        supervisor = supervisor(List.of(List.of(shell("kafka", "echo 'Address already in use' >&2; exit 3"))));
 
-        assertThatThrownBy(stack::start).isInstanceOfSatisfying(ComponentFailure.class, failure -> {
+        assertThatThrownBy(supervisor::start).isInstanceOfSatisfying(ComponentFailure.class, failure -> {
             assertThat(failure.component()).isEqualTo("kafka");
             assertThat(failure.getMessage()).isEqualTo("exited with code 3 while starting");
             assertThat(failure.logTail()).containsExactly("Address already in use");
@@ -81,10 +82,10 @@ class StackTests {
 
     @Test
     void the_others_stop_waiting_when_one_fails_and_the_failure_named_is_the_real_one() {
-        stack = stack(List.of(List.of(shell("mercure-hub", "sleep 300; exit 0"),
+        supervisor = supervisor(List.of(List.of(shell("mercure-hub", "sleep 300; exit 0"),
                 shell("kafka", "echo 'Invalid cluster.id' >&2; exit 1"))), Duration.ofSeconds(120));
 
-        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThatThrownBy(stack::start)
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThatThrownBy(supervisor::start)
                 .isInstanceOfSatisfying(ComponentFailure.class, failure -> {
                     assertThat(failure.component()).isEqualTo("kafka");
                     assertThat(failure.logTail()).containsExactly("Invalid cluster.id");
@@ -93,9 +94,9 @@ class StackTests {
 
     @Test
     void a_component_that_dies_later_is_reported_with_the_tail_of_its_log() throws Exception {
-        stack = stack(List.of(List.of(shell("notifier-service", "echo started; sleep 300"))));
-        stack.start();
-        ComponentProcess notifier = stack.processes().get("notifier-service");
+        supervisor = supervisor(List.of(List.of(shell("notifier-service", "echo started; sleep 300"))));
+        supervisor.start();
+        ComponentProcess notifier = supervisor.processes().get("notifier-service");
         await().atMost(Duration.ofSeconds(5)).until(() -> Files.readString(notifier.log()).contains("started"));
 
         notifier.kill();
@@ -105,12 +106,12 @@ class StackTests {
                 "    | started"));
     }
 
-    private Stack stack(List<List<Component>> stages) {
-        return stack(stages, Duration.ofSeconds(10));
+    private Supervisor supervisor(List<List<Component>> stages) {
+        return supervisor(stages, Duration.ofSeconds(10));
     }
 
-    private Stack stack(List<List<Component>> stages, Duration startTimeout) {
-        return new Stack(stages, new StackConsole(new PrintWriter(output, true), state.resolve("logs")),
+    private Supervisor supervisor(List<List<Component>> stages, Duration startTimeout) {
+        return new Supervisor(stages, new StackConsole(new PrintWriter(output, true), state.resolve("logs")),
                 new PidFile(state.resolve("stack.pids")), startTimeout, Duration.ofSeconds(5));
     }
 
@@ -140,7 +141,7 @@ class StackTests {
             @Override
             public void awaitReady(Readiness readiness) throws Exception {
                 readiness.await("running", () -> Files.exists(state.resolve("logs").resolve(name + ".log"))
-                        && stack.processes().containsKey(name) && stack.processes().get(name).isAlive()
+                        && supervisor.processes().containsKey(name) && supervisor.processes().get(name).isAlive()
                         && !script.contains("exit"));
             }
         };

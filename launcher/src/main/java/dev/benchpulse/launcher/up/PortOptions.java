@@ -1,4 +1,4 @@
-package dev.benchpulse.launcher;
+package dev.benchpulse.launcher.up;
 
 import dev.benchpulse.cli.api.ApiOptions;
 import dev.benchpulse.launcher.config.Ports;

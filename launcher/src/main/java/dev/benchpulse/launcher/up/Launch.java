@@ -1,15 +1,15 @@
-package dev.benchpulse.launcher;
+package dev.benchpulse.launcher.up;
 
 import dev.benchpulse.launcher.config.FileTrees;
 import dev.benchpulse.launcher.config.HubKeys;
 import dev.benchpulse.launcher.config.StackLayout;
 import dev.benchpulse.launcher.config.StackSettings;
-import dev.benchpulse.launcher.launch.Component;
-import dev.benchpulse.launcher.launch.Preparation;
-import dev.benchpulse.launcher.launch.ComponentFailure;
-import dev.benchpulse.launcher.launch.Stack;
-import dev.benchpulse.launcher.launch.StackConsole;
-import dev.benchpulse.launcher.launch.StackLock;
+import dev.benchpulse.launcher.supervision.Component;
+import dev.benchpulse.launcher.supervision.Preparation;
+import dev.benchpulse.launcher.supervision.ComponentFailure;
+import dev.benchpulse.launcher.supervision.StackConsole;
+import dev.benchpulse.launcher.supervision.StackLock;
+import dev.benchpulse.launcher.supervision.Supervisor;
 import dev.benchpulse.launcher.preflight.PhpCheck;
 import dev.benchpulse.launcher.preflight.PortCheck;
 import dev.benchpulse.launcher.process.Leftovers;
@@ -24,16 +24,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One run of {@code ./benchpulse up}: takes the state directory's lock, cleans up after a previous launcher that
- * was killed, checks the ports, prepares what a new build needs (unpacked jars, class-data archives), starts the
- * stack, then holds it until Ctrl-C or SIGTERM stops it. With {@code --prepare-only} it stops after preparing.
+ * One launch, a run of {@code ./benchpulse up} from its lock to its last component stopped: takes the state
+ * directory's lock, cleans up after a previous launcher that was killed, has the {@link ComponentPlan} say what runs,
+ * checks the ports, prepares what a new build needs (unpacked jars, class-data archives), hands the components to a
+ * {@link Supervisor}, then waits until Ctrl-C or SIGTERM stops it. With {@code --prepare-only} it stops after
+ * preparing.
  */
-final class LocalStack {
+final class Launch {
 
     private final StackSettings settings;
     private final StackConsole console;
 
-    LocalStack(StackSettings settings, StackConsole console) {
+    Launch(StackSettings settings, StackConsole console) {
         this.settings = settings;
         this.console = console;
     }
@@ -64,7 +66,7 @@ final class LocalStack {
         if (settings.wants(Services.RUNNER)) {
             PhpCheck.warning(System.getenv("PATH")).ifPresent(warning -> console.line("WARNING " + warning));
         }
-        List<List<Component>> stages = StackAssembly.stages(settings, HubKeys.loadOrCreate(layout.hubKeys()));
+        List<List<Component>> stages = ComponentPlan.stages(settings, HubKeys.loadOrCreate(layout.hubKeys()));
         List<String> problems = settings.prepareOnly() ? List.of() : PortCheck.problems(stages.stream().flatMap(List::stream).toList());
         if (!problems.isEmpty()) {
             problems.forEach(problem -> console.line("ERROR " + problem));
@@ -81,31 +83,31 @@ final class LocalStack {
 
     private int startAndHold(StackLayout layout, List<List<Component>> stages) throws IOException {
         Files.deleteIfExists(layout.pidFile());
-        Stack stack = new Stack(stages, console, new PidFile(layout.pidFile()), settings.startTimeout(),
+        Supervisor supervisor = new Supervisor(stages, console, new PidFile(layout.pidFile()), settings.startTimeout(),
                 settings.stopTimeout());
-        Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "benchpulse-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(supervisor::stop, "benchpulse-stop"));
         long began = System.nanoTime();
-        if (!started(stack)) {
-            stack.stop();
+        if (!started(supervisor)) {
+            supervisor.stop();
             return 1;
         }
         console.up(Duration.ofNanos(System.nanoTime() - began), settings.wants(Services.GATEWAY)
                 ? "http://localhost:" + settings.ports().gateway() : "(gateway-frontend not started)");
-        stack.awaitStopped();
+        supervisor.awaitStopped();
         return 0;
     }
 
-    /** Starts the stack; false, with why (unless it is being stopped), when it could not. */
-    private boolean started(Stack stack) {
+    /** Starts the components; false, with why (unless they are being stopped), when they could not start. */
+    private boolean started(Supervisor supervisor) {
         try {
-            stack.start();
+            supervisor.start();
             return true;
         } catch (ComponentFailure failure) {
-            if (!stack.isStopping()) {
+            if (!supervisor.isStopping()) {
                 console.failed(failure);
             }
         } catch (InterruptedException | IOException | RuntimeException e) {
-            if (!stack.isStopping()) {
+            if (!supervisor.isStopping()) {
                 console.line("FAILED: " + e.getMessage());
             }
         }

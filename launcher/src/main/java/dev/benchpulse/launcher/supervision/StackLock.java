@@ -1,4 +1,4 @@
-package dev.benchpulse.launcher.launch;
+package dev.benchpulse.launcher.supervision;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

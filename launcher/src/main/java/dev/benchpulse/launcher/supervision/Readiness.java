@@ -1,4 +1,4 @@
-package dev.benchpulse.launcher.launch;
+package dev.benchpulse.launcher.supervision;
 
 import dev.benchpulse.launcher.process.ComponentProcess;
 import dev.benchpulse.launcher.process.LogTail;
@@ -20,14 +20,14 @@ public final class Readiness {
     private final Optional<ComponentProcess> process;
     private final long deadlineNanos;
     private final Duration timeout;
-    private final Stack stack;
+    private final Supervisor supervisor;
 
-    Readiness(String component, Optional<ComponentProcess> process, Duration timeout, Stack stack) {
+    Readiness(String component, Optional<ComponentProcess> process, Duration timeout, Supervisor supervisor) {
         this.component = component;
         this.process = process;
         this.timeout = timeout;
         this.deadlineNanos = System.nanoTime() + timeout.toNanos();
-        this.stack = stack;
+        this.supervisor = supervisor;
     }
 
     /** Something that is true once the component is ready; an exception counts as not ready yet. */
@@ -52,7 +52,7 @@ public final class Readiness {
                 String reason = last == null ? "" : " (last error: " + last.getMessage() + ")";
                 throw failure("was not " + what + " within " + timeout.toSeconds() + " s" + reason);
             }
-            if (stack.givingUp()) {
+            if (supervisor.givingUp()) {
                 throw new InterruptedException("stopping");
             }
             Thread.sleep(POLL_MILLIS);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * left). Test methods and {@code @BeforeAll} methods take a {@link RunningStack} parameter.
  *
  * <pre>{@code
- * @ExtendWith(LocalStackExtension.class)
+ * @ExtendWith(RunningStackExtension.class)
  * class SomethingEndToEndIntegrationTests {
  *     @Test
  *     void works(RunningStack stack) throws Exception {
@@ -24,10 +24,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }</pre>
  * {@link RunBenchmarkEndToEndIntegrationTests} is the example.
  */
-public final class LocalStackExtension implements BeforeAllCallback, ParameterResolver {
+public final class RunningStackExtension implements BeforeAllCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
-            LocalStackExtension.class);
+            RunningStackExtension.class);
 
     @Override
     public void beforeAll(ExtensionContext context) {
