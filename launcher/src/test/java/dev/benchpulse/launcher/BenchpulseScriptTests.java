@@ -32,6 +32,8 @@ class BenchpulseScriptTests {
 
     private static final List<String> SERVICES = List.of("mercure-hub", "runner-service", "results-service",
             "notifier-service", "gateway-frontend");
+    private static final List<String> MODULES = List.of("contracts", "cli", "launcher", "mercure-hub",
+            "runner-service", "results-service", "notifier-service", "gateway-frontend");
 
     @TempDir
     Path dir;
@@ -45,16 +47,22 @@ class BenchpulseScriptTests {
         calls = dir.resolve("calls.log");
         Files.copy(Path.of("..", "benchpulse"), repo.resolve("benchpulse"));
         Files.writeString(repo.resolve("pom.xml"), "<project/>");
+        // As the build leaves them: the launcher's reactor libraries beside it, and the services' jars with the
+        // reproducible build's fixed timestamp as their modification time (Spring Boot's repackage sets it).
         executable(repo.resolve("mvnw"), """
                 #!/bin/sh
                 echo "mvnw JAVA_HOME=$JAVA_HOME $*" >> "%s"
-                for m in cli launcher; do mkdir -p $m/target; touch $m/target/$m-0.1.0-SNAPSHOT.jar; done
-                for m in %s; do mkdir -p $m/target; touch $m/target/$m-0.1.0-SNAPSHOT-exec.jar; done
+                for m in cli launcher; do mkdir -p $m/target/lib; touch $m/target/$m-0.1.0-SNAPSHOT.jar; done
+                touch launcher/target/lib/cli-0.1.0-SNAPSHOT.jar launcher/target/lib/contracts-0.1.0-SNAPSHOT.jar
+                for m in %s; do
+                  mkdir -p $m/target; touch $m/target/$m-0.1.0-SNAPSHOT-exec.jar
+                  touch -m -d '2020-11-27 00:00:00' $m/target/$m-0.1.0-SNAPSHOT-exec.jar
+                done
                 """.formatted(calls, String.join(" ", SERVICES)));
-        for (String module : SERVICES) {
+        for (String module : MODULES) {
             Files.createDirectories(repo.resolve(module).resolve("src/main/java"));
-            Files.writeString(repo.resolve(module).resolve("src/main/java/App.java"), "class App {}");
-            old(repo.resolve(module).resolve("src/main/java/App.java"));
+            old(Files.writeString(repo.resolve(module).resolve("pom.xml"), "<project/>"));
+            old(Files.writeString(repo.resolve(module).resolve("src/main/java/App.java"), "class App {}"));
         }
     }
 
@@ -106,6 +114,30 @@ class BenchpulseScriptTests {
 
         assertThat(result.output()).contains("runner-service/src/main/java/App.java changed since the last build");
         assertThat(Files.readAllLines(calls)).hasSize(3).first().asString().startsWith("mvnw ");
+    }
+
+    @Test
+    void a_client_command_does_not_wait_for_a_changed_service_to_be_built() throws Exception {
+        Path java21 = fakeJava("jdk-21", 21);
+        build();
+        Files.setLastModifiedTime(repo.resolve("runner-service/src/main/java/App.java"), FileTime.from(Instant.now()));
+
+        run(Map.of("JAVA_HOME", java21.getParent().getParent().toString()), "list");
+
+        assertThat(Files.readAllLines(calls)).containsExactly(java("cli") + " list");
+    }
+
+    @Test
+    void a_change_in_a_module_the_launcher_runs_from_rebuilds_it() throws Exception {
+        Path java21 = fakeJava("jdk-21", 21);
+        build();
+        Files.setLastModifiedTime(repo.resolve("cli/src/main/java/App.java"), FileTime.from(Instant.now()));
+
+        Result result = run(Map.of("JAVA_HOME", java21.getParent().getParent().toString()), "--help");
+
+        assertThat(result.output()).contains("Building Benchpulse (cli/src/main/java/App.java changed since the last "
+                + "build)");
+        assertThat(Files.readAllLines(calls)).hasSize(2).last().isEqualTo(java("launcher") + " --help");
     }
 
     @Test
@@ -226,8 +258,8 @@ class BenchpulseScriptTests {
         return file;
     }
 
-    private static void old(Path file) throws IOException {
-        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(3600)));
+    private static Path old(Path file) throws IOException {
+        return Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(3600)));
     }
 
     private record Result(int exitCode, String output) {
