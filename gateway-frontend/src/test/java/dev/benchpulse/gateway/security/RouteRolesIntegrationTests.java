@@ -71,6 +71,8 @@ class RouteRolesIntegrationTests {
             new Route("DELETE", "/api/benchmarks/str-contains/baseline?runtime=php", "results", "operator"),
             new Route("PUT", "/api/benchmarks/str-contains/regression-threshold", "results", "operator"),
             new Route("DELETE", "/api/benchmarks/str-contains/regression-threshold", "results", "operator"),
+            new Route("GET", "/api/schemas", "results", "viewer"),
+            new Route("GET", "/api/schemas/97dd2b4ae0b79fd7", "results", "viewer"),
             new Route("POST", "/api/benchmarks/str-contains/something-new", "gateway", "admin"),
             new Route("GET", "/.well-known/mercure?topic=urn:benchpulse:runs:" + RUN, "hub", "viewer"),
             new Route("GET", "/", "page", "viewer"),
