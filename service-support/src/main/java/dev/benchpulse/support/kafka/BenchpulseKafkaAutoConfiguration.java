@@ -2,8 +2,13 @@ package dev.benchpulse.support.kafka;
 
 import dev.benchpulse.contracts.Topic;
 import dev.benchpulse.contracts.Topics;
+import dev.benchpulse.support.outage.DependencyOutages;
+import dev.benchpulse.support.outage.OutageAutoConfiguration;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -18,25 +23,33 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
 /**
- * Wires {@link TopicClients}, the dead-letter error handler and the registry topics into every service that has
- * this module on its class path.
+ * Wires {@link TopicClients}, the error handler (dead letters for bad records, waiting out outages for the rest)
+ * and the registry topics into every service that has this module on its class path.
  */
-@AutoConfiguration(before = KafkaAutoConfiguration.class)
+@AutoConfiguration(before = KafkaAutoConfiguration.class, after = OutageAutoConfiguration.class)
 @EnableConfigurationProperties(BenchpulseKafkaProperties.class)
 public class BenchpulseKafkaAutoConfiguration {
 
     @Bean
+    @ConditionalOnMissingBean
+    OutageTracking kafkaOutageTracking(DependencyOutages outages) {
+        return new OutageTracking(outages);
+    }
+
+    @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     DefaultErrorHandler deadLetterErrorHandler(KafkaProperties kafka, BenchpulseKafkaProperties properties,
+            ObjectProvider<MeterRegistry> registry, OutageTracking outageTracking,
             @Value("${spring.application.name:benchpulse}") String application) {
-        return DeadLetterErrorHandlers.create(new TopicClients(kafka, null, source(application)), properties.retry());
+        return DeadLetterErrorHandlers.create(new TopicClients(kafka, null, source(application)), properties,
+                new DeadLetterLog(registry.getIfAvailable(SimpleMeterRegistry::new)), outageTracking);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    TopicClients topicClients(KafkaProperties kafka, CommonErrorHandler errorHandler,
+    TopicClients topicClients(KafkaProperties kafka, CommonErrorHandler errorHandler, OutageTracking outageTracking,
             @Value("${spring.application.name:benchpulse}") String application) {
-        return new TopicClients(kafka, errorHandler, source(application));
+        return new TopicClients(kafka, errorHandler, source(application), outageTracking);
     }
 
     @Bean
