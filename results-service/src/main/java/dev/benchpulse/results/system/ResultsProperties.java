@@ -18,11 +18,16 @@ public record ResultsProperties(@DefaultValue Ingest ingest, @DefaultValue Analy
      * @param concurrency  consumer threads on the lifecycle topic (at most its partition count is useful)
      * @param writeRetries retries of a failed database write before the batch goes to the error handler
      * @param writeTimeout longest wait for one database write of a batch
+     * @param completionTimeout how long a run whose runner finished waits for missing samples before it is
+     *                     reported INCOMPLETE
+     * @param completionCheckInterval how often runs waiting for samples are checked against the timeout
      */
     public record Ingest(
             @DefaultValue("2") int concurrency,
             @DefaultValue("5") int writeRetries,
-            @DefaultValue("60s") Duration writeTimeout) {
+            @DefaultValue("60s") Duration writeTimeout,
+            @DefaultValue("60s") Duration completionTimeout,
+            @DefaultValue("5s") Duration completionCheckInterval) {
     }
 
     /**
