@@ -55,6 +55,7 @@ class SecuredModeConfiguration {
                         .pathMatchers("/login", "/assets/**", "/webjars/**", "/favicon.svg").permitAll()
                         .pathMatchers(POST, "/api/runs", "/api/benchmarks/*/calibrate").hasRole(OPERATOR)
                         .pathMatchers(DELETE, "/api/runs/*").hasRole(OPERATOR)
+                        .pathMatchers(POST, "/api/operations/**").hasRole(OPERATOR)
                         .pathMatchers("/actuator/**").hasRole(OPERATOR)
                         .anyExchange().authenticated())
                 .formLogin(form -> form.loginPage("/login"))

@@ -10,9 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param ingest   how events are consumed and written
  * @param analysis how runs are compared and checked for regressions
+ * @param deadLetters how the dead-letter topics are watched
  */
 @ConfigurationProperties("benchpulse.results")
-public record ResultsProperties(@DefaultValue Ingest ingest, @DefaultValue Analysis analysis) {
+public record ResultsProperties(@DefaultValue Ingest ingest, @DefaultValue Analysis analysis,
+        @DefaultValue DeadLetters deadLetters) {
 
     /**
      * @param concurrency  consumer threads on the lifecycle topic (at most its partition count is useful)
@@ -41,5 +43,11 @@ public record ResultsProperties(@DefaultValue Ingest ingest, @DefaultValue Analy
             @DefaultValue("0.05") double alpha,
             @DefaultValue("10000") int bootstrapResamples,
             @DefaultValue("20250101") long bootstrapSeed) {
+    }
+
+    /**
+     * @param checkInterval how often the depth of every dead-letter topic is read from Kafka
+     */
+    public record DeadLetters(@DefaultValue("30s") Duration checkInterval) {
     }
 }
