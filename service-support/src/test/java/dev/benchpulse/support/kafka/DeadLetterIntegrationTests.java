@@ -111,9 +111,11 @@ class DeadLetterIntegrationTests {
 
             listener.databaseDown = false;
             await().atMost(Duration.ofSeconds(30)).until(() -> listener.handled.contains(run.runId()));
-            assertThat(dependencies.health(true).getStatus()).isEqualTo(Status.UP);
-            assertThat(meters.timer("benchpulse.dependency.outage.duration", "dependency", "testdb").count())
-                    .isEqualTo(1);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(dependencies.health(true).getStatus()).isEqualTo(Status.UP);
+                assertThat(meters.timer("benchpulse.dependency.outage.duration", "dependency", "testdb").count())
+                        .isEqualTo(1);
+            });
             assertNothingParked(deadLetters, run);
         } finally {
             listener.databaseDown = false;
