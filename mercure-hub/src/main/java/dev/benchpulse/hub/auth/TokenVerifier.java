@@ -23,7 +23,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
@@ -38,7 +37,8 @@ import dev.benchpulse.hub.topic.TopicSelectors;
 
 /**
  * Verifies the JWS of one kind of client (publishers or subscribers) with nimbus-jose-jwt: an HMAC secret, a PEM
- * public key or a remote JWK Set (cached and refreshed by nimbus), the signature, {@code exp} and {@code nbf}. Verified
+ * public key or a remote JWK Set (fetched and refreshed in the background, {@link BackgroundJwkSet}), the
+ * signature, {@code exp} and {@code nbf}. Verified
  * tokens are remembered for a while so a busy publisher does not pay a signature check per update.
  */
 final class TokenVerifier {
@@ -139,9 +139,10 @@ final class TokenVerifier {
         }
     }
 
+    /** A JWK Set fetched in the background: verifying a token never waits for the HTTP call. */
     private static JWKSource<SecurityContext> remote(String url) {
         try {
-            return JWKSourceBuilder.create(URI.create(url).toURL()).build();
+            return new BackgroundJwkSet(URI.create(url).toURL(), Duration.ofMinutes(5));
         } catch (MalformedURLException | IllegalArgumentException e) {
             throw new IllegalArgumentException("Invalid JWK Set URL " + url + ": " + e.getMessage(), e);
         }
