@@ -27,7 +27,7 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
  * and the registry topics into every service that has this module on its class path.
  */
 @AutoConfiguration(before = KafkaAutoConfiguration.class, after = OutageAutoConfiguration.class)
-@EnableConfigurationProperties(BenchpulseKafkaProperties.class)
+@EnableConfigurationProperties({BenchpulseKafkaProperties.class, BenchpulseContractsProperties.class})
 public class BenchpulseKafkaAutoConfiguration {
 
     @Bean
@@ -39,17 +39,19 @@ public class BenchpulseKafkaAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     DefaultErrorHandler deadLetterErrorHandler(KafkaProperties kafka, BenchpulseKafkaProperties properties,
-            ObjectProvider<MeterRegistry> registry, OutageTracking outageTracking,
-            @Value("${spring.application.name:benchpulse}") String application) {
-        return DeadLetterErrorHandlers.create(new TopicClients(kafka, null, source(application)), properties,
+            BenchpulseContractsProperties contracts, ObjectProvider<MeterRegistry> registry,
+            OutageTracking outageTracking, @Value("${spring.application.name:benchpulse}") String application) {
+        return DeadLetterErrorHandlers.create(
+                new TopicClients(kafka, null, source(application), contracts.schemaBaseUrl()), properties,
                 new DeadLetterLog(registry.getIfAvailable(SimpleMeterRegistry::new)), outageTracking);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    TopicClients topicClients(KafkaProperties kafka, CommonErrorHandler errorHandler, OutageTracking outageTracking,
+    TopicClients topicClients(KafkaProperties kafka, CommonErrorHandler errorHandler,
+            BenchpulseContractsProperties contracts, OutageTracking outageTracking,
             @Value("${spring.application.name:benchpulse}") String application) {
-        return new TopicClients(kafka, errorHandler, source(application), outageTracking);
+        return new TopicClients(kafka, errorHandler, source(application), contracts.schemaBaseUrl(), outageTracking);
     }
 
     @Bean
