@@ -5,6 +5,8 @@ import dev.benchpulse.contracts.Topics;
 import dev.benchpulse.support.outage.DependencyOutages;
 import dev.benchpulse.support.outage.OutageAutoConfiguration;
 
+import java.time.Duration;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -32,8 +34,9 @@ public class BenchpulseKafkaAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    OutageTracking kafkaOutageTracking(DependencyOutages outages) {
-        return new OutageTracking(outages);
+    OutageTracking kafkaOutageTracking(ObjectProvider<DependencyOutages> outages) {
+        return new OutageTracking(outages.getIfAvailable(
+                () -> new DependencyOutages(new SimpleMeterRegistry(), Duration.ofSeconds(30))));
     }
 
     @Bean
