@@ -19,10 +19,15 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.health.contributor.Health;
@@ -71,9 +76,14 @@ class DeadLetterIntegrationTests {
     }
 
     @Test
-    void a_record_that_breaks_the_contract_is_parked_after_the_bounded_retries_and_counted() throws Exception {
+    void a_record_that_breaks_the_contract_is_parked_after_the_bounded_retries_logged_at_error_and_counted()
+            throws Exception {
         RunEvents run = RunEvents.of("dlt-test", "php", 1);
         listener.invalid.add(run.runId());
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        Logger deadLetterLog = (Logger) LoggerFactory.getLogger(DeadLetterLog.class);
+        deadLetterLog.addAppender(logged);
         try (TopicRecorder<byte[], byte[]> deadLetters = TopicRecorder.start(DLT);
                 TopicPublisher<String, SpecificRecord> events = TopicPublisher.to(Topics.BENCHMARK_EVENTS)) {
             events.send(run.key(), run.started());
@@ -86,6 +96,15 @@ class DeadLetterIntegrationTests {
             assertThat(listener.attempts(run.runId())).isEqualTo(2);
             assertThat(meters.counter("benchpulse.kafka.dead-lettered", "topic", Topics.BENCHMARK_EVENTS.name())
                     .count()).isGreaterThanOrEqualTo(1);
+            ConsumerRecord<byte[], byte[]> original = parked.getFirst();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(logged.list)
+                    .filteredOn(e -> e.getLevel() == Level.ERROR).map(ILoggingEvent::getFormattedMessage)
+                    .anySatisfy(line -> assertThat(line).contains(Topics.BENCHMARK_EVENTS.name() + "-"
+                                    + original.partition(), "(run " + run.runId() + ")", DLT.name(),
+                            "InvalidRecordException: run " + run.runId() + " breaks the contract")
+                            .containsPattern("at offset \\d+ of")));
+        } finally {
+            deadLetterLog.detachAppender(logged);
         }
     }
 
