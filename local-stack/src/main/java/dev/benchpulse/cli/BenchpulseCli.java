@@ -6,6 +6,7 @@ import dev.benchpulse.cli.catalog.ListCommand;
 import dev.benchpulse.cli.catalog.RuntimesCommand;
 import dev.benchpulse.cli.compare.CompareCommand;
 import dev.benchpulse.cli.run.RunCommand;
+import dev.benchpulse.stack.php.PhpCommand;
 import dev.benchpulse.stack.UpCommand;
 
 import picocli.CommandLine;
@@ -19,7 +20,7 @@ import picocli.CommandLine.HelpCommand;
 @Command(name = "benchpulse", mixinStandardHelpOptions = true, versionProvider = BenchpulseCli.Version.class,
         description = "Benchpulse: PHP micro-benchmarks on several runtimes, with statistics you can trust.",
         subcommands = {UpCommand.class, RunCommand.class, ListCommand.class, RuntimesCommand.class,
-            CompareCommand.class, CalibrateCommand.class, HelpCommand.class})
+            CompareCommand.class, CalibrateCommand.class, PhpCommand.class, HelpCommand.class})
 public final class BenchpulseCli {
 
     public static void main(String[] args) {
