@@ -1,26 +1,36 @@
 package dev.benchpulse.runner;
 
 import dev.benchpulse.runner.catalog.Benchmark;
-import dev.benchpulse.runner.execution.SampleExecutor;
-import dev.benchpulse.runner.execution.SampleMetrics;
-import dev.benchpulse.runner.harness.HarnessTemplate;
 import dev.benchpulse.runner.process.ProcessRunner;
+import dev.benchpulse.runner.run.HarnessTemplate;
+import dev.benchpulse.runner.run.RunProperties;
+import dev.benchpulse.runner.run.SampleExecutor;
+import dev.benchpulse.runner.run.SampleMetrics;
 import dev.benchpulse.runner.runtime.PhpRuntime;
+import dev.benchpulse.runner.runtime.RuntimeProperties;
+import dev.benchpulse.runner.runtime.RuntimeProperties.Kind;
+import dev.benchpulse.runner.runtime.RuntimeProperties.RuntimeSpec;
 import dev.benchpulse.runner.runtime.Runtimes;
-import dev.benchpulse.runner.system.RunnerProperties;
-import dev.benchpulse.runner.system.RunnerProperties.Kind;
-import dev.benchpulse.runner.system.RunnerProperties.RuntimeSpec;
 import dev.benchpulse.testsupport.Php;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.util.unit.DataSize;
 
-/** Runtimes, executors and benchmarks for tests that run real PHP without a Spring context. */
+/**
+ * Runtimes, executors and benchmarks for tests that run real PHP without a Spring context, and the shipped
+ * settings.
+ */
 public final class TestFixtures {
 
     public static final List<String> JIT_SETTINGS = List.of("opcache.enable_cli=1", "opcache.jit=tracing",
@@ -37,27 +47,24 @@ public final class TestFixtures {
         return new RuntimeSpec(id, id, command, settings, kind);
     }
 
-    public static RunnerProperties.Execution execution(Duration timeout, String memoryLimit, Path workDir) {
-        return new RunnerProperties.Execution(timeout, memoryLimit, DataSize.ofKilobytes(64), Duration.ofSeconds(15),
-                workDir);
+    public static RunProperties.Execution execution(Duration timeout, String memoryLimit, Path workDir) {
+        return new RunProperties.Execution(timeout, memoryLimit, DataSize.ofKilobytes(64), workDir);
     }
 
-    public static RunnerProperties properties(RunnerProperties.Execution execution, RuntimeSpec... runtimes) {
-        return new RunnerProperties(Path.of("benchmarks"), "test", execution,
-                new RunnerProperties.Worker(true, 1, Duration.ofHours(1), Duration.ofHours(1)), List.of(runtimes));
+    public static RuntimeProperties properties(RuntimeSpec... runtimes) {
+        return new RuntimeProperties(List.of(runtimes), new RuntimeProperties.Execution(Duration.ofSeconds(15)));
     }
 
     /** Probes the given runtimes (real processes). */
     public static Runtimes runtimes(RuntimeSpec... specs) {
-        RunnerProperties properties = properties(execution(Duration.ofSeconds(10), "128M", null), specs);
-        return new Runtimes(properties, new ProcessRunner(64 * 1024), Clock.systemUTC());
+        return new Runtimes(properties(specs), new ProcessRunner(64 * 1024), Clock.systemUTC());
     }
 
     public static PhpRuntime runtime(RuntimeSpec spec) {
         return runtimes(spec).find(spec.id()).orElseThrow();
     }
 
-    public static SampleExecutor executor(RunnerProperties.Execution execution) {
+    public static SampleExecutor executor(RunProperties.Execution execution) {
         return new SampleExecutor(HarnessTemplate.standard(), new ProcessRunner((int) execution.maxOutput().toBytes()),
                 execution, new SampleMetrics(new SimpleMeterRegistry()));
     }
@@ -65,6 +72,17 @@ public final class TestFixtures {
     /** PHP_VERSION of the local PHP. */
     public static String localPhpVersion() {
         return runtime(local("php", List.of())).phpVersion();
+    }
+
+    /**
+     * A feature's settings ({@code benchpulse.runner.*}) as the shipped application.yml gives them: document 0 is
+     * the local default, document 1 the {@code docker} profile.
+     */
+    public static <T> T shipped(Class<T> settings, int document) throws IOException {
+        List<PropertySource<?>> documents = new YamlPropertySourceLoader()
+                .load("application.yml", new ClassPathResource("application.yml"));
+        return new Binder(ConfigurationPropertySources.from(documents.get(document)))
+                .bindOrCreate("benchpulse.runner", settings);
     }
 
     public static Benchmark benchmark(String setup, String code, String teardown, int warmup, int inner) {

@@ -2,9 +2,9 @@ package dev.benchpulse.runner.calibration;
 
 import dev.benchpulse.runner.catalog.Benchmark;
 import dev.benchpulse.runner.catalog.Catalog;
-import dev.benchpulse.runner.execution.SampleExecutor;
+import dev.benchpulse.runner.problem.InvalidRequestException;
+import dev.benchpulse.runner.run.SampleExecutor;
 import dev.benchpulse.runner.runtime.Runtimes;
-import dev.benchpulse.runner.system.InvalidRequestException;
 
 import java.time.Duration;
 

@@ -1,6 +1,6 @@
 package dev.benchpulse.runner.calibration;
 
-import dev.benchpulse.runner.execution.SampleOutcome;
+import dev.benchpulse.runner.run.SampleOutcome;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

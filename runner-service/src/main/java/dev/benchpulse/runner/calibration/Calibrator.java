@@ -1,9 +1,9 @@
 package dev.benchpulse.runner.calibration;
 
 import dev.benchpulse.runner.catalog.Benchmark;
-import dev.benchpulse.runner.execution.SampleExecutor;
-import dev.benchpulse.runner.execution.SampleOutcome;
 import dev.benchpulse.runner.process.Cancellation;
+import dev.benchpulse.runner.run.SampleExecutor;
+import dev.benchpulse.runner.run.SampleOutcome;
 import dev.benchpulse.runner.runtime.PhpRuntime;
 
 import java.math.BigDecimal;

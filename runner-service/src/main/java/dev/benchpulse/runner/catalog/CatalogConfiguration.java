@@ -1,7 +1,5 @@
 package dev.benchpulse.runner.catalog;
 
-import dev.benchpulse.runner.system.RunnerProperties;
-
 import jakarta.validation.Validator;
 
 import java.util.List;
@@ -9,6 +7,7 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -19,12 +18,13 @@ import org.springframework.context.annotation.Configuration;
  * health endpoint's {@code catalog} component lists them too. The service starts with the valid rest.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CatalogProperties.class)
 class CatalogConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogConfiguration.class);
 
     @Bean
-    Catalog catalog(RunnerProperties properties, Validator validator) {
+    Catalog catalog(CatalogProperties properties, Validator validator) {
         Catalog catalog = new CatalogLoader(validator).load(properties.catalogDir().toAbsolutePath().normalize());
         log.info("Catalog {}: {} benchmarks in {} categories, {} problem(s)", catalog.directory(),
                 catalog.benchmarks().size(), catalog.categoryCount(), catalog.problems().size());

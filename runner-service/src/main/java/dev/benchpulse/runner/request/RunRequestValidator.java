@@ -2,9 +2,9 @@ package dev.benchpulse.runner.request;
 
 import dev.benchpulse.runner.catalog.Benchmark;
 import dev.benchpulse.runner.catalog.Catalog;
+import dev.benchpulse.runner.problem.FieldProblem;
+import dev.benchpulse.runner.problem.InvalidRequestException;
 import dev.benchpulse.runner.runtime.Runtimes;
-import dev.benchpulse.runner.system.FieldProblem;
-import dev.benchpulse.runner.system.InvalidRequestException;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -3,8 +3,8 @@ package dev.benchpulse.runner.request;
 import dev.benchpulse.contracts.Topics;
 import dev.benchpulse.contracts.avro.RunRequested;
 import dev.benchpulse.runner.catalog.Catalog;
+import dev.benchpulse.runner.problem.InvalidRequestException;
 import dev.benchpulse.runner.runtime.Runtimes;
-import dev.benchpulse.runner.system.InvalidRequestException;
 import dev.benchpulse.support.kafka.TopicClients;
 
 import jakarta.validation.Valid;

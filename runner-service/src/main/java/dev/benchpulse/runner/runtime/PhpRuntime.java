@@ -1,6 +1,6 @@
 package dev.benchpulse.runner.runtime;
 
-import dev.benchpulse.runner.system.RunnerProperties.Kind;
+import dev.benchpulse.runner.runtime.RuntimeProperties.Kind;
 
 import java.util.ArrayList;
 import java.util.Collections;

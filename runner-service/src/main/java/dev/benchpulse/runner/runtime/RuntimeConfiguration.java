@@ -1,12 +1,12 @@
 package dev.benchpulse.runner.runtime;
 
 import dev.benchpulse.runner.process.ProcessRunner;
-import dev.benchpulse.runner.system.RunnerProperties;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -14,10 +14,11 @@ import org.springframework.context.annotation.Configuration;
 
 /** The runtimes, probed at start-up, and their health: up with each runtime's state in the details. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RuntimeProperties.class)
 class RuntimeConfiguration {
 
     @Bean
-    Runtimes runtimes(RunnerProperties properties, ProcessRunner processes, Clock clock) {
+    Runtimes runtimes(RuntimeProperties properties, ProcessRunner processes, Clock clock) {
         return new Runtimes(properties, processes, clock);
     }
 

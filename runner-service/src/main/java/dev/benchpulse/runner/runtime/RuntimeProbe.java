@@ -3,7 +3,7 @@ package dev.benchpulse.runner.runtime;
 import dev.benchpulse.runner.process.Cancellation;
 import dev.benchpulse.runner.process.ProcessResult;
 import dev.benchpulse.runner.process.ProcessRunner;
-import dev.benchpulse.runner.system.RunnerProperties.Kind;
+import dev.benchpulse.runner.runtime.RuntimeProperties.Kind;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,8 +1,7 @@
 package dev.benchpulse.runner.runtime;
 
 import dev.benchpulse.runner.process.ProcessRunner;
-import dev.benchpulse.runner.system.RunnerProperties;
-import dev.benchpulse.runner.system.RunnerProperties.RuntimeSpec;
+import dev.benchpulse.runner.runtime.RuntimeProperties.RuntimeSpec;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -35,7 +34,7 @@ public class Runtimes {
     private final Map<String, Instant> probedAt = new ConcurrentHashMap<>();
     private final List<String> order;
 
-    public Runtimes(RunnerProperties properties, ProcessRunner processes, Clock clock) {
+    public Runtimes(RuntimeProperties properties, ProcessRunner processes, Clock clock) {
         this.probe = new RuntimeProbe(processes, properties.execution().probeTimeout());
         this.clock = clock;
         this.order = properties.runtimes().stream().map(RuntimeSpec::id).toList();

@@ -1,17 +1,18 @@
 package dev.benchpulse.runner.system;
 
-import dev.benchpulse.runner.harness.HarnessTemplate;
 import dev.benchpulse.runner.process.ProcessRunner;
+import dev.benchpulse.runner.run.RunProperties;
 
 import java.time.Clock;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The runner's settings and the pieces every feature shares: the clock, the process runner, the harness. */
+/**
+ * The pieces every feature shares: the clock, and the process runner that runtime probes and samples run PHP
+ * with (its output bound is a sample setting, {@code benchpulse.runner.execution.max-output}).
+ */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(RunnerProperties.class)
 class RunnerConfiguration {
 
     @Bean
@@ -20,12 +21,7 @@ class RunnerConfiguration {
     }
 
     @Bean
-    ProcessRunner processRunner(RunnerProperties properties) {
+    ProcessRunner processRunner(RunProperties properties) {
         return new ProcessRunner((int) properties.execution().maxOutput().toBytes());
-    }
-
-    @Bean
-    HarnessTemplate harnessTemplate() {
-        return HarnessTemplate.standard();
     }
 }

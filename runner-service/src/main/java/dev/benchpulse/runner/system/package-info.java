@@ -1,5 +1,5 @@
 /**
- * Cross-cutting set-up of the runner: its settings, shared beans, the mapping of errors to problem details, and
- * the OpenAPI description.
+ * The runner's wiring: the beans several features share (the clock, the process runner) and the OpenAPI
+ * description. It depends on the feature packages, never the reverse; each feature binds its own settings.
  */
 package dev.benchpulse.runner.system;

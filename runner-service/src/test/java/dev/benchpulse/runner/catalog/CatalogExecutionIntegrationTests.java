@@ -6,9 +6,9 @@ import static dev.benchpulse.runner.TestFixtures.local;
 import static dev.benchpulse.runner.TestFixtures.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.benchpulse.runner.execution.SampleExecutor;
-import dev.benchpulse.runner.execution.SampleOutcome;
 import dev.benchpulse.runner.process.Cancellation;
+import dev.benchpulse.runner.run.SampleExecutor;
+import dev.benchpulse.runner.run.SampleOutcome;
 import dev.benchpulse.runner.runtime.PhpRuntime;
 
 import jakarta.validation.Validation;

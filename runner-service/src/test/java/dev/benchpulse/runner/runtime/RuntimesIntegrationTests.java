@@ -1,6 +1,5 @@
 package dev.benchpulse.runner.runtime;
 
-import static dev.benchpulse.runner.TestFixtures.execution;
 import static dev.benchpulse.runner.TestFixtures.local;
 import static dev.benchpulse.runner.TestFixtures.properties;
 import static dev.benchpulse.runner.TestFixtures.spec;
@@ -9,8 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.benchpulse.runner.TestFixtures;
 import dev.benchpulse.runner.process.ProcessRunner;
-import dev.benchpulse.runner.system.RunnerProperties;
-import dev.benchpulse.runner.system.RunnerProperties.Kind;
+import dev.benchpulse.runner.runtime.RuntimeProperties.Kind;
 import dev.benchpulse.testsupport.Php;
 
 import java.nio.file.Files;
@@ -67,8 +65,7 @@ class RuntimesIntegrationTests {
             throws Exception {
         Path late = dir.resolve("php");
         MutableClock clock = new MutableClock();
-        RunnerProperties properties = properties(execution(Duration.ofSeconds(10), "64M", null),
-                spec("late", Kind.LOCAL, List.of(late.toString()), List.of()));
+        RuntimeProperties properties = properties(spec("late", Kind.LOCAL, List.of(late.toString()), List.of()));
         Runtimes runtimes = new Runtimes(properties, new ProcessRunner(65536), clock);
         assertThat(runtimes.find("late")).get().extracting(PhpRuntime::available).isEqualTo(false);
 

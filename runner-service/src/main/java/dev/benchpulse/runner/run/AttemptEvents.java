@@ -1,0 +1,64 @@
+package dev.benchpulse.runner.run;
+
+import dev.benchpulse.contracts.avro.BenchmarkCompleted;
+import dev.benchpulse.contracts.avro.BenchmarkFailed;
+import dev.benchpulse.contracts.avro.BenchmarkProgress;
+import dev.benchpulse.contracts.avro.BenchmarkRef;
+import dev.benchpulse.contracts.avro.BenchmarkStarted;
+import dev.benchpulse.contracts.avro.FailureReason;
+import dev.benchpulse.contracts.avro.RuntimeRef;
+import dev.benchpulse.contracts.avro.Sample;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * Builds the lifecycle events of one attempt of a run: a new {@code attemptId}, and {@code sequence} counting
+ * from 0 in publication order. Not thread-safe; one per attempt.
+ */
+final class AttemptEvents {
+
+    private final UUID runId;
+    private final UUID attemptId = UUID.randomUUID();
+    private final BenchmarkRef benchmark;
+    private final RuntimeRef runtime;
+    private final Clock clock;
+    private int sequence;
+
+    AttemptEvents(UUID runId, BenchmarkRef benchmark, RuntimeRef runtime, Clock clock) {
+        this.runId = runId;
+        this.benchmark = benchmark;
+        this.runtime = runtime;
+        this.clock = clock;
+    }
+
+    UUID attemptId() {
+        return attemptId;
+    }
+
+    BenchmarkStarted started(int total, int warmup, int inner, String instanceId) {
+        return new BenchmarkStarted(UUID.randomUUID(), runId, attemptId, sequence++, now(), benchmark, runtime,
+                total, warmup, inner, instanceId);
+    }
+
+    BenchmarkProgress progress(int iteration, int total, Sample sample) {
+        return new BenchmarkProgress(UUID.randomUUID(), runId, attemptId, sequence++, now(), benchmark, runtime,
+                iteration, total, sample);
+    }
+
+    BenchmarkCompleted completed(int total, long wallTimeMillis) {
+        return new BenchmarkCompleted(UUID.randomUUID(), runId, attemptId, sequence++, now(), benchmark, runtime,
+                total, wallTimeMillis);
+    }
+
+    BenchmarkFailed failed(int iterationReached, FailureReason reason, String message, Section section, Integer line) {
+        return new BenchmarkFailed(UUID.randomUUID(), runId, attemptId, sequence++, now(), benchmark, runtime,
+                iterationReached, reason, message, section == null ? null : section.field(), line);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.benchpulse.runner.run;
+
+import dev.benchpulse.contracts.Topics;
+import dev.benchpulse.contracts.avro.RunRequested;
+import dev.benchpulse.runner.catalog.Catalog;
+import dev.benchpulse.runner.process.ProcessRunner;
+import dev.benchpulse.runner.runtime.Runtimes;
+import dev.benchpulse.support.kafka.TopicClients;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Properties;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.listener.ContainerProperties;
+
+/**
+ * Wires the workers: the run-request consumers (one consumer thread per concurrent run, manual acknowledgement,
+ * one record per poll, a poll interval longer than the longest allowed run), the control-topic reader, the event
+ * publisher, and the sample executor (shared with calibration).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RunProperties.class)
+class RunConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(RunConfiguration.class);
+
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, RunRequested> runRequestsListenerFactory(TopicClients clients,
+            RunProperties properties) {
+        RunProperties.Worker worker = properties.worker();
+        int concurrency = Math.min(worker.resolvedConcurrentRuns(), Topics.RUN_REQUESTS.partitions());
+        log.info("Runner {}: {} concurrent run(s), consuming run requests: {}", properties.resolvedInstanceId(),
+                concurrency, worker.enabled());
+        return clients.listenerFactory(Topics.RUN_REQUESTS, factory -> {
+            factory.setConcurrency(concurrency);
+            factory.setAutoStartup(worker.enabled());
+            ContainerProperties container = factory.getContainerProperties();
+            container.setAckMode(ContainerProperties.AckMode.MANUAL_IMMEDIATE);
+            container.setClientId("runner-" + properties.resolvedInstanceId());
+            container.setKafkaConsumerProperties(consumerProperties(properties));
+        });
+    }
+
+    private static Properties consumerProperties(RunProperties properties) {
+        Duration longestPoll = properties.worker().maxRunDuration()
+                .plus(properties.execution().sampleTimeout()).plusMinutes(5);
+        Properties consumer = new Properties();
+        consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
+        consumer.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE, longestPoll.toMillis()));
+        consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return consumer;
+    }
+
+    @Bean
+    SampleExecutor sampleExecutor(ProcessRunner processes, RunProperties properties, MeterRegistry meters) {
+        return new SampleExecutor(HarnessTemplate.standard(), processes, properties.execution(),
+                new SampleMetrics(meters));
+    }
+
+    @Bean
+    CancelledRuns cancelledRuns(RunProperties properties, Clock clock) {
+        return new CancelledRuns(properties.worker().controlLookback(), clock);
+    }
+
+    @Bean
+    ControlTopicReader controlTopicReader(TopicClients clients, CancelledRuns cancelledRuns,
+            RunProperties properties, Clock clock) {
+        return new ControlTopicReader(clients.consumerFactory(Topics.RUN_CONTROL), cancelledRuns,
+                properties.worker().controlLookback(), clock, properties.resolvedInstanceId());
+    }
+
+    @Bean
+    RunExecution runExecution(Catalog catalog, Runtimes runtimes, SampleExecutor executor, TopicClients clients,
+            CancelledRuns cancelledRuns, MeterRegistry meters, RunProperties properties, Clock clock) {
+        String instanceId = properties.resolvedInstanceId();
+        return new RunExecution(catalog, runtimes,
+                new SampleLoop(executor, cancelledRuns, instanceId, properties.worker().maxRunDuration()),
+                new RunEventPublisher(clients.template(Topics.BENCHMARK_EVENTS)), cancelledRuns,
+                new RunMetrics(meters), clock, instanceId);
+    }
+
+    @Bean
+    WorkerShutdown workerShutdown(CancelledRuns cancelledRuns) {
+        return new WorkerShutdown(cancelledRuns);
+    }
+
+    @Bean
+    RunRequestListener runRequestListener(RunExecution execution) {
+        return new RunRequestListener(execution);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.benchpulse.runner.run;
+
+import dev.benchpulse.contracts.avro.FailureReason;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Run metrics: {@code benchpulse.runner.runs.completed}, {@code benchpulse.runner.runs.failed} (by reason) and
+ * {@code benchpulse.runner.runs.active}.
+ */
+class RunMetrics {
+
+    private final MeterRegistry registry;
+    private final AtomicInteger active = new AtomicInteger();
+
+    RunMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        Gauge.builder("benchpulse.runner.runs.active", active, AtomicInteger::get)
+                .description("Runs this instance is executing")
+                .register(registry);
+    }
+
+    <T> T running(Supplier<T> run) {
+        active.incrementAndGet();
+        try {
+            return run.get();
+        } finally {
+            active.decrementAndGet();
+        }
+    }
+
+    void completed() {
+        Counter.builder("benchpulse.runner.runs.completed").description("Runs that took all their samples")
+                .register(registry).increment();
+    }
+
+    void failed(FailureReason reason) {
+        Counter.builder("benchpulse.runner.runs.failed").description("Runs that failed, by reason")
+                .tag("reason", reason.name())
+                .register(registry).increment();
+    }
+}

@@ -1,0 +1,73 @@
+package dev.benchpulse.runner.run;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The settings of running benchmarks ({@code benchpulse.runner.*}): who this instance is, how one sample's PHP
+ * process is run and how run requests are consumed. The catalog and the runtimes bind their own keys of the same
+ * prefix ({@code CatalogProperties}, {@code RuntimeProperties}).
+ *
+ * @param instanceId id of this runner instance in events; host name and process id when blank
+ * @param execution  how one sample's PHP process is run
+ * @param worker     how run requests are consumed
+ */
+@ConfigurationProperties("benchpulse.runner")
+public record RunProperties(
+        String instanceId,
+        @DefaultValue Execution execution,
+        @DefaultValue Worker worker) {
+
+    /** This instance's id: the configured one, else {@code <host name>-<pid>}. */
+    public String resolvedInstanceId() {
+        if (instanceId != null && !instanceId.isBlank()) {
+            return instanceId;
+        }
+        String jvm = ManagementFactory.getRuntimeMXBean().getName(); // pid@host
+        int at = jvm.indexOf('@');
+        return at < 0 ? jvm : jvm.substring(at + 1) + "-" + jvm.substring(0, at);
+    }
+
+    /**
+     * Sample execution ({@code benchpulse.runner.execution.*} but {@code probe-timeout}, which the runtimes bind).
+     *
+     * @param sampleTimeout wall-clock limit of one sample's PHP process; it is killed with its children beyond it
+     * @param memoryLimit   PHP {@code memory_limit} of a sample
+     * @param maxOutput     bytes kept of a process's stdout and of its stderr (the tail)
+     * @param workDir       where harness files of local runtimes are written; the system temp dir when blank
+     */
+    public record Execution(
+            @DefaultValue("30s") Duration sampleTimeout,
+            @DefaultValue("512M") String memoryLimit,
+            @DefaultValue("64KB") DataSize maxOutput,
+            Path workDir) {
+
+        public Path resolvedWorkDir() {
+            return workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir"));
+        }
+    }
+
+    /**
+     * Run-request consumption.
+     *
+     * @param enabled         consume run requests (off: the instance only serves the HTTP API)
+     * @param concurrentRuns  runs executed at once by this instance; 0 means one per available processor
+     * @param maxRunDuration  a run taking longer fails with TIMEOUT; also bounds the consumer's poll interval
+     * @param controlLookback how far back the control topic is read at start-up for cancellations
+     */
+    public record Worker(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("0") int concurrentRuns,
+            @DefaultValue("6h") Duration maxRunDuration,
+            @DefaultValue("24h") Duration controlLookback) {
+
+        public int resolvedConcurrentRuns() {
+            return concurrentRuns > 0 ? concurrentRuns : Runtime.getRuntime().availableProcessors();
+        }
+    }
+}
