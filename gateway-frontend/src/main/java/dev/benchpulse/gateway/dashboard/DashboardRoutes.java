@@ -22,6 +22,7 @@ class DashboardRoutes {
                 .GET("/benchmarks/{slug}/compare", pages.page("compare", "Compare runtimes", false))
                 .GET("/benchmarks/{slug}/history", pages.page("history", "History", false))
                 .GET("/runs/{id}", pages.page("run", "Run", false))
+                .GET("/runtimes", pages.page("runtimes", "Runtimes", false))
                 .GET("/session", session::describe)
                 .build();
     }

@@ -232,6 +232,22 @@ class DashboardBrowserIntegrationTests extends OpenModeGateway {
         screenshot("history-desktop");
     }
 
+    @Test
+    void the_runtimes_page_shows_each_runtimes_exact_version_origin_and_settings() {
+        browser.get(gateway() + "/");
+        await().atMost(WAIT).until(() -> !browser.findElements(By.linkText("Runtimes")).isEmpty());
+        browser.findElement(By.linkText("Runtimes")).click();
+        await().atMost(WAIT).until(() -> browser.findElements(By.cssSelector("#runtimes tbody tr")).size() == 3);
+
+        String installed = browser.findElement(By.cssSelector("tr[data-runtime='php-8.5']")).getText();
+        assertThat(installed).contains("PHP 8.5", "8.5.2", "installed (./benchpulse php install)",
+                "built by Remi's RPM repository", "with gcc (GCC) 11.5.0", "@libphp/almalinux-9-v85@0.0.3",
+                "sha512-rnzptMh", "-n", "zend.assertions=-1", "opcache.enable_cli=0", "available");
+        assertThat(browser.findElement(By.cssSelector("tr[data-runtime='php-jit']")).getText())
+                .contains("JIT", "opcache.jit=tracing", "opcache.jit_buffer_size=64M");
+        screenshot("runtimes-desktop");
+    }
+
     private static void push(String id, String data) {
         push(RUN_ID, id, data, System.currentTimeMillis());
     }

@@ -1,5 +1,6 @@
 package dev.benchpulse.runner.catalog;
 
+import dev.benchpulse.runner.runtime.PhpCompatibility;
 import dev.benchpulse.runner.runtime.PhpVersion;
 
 import java.util.List;
@@ -41,14 +42,9 @@ public record Benchmark(
         teardown = teardown == null ? "" : teardown;
     }
 
-    /** The oldest PHP version that can run this benchmark, if it names one. */
-    public Optional<PhpVersion> requiredPhp() {
-        return Optional.ofNullable(minPhpVersion).map(PhpVersion::parse);
-    }
-
-    /** Whether a PHP of {@code version} can run this benchmark. */
-    public boolean runsOn(PhpVersion version) {
-        return requiredPhp().map(required -> version.compareMinor(required) >= 0).orElse(true);
+    /** The PHP versions that can run this benchmark. */
+    public PhpCompatibility compatibility() {
+        return new PhpCompatibility(Optional.ofNullable(minPhpVersion).map(PhpVersion::parse), Optional.empty());
     }
 
     /** A copy with other iteration counts (overrides of a run request or a calibration). */

@@ -28,7 +28,7 @@ class CatalogController {
     List<BenchmarkSummary> list() {
         return catalog.benchmarks().stream()
                 .map(b -> new BenchmarkSummary(b.slug(), b.name(), b.category(), b.group(), b.description(), b.tags(),
-                        runtimes.idsFor(b.requiredPhp())))
+                        runtimes.idsFor(b.compatibility())))
                 .toList();
     }
 
@@ -38,7 +38,7 @@ class CatalogController {
         Benchmark b = catalog.get(slug);
         return new BenchmarkDetail(b.slug(), b.name(), b.category(), b.group(), b.description(), b.tags(),
                 b.minPhpVersion(), b.warmupIterations(), b.innerIterations(), b.setup(), b.code(), b.teardown(),
-                runtimes.idsFor(b.requiredPhp()), catalog.alternativesOf(b));
+                runtimes.idsFor(b.compatibility()), catalog.alternativesOf(b));
     }
 
     /**

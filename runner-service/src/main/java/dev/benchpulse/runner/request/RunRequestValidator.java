@@ -37,7 +37,7 @@ class RunRequestValidator {
                 problems.add(new FieldProblem(field, "'" + id + "' is listed twice; list each runtime once"));
                 continue;
             }
-            runtimes.problemRunning(benchmark.slug(), benchmark.requiredPhp(), id)
+            runtimes.problemRunning(benchmark.slug(), benchmark.compatibility(), id)
                     .ifPresent(problem -> problems.add(new FieldProblem(field, problem)));
         }
         if (!problems.isEmpty()) {

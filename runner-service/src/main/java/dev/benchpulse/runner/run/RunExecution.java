@@ -101,7 +101,7 @@ class RunExecution {
                     + "' is not in the catalog of runner " + instanceId + "; every runner needs the same catalog",
                     null, null));
         }
-        return runtimes.problemRunning(benchmark.get().slug(), benchmark.get().requiredPhp(), request.getRuntime())
+        return runtimes.problemRunning(benchmark.get().slug(), benchmark.get().compatibility(), request.getRuntime())
                 .map(problem -> events.failed(0, RUNTIME_UNAVAILABLE, "On runner " + instanceId + ": " + problem,
                         null, null));
     }

@@ -53,7 +53,7 @@ class CatalogExecutionIntegrationTests {
         SampleExecutor executor = executor(execution(Duration.ofSeconds(30), "512M", null));
         pool = Executors.newFixedThreadPool(2);
         outcomes = catalog.benchmarks().stream()
-                .filter(b -> php.canRun(b.requiredPhp()))
+                .filter(b -> php.canRun(b.compatibility()))
                 .collect(Collectors.toMap(Benchmark::slug, b -> CompletableFuture.supplyAsync(
                         () -> executor.run(php, b.withIterations(Math.min(WARMUP, b.warmupIterations()), INNER),
                                 Cancellation.none()), pool), (a, b) -> a));
@@ -62,7 +62,7 @@ class CatalogExecutionIntegrationTests {
     @AfterAll
     static void stop() {
         pool.shutdownNow();
-        catalog.benchmarks().stream().filter(b -> !php.canRun(b.requiredPhp())).forEach(b -> System.out.println(
+        catalog.benchmarks().stream().filter(b -> !php.canRun(b.compatibility())).forEach(b -> System.out.println(
                 "SKIPPED " + b.slug() + ": needs PHP " + b.minPhpVersion() + ", the local PHP is " + php.phpVersion()));
     }
 
@@ -91,7 +91,7 @@ class CatalogExecutionIntegrationTests {
     @TestFactory
     Stream<DynamicTest> every_benchmark_runs_on_the_local_php() {
         return catalog.benchmarks().stream().map(benchmark -> DynamicTest.dynamicTest(benchmark.slug(), () -> {
-            Assumptions.assumeTrue(php.canRun(benchmark.requiredPhp()), () -> "SKIPPED " + benchmark.slug()
+            Assumptions.assumeTrue(php.canRun(benchmark.compatibility()), () -> "SKIPPED " + benchmark.slug()
                     + ": needs PHP " + benchmark.minPhpVersion() + ", the local PHP is " + php.phpVersion());
             SampleOutcome outcome = outcomes.get(benchmark.slug()).join();
             assertThat(outcome).as("%s: %s", benchmark.slug(), outcome).isInstanceOf(SampleOutcome.Measured.class);
