@@ -96,6 +96,6 @@ public final class TestFixtures {
 
     public static Benchmark benchmark(String setup, String code, String teardown, int warmup, int inner) {
         return new Benchmark("test-benchmark", "Test benchmark", "tests", "tests", "A benchmark for tests",
-                List.of("tests"), null, warmup, inner, setup, code, teardown);
+                List.of("tests"), null, null, null, warmup, inner, setup, code, teardown);
     }
 }

@@ -33,7 +33,9 @@ function renderHeader(benchmark) {
   document.title = `${benchmark.name} · Benchpulse`;
   $('#crumb').textContent = benchmark.name;
   $('#title').textContent = benchmark.name;
-  const extra = [benchmark.category, benchmark.slug, benchmark.minPhpVersion && `PHP ≥ ${benchmark.minPhpVersion}`,
+  const versions = benchmark.phpVersionReason ? `${benchmark.phpVersions}: ${benchmark.phpVersionReason}`
+    : benchmark.minPhpVersion && `PHP ≥ ${benchmark.minPhpVersion}`;
+  const extra = [benchmark.category, benchmark.slug, versions,
     benchmark.innerIterations && `${benchmark.innerIterations} operations per sample`].filter(Boolean);
   $('#meta').textContent = extra.join(' · ');
   $('#description').textContent = benchmark.description || '';
@@ -83,8 +85,9 @@ async function renderForm(info, board, benchmark) {
     const input = el('input', {
       type: 'checkbox', name: 'runtimes', value: runtime.id, id: `rt-${runtime.id}`, disabled: !usable, checked,
     });
+    const excluded = benchmark.excludedRuntimes?.[runtime.id];
     const note = runtime.available === false ? ` — unavailable${runtime.reason ? `: ${runtime.reason}` : ''}`
-      : allowed && !allowed.has(runtime.id) ? ' — this benchmark needs a newer PHP' : '';
+      : allowed && !allowed.has(runtime.id) ? ` — ${excluded || 'this benchmark does not run on its PHP'}` : '';
     return el('label', { for: `rt-${runtime.id}`, class: 'option' }, input,
       ` ${runtime.name || runtime.id}`, el('span', { class: 'muted', text: ` ${runtime.phpVersion ? `PHP ${runtime.phpVersion}` : ''}${note}` }));
   }));

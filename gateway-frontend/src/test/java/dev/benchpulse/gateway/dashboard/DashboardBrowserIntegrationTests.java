@@ -98,6 +98,11 @@ class DashboardBrowserIntegrationTests extends OpenModeGateway {
         browser.get(gateway() + "/benchmarks/str-contains");
         await().atMost(WAIT).until(() -> !browser.findElements(By.cssSelector("#runtime-options input")).isEmpty());
         assertThat(browser.findElements(By.cssSelector("#code .token.keyword"))).as("highlighted PHP").isNotEmpty();
+        assertThat(browser.findElement(By.id("meta")).getText())
+                .contains("PHP 8.0 or newer: str_contains() is new in PHP 8.0");
+        assertThat(browser.findElement(By.id("rt-php-7.4")).isEnabled()).as("PHP 7.4 cannot run it").isFalse();
+        assertThat(browser.findElement(By.cssSelector("label[for='rt-php-7.4']")).getText())
+                .contains("runs PHP 7.4.33; this benchmark needs PHP 8.0 or newer (str_contains() is new in PHP 8.0)");
 
         browser.findElement(By.id("start")).click();
         WebElement card = await().atMost(WAIT).until(
@@ -237,7 +242,7 @@ class DashboardBrowserIntegrationTests extends OpenModeGateway {
         browser.get(gateway() + "/");
         await().atMost(WAIT).until(() -> !browser.findElements(By.linkText("Runtimes")).isEmpty());
         browser.findElement(By.linkText("Runtimes")).click();
-        await().atMost(WAIT).until(() -> browser.findElements(By.cssSelector("#runtimes tbody tr")).size() == 3);
+        await().atMost(WAIT).until(() -> browser.findElements(By.cssSelector("#runtimes tbody tr")).size() == 4);
 
         String installed = browser.findElement(By.cssSelector("tr[data-runtime='php-8.5']")).getText();
         assertThat(installed).contains("PHP 8.5", "8.5.2", "installed (./benchpulse php install)",

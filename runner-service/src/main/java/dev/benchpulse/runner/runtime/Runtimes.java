@@ -96,7 +96,7 @@ public class Runtimes {
         if (!runtime.get().canRun(compatibility)) {
             List<String> able = idsFor(compatibility);
             return Optional.of("runtime '" + id + "' runs PHP " + runtime.get().phpVersion() + " but benchmark '"
-                    + slug + "' needs " + compatibility.describe() + "; "
+                    + slug + "' needs " + compatibility.explain() + "; "
                     + (able.isEmpty() ? "no configured runtime can run it" : "use one of: " + String.join(", ", able)));
         }
         return Optional.empty();

@@ -137,7 +137,7 @@ class RunRequestsIntegrationTests {
         void a_runtime_whose_php_is_too_old_for_the_benchmark_is_refused() {
             rejected("{\"benchmark\": \"needs-php-99\", \"runtimes\": [\"php\"], \"iterations\": 1}")
                     .jsonPath("$.errors[0].field").isEqualTo("runtimes[0]")
-                    .jsonPath("$.errors[0].message").value(containsString("needs PHP 99.0 or newer; no configured runtime can run it"));
+                    .jsonPath("$.errors[0].message").value(containsString("needs PHP 99.0 or newer (a feature of PHP 99); no configured runtime can run it"));
         }
 
         @Test

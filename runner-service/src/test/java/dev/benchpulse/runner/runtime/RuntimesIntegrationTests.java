@@ -84,7 +84,7 @@ class RuntimesIntegrationTests {
         Runtimes runtimes = TestFixtures.runtimes(local("php", List.of()));
 
         assertThat(runtimes.problemRunning("x", PhpCompatibility.ANY, "php")).isEmpty();
-        assertThat(runtimes.problemRunning("x", PhpCompatibility.atLeast(PhpVersion.parse("99.1")), "php")).get()
+        assertThat(runtimes.problemRunning("x", PhpCompatibility.atLeast(PhpVersion.parse("99.1"), null), "php")).get()
                 .asString().contains("benchmark 'x' needs PHP 99.1 or newer; no configured runtime can run it");
         assertThat(runtimes.problemRunning("x", PhpCompatibility.ANY, "nope")).get().asString()
                 .startsWith("unknown runtime 'nope'; configured runtimes: php");
