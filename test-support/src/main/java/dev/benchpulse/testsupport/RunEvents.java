@@ -65,7 +65,7 @@ public final class RunEvents {
     public RunRequested requested() {
         Instant now = now();
         return new RunRequested(UUID.randomUUID(), runId, now, benchmark.getSlug(), runtime.getId(), totalIterations,
-                null, null, now, "tests");
+                null, null, now, "tests", null, null);
     }
 
     public RunCancelRequested cancelRequested() {

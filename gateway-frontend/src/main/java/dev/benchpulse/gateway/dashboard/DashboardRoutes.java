@@ -23,6 +23,7 @@ class DashboardRoutes {
                 .GET("/benchmarks/{slug}/history", pages.page("history", "History", false))
                 .GET("/runs/{id}", pages.page("run", "Run", false))
                 .GET("/runtimes", pages.page("runtimes", "Runtimes", false))
+                .GET("/matrices/{id}", pages.page("matrix", "Matrix", false))
                 .GET("/session", session::describe)
                 .build();
     }

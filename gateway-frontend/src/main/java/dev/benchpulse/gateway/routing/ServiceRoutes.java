@@ -51,7 +51,8 @@ class ServiceRoutes {
                         .metadata(runner.metadata()).metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, timeout)
                         .uri(origin(runner.url())))
                 .route("results", r -> r.order(10)
-                        .path("/api/runs", "/api/runs/**", "/api/benchmarks/{slug}/**", "/api/exports/**")
+                        .path("/api/runs", "/api/runs/**", "/api/benchmarks/{slug}/**", "/api/exports/**",
+                                "/api/matrices/**")
                         .metadata(results.metadata()).metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, timeout)
                         .uri(origin(results.url())))
                 // No response timeout here: an event stream stays open for as long as the page does.

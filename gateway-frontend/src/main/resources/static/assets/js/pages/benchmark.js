@@ -109,7 +109,8 @@ async function start(form, board, benchmark) {
   if (problem) return;
   $('#start').disabled = true;
   try {
-    const answer = await api('/api/runs', { method: 'POST', body: { benchmark: slug, runtimes, iterations } });
+    const body = { benchmark: slug, runtimes, iterations, ...($('#interleaved').checked ? {} : { execution: 'sequential' }) };
+    const answer = await api('/api/runs', { method: 'POST', body });
     items(answer).forEach((run) => board.show({
       ...run, benchmarkName: benchmark.name, iterations, status: run.status || 'QUEUED',
     }));

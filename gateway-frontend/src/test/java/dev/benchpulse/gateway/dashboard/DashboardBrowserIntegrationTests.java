@@ -253,6 +253,34 @@ class DashboardBrowserIntegrationTests extends OpenModeGateway {
         screenshot("runtimes-desktop");
     }
 
+    @Test
+    void a_category_started_on_two_runtimes_from_the_catalog_opens_the_matrix_with_its_progress_and_medians() {
+        String matrix = "55555555-5555-4555-8555-555555555555";
+        RUNNER.stub("/api/runs", 202, "application/json", "{\"matrixId\":\"" + matrix + "\",\"execution\":"
+                + "\"interleaved\",\"runs\":[],\"skipped\":[]}");
+        RESULTS.stub("/api/matrices/" + matrix, 200, "application/json", fixture("matrix.json"));
+        browser.get(gateway() + "/");
+        await().atMost(WAIT).until(() -> !browser.findElements(By.cssSelector("#matrix-runtimes input")).isEmpty());
+
+        browser.findElement(By.cssSelector("#matrix-section summary")).click();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("matrix-scope"))).selectByValue("strings");
+        browser.findElement(By.id("mx-php-7.4")).click();
+        browser.findElement(By.id("mx-php-8.5")).click();
+        browser.findElement(By.id("matrix-start")).click();
+
+        await().atMost(WAIT).until(() -> browser.getCurrentUrl().endsWith("/matrices/" + matrix));
+        assertThat(RUNNER.last().body()).isEqualTo("{\"category\":\"strings\",\"runtimes\":[\"php-7.4\",\"php-8.5\"],"
+                + "\"iterations\":10,\"execution\":\"interleaved\"}");
+        await().atMost(WAIT).until(() -> browser.findElements(By.cssSelector("#matrix tbody tr")).size() == 2);
+        assertThat(browser.findElement(By.id("matrix-progress")).getAttribute("aria-valuenow")).isEqualTo("88");
+        assertThat(browser.findElement(By.id("matrix-status")).getText()).contains("87.5 %", "3 completed",
+                "1 running", "35 of 40 samples");
+        assertThat(browser.findElement(By.cssSelector("tr[data-benchmark='str-contains']")).getText())
+                .contains("2.000 µs", "1.000 µs", "0.50");
+        assertThat(browser.findElement(By.cssSelector("tr[data-benchmark='str-pad']")).getText()).contains("5/10");
+        screenshot("matrix-desktop");
+    }
+
     private static void push(String id, String data) {
         push(RUN_ID, id, data, System.currentTimeMillis());
     }

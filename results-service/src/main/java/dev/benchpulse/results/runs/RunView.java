@@ -13,10 +13,12 @@ import java.util.UUID;
  * @param completedIterations samples stored for the current attempt
  * @param failure             why the run failed or was cancelled; null otherwise
  * @param runtimeSettings     ini settings of the runtime, as the runner reported them when the run started
+ * @param matrixId            the request it was queued with, when that request queued several runs
+ * @param groupId             the interleaved group it ran in, if any
  */
 public record RunView(UUID id, String benchmark, String runtime, RunStatus status, Integer iterations,
         int completedIterations, Instant startedAt, Instant completedAt, Failure failure, RunStatistics statistics,
-        String phpVersion, Map<String, String> runtimeSettings, Instant requestedAt) {
+        String phpVersion, Map<String, String> runtimeSettings, Instant requestedAt, UUID matrixId, UUID groupId) {
 
     /**
      * @param reason       TIMEOUT, SCRIPT_ERROR, RUNTIME_UNAVAILABLE, CANCELLED or INTERNAL
@@ -32,6 +34,6 @@ public record RunView(UUID id, String benchmark, String runtime, RunStatus statu
                 : new Failure(run.failureReason(), run.failureMessage(), run.errorSection(), run.errorLine());
         return new RunView(run.id(), run.benchmark(), run.runtime(), run.runStatus(), run.iterations(),
                 completedIterations, run.startedAt(), run.completedAt(), failure, statistics, run.phpVersion(),
-                runtimeSettings, run.requestedAt());
+                runtimeSettings, run.requestedAt(), run.matrixId(), run.groupId());
     }
 }

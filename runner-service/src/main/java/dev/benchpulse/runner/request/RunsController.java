@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -40,22 +39,26 @@ class RunsController {
     private final RunRequestValidator validator;
     private final RunCommandPublisher publisher;
 
-    RunsController(Catalog catalog, Runtimes runtimes, TopicClients clients, Clock clock) {
-        this.validator = new RunRequestValidator(catalog, runtimes);
+    RunsController(Catalog catalog, Runtimes runtimes, TopicClients clients, QueueBalancer queues,
+            RequestProperties limits, Clock clock) {
+        this.validator = new RunRequestValidator(catalog, runtimes, limits);
         this.publisher = new RunCommandPublisher(clients.template(Topics.RUN_REQUESTS),
-                clients.template(Topics.RUN_CONTROL), clock);
+                clients.template(Topics.RUN_CONTROL), queues, clock);
     }
 
     @PostMapping
-    @Operation(summary = "Request one run of a benchmark per runtime; 202 with the queued runs and their Mercure topics")
+    @Operation(summary = "Request one run per benchmark and runtime (one benchmark, a list, a category or the whole "
+            + "catalog); 202 with the queued runs, their Mercure topics, the matrix id when there are several, and "
+            + "the pairs left out because a runtime's PHP does not run the benchmark")
     Mono<ResponseEntity<RunsAccepted>> request(@Valid @RequestBody RunRequestBody body,
             @RequestHeader(name = USER_HEADER, required = false) String user) {
-        validator.validate(body);
-        return Flux.fromIterable(body.runtimes())
-                .concatMap(runtime -> publisher.requestRun(body, runtime, user == null || user.isBlank() ? ANONYMOUS : user))
-                .map(QueuedRun::of)
+        RunPlan plan = validator.validate(body);
+        return publisher.requestRuns(plan, user == null || user.isBlank() ? ANONYMOUS : user)
                 .collectList()
-                .map(runs -> ResponseEntity.accepted().body(new RunsAccepted(runs)));
+                .map(runs -> ResponseEntity.accepted().body(new RunsAccepted(
+                        runs.getFirst().getMatrixId() == null ? null : runs.getFirst().getMatrixId().toString(),
+                        plan.interleaved() ? "interleaved" : "sequential", runs.stream().map(QueuedRun::of).toList(),
+                        plan.skipped())));
     }
 
     @DeleteMapping("/{id}")
@@ -78,9 +81,13 @@ class RunsController {
     /**
      * The runs a request queued.
      *
-     * @param runs one per requested runtime
+     * @param matrixId  the id the runs share when there are several ({@code GET /api/matrices/{id}} reports their
+     *                  progress together), else null
+     * @param execution {@code interleaved} or {@code sequential}
+     * @param runs      one per benchmark and runtime
+     * @param skipped   benchmark and runtime pairs left out, with the reason
      */
-    record RunsAccepted(List<QueuedRun> runs) {
+    record RunsAccepted(String matrixId, String execution, List<QueuedRun> runs, List<RunPlan.Skipped> skipped) {
     }
 
     /**
@@ -91,12 +98,14 @@ class RunsController {
      * @param runtime   runtime id
      * @param status    always {@code QUEUED}
      * @param topic     the Mercure topic of the run's live updates
+     * @param groupId   the interleaved group it runs in, or null
      */
-    record QueuedRun(String id, String benchmark, String runtime, String status, String topic) {
+    record QueuedRun(String id, String benchmark, String runtime, String status, String topic, String groupId) {
 
         static QueuedRun of(RunRequested request) {
             String id = request.getRunId().toString();
-            return new QueuedRun(id, request.getBenchmark(), request.getRuntime(), "QUEUED", "urn:benchpulse:runs:" + id);
+            return new QueuedRun(id, request.getBenchmark(), request.getRuntime(), "QUEUED", "urn:benchpulse:runs:" + id,
+                    request.getGroup() == null ? null : request.getGroup().getGroupId().toString());
         }
     }
 

@@ -49,11 +49,15 @@ class RunConfiguration {
         });
     }
 
-    private static Properties consumerProperties(RunProperties properties) {
+    static Properties consumerProperties(RunProperties properties) {
         Duration longestPoll = properties.worker().maxRunDuration()
                 .plus(properties.execution().sampleTimeout()).plusMinutes(5);
         Properties consumer = new Properties();
         consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
+        // One record batch per partition per fetch (requests are sent one by one, so a batch is one request): the
+        // consumer then takes its partitions' requests in turn, and a matrix queued on one partition does not hold
+        // back the requests queued on the others (request/QueueBalancer).
+        consumer.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 1);
         consumer.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE, longestPoll.toMillis()));
         consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

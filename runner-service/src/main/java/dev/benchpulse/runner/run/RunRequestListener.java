@@ -13,7 +13,7 @@ import org.springframework.kafka.support.Acknowledgment;
  */
 class RunRequestListener {
 
-    static final String GROUP = "benchpulse-runner";
+    static final String GROUP = WorkerGroup.ID;
 
     private final RunExecution execution;
 
