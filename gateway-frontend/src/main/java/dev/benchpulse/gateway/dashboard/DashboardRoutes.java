@@ -24,6 +24,8 @@ class DashboardRoutes {
                 .GET("/runs/{id}", pages.page("run", "Run", false))
                 .GET("/runtimes", pages.page("runtimes", "Runtimes", false))
                 .GET("/matrices/{id}", pages.page("matrix", "Matrix", false))
+                .GET("/benchmarks/{slug}/versions", pages.page("versions", "PHP versions", false))
+                .GET("/speedup", pages.page("speedup", "Speed-up by category", false))
                 .GET("/session", session::describe)
                 .build();
     }

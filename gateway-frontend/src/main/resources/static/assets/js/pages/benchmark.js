@@ -11,6 +11,7 @@ async function main() {
   const info = await session();
   $('#compare-link').href = `/benchmarks/${encodeURIComponent(slug)}/compare`;
   $('#history-link').href = `/benchmarks/${encodeURIComponent(slug)}/history`;
+  $('#versions-link').href = `/benchmarks/${encodeURIComponent(slug)}/versions`;
   const board = new LiveBoard({
     canOperate: info.canOperate, accepts: (update) => update.benchmarkId === slug, onEnded: () => loadRuns(),
   });

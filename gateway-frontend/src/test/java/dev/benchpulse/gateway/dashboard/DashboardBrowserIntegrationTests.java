@@ -84,7 +84,9 @@ class DashboardBrowserIntegrationTests extends OpenModeGateway {
                 .stub("/api/runs/" + RUN_1, 200, "application/json", fixture("run.json"))
                 .stub("/api/runs/" + RUN_1 + "/samples", 200, "application/json", fixture("samples.json"))
                 .stub("/api/benchmarks/str-contains/comparison", 200, "application/json", fixture("comparison.json"))
-                .stub("/api/benchmarks/str-contains/history", 200, "application/json", fixture("history.json"));
+                .stub("/api/benchmarks/str-contains/history", 200, "application/json", fixture("history.json"))
+                .stub("/api/benchmarks/str-contains/versions", 200, "application/json", fixture("versions.json"))
+                .stub("/api/speedups", 200, "application/json", fixture("speedups.json"));
         browser.manage().window().setSize(new Dimension(1280, 900));
     }
 
@@ -279,6 +281,48 @@ class DashboardBrowserIntegrationTests extends OpenModeGateway {
                 .contains("2.000 µs", "1.000 µs", "0.50");
         assertThat(browser.findElement(By.cssSelector("tr[data-benchmark='str-pad']")).getText()).contains("5/10");
         screenshot("matrix-desktop");
+    }
+
+    @Test
+    void the_php_versions_page_shows_a_row_per_runtime_with_its_ratio_to_the_baseline_and_a_chart_by_version() {
+        browser.get(gateway() + "/benchmarks/str-contains");
+        await().atMost(WAIT).until(() -> !browser.findElements(By.linkText("PHP versions")).isEmpty());
+        browser.findElement(By.linkText("PHP versions")).click();
+
+        await().atMost(WAIT).until(() -> browser.findElements(By.cssSelector("#versions tbody tr")).size() == 4);
+        browser.findElement(By.cssSelector("label[for='unit-auto']")).click();
+        assertThat(browser.findElements(By.cssSelector("#versions tbody tr"))).extracting(r -> r.getAttribute("data-runtime"))
+                .containsExactly("php-7.4", "php", "php-jit", "php-8.5");
+        assertThat(browser.findElement(By.cssSelector("tr[data-runtime='php-7.4']")).getText())
+                .contains("7.4.33", "2.000 µs", "2.200 µs", "2.500 µs", "8.0 %", "baseline");
+        assertThat(browser.findElement(By.cssSelector("tr[data-runtime='php-jit']")).getText())
+                .contains("JIT", "900.0 ns", "0.450 (0.420 – 0.480)", "faster");
+        assertThat(browser.findElement(By.cssSelector("tr[data-runtime='php-8.5']")).getText())
+                .contains("0.990 (0.930 – 1.05)", "no significant difference");
+        assertThat(browser.findElements(By.cssSelector("#chart canvas"))).isNotEmpty();
+        assertThat(browser.findElement(By.id("chart")).getText()).contains("Without JIT", "With JIT");
+        assertThat(browser.getCurrentUrl()).endsWith("/benchmarks/str-contains/versions?baseline=php-7.4");
+        screenshot("versions-desktop");
+
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("baseline"))).selectByValue("php-8.5");
+        await().atMost(WAIT).until(() -> RESULTS.received().stream()
+                .anyMatch(r -> r.uri().equals("/api/benchmarks/str-contains/versions?baseline=php-8.5")));
+    }
+
+    @Test
+    void the_speedup_page_summarises_the_catalog_by_category_between_two_runtimes() {
+        browser.get(gateway() + "/");
+        await().atMost(WAIT).until(() -> !browser.findElements(By.linkText("Speed-up by category")).isEmpty());
+        browser.findElement(By.linkText("Speed-up by category")).click();
+
+        await().atMost(WAIT).until(() -> browser.findElements(By.cssSelector("#categories tbody tr")).size() == 2);
+        assertThat(RESULTS.received()).anyMatch(r -> r.uri().equals("/api/speedups?from=php-7.4&to=php-8.5"));
+        assertThat(browser.findElement(By.id("status")).getText())
+                .isEqualTo("3 benchmarks: 1.50× overall from php-7.4 to php-8.5.");
+        assertThat(browser.findElement(By.cssSelector("tr[data-category='strings']")).getText())
+                .contains("2", "1.25×", "1.10× – 1.40×");
+        assertThat(browser.findElement(By.id("benchmarks")).getText()).contains("sort()", "2.00×", "faster");
+        screenshot("speedup-desktop");
     }
 
     private static void push(String id, String data) {
