@@ -10,6 +10,8 @@ import dev.benchpulse.launcher.supervision.ComponentFailure;
 import dev.benchpulse.launcher.supervision.StackConsole;
 import dev.benchpulse.launcher.supervision.StackLock;
 import dev.benchpulse.launcher.supervision.Supervisor;
+import dev.benchpulse.launcher.php.Installations;
+import dev.benchpulse.launcher.php.PhpDirectory;
 import dev.benchpulse.launcher.preflight.PhpCheck;
 import dev.benchpulse.launcher.preflight.PortCheck;
 import dev.benchpulse.launcher.process.Leftovers;
@@ -64,7 +66,9 @@ final class Launch {
             wipe(layout);
         }
         if (settings.wants(Services.RUNNER)) {
-            PhpCheck.warning(System.getenv("PATH")).ifPresent(warning -> console.line("WARNING " + warning));
+            int installed = new Installations(PhpDirectory.resolve(layout.home(), System.getenv(PhpDirectory.ENV)))
+                    .all().size();
+            PhpCheck.warning(System.getenv("PATH"), installed).ifPresent(warning -> console.line("WARNING " + warning));
         }
         List<List<Component>> stages = ComponentPlan.stages(settings, HubKeys.loadOrCreate(layout.hubKeys()));
         List<String> problems = settings.prepareOnly() ? List.of() : PortCheck.problems(stages.stream().flatMap(List::stream).toList());
