@@ -30,7 +30,8 @@ public final class Fixtures {
 
     public List<SpecificRecord> oneOfEach() {
         return List.of(
-                new RunRequested(UUID.randomUUID(), run, NOW, "str-contains", "php-jit", 3, null, 1000, NOW, "cli"),
+                new RunRequested(UUID.randomUUID(), run, NOW, "str-contains", "php-jit", 3, null, 1000, NOW, "cli", null,
+                        null),
                 new BenchmarkStarted(UUID.randomUUID(), run, attempt, 0, NOW, BENCHMARK, RUNTIME, 3, 100, 1000, "runner-1"),
                 new BenchmarkProgress(UUID.randomUUID(), run, attempt, 1, NOW, BENCHMARK, RUNTIME, 1, 3,
                         new Sample(41.5, 1024L, 2_097_152L)),

@@ -1,6 +1,7 @@
 package dev.benchpulse.launcher;
 
 import dev.benchpulse.cli.BenchpulseCli;
+import dev.benchpulse.launcher.php.PhpCommand;
 import dev.benchpulse.launcher.up.LaunchCommand;
 
 import java.util.List;
@@ -8,8 +9,8 @@ import java.util.List;
 import picocli.CommandLine;
 
 /**
- * {@code ./benchpulse} in full: the launcher's commands, which run Benchpulse on this machine ({@code up}), then the
- * client commands of the CLI and {@code help}. The script runs the CLI's own, smaller jar for a client command and
+ * {@code ./benchpulse} in full: the launcher's commands, which run Benchpulse on this machine ({@code up}, and
+ * {@code php}, which installs PHP versions for it), then the client commands of the CLI and {@code help}. The script runs the CLI's own, smaller jar for a client command and
  * this one for everything else, the help included, since only this one knows every command.
  */
 public final class BenchpulseLauncher {
@@ -22,6 +23,6 @@ public final class BenchpulseLauncher {
     }
 
     static CommandLine commandLine() {
-        return BenchpulseCli.commandLine(List.of(new LaunchCommand()));
+        return BenchpulseCli.commandLine(List.of(new LaunchCommand(), new PhpCommand()));
     }
 }

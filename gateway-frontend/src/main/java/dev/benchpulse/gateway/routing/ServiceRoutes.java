@@ -57,7 +57,7 @@ class ServiceRoutes {
                         .uri(origin(results.url())))
                 .route("results", r -> r.order(10)
                         .path("/api/runs", "/api/runs/**", "/api/benchmarks/{slug}/**", "/api/exports/**",
-                                "/api/operations/**")
+                                "/api/operations/**", "/api/matrices/**", "/api/speedups")
                         .metadata(results.metadata()).metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, timeout)
                         .uri(origin(results.url())))
                 // No response timeout here: an event stream stays open for as long as the page does.

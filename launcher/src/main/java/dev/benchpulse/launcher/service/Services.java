@@ -3,6 +3,7 @@ package dev.benchpulse.launcher.service;
 import dev.benchpulse.launcher.config.StackKeys;
 import dev.benchpulse.launcher.config.Ports;
 import dev.benchpulse.launcher.config.StackLayout;
+import dev.benchpulse.launcher.php.PhpDirectory;
 import dev.benchpulse.launcher.postgres.Database;
 import dev.benchpulse.launcher.process.JavaCommand;
 import dev.benchpulse.launcher.service.SpringService.ServiceDefinition;
@@ -63,7 +64,10 @@ public final class Services {
 
     public SpringService runner(String kafka, StackKeys keys) {
         return service(new ServiceDefinition(RUNNER, ports.runner(), "--runner-port", "", common(ports.runner(), kafka,
-                LOOPBACK, keys, Map.of("BENCHPULSE_CATALOG_DIR", layout.catalog().toString()))));
+                LOOPBACK, keys, Map.of("BENCHPULSE_CATALOG_DIR", layout.catalog().toString(),
+                        // the PHP versions of ./benchpulse php install, which the runner offers as runtimes
+                        PhpDirectory.ENV, PhpDirectory.resolve(layout.home(), System.getenv(PhpDirectory.ENV))
+                                .toString()))));
     }
 
     public SpringService results(String kafka, Database database, StackKeys keys) {

@@ -119,11 +119,11 @@ class ComposeFileTests {
     }
 
     @Test
-    void the_runner_reaches_php_8_1_to_8_4_through_docker_exec() {
+    void the_runner_reaches_php_7_4_to_8_5_through_docker_exec() {
         Map<String, Object> runner = services().get("runner-service");
         assertThat(map(runner.get("environment"))).containsEntry("SPRING_PROFILES_ACTIVE", "docker");
         assertThat(strings(runner.get("volumes"))).contains("/var/run/docker.sock:/var/run/docker.sock");
-        for (String version : List.of("8.1", "8.2", "8.3", "8.4")) {
+        for (String version : List.of("7.4", "8.0", "8.1", "8.2", "8.3", "8.4", "8.5")) {
             Map<String, Object> php = services().get("php-" + version);
             assertThat(php.get("container_name")).isEqualTo("benchpulse-php-" + version);
             assertThat((String) php.get("image")).startsWith("php:" + version + ".").contains("-cli");

@@ -53,11 +53,16 @@ class RunConfiguration {
         });
     }
 
-    private static Map<String, Object> consumerConfigs(RunProperties properties) {
+    /** The run-request consumers' own settings; package-visible so a test can build a consumer like a worker's. */
+    static Map<String, Object> consumerConfigs(RunProperties properties) {
         Duration longestPoll = properties.worker().maxRunDuration()
                 .plus(properties.execution().sampleTimeout()).plusMinutes(5);
         return Map.of(
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1,
+                // One record batch per partition per fetch (requests are sent one by one, so a batch is one
+                // request): the consumer then takes its partitions' requests in turn, and a matrix queued on one
+                // partition does not hold back the requests queued on the others (request/QueueBalancer).
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 1,
                 ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE, longestPoll.toMillis()),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

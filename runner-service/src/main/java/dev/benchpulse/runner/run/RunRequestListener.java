@@ -14,7 +14,7 @@ import org.springframework.kafka.support.Acknowledgment;
  */
 class RunRequestListener {
 
-    static final String GROUP = "benchpulse-runner";
+    static final String GROUP = WorkerGroup.ID;
 
     private final RunExecution execution;
     private final WorkerSlots slots;

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,6 +73,14 @@ class RunRequestConsumersIntegrationTests {
         }
     }
 
+    @Test
+    void the_factorys_consumers_fetch_one_record_batch_per_partition_so_they_take_their_partitions_in_turn() {
+        // RequestQueuesIntegrationTests shows what these settings do; this shows the workers really get them.
+        assertThat(factory.getConsumerFactory().getConfigurationProperties())
+                .containsEntry(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 1)
+                .containsEntry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
+    }
+
     private static Topic<String, RunRequested> privateRunRequestsTopic() {
         Topic<String, RunRequested> registry = Topics.RUN_REQUESTS;
         return new Topic<>("runner-test.run-requests." + UUID.randomUUID(), 1, registry.keyType(),
@@ -81,6 +90,6 @@ class RunRequestConsumersIntegrationTests {
     private static RunRequested request(String runId) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         return new RunRequested(UUID.randomUUID(), UUID.fromString(runId), now, "sum-ints", "php", 1, null, null, now,
-                "tester");
+                "tester", null, null);
     }
 }
