@@ -13,6 +13,7 @@ import dev.benchpulse.contracts.avro.RunCancelRequested;
 import dev.benchpulse.contracts.schema.ContractSchemas;
 import dev.benchpulse.kit.ReferenceDecoding.Decoded;
 import dev.benchpulse.runner.RunnerServiceApplication;
+import dev.benchpulse.support.identity.Identity;
 import dev.benchpulse.testsupport.EmbeddedBroker;
 import dev.benchpulse.testsupport.TopicRecorder;
 
@@ -71,7 +72,9 @@ class ConsumerKitIntegrationTests {
             UUID failed = request("kit-error", 2);
             awaitLast(events, completed, BenchmarkCompleted.class);
             awaitLast(events, failed, BenchmarkFailed.class);
-            client.delete().uri("/api/runs/{id}", completed).exchange().expectStatus().isAccepted();
+            // a state-changing request without a JSON body says who sends it (the cross-site rule)
+            client.delete().uri("/api/runs/{id}", completed).header(Identity.CLIENT_HEADER, "consumer-kit-test")
+                    .exchange().expectStatus().isAccepted();
             cancels.awaitRecords(r -> r.key().equals(completed.toString()), 1, WAIT);
         }
 
