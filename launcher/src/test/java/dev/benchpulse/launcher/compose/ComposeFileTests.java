@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,7 +20,8 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * docker-compose.yml checked as data, since no Docker engine runs here: pinned images, healthchecks, healthy
- * dependencies, no secret in the file, the runner's PHP containers, and the one Dockerfile of the services' images (pinned, non-root).
+ * dependencies, no secret in the file, the runner's PHP containers, the one Dockerfile of the services' images (pinned, non-root),
+ * and the {@code observability} profile with its Prometheus scrape configuration.
  */
 class ComposeFileTests {
 
@@ -114,6 +116,51 @@ class ComposeFileTests {
         assertThat((String) mercure.get("image")).startsWith("dunglas/mercure:v0.24.");
         assertThat(strings(mercure.get("profiles"))).containsExactly("reference-hub");
         assertThat(services().get("mercure-hub")).doesNotContainKey("profiles");
+    }
+
+    @Test
+    void the_observability_profile_adds_prometheus_grafana_and_tempo_with_the_files_kept_in_the_repository() {
+        for (String tool : List.of("prometheus", "grafana", "tempo")) {
+            Map<String, Object> service = services().get(tool);
+            assertThat(strings(service.get("profiles"))).as(tool).containsExactly("observability");
+            for (String volume : strings(service.get("volumes"))) {
+                if (volume.startsWith("./")) {
+                    assertThat(REPO.resolve(volume.substring(2, volume.indexOf(':')))).as(tool + " mounts " + volume)
+                            .exists();
+                }
+            }
+            if (service.containsKey("ports")) {
+                assertThat(strings(service.get("ports"))).as(tool + " is published on the loopback only")
+                        .allMatch(port -> port.startsWith("127.0.0.1:"));
+            }
+        }
+        assertThat(services().entrySet()).filteredOn(e -> !e.getValue().containsKey("profiles"))
+                .as("no service of the default set depends on the observability tools")
+                .allSatisfy(e -> assertThat(map(e.getValue().getOrDefault("depends_on", Map.of())))
+                        .doesNotContainKeys("prometheus", "grafana", "tempo"));
+        assertThat(map(services().get("grafana").get("depends_on"))).containsKeys("prometheus", "tempo");
+    }
+
+    @Test
+    void prometheus_scrapes_every_service_and_the_hub_on_its_port() throws IOException {
+        Map<String, Object> prometheus = new Yaml().load(Files.readString(REPO.resolve("observability/prometheus.yml")));
+        Map<String, String> targets = new TreeMap<>();
+        for (Object job : (List<?>) prometheus.get("scrape_configs")) {
+            Map<String, Object> config = map(job);
+            assertThat(config.get("metrics_path")).isEqualTo("/actuator/prometheus");
+            Map<String, Object> discovery = map(((List<?>) config.get("dns_sd_configs")).getFirst());
+            targets.put((String) config.get("job_name"),
+                    strings(discovery.get("names")).getFirst() + ":" + discovery.get("port"));
+        }
+        Map<String, String> expected = new TreeMap<>();
+        services().forEach((name, service) -> {
+            if (service.containsKey("build")) {
+                expected.put(name, name + ":" + map(map(service.get("build")).get("args")).get("PORT"));
+            }
+        });
+        assertThat(targets).isEqualTo(expected);
+        targets.keySet().forEach(job -> assertThat(REPO.resolve("observability/metrics/" + job + ".txt"))
+                .as("the meters job " + job + " serves").isRegularFile());
     }
 
     @Test

@@ -3,7 +3,10 @@ package dev.benchpulse.support.kafka;
 import dev.benchpulse.contracts.Topic;
 import dev.benchpulse.contracts.Topics;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -36,8 +39,12 @@ public class BenchpulseKafkaAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     TopicClients topicClients(KafkaProperties kafka, CommonErrorHandler errorHandler,
-            BenchpulseContractsProperties contracts, @Value("${spring.application.name:benchpulse}") String application) {
-        return new TopicClients(kafka, errorHandler, source(application), contracts.schemaBaseUrl());
+            BenchpulseContractsProperties contracts, @Value("${spring.application.name:benchpulse}") String application,
+            ObjectProvider<ObservationRegistry> observations, ObjectProvider<MeterRegistry> meters) {
+        TopicClients clients = new TopicClients(kafka, errorHandler, source(application), contracts.schemaBaseUrl());
+        clients.instrument(new KafkaInstrumentation(observations.getIfUnique(() -> ObservationRegistry.NOOP),
+                meters.getIfUnique()));
+        return clients;
     }
 
     @Bean
