@@ -86,8 +86,8 @@ class ComposeFileTests {
                 "gateway-frontend")) {
             assertThat(map(map(services().get(module).get("build")).get("args"))).as(module)
                     .containsEntry("MODULE", module);
-            assertThat(map(services().get(module).get("environment"))).as(module)
-                    .containsEntry("SPRING_PROFILES_ACTIVE", "docker");
+            assertThat((String) map(services().get(module).get("environment")).get("SPRING_PROFILES_ACTIVE"))
+                    .as(module).startsWith("docker");
         }
     }
 
@@ -99,7 +99,7 @@ class ComposeFileTests {
     @Test
     void the_runner_reaches_php_8_1_to_8_4_through_docker_exec() {
         Map<String, Object> runner = services().get("runner-service");
-        assertThat(map(runner.get("environment"))).containsEntry("SPRING_PROFILES_ACTIVE", "docker");
+        assertThat((String) map(runner.get("environment")).get("SPRING_PROFILES_ACTIVE")).startsWith("docker,");
         assertThat(strings(runner.get("volumes"))).contains("/var/run/docker.sock:/var/run/docker.sock");
         for (String version : List.of("8.1", "8.2", "8.3", "8.4")) {
             Map<String, Object> php = services().get("php-" + version);
@@ -139,6 +139,21 @@ class ComposeFileTests {
                 .allSatisfy(e -> assertThat(map(e.getValue().getOrDefault("depends_on", Map.of())))
                         .doesNotContainKeys("prometheus", "grafana", "tempo"));
         assertThat(map(services().get("grafana").get("depends_on"))).containsKeys("prometheus", "tempo");
+    }
+
+    @Test
+    void the_observability_profile_is_also_the_services_spring_profile_that_exports_their_traces() throws IOException {
+        for (String module : List.of("runner-service", "results-service", "notifier-service", "gateway-frontend")) {
+            assertThat(map(services().get(module).get("environment")))
+                    .containsEntry("SPRING_PROFILES_ACTIVE", "docker,${COMPOSE_PROFILES:-docker}")
+                    .containsEntry("LOGGING_STRUCTURED_FORMAT_CONSOLE", "${BENCHPULSE_LOG_FORMAT:-}");
+            String configuration = Files.readString(REPO.resolve(module + "/src/main/resources/application.yml"));
+            assertThat(configuration).as(module + "'s observability profile")
+                    .contains("on-profile: observability")
+                    .contains("endpoint: ${BENCHPULSE_OTLP_ENDPOINT:http://tempo:4318/v1/traces}");
+        }
+        assertThat(strings(services().get("tempo").get("command"))).containsExactly("-config.file=/etc/tempo/tempo.yml");
+        assertThat(Files.readString(REPO.resolve("observability/tempo/tempo.yml"))).contains("0.0.0.0:4318");
     }
 
     @Test

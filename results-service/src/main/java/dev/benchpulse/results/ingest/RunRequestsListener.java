@@ -3,13 +3,17 @@ package dev.benchpulse.results.ingest;
 import dev.benchpulse.contracts.EventType;
 import dev.benchpulse.contracts.avro.RunRequested;
 import dev.benchpulse.results.system.ResultsProperties;
+import dev.benchpulse.support.observability.RunScope;
 
 import java.time.Duration;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Records every requested run as QUEUED; the offset is committed after the row is written. */
+/**
+ * Records every requested run as QUEUED; the offset is committed after the row is written. The write is part of the
+ * run's trace (the record's span), and its logs name the run ({@link RunScope}).
+ */
 @Component
 class RunRequestsListener {
 
@@ -27,7 +31,9 @@ class RunRequestsListener {
             topics = "#{T(dev.benchpulse.contracts.Topics).RUN_REQUESTS.name()}",
             containerFactory = "runRequestsListenerFactory")
     void on(RunRequested request) {
-        runs.requested(request).block(timeout);
-        metrics.consumed(EventType.RUN_REQUESTED);
+        try (RunScope run = RunScope.enter(request.getRunId())) {
+            runs.requested(request).block(timeout);
+            metrics.consumed(EventType.RUN_REQUESTED);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.benchpulse.runner.run;
 
 import dev.benchpulse.contracts.avro.RunRequested;
+import dev.benchpulse.support.observability.RunScope;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.Acknowledgment;
@@ -9,7 +10,8 @@ import org.springframework.kafka.support.Acknowledgment;
  * A runner worker: takes run requests from the {@code benchpulse-runner} consumer group, one at a time per
  * consumer thread, and acknowledges (commits) a request only after its run's terminal event is published. A
  * runner that dies mid-run never commits, so the request is delivered again and runs as a new attempt; one that
- * shuts down stops its runs and leaves their requests unacknowledged for the same reason.
+ * shuts down stops its runs and leaves their requests unacknowledged for the same reason. While a run executes, its
+ * id is in the logs and on the span of its request ({@link RunScope}).
  */
 class RunRequestListener {
 
@@ -24,8 +26,10 @@ class RunRequestListener {
     @KafkaListener(id = "run-requests", groupId = GROUP, containerFactory = "runRequestsListenerFactory",
             topics = "#{T(dev.benchpulse.contracts.Topics).RUN_REQUESTS.name()}")
     void on(RunRequested request, Acknowledgment acknowledgment) {
-        if (execution.execute(request)) {
-            acknowledgment.acknowledge();
+        try (RunScope run = RunScope.enter(request.getRunId())) {
+            if (execution.execute(request)) {
+                acknowledgment.acknowledge();
+            }
         }
     }
 }
