@@ -2,8 +2,14 @@ package dev.benchpulse.results.system;
 
 import java.time.Duration;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the results service ({@code benchpulse.results.*}).
@@ -12,7 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param analysis how runs are compared and checked for regressions
  */
 @ConfigurationProperties("benchpulse.results")
-public record ResultsProperties(@DefaultValue Ingest ingest, @DefaultValue Analysis analysis) {
+@Validated
+public record ResultsProperties(@DefaultValue @Valid Ingest ingest, @DefaultValue @Valid Analysis analysis) {
 
     /**
      * @param concurrency  consumer threads on the lifecycle topic (at most its partition count is useful)
@@ -20,8 +27,8 @@ public record ResultsProperties(@DefaultValue Ingest ingest, @DefaultValue Analy
      * @param writeTimeout longest wait for one database write of a batch
      */
     public record Ingest(
-            @DefaultValue("2") int concurrency,
-            @DefaultValue("5") int writeRetries,
+            @DefaultValue("2") @Positive int concurrency,
+            @DefaultValue("5") @PositiveOrZero int writeRetries,
             @DefaultValue("60s") Duration writeTimeout) {
     }
 
@@ -32,9 +39,10 @@ public record ResultsProperties(@DefaultValue Ingest ingest, @DefaultValue Analy
      * @param bootstrapSeed       seed of the bootstrap's random generator: same samples, same interval
      */
     public record Analysis(
-            @DefaultValue("0.10") double regressionThreshold,
-            @DefaultValue("0.05") double alpha,
-            @DefaultValue("10000") int bootstrapResamples,
+            @DefaultValue("0.10") @Positive double regressionThreshold,
+            @DefaultValue("0.05") @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false)
+            double alpha,
+            @DefaultValue("10000") @Positive int bootstrapResamples,
             @DefaultValue("20250101") long bootstrapSeed) {
     }
 }
