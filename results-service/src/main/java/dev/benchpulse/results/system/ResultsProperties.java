@@ -37,12 +37,18 @@ public record ResultsProperties(@DefaultValue @Valid Ingest ingest, @DefaultValu
      * @param alpha               significance level of comparison verdicts
      * @param bootstrapResamples  resamples of the bootstrap confidence interval of a ratio of medians
      * @param bootstrapSeed       seed of the bootstrap's random generator: same samples, same interval
+     * @param comparisonThreads   threads computing bootstraps at once
+     * @param comparisonQueue     bootstraps waiting for a thread at most; more are answered 503
+     * @param cachedComparisons   bootstrap results kept (pairs of runs, and runs' median intervals, each)
      */
     public record Analysis(
             @DefaultValue("0.10") @Positive double regressionThreshold,
             @DefaultValue("0.05") @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false)
             double alpha,
             @DefaultValue("10000") @Positive int bootstrapResamples,
-            @DefaultValue("20250101") long bootstrapSeed) {
+            @DefaultValue("20250101") long bootstrapSeed,
+            @DefaultValue("2") @Positive int comparisonThreads,
+            @DefaultValue("64") @Positive int comparisonQueue,
+            @DefaultValue("10000") @Positive int cachedComparisons) {
     }
 }

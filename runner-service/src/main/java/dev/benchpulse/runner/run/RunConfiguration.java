@@ -94,7 +94,14 @@ class RunConfiguration {
     }
 
     @Bean
-    RunRequestListener runRequestListener(RunExecution execution) {
-        return new RunRequestListener(execution);
+    WorkerSlots workerSlots(RunProperties properties) {
+        RunProperties.Worker worker = properties.worker();
+        return new WorkerSlots(worker.resolvedConcurrentRuns(), worker.maxWaitingCalibrations(),
+                worker.calibrationWait());
+    }
+
+    @Bean
+    RunRequestListener runRequestListener(RunExecution execution, WorkerSlots slots) {
+        return new RunRequestListener(execution, slots);
     }
 }
