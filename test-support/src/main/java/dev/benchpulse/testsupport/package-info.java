@@ -5,6 +5,8 @@
  * {@link TopicRecorder} and {@link TopicPublisher} read and write registry topics; {@link SseRecorder} is a real
  * server-sent-events client; {@link Php} and {@link Chromium} find the local tools CI installs, and
  * {@link HeadlessChromium} drives that Chromium for browser tests; {@link PrometheusScrape} reads
- * {@code /actuator/prometheus}.
+ * {@code /actuator/prometheus}. In a {@code -Ptestcontainers} run, the broker and the database are the images compose
+ * pins instead ({@link TestContainers}, {@link ComposeImages}), and {@link DockerRequiredCondition} skips the tests
+ * where Docker is missing.
  */
 package dev.benchpulse.testsupport;

@@ -4,8 +4,12 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Everything an operator can set on the hub; {@code mercure-hub.yml} maps each property to the environment variable
@@ -25,12 +29,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param trustedProxies proxies (addresses or CIDR blocks) whose {@code X-Forwarded-For} names the client
  */
 @ConfigurationProperties("mercure")
+@Validated
 public record HubProperties(@DefaultValue Keys publisher, @DefaultValue Keys subscriber,
         @DefaultValue("false") boolean anonymous, @DefaultValue("false") boolean subscriptions,
         @DefaultValue List<String> corsOrigins, @DefaultValue List<String> publishOrigins,
-        @DefaultValue("40s") Duration heartbeat, @DefaultValue("1000") int historySize,
-        @DefaultValue("mercureAuthorization") String cookieName, @DefaultValue Dispatch dispatch,
-        @DefaultValue Limits limits, @DefaultValue({"127.0.0.0/8", "::1/128"}) List<String> trustedProxies) {
+        @DefaultValue("40s") Duration heartbeat, @DefaultValue("1000") @PositiveOrZero int historySize,
+        @DefaultValue("mercureAuthorization") String cookieName, @DefaultValue @Valid Dispatch dispatch,
+        @DefaultValue @Valid Limits limits, @DefaultValue({"127.0.0.0/8", "::1/128"}) List<String> trustedProxies) {
 
     public HubProperties {
         corsOrigins = words(corsOrigins);
@@ -66,7 +71,8 @@ public record HubProperties(@DefaultValue Keys publisher, @DefaultValue Keys sub
      * @param subscriberBuffer how many updates may wait for one slow subscriber before its stream is closed
      * @param eventLoopThreads Netty event-loop threads serving connections (0: one per CPU core)
      */
-    public record Dispatch(@DefaultValue("8192") int subscriberBuffer, @DefaultValue("0") int eventLoopThreads) {
+    public record Dispatch(@DefaultValue("8192") @Positive int subscriberBuffer,
+            @DefaultValue("0") @PositiveOrZero int eventLoopThreads) {
     }
 
     /**
@@ -78,7 +84,8 @@ public record HubProperties(@DefaultValue Keys publisher, @DefaultValue Keys sub
      * @param selectors the most topic selectors one subscription (or one claim) may have
      * @param subscriptionsPerAddress the most subscriptions one client address may hold open at once
      */
-    public record Limits(@DefaultValue("1024") int templateLength, @DefaultValue("20") int templateExpressions,
-            @DefaultValue("100") int selectors, @DefaultValue("1000") int subscriptionsPerAddress) {
+    public record Limits(@DefaultValue("1024") @PositiveOrZero int templateLength,
+            @DefaultValue("20") @PositiveOrZero int templateExpressions, @DefaultValue("100") @PositiveOrZero int selectors,
+            @DefaultValue("1000") @PositiveOrZero int subscriptionsPerAddress) {
     }
 }

@@ -43,13 +43,16 @@ import dev.benchpulse.hub.MercureHubApplication;
  */
 public final class MercureHubTestServer implements AutoCloseable {
 
-    /** Auto-configurations the hub needs; every other one found on the class path is excluded. */
+    /**
+     * Auto-configurations the hub needs; every other one found on the class path is excluded (tracing too: the hub
+     * has none, while the services that start it in their tests do).
+     */
     private static final List<String> HUB_AUTO_CONFIGURATION_PACKAGES = List.of("org.springframework.boot.autoconfigure.",
             "org.springframework.boot.jackson.", "org.springframework.boot.reactor.", "org.springframework.boot.netty.",
             "org.springframework.boot.webflux.autoconfigure.", "org.springframework.boot.http.codec.",
             "org.springframework.boot.web.server.", "org.springframework.boot.actuate.autoconfigure.",
-            "org.springframework.boot.health.", "org.springframework.boot.micrometer.",
-            "org.springframework.boot.validation.");
+            "org.springframework.boot.health.", "org.springframework.boot.micrometer.metrics.",
+            "org.springframework.boot.micrometer.observation.", "org.springframework.boot.validation.");
 
     private final Map<String, String> properties;
     private final String publisherKey;

@@ -3,8 +3,11 @@ package dev.benchpulse.runner.request;
 import java.net.URI;
 import java.time.Duration;
 
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * What one request and one requester may ask for ({@code benchpulse.runner.requests.*}): an anonymous client can
@@ -23,11 +26,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                              heard of them
  */
 @ConfigurationProperties("benchpulse.runner.requests")
+@Validated
 record RequestProperties(
-        @DefaultValue("5000") int maxRuns,
-        @DefaultValue("300000") long maxSamples,
-        @DefaultValue("100000000000") long maxOperations,
-        @DefaultValue("20") int maxQueuedPerRequester,
+        @DefaultValue("5000") @Positive int maxRuns,
+        @DefaultValue("300000") @Positive long maxSamples,
+        @DefaultValue("100000000000") @Positive long maxOperations,
+        @DefaultValue("20") @PositiveOrZero int maxQueuedPerRequester,
         @DefaultValue("http://localhost:8082") URI resultsUrl,
         @DefaultValue("5s") Duration queueLookupTimeout,
         @DefaultValue("30s") Duration recentWindow) {

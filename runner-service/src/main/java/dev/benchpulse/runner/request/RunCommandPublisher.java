@@ -12,7 +12,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.springframework.kafka.core.KafkaTemplate;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -23,9 +27,11 @@ import reactor.core.scheduler.Schedulers;
  * {@code RunCancelRequested} on {@code Topics.RUN_CONTROL}, keyed by run id; each completes once the broker
  * acknowledged it. The runs of one request share a matrix id (when there are several) and one partition (the
  * shortest queue, {@link QueueBalancer}); a benchmark's runs on several runtimes form an interleaved group unless
- * the request asks for sequential execution. {@code KafkaTemplate.send} blocks while the producer has no metadata
- * for the topic (up to {@code max.block.ms}, as long as the broker is away), so it is called on the bounded elastic
- * scheduler, never on the event loop that answers the request.
+ * the request asks for sequential execution. A command is sent within the observation of the HTTP request that
+ * asked for it, so the run's trace starts with that request and reaches the workers through the record's headers.
+ * {@code KafkaTemplate.send} blocks while the producer has no metadata for the topic (up to {@code max.block.ms}, as
+ * long as the broker is away), so it is called on the bounded elastic scheduler, never on the event loop that
+ * answers the request.
  */
 class RunCommandPublisher {
 
@@ -52,8 +58,8 @@ class RunCommandPublisher {
     }
 
     private Mono<RunRequested> send(RunRequested run, Integer partition) {
-        return Mono.fromFuture(() -> requests.send(Topics.RUN_REQUESTS.name(), partition, run.getRunId().toString(),
-                run)).subscribeOn(Schedulers.boundedElastic()).thenReturn(run);
+        return sent(() -> requests.send(Topics.RUN_REQUESTS.name(), partition, run.getRunId().toString(), run))
+                .subscribeOn(Schedulers.boundedElastic()).thenReturn(run);
     }
 
     private List<RunRequested> build(RunPlan plan, String requestedBy) {
@@ -77,9 +83,20 @@ class RunCommandPublisher {
     Mono<RunCancelRequested> requestCancel(UUID runId, String requestedBy) {
         Instant now = now();
         RunCancelRequested cancel = new RunCancelRequested(UUID.randomUUID(), runId, now, now, requestedBy);
-        return Mono.fromFuture(() -> control.send(Topics.RUN_CONTROL.name(), runId.toString(), cancel))
+        return sent(() -> control.send(Topics.RUN_CONTROL.name(), runId.toString(), cancel))
                 .subscribeOn(Schedulers.boundedElastic())
                 .thenReturn(cancel);
+    }
+
+    /**
+     * Sends when subscribed, in the scope of the HTTP request's observation (WebFlux keeps it in the Reactor context,
+     * not on the thread that subscribes), so the template's observation becomes its child.
+     */
+    private static Mono<?> sent(Supplier<CompletableFuture<?>> send) {
+        return Mono.deferContextual(context -> {
+            Observation request = context.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
+            return Mono.fromFuture(request == null ? send.get() : request.scoped(send::get));
+        });
     }
 
     private Instant now() {

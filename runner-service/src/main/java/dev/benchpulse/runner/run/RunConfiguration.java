@@ -6,6 +6,7 @@ import dev.benchpulse.runner.catalog.Catalog;
 import dev.benchpulse.runner.process.ProcessRunner;
 import dev.benchpulse.runner.runtime.Runtimes;
 import dev.benchpulse.support.kafka.TopicClients;
+import dev.benchpulse.support.outage.DependencyOutages;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -88,7 +89,9 @@ class RunConfiguration {
 
     @Bean
     RunExecution runExecution(Catalog catalog, Runtimes runtimes, SampleExecutor executor, TopicClients clients,
-            CancelledRuns cancelledRuns, MeterRegistry meters, RunProperties properties, Clock clock) {
+            CancelledRuns cancelledRuns, MeterRegistry meters, RunProperties properties, Clock clock,
+            DependencyOutages outages) {
+        outages.expect(RunEventPublisher.KAFKA); // a run's events wait for the broker
         String instanceId = properties.resolvedInstanceId();
         return new RunExecution(catalog, runtimes,
                 new SampleLoop(executor, cancelledRuns, instanceId, properties.worker().maxRunDuration()),

@@ -22,6 +22,8 @@ import org.springframework.kafka.core.KafkaTemplate;
  */
 class RunEventPublisher {
 
+    /** The dependency's name in health and meters. */
+    static final String KAFKA = "kafka";
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(60);
 
     private final KafkaTemplate<String, SpecificRecord> template;
@@ -71,7 +73,7 @@ class RunEventPublisher {
      */
     static final class PublishingFailed extends DependencyUnavailableException {
         PublishingFailed(String message, Throwable cause) {
-            super("kafka", new IllegalStateException(message, cause));
+            super(KAFKA, new IllegalStateException(message, cause));
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.benchpulse.runner.run;
 
 import dev.benchpulse.contracts.avro.RunRequested;
+import dev.benchpulse.support.observability.RunScope;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.Acknowledgment;
@@ -10,7 +11,8 @@ import org.springframework.kafka.support.Acknowledgment;
  * consumer thread, and acknowledges (commits) a request only after its run's terminal event is published. A
  * runner that dies mid-run never commits, so the request is delivered again and runs as a new attempt; one that
  * shuts down stops its runs and leaves their requests unacknowledged for the same reason. Each run takes a
- * {@link WorkerSlots worker slot}, which calibrations share.
+ * {@link WorkerSlots worker slot}, which calibrations share. While a run executes, its id is in the logs and on the
+ * span of its request ({@link RunScope}).
  */
 class RunRequestListener {
 
@@ -27,8 +29,10 @@ class RunRequestListener {
     @KafkaListener(id = "run-requests", groupId = GROUP, containerFactory = "runRequestsListenerFactory",
             topics = "#{T(dev.benchpulse.contracts.Topics).RUN_REQUESTS.name()}")
     void on(RunRequested request, Acknowledgment acknowledgment) {
-        if (slots.forRun(() -> execution.execute(request))) {
-            acknowledgment.acknowledge();
+        try (RunScope run = RunScope.enter(request.getRunId())) {
+            if (slots.forRun(() -> execution.execute(request))) {
+                acknowledgment.acknowledge();
+            }
         }
     }
 }
