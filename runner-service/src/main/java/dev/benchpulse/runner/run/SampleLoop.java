@@ -10,6 +10,7 @@ import dev.benchpulse.contracts.avro.Sample;
 import dev.benchpulse.runner.catalog.Benchmark;
 import dev.benchpulse.runner.process.Cancellation;
 import dev.benchpulse.runner.runtime.PhpRuntime;
+import dev.benchpulse.support.observability.RunScope;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -113,9 +114,12 @@ class SampleLoop {
         return List.of(endings);
     }
 
-    /** A block whose unexpected error (a bug of the runner's) fails its run only, never the group's others. */
+    /**
+     * A block whose unexpected error (a bug of the runner's) fails its run only, never the group's others. Its logs
+     * name its own run, not the leader's whose request this runner is working on.
+     */
     private Ending guarded(Member member, Benchmark benchmark, int[] taken, int m, int blockSize, long start) {
-        try {
+        try (RunScope run = RunScope.logs(member.request().getRunId())) {
             return block(member, benchmark, taken, m, blockSize, start);
         } catch (RunEventPublisher.PublishingFailed e) {
             throw e;

@@ -29,11 +29,20 @@ public final class RunScope implements AutoCloseable {
 
     /** Enters the run; a {@code null} id (a record that could not be decoded) marks nothing. */
     public static RunScope enter(UUID runId) {
+        if (runId != null) {
+            Span.current().setAttribute(SPAN_ATTRIBUTE, runId.toString());
+        }
+        return logs(runId);
+    }
+
+    /**
+     * Names the run in the logs only, leaving the current span alone: for work on one run inside the span of
+     * another, such as a member of an interleaved group executed under its leader's request.
+     */
+    public static RunScope logs(UUID runId) {
         String previous = MDC.get(MDC_KEY);
         if (runId != null) {
-            String id = runId.toString();
-            MDC.put(MDC_KEY, id);
-            Span.current().setAttribute(SPAN_ATTRIBUTE, id);
+            MDC.put(MDC_KEY, runId.toString());
         }
         return new RunScope(previous);
     }
