@@ -4,10 +4,13 @@ import static dev.benchpulse.hub.Publisher.form;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -19,8 +22,9 @@ import reactor.netty.http.server.HttpServer;
 
 import dev.benchpulse.hub.testing.MercureHubTestServer;
 import dev.benchpulse.hub.testing.MercureTokens;
+import dev.benchpulse.testsupport.SseRecorder;
 
-/** Verification keys: RS256 public keys, a JWK Set URL, and no start without keys. */
+/** Verification keys: RS256 public keys, a JWK Set URL, key rotation, a required expiry, no start without keys. */
 class KeysIntegrationTests {
 
     private static String pem(RSAKey key) throws Exception {
@@ -62,6 +66,50 @@ class KeysIntegrationTests {
                     .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         } finally {
             keyServer.disposeNow();
+        }
+    }
+
+    @Test
+    void a_token_signed_with_the_previous_key_is_accepted_during_a_rotation_and_refused_once_it_is_removed() {
+        String oldKey = MercureTokens.randomSecret();
+        String newKey = MercureTokens.randomSecret();
+        String signedWithOld = MercureTokens.hmac(oldKey).publisher("*");
+        String signedWithNew = MercureTokens.hmac(newKey).publisher("*");
+        MercureHubTestServer.Builder rotating = MercureHubTestServer.builder().publisherKey(newKey)
+                .property("mercure.publisher.jwt-key-previous", oldKey);
+
+        try (MercureHubTestServer hub = rotating.start()) {
+            Publisher publisher = new Publisher(hub.hubUrl());
+            assertThat(publisher.publish(signedWithOld, form("topic", "a")).getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(publisher.publish(signedWithNew, form("topic", "a")).getStatusCode()).isEqualTo(HttpStatus.OK);
+        }
+        try (MercureHubTestServer hub = MercureHubTestServer.builder().publisherKey(newKey).start()) {
+            Publisher publisher = new Publisher(hub.hubUrl());
+            assertThat(publisher.publish(signedWithOld, form("topic", "a")).getStatusCode())
+                    .isEqualTo(HttpStatus.UNAUTHORIZED);
+            assertThat(publisher.publish(signedWithNew, form("topic", "a")).getStatusCode()).isEqualTo(HttpStatus.OK);
+        }
+    }
+
+    @Test
+    void a_hub_requiring_exp_refuses_tokens_without_it_and_says_why() {
+        try (MercureHubTestServer hub = MercureHubTestServer.builder().anonymous(false)
+                .property("mercure.publisher.require-exp", "true").property("mercure.subscriber.require-exp", "true")
+                .start()) {
+            Publisher publisher = new Publisher(hub.hubUrl());
+            String expiring = MercureTokens.hmac(hub.publisherKey()).claims().publish("*")
+                    .expiresIn(Duration.ofMinutes(5)).sign();
+            ResponseEntity<String> refused = publisher.publish(hub.publisherToken(), form("topic", "a"));
+            HttpStatusCode subscribing;
+            try (SseRecorder subscriber = SseRecorder.subscribe(SubscribeIntegrationTests.subscription(hub, "a"),
+                    headers -> headers.setBearerAuth(hub.subscriberToken("*")))) {
+                subscribing = subscriber.awaitStatus(Duration.ofSeconds(10));
+            }
+
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+            assertThat(refused.getBody()).contains("missing required claims: [exp]");
+            assertThat(subscribing).isEqualTo(HttpStatus.UNAUTHORIZED);
+            assertThat(publisher.publish(expiring, form("topic", "a")).getStatusCode()).isEqualTo(HttpStatus.OK);
         }
     }
 

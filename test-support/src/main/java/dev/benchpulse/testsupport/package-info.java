@@ -4,6 +4,7 @@
  * wired into every Spring test context by {@link EmbeddedKafkaContextCustomizerFactory}; {@link TestPostgres} runs
  * real PostgreSQL binaries; {@link TopicRecorder} and {@link TopicPublisher} read and write registry topics;
  * {@link SseRecorder} is a real server-sent-events client; {@link Php} and {@link Chromium} find the local tools CI
- * installs, and {@link HeadlessChromium} drives that Chromium for browser tests.
+ * installs, and {@link HeadlessChromium} drives that Chromium for browser tests; {@link PrometheusScrape} reads
+ * {@code /actuator/prometheus}.
  */
 package dev.benchpulse.testsupport;

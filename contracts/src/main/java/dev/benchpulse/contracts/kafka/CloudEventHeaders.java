@@ -23,6 +23,8 @@ public final class CloudEventHeaders {
     public static final String TYPE = "ce_type";
     public static final String TIME = "ce_time";
     public static final String SUBJECT = "ce_subject";
+    /** The URL of the schema the value was written with (CloudEvents {@code dataschema}), where one is served. */
+    public static final String DATA_SCHEMA = "ce_dataschema";
     public static final String CONTENT_TYPE = "content-type";
 
     public static final String SPEC_VERSION_VALUE = "1.0";
@@ -31,8 +33,16 @@ public final class CloudEventHeaders {
     private CloudEventHeaders() {
     }
 
-    /** Replaces the CloudEvents headers of a record with those describing {@code event}. */
+    /** Replaces the CloudEvents headers of a record with those describing {@code event}, without a data schema. */
     public static void write(Headers headers, SpecificRecord event, String source) {
+        write(headers, event, source, null);
+    }
+
+    /**
+     * Replaces the CloudEvents headers of a record with those describing {@code event}; {@code dataSchema}, the URL
+     * of the writer schema, goes in {@value #DATA_SCHEMA} unless it is null.
+     */
+    public static void write(Headers headers, SpecificRecord event, String source, String dataSchema) {
         EventType type = EventType.of(event);
         put(headers, SPEC_VERSION, SPEC_VERSION_VALUE);
         put(headers, ID, Events.eventId(event).toString());
@@ -41,6 +51,10 @@ public final class CloudEventHeaders {
         put(headers, TIME, DateTimeFormatter.ISO_INSTANT.format(Events.occurredAt(event)));
         put(headers, SUBJECT, Events.runId(event).toString());
         put(headers, CONTENT_TYPE, AVRO_CONTENT_TYPE);
+        headers.remove(DATA_SCHEMA);
+        if (dataSchema != null) {
+            put(headers, DATA_SCHEMA, dataSchema);
+        }
     }
 
     /** The last value of a header as text, if the record has it. */

@@ -9,11 +9,15 @@ import dev.benchpulse.contracts.Fixtures;
 import dev.benchpulse.contracts.Topics;
 import dev.benchpulse.contracts.avro.BenchmarkStarted;
 import dev.benchpulse.contracts.avro.RunRequested;
+import dev.benchpulse.contracts.schema.ContractSchemas;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -54,6 +58,30 @@ class AvroSerdeTests {
         assertThat(header(headers, "ce_time")).isEqualTo(started.getOccurredAt().toString());
         assertThat(header(headers, "ce_subject")).isEqualTo(started.getRunId().toString());
         assertThat(header(headers, "content-type")).isEqualTo("application/avro");
+        assertThat(CloudEventHeaders.read(headers, CloudEventHeaders.DATA_SCHEMA)).isEmpty();
+    }
+
+    @Test
+    void names_the_writer_schema_url_in_ce_dataschema_when_a_base_url_is_configured() {
+        serializer.configure(Map.of(AvroSingleObjectSerializer.SCHEMA_BASE_URL_CONFIG,
+                "http://localhost:8080/api/schemas"), false);
+        SpecificRecord progress = fixtures.oneOfEach().get(2);
+        RecordHeaders headers = new RecordHeaders();
+
+        byte[] bytes = serializer.serialize("t", headers, progress);
+
+        long written = ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        assertThat(header(headers, CloudEventHeaders.DATA_SCHEMA))
+                .isEqualTo("http://localhost:8080/api/schemas/" + ContractSchemas.text(written))
+                .endsWith("/" + ContractSchemas.text(ContractSchemas.fingerprint(EventType.BENCHMARK_PROGRESS)));
+    }
+
+    @Test
+    void refuses_a_schema_base_url_that_is_not_absolute() {
+        assertThatThrownBy(() -> serializer.configure(
+                Map.of(AvroSingleObjectSerializer.SCHEMA_BASE_URL_CONFIG, "/api/schemas/"), false))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("absolute URL");
     }
 
     @Test

@@ -25,6 +25,27 @@ class SchemaEvolutionTests {
         assertThat(CompatibilityPolicy.fullTransitiveProblems(type.schema(), history)).isEmpty();
     }
 
+    @Test
+    void fingerprints_have_a_text_form_of_16_hex_digits_most_significant_first() {
+        assertThat(ContractSchemas.text(0x0807060504030201L)).isEqualTo("0807060504030201");
+        assertThat(ContractSchemas.text(-1L)).isEqualTo("ffffffffffffffff");
+        assertThat(ContractSchemas.parseText("FFFFFFFFFFFFFFFF")).contains(-1L);
+        assertThat(ContractSchemas.parseText("0807060504030201")).contains(0x0807060504030201L);
+        assertThat(ContractSchemas.parseText("0x07060504030201")).isEmpty();
+        assertThat(ContractSchemas.parseText("080706050403020")).isEmpty();
+        assertThat(ContractSchemas.parseText("08070605040302011")).isEmpty();
+        assertThat(ContractSchemas.parseText(null)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void every_released_version_is_found_by_its_fingerprint(EventType type) {
+        for (Schema version : SchemaHistory.versions(type)) {
+            assertThat(ContractSchemas.byFingerprint(ContractSchemas.fingerprint(version))).contains(version);
+        }
+        assertThat(ContractSchemas.fingerprint(type)).isEqualTo(ContractSchemas.fingerprint(type.schema()));
+    }
+
     @ParameterizedTest
     @EnumSource(EventType.class)
     void current_schema_is_released(EventType type) {

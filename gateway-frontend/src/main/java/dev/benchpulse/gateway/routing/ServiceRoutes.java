@@ -19,7 +19,8 @@ import dev.benchpulse.gateway.system.ProblemResponses;
 
 /**
  * The routing table. The runner owns the catalog, runtimes, calibration, and starting and cancelling runs; the
- * results service owns every other run read, comparisons, history and exports; the hub serves the event streams.
+ * results service owns every other run read, comparisons, history, exports and the event schemas for other teams'
+ * consumers; the hub serves the event streams.
  * Specific routes have a lower order than the catch-alls that follow them.
  */
 @Configuration(proxyBeanMethods = false)
@@ -50,6 +51,10 @@ class ServiceRoutes {
                 .route("runner-cancellation", r -> r.order(0).method(DELETE).and().path("/api/runs/{id}")
                         .metadata(runner.metadata()).metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, timeout)
                         .uri(origin(runner.url())))
+                .route("results-schemas", r -> r.order(0).method(GET, HEAD).and()
+                        .path("/api/schemas", "/api/schemas/**")
+                        .metadata(results.metadata()).metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, timeout)
+                        .uri(origin(results.url())))
                 .route("results", r -> r.order(10)
                         .path("/api/runs", "/api/runs/**", "/api/benchmarks/{slug}/**", "/api/exports/**")
                         .metadata(results.metadata()).metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, timeout)

@@ -29,6 +29,8 @@ class ApiRoutingIntegrationTests extends OpenModeGateway {
             "GET, '/api/benchmarks/str-contains/comparison?runtimes=php,php-jit', results",
             "GET, /api/benchmarks/str-contains/history?runtime=php, results",
             "GET, /api/runs/5b0c3f4e-1d2a-4c55-9a43-3e1f0f6d8a10/export, results",
+            "GET, /api/schemas, results",
+            "GET, /api/schemas/a1b2c3d4e5f60718, results",
     })
     void routes_by_method_and_path_to_the_owning_service(String method, String uri, String owner) {
         client.method(HttpMethod.valueOf(method)).uri(uri).contentType(MediaType.APPLICATION_JSON).bodyValue("{}")

@@ -1,60 +1,48 @@
 package dev.benchpulse.hub.dispatch;
 
-import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-import dev.benchpulse.hub.system.HubProperties;
+import dev.benchpulse.hub.transport.Transport;
 
 /**
- * Starts the heartbeat and, on shutdown, ends every event stream before the web server stops, so that a graceful
- * shutdown does not wait for streams that would never end by themselves.
+ * Starts and stops the hub's moving parts: the transport's delivery to the dispatcher and the heartbeats. On
+ * shutdown every event stream ends before the web server stops, so that a graceful shutdown does not wait for streams
+ * that would never end by themselves.
  */
 @Component
 class HubLifecycle implements SmartLifecycle {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HubLifecycle.class);
-
     private final Hub hub;
-    private final Duration heartbeat;
-    private ScheduledExecutorService timer;
+    private final Transport transport;
+    private final Dispatcher dispatcher;
+    private final Heartbeats heartbeats;
+    private volatile boolean running;
 
-    HubLifecycle(Hub hub, HubProperties properties) {
+    HubLifecycle(Hub hub, Transport transport, Dispatcher dispatcher, Heartbeats heartbeats) {
         this.hub = hub;
-        this.heartbeat = properties.heartbeat();
+        this.transport = transport;
+        this.dispatcher = dispatcher;
+        this.heartbeats = heartbeats;
     }
 
     @Override
     public void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("mercure-heartbeat").daemon()
-                .factory());
-        // Checking four times per period keeps every silence between one and one and a quarter periods long.
-        long tick = Math.max(10, heartbeat.toMillis() / 4);
-        timer.scheduleAtFixedRate(this::beat, tick, tick, TimeUnit.MILLISECONDS);
-    }
-
-    private void beat() {
-        try {
-            hub.heartbeat(heartbeat);
-        } catch (RuntimeException e) {
-            // A failed beat must not cancel the schedule; the next one retries.
-            LOG.warn("Heartbeat failed: {}", e.toString());
-        }
+        transport.start(dispatcher);
+        heartbeats.start();
+        running = true;
     }
 
     @Override
     public void stop() {
         hub.close();
-        timer.shutdownNow();
-        timer = null;
+        heartbeats.stop();
+        transport.close();
+        running = false;
     }
 
     @Override
     public boolean isRunning() {
-        return timer != null;
+        return running;
     }
 }

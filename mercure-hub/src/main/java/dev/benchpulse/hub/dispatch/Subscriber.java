@@ -22,16 +22,18 @@ public final class Subscriber {
     private final List<TopicSelector> selectors;
     private final Claims claims;
     final Sinks.Many<ByteBuf> sink;
+    /** Where the subscriber sits in its {@link LoopGroup}, {@code -1} outside it; touched by its event loop only. */
     int index = -1;
-    /** The first update sequence this subscriber did not get from the replay (guarded by the hub's locks). */
-    long fromSequence;
     volatile long lastWriteNanos = System.nanoTime();
 
     /** The event loop serving the subscriber's connection: the one thread that queues frames into its sink. */
     final Executor loop;
+    /** The position of the first update the subscriber is owed: it has seen every earlier one, or asked for none. */
+    final long from;
 
-    Subscriber(List<TopicSelector> selectors, Claims claims, int buffer, Executor loop) {
+    Subscriber(List<TopicSelector> selectors, Claims claims, int buffer, Executor loop, long from) {
         this.loop = loop;
+        this.from = from;
         this.selectors = selectors;
         this.claims = claims;
         this.sink = Sinks.many().unicast().onBackpressureBuffer(new BoundedQueue<>(buffer));
@@ -53,7 +55,8 @@ public final class Subscriber {
     /**
      * Whether the update is for this subscriber: one of its selectors matches one of the update's topics and, for a
      * private update, its token's {@code mercure.subscribe} selectors match one of them too. {@code matches} remembers
-     * each selector's result for this update, so subscribers sharing a selector share one evaluation.
+     * each selector's result for this update, so subscribers sharing a selector share one evaluation ({@code null}:
+     * nothing to share, as in a replay).
      */
     boolean accepts(Update update, Map<TopicSelector, Boolean> matches) {
         if (!anyMatches(selectors, update, matches)) {
@@ -68,10 +71,12 @@ public final class Subscriber {
             if (selector.isWildcard()) {
                 return true;
             }
-            Boolean matched = matches.get(selector);
+            Boolean matched = matches == null ? null : matches.get(selector);
             if (matched == null) {
                 matched = selector.matchesAny(update.topics());
-                matches.put(selector, matched);
+                if (matches != null) {
+                    matches.put(selector, matched);
+                }
             }
             if (matched) {
                 return true;
@@ -80,9 +85,18 @@ public final class Subscriber {
         return false;
     }
 
-    /** Queues a frame; {@code false} when the subscriber's buffer is full or its stream has ended. */
-    boolean send(ByteBuf frame) {
+    /** Queues a frame; see {@link #isFull} for what a failure means. */
+    Sinks.EmitResult send(ByteBuf frame) {
         lastWriteNanos = System.nanoTime();
-        return sink.tryEmitNext(frame).isSuccess();
+        return sink.tryEmitNext(frame);
+    }
+
+    /**
+     * Whether a failed {@link #send} found the buffer full. While the stream still writes the replay, nothing reads
+     * the buffer yet and a full one answers {@code FAIL_ZERO_SUBSCRIBER} rather than {@code FAIL_OVERFLOW}; the other
+     * failures mean the stream has ended.
+     */
+    static boolean isFull(Sinks.EmitResult result) {
+        return result == Sinks.EmitResult.FAIL_OVERFLOW || result == Sinks.EmitResult.FAIL_ZERO_SUBSCRIBER;
     }
 }

@@ -1,6 +1,6 @@
 package dev.benchpulse.hub.dispatch;
 
-/** Told when a subscription opens and when it ends (after the hub's lock is released, so it may publish). */
+/** Told when a subscription opens and when it ends; no lock is held, so it may publish. */
 public interface SubscriberListener {
 
     void joined(Subscriber subscriber);

@@ -22,13 +22,15 @@ import dev.benchpulse.hub.auth.Claims;
 import dev.benchpulse.hub.dispatch.Hub;
 import dev.benchpulse.hub.dispatch.Hub.Subscription;
 import dev.benchpulse.hub.system.HubException;
+import dev.benchpulse.hub.topic.TopicSelector;
 import dev.benchpulse.hub.topic.TopicSelectors;
 
 /**
  * {@code GET /.well-known/mercure?topic=…}: opens a server-sent-events stream of the updates matching the topic
  * selectors. The last event id comes from the {@code Last-Event-ID} header, else the {@code lastEventID} query
  * parameter; the response's {@code Last-Event-ID} header names the update preceding the first one sent. Frames are
- * written as they were encoded at publish time: the stream never encodes an update again.
+ * written as they were encoded at publish time: the stream never encodes an update again. Selectors over the
+ * configured limits and a subscription past its client address's quota are refused with 400.
  */
 @RestController
 class SubscribeController {
@@ -39,11 +41,16 @@ class SubscribeController {
     private final Hub hub;
     private final Authorizer authorizer;
     private final TopicSelectors selectors;
+    private final ClientAddresses addresses;
+    private final SubscriptionQuota quota;
 
-    SubscribeController(Hub hub, Authorizer authorizer, TopicSelectors selectors) {
+    SubscribeController(Hub hub, Authorizer authorizer, TopicSelectors selectors, ClientAddresses addresses,
+            SubscriptionQuota quota) {
         this.hub = hub;
         this.authorizer = authorizer;
         this.selectors = selectors;
+        this.addresses = addresses;
+        this.quota = quota;
     }
 
     @GetMapping("/.well-known/mercure")
@@ -55,8 +62,15 @@ class SubscribeController {
                     + "(an exact topic, * for every topic, or an RFC 6570 URI template).");
         }
         Claims claims = authorizer.subscriber(request);
-        Subscription subscription = hub.subscribe(selectors.of(topics), claims, lastEventId(request),
-                eventLoop(request));
+        List<TopicSelector> selected = selectors.of(topics, "the topic parameters");
+        Runnable release = quota.take(addresses.of(request));
+        Subscription subscription;
+        try {
+            subscription = hub.subscribe(selected, claims, lastEventId(request), eventLoop(request));
+        } catch (RuntimeException e) {
+            release.run();
+            throw e;
+        }
         ServerHttpResponse response = exchange.getResponse();
         HttpHeaders headers = response.getHeaders();
         headers.setContentType(MediaType.TEXT_EVENT_STREAM);
@@ -65,7 +79,9 @@ class SubscribeController {
         headers.set(LAST_EVENT_ID, subscription.lastEventId());
         NettyDataBufferFactory buffers = response.bufferFactory() instanceof NettyDataBufferFactory netty ? netty
                 : FALLBACK;
-        return response.writeWith(subscription.stream().map(buffers::wrap));
+        // The place is given back when the stream ends, and also if it never starts (the write is abandoned first).
+        return response.writeWith(subscription.stream().doFinally(signal -> release.run()).map(buffers::wrap))
+                .doFinally(signal -> release.run());
     }
 
     /** The Netty event loop of the subscriber's connection, so the hub queues its frames there. */

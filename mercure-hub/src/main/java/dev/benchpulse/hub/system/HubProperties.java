@@ -21,17 +21,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param historySize how many updates the hub keeps to replay to reconnecting subscribers
  * @param cookieName the name of the cookie carrying the JWS
  * @param dispatch how updates are fanned out
+ * @param limits bounds on the work and connections one client can cause
+ * @param trustedProxies proxies (addresses or CIDR blocks) whose {@code X-Forwarded-For} names the client
  */
 @ConfigurationProperties("mercure")
 public record HubProperties(@DefaultValue Keys publisher, @DefaultValue Keys subscriber,
         @DefaultValue("false") boolean anonymous, @DefaultValue("false") boolean subscriptions,
         @DefaultValue List<String> corsOrigins, @DefaultValue List<String> publishOrigins,
         @DefaultValue("40s") Duration heartbeat, @DefaultValue("1000") int historySize,
-        @DefaultValue("mercureAuthorization") String cookieName, @DefaultValue Dispatch dispatch) {
+        @DefaultValue("mercureAuthorization") String cookieName, @DefaultValue Dispatch dispatch,
+        @DefaultValue Limits limits, @DefaultValue({"127.0.0.0/8", "::1/128"}) List<String> trustedProxies) {
 
     public HubProperties {
         corsOrigins = words(corsOrigins);
         publishOrigins = words(publishOrigins);
+        trustedProxies = words(trustedProxies);
     }
 
     /** Lists come from environment variables separated by spaces or commas. */
@@ -41,14 +45,17 @@ public record HubProperties(@DefaultValue Keys publisher, @DefaultValue Keys sub
     }
 
     /**
-     * A token verification key.
+     * How one kind of token is verified.
      *
      * @param jwtKey the HMAC secret, or the PEM-encoded public key for RSA and EC algorithms
      * @param jwtAlg the JWS algorithm (HS256, HS384, HS512, RS256, RS384, RS512, ES256, ES384, ES512)
      * @param jwksUrl a JWK Set URL to fetch the keys from instead of a fixed key
+     * @param jwtKeyPrevious during a key rotation, the key being replaced (same algorithm), accepted beside the new one
+     * @param requireExp whether tokens without {@code exp} are refused (Mercure accepts them; they never expire)
      */
     public record Keys(@DefaultValue("") String jwtKey, @DefaultValue("HS256") String jwtAlg,
-            @DefaultValue("") String jwksUrl) {
+            @DefaultValue("") String jwksUrl, @DefaultValue("") String jwtKeyPrevious,
+            @DefaultValue("false") boolean requireExp) {
 
         public boolean isConfigured() {
             return !jwtKey.isBlank() || !jwksUrl.isBlank();
@@ -60,5 +67,18 @@ public record HubProperties(@DefaultValue Keys publisher, @DefaultValue Keys sub
      * @param eventLoopThreads Netty event-loop threads serving connections (0: one per CPU core)
      */
     public record Dispatch(@DefaultValue("8192") int subscriberBuffer, @DefaultValue("0") int eventLoopThreads) {
+    }
+
+    /**
+     * Bounds on what one client can make the hub do; {@code 0} turns a bound off. Selectors of tokens' claims are held
+     * to the same bounds as those of the {@code topic} parameters.
+     *
+     * @param templateLength the most characters a URI template selector may have
+     * @param templateExpressions the most expressions ({@code {…}}) a URI template selector may have
+     * @param selectors the most topic selectors one subscription (or one claim) may have
+     * @param subscriptionsPerAddress the most subscriptions one client address may hold open at once
+     */
+    public record Limits(@DefaultValue("1024") int templateLength, @DefaultValue("20") int templateExpressions,
+            @DefaultValue("100") int selectors, @DefaultValue("1000") int subscriptionsPerAddress) {
     }
 }

@@ -1,10 +1,10 @@
 package dev.benchpulse.hub.topic;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.google.re2j.Pattern;
 
 /**
  * An expression a subscriber or a token uses to select topics: the wildcard {@code *} (every topic), an RFC 6570 URI
@@ -43,7 +43,7 @@ public final class TopicSelector {
         if (isWildcard() || value.equals(topic)) {
             return true;
         }
-        return template != null && results.get(topic, t -> template.matcher(t).matches());
+        return template != null && results.get(topic, template::matches);
     }
 
     /** Whether the selector matches at least one of the topics. */

@@ -2,7 +2,8 @@ package dev.benchpulse.hub.topic;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
+
+import com.google.re2j.Pattern;
 
 /**
  * Turns an RFC 6570 URI template (levels 1 to 4) into a regular expression that matches every URI the template can
@@ -11,14 +12,16 @@ import java.util.regex.Pattern;
  * {@code #}), the operator's prefix and separator, and for the named operators ({@code ;}, {@code ?}, {@code &}) the
  * declared variable names (any name when a variable is exploded, since an exploded map supplies its own keys).
  *
- * <p>The expressions are built from single character classes with disjoint separators, so matching stays linear for
- * one expression and polynomial for adjacent ones (no catastrophic backtracking, no deep recursion on long topics).
- * Two leniencies keep it so: {@code %} is accepted wherever a percent-encoding could be, without checking the two hex
- * digits after it, and prefix modifiers ({@code :3}) do not restrict the length of what matches.
+ * <p>The expressions are compiled by RE2/J, which simulates the automaton instead of backtracking: matching takes
+ * time linear in the topic's length (times the pattern's size) whatever the template, so adjacent expressions that
+ * can all match the same characters ({@code {+a}{+b}{+c}…}) cost no more than one. A backtracking engine would try
+ * every way to split the topic between them, which grows with the number of expressions as exponent. Two leniencies
+ * of the first matcher remain, so that every topic matched before still matches: {@code %} is accepted wherever a
+ * percent-encoding could be, without checking the two hex digits after it, and prefix modifiers ({@code :3}) do not
+ * restrict the length of what matches.
  */
 final class UriTemplates {
 
-    
     private static final String UNRESERVED = "A-Za-z0-9\\-._~";
     private static final String RESERVED = ":/?#\\[\\]@!$&'()*+,;=";
     private static final Pattern VARSPEC = Pattern.compile(

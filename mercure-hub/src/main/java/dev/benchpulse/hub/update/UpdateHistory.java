@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * The most recent updates, oldest first, bounded in size, so that a subscriber that reconnects with the id of the
- * last update it saw gets every update it missed. Not thread-safe: the hub uses it under its dispatch lock.
+ * last update it saw gets every update it missed. Every update added gets the next position (0, 1, 2…), kept after
+ * the update itself is evicted. Not thread-safe: the in-memory transport uses it under its lock.
  */
 public final class UpdateHistory {
 
@@ -27,9 +28,10 @@ public final class UpdateHistory {
         return positions.containsKey(id);
     }
 
-    public void add(Update update) {
+    /** Keeps the update, evicting the oldest when full, and returns its position. */
+    public long add(Update update) {
         if (ring.length == 0) {
-            return;
+            return next++;
         }
         int slot = (int) (next % ring.length);
         Update evicted = ring[slot];
@@ -37,7 +39,13 @@ public final class UpdateHistory {
             positions.remove(evicted.id(), next - ring.length);
         }
         ring[slot] = update;
-        positions.put(update.id(), next++);
+        positions.put(update.id(), next);
+        return next++;
+    }
+
+    /** The position the next update added will get. */
+    public long end() {
+        return next;
     }
 
     /** The id of the newest update, or {@value #EARLIEST} when there is none. */
@@ -46,19 +54,33 @@ public final class UpdateHistory {
     }
 
     /**
-     * What to replay to a subscriber that saw {@code lastEventId} last: the updates after it, in order. When the id is
-     * {@value #EARLIEST} or unknown (too old, or from before a restart) that is every update kept, and the response
-     * must then say {@value #EARLIEST} (the protocol's way to tell the subscriber that updates may have been lost).
+     * Where a subscriber that saw {@code lastEventId} last resumes: the position after that update, or {@code 0}
+     * (every update kept) when the id is {@value #EARLIEST} or unknown (too old, or from before a restart).
      */
-    public Replay after(String lastEventId) {
-        long oldest = Math.max(0, next - ring.length);
+    public long resumeAfter(String lastEventId) {
         Long position = EARLIEST.equals(lastEventId) ? null : positions.get(lastEventId);
-        long from = position == null ? oldest : position + 1;
-        List<Update> updates = new ArrayList<>((int) (next - from));
-        for (long p = from; p < next; p++) {
+        return position == null ? 0 : position + 1;
+    }
+
+    /** The updates still kept at positions from {@code from} (included) to {@code end} (excluded), oldest first. */
+    public List<Update> between(long from, long end) {
+        long first = Math.max(from, Math.max(0, next - ring.length));
+        long to = Math.min(end, next);
+        List<Update> updates = new ArrayList<>((int) Math.max(0, to - first));
+        for (long p = first; p < to; p++) {
             updates.add(ring[(int) (p % ring.length)]);
         }
-        return new Replay(updates, position == null ? EARLIEST : lastEventId);
+        return updates;
+    }
+
+    /**
+     * What to replay to a subscriber that saw {@code lastEventId} last: the updates after it, in order. When the id is
+     * {@value #EARLIEST} or unknown that is every update kept, and the response must then say {@value #EARLIEST}
+     * (the protocol's way to tell the subscriber that updates may have been lost).
+     */
+    public Replay after(String lastEventId) {
+        long from = resumeAfter(lastEventId);
+        return new Replay(between(from, next), from == 0 ? EARLIEST : lastEventId);
     }
 
     /**

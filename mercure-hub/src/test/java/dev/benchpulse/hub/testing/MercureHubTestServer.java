@@ -190,6 +190,8 @@ public final class MercureHubTestServer implements AutoCloseable {
         private Builder keys(String kind, String key, String algorithm, String jwksUrl) {
             property("mercure." + kind + ".jwt-key", key);
             property("mercure." + kind + ".jwt-alg", algorithm);
+            property("mercure." + kind + ".jwt-key-previous", "");
+            property("mercure." + kind + ".require-exp", "false");
             return property("mercure." + kind + ".jwks-url", jwksUrl);
         }
 

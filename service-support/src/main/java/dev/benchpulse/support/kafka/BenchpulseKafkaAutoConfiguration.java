@@ -22,21 +22,22 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
  * this module on its class path.
  */
 @AutoConfiguration(before = KafkaAutoConfiguration.class)
-@EnableConfigurationProperties(BenchpulseKafkaProperties.class)
+@EnableConfigurationProperties({BenchpulseKafkaProperties.class, BenchpulseContractsProperties.class})
 public class BenchpulseKafkaAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     DefaultErrorHandler deadLetterErrorHandler(KafkaProperties kafka, BenchpulseKafkaProperties properties,
-            @Value("${spring.application.name:benchpulse}") String application) {
-        return DeadLetterErrorHandlers.create(new TopicClients(kafka, null, source(application)), properties.retry());
+            BenchpulseContractsProperties contracts, @Value("${spring.application.name:benchpulse}") String application) {
+        return DeadLetterErrorHandlers.create(
+                new TopicClients(kafka, null, source(application), contracts.schemaBaseUrl()), properties.retry());
     }
 
     @Bean
     @ConditionalOnMissingBean
     TopicClients topicClients(KafkaProperties kafka, CommonErrorHandler errorHandler,
-            @Value("${spring.application.name:benchpulse}") String application) {
-        return new TopicClients(kafka, errorHandler, source(application));
+            BenchpulseContractsProperties contracts, @Value("${spring.application.name:benchpulse}") String application) {
+        return new TopicClients(kafka, errorHandler, source(application), contracts.schemaBaseUrl());
     }
 
     @Bean

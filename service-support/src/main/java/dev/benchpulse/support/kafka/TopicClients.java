@@ -22,18 +22,27 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
  * Builds Kafka clients for a registry topic from Spring Boot's {@code spring.kafka.*} settings and the topic's own
  * serdes, so a consumer or producer cannot be wired to the wrong serde. Consumers wrap the deserializers in an
  * {@link ErrorHandlingDeserializer}: a record that cannot be decoded reaches the error handler (and the dead-letter
- * topic) instead of stopping the consumer. Producers are idempotent with {@code acks=all}.
+ * topic) instead of stopping the consumer. Producers are idempotent with {@code acks=all}, and name their writer
+ * schema's URL in {@code ce_dataschema} when a schema base URL is configured.
  */
 public class TopicClients {
 
     private final KafkaProperties kafka;
     private final CommonErrorHandler errorHandler;
     private final String cloudEventsSource;
+    private final String schemaBaseUrl;
 
     public TopicClients(KafkaProperties kafka, CommonErrorHandler errorHandler, String cloudEventsSource) {
+        this(kafka, errorHandler, cloudEventsSource, null);
+    }
+
+    /** As above; {@code schemaBaseUrl}, when not blank, makes producers set {@code ce_dataschema}. */
+    public TopicClients(KafkaProperties kafka, CommonErrorHandler errorHandler, String cloudEventsSource,
+            String schemaBaseUrl) {
         this.kafka = kafka;
         this.errorHandler = errorHandler;
         this.cloudEventsSource = cloudEventsSource;
+        this.schemaBaseUrl = schemaBaseUrl;
     }
 
     public <K, V> ConsumerFactory<K, V> consumerFactory(Topic<K, V> topic) {
@@ -69,6 +78,9 @@ public class TopicClients {
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.putIfAbsent(AvroSingleObjectSerializer.SOURCE_CONFIG, cloudEventsSource);
+        if (schemaBaseUrl != null && !schemaBaseUrl.isBlank()) {
+            props.putIfAbsent(AvroSingleObjectSerializer.SCHEMA_BASE_URL_CONFIG, schemaBaseUrl);
+        }
         return props;
     }
 }

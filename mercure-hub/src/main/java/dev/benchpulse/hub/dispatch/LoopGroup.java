@@ -1,0 +1,158 @@
+package dev.benchpulse.hub.dispatch;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+import dev.benchpulse.hub.topic.TopicSelector;
+import dev.benchpulse.hub.transport.Transport.Accepted;
+import dev.benchpulse.hub.transport.Transport.Batch;
+import dev.benchpulse.hub.update.SseFrames;
+
+/**
+ * The subscribers one event loop serves, and everything done to them: joining, leaving, receiving a batch, heartbeats
+ * and the end of their streams. All of it runs as tasks on that loop, in the order the tasks were queued, so the list
+ * needs no lock and is never shared with another thread; a subscriber's frames are queued by the one thread that
+ * also writes them to its connection. Since batches are queued in the transport's order, a subscriber that joins
+ * sits exactly between two batches: it receives live every update from the group's next batch on, and everything
+ * before that comes from its replay.
+ */
+final class LoopGroup {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LoopGroup.class);
+
+    final Executor loop;
+    private final HubMetrics metrics;
+    private final int buffer;
+    private final ArrayList<Subscriber> subscribers = new ArrayList<>();
+    /** A position at or before the first update of the next batch this group receives. */
+    private long next;
+    private boolean closed;
+
+    LoopGroup(Executor loop, long next, HubMetrics metrics, int buffer) {
+        this.loop = loop;
+        this.next = next;
+        this.metrics = metrics;
+        this.buffer = buffer;
+    }
+
+    /**
+     * Adds the subscriber between two batches.
+     *
+     * @return the position from which the subscriber receives updates live: its replay covers what comes before
+     */
+    Mono<Long> join(Subscriber subscriber) {
+        Sinks.One<Long> joined = Sinks.one();
+        run(() -> {
+            if (closed) {
+                subscriber.sink.tryEmitComplete();
+            } else {
+                subscriber.index = subscribers.size();
+                subscribers.add(subscriber);
+            }
+            joined.tryEmitValue(next);
+        });
+        return joined.asMono();
+    }
+
+    /** Removes the subscriber in constant time, moving the last one into its place. */
+    void leave(Subscriber subscriber) {
+        run(() -> {
+            int index = subscriber.index;
+            if (index < 0) {
+                return;
+            }
+            Subscriber last = subscribers.removeLast();
+            if (last != subscriber) {
+                subscribers.set(index, last);
+                last.index = index;
+            }
+            subscriber.index = -1;
+        });
+    }
+
+    /**
+     * Queues the batch's updates to each subscriber they are for, as one buffer per subscriber, so Netty writes and
+     * flushes them together. Within the batch, each distinct selector is evaluated once per update for the whole
+     * group.
+     */
+    void deliver(Batch batch, Runnable delivered) {
+        run(() -> {
+            try {
+                queue(batch.updates());
+            } finally {
+                next = batch.end();
+                delivered.run();
+            }
+        });
+    }
+
+    private void queue(List<Accepted> updates) {
+        List<Map<TopicSelector, Boolean>> matches = new ArrayList<>(updates.size());
+        updates.forEach(update -> matches.add(new HashMap<>()));
+        List<ByteBuf> frames = new ArrayList<>();
+        long queued = 0;
+        for (Subscriber subscriber : subscribers) {
+            frames.clear();
+            for (int u = 0; u < updates.size(); u++) {
+                Accepted accepted = updates.get(u);
+                // an update the subscriber has seen may be dispatched after it joined: it resumes after its last one
+                if (accepted.position() >= subscriber.from && subscriber.accepts(accepted.update(), matches.get(u))) {
+                    frames.add(accepted.update().frameView());
+                }
+            }
+            if (frames.isEmpty()) {
+                continue;
+            }
+            ByteBuf frame = frames.size() == 1 ? frames.getFirst()
+                    : Unpooled.wrappedBuffer(frames.toArray(ByteBuf[]::new));
+            Sinks.EmitResult result = subscriber.send(frame);
+            if (result.isSuccess()) {
+                queued += frames.size();
+            } else if (Subscriber.isFull(result)) {
+                // its stream ends now; it leaves the list through the leave task its end queues
+                metrics.slowSubscriber();
+                subscriber.sink.tryEmitError(new SlowSubscriberException(buffer));
+            }
+        }
+        metrics.delivered(queued);
+    }
+
+    /** Sends a comment to every subscriber that has been sent nothing for {@code idle}. */
+    void heartbeat(Duration idle) {
+        run(() -> {
+            long now = System.nanoTime();
+            for (Subscriber subscriber : subscribers) {
+                if (now - subscriber.lastWriteNanos >= idle.toNanos()) {
+                    subscriber.send(SseFrames.heartbeat());
+                }
+            }
+        });
+    }
+
+    /** Ends every stream; subscribers joining afterwards end at once. */
+    void close() {
+        run(() -> {
+            closed = true;
+            subscribers.forEach(subscriber -> subscriber.sink.tryEmitComplete());
+        });
+    }
+
+    private void run(Runnable task) {
+        try {
+            loop.execute(task);
+        } catch (RejectedExecutionException e) {
+            // the loop is shutting down with the server: its connections, and their streams, end with it
+            LOG.debug("Event loop gone, task dropped: {}", e.toString());
+        }
+    }
+}

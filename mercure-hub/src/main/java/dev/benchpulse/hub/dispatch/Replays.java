@@ -1,0 +1,42 @@
+package dev.benchpulse.hub.dispatch;
+
+import io.netty.buffer.ByteBuf;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+import dev.benchpulse.hub.transport.Transport;
+import dev.benchpulse.hub.update.Update;
+
+/**
+ * The history a new subscriber is owed, matched against its selectors on threads of their own: neither a publish,
+ * nor the dispatch to other subscribers, nor an event loop waits for it. The matching goes as fast as the
+ * subscriber reads (a chunk per request), and stops when it leaves.
+ */
+@Component
+class Replays implements DisposableBean {
+
+    private final Transport transport;
+    private final Scheduler scheduler = Schedulers.newParallel("mercure-replay",
+            Math.max(1, Runtime.getRuntime().availableProcessors()), true);
+
+    Replays(Transport transport) {
+        this.transport = transport;
+    }
+
+    /** The frames of the kept updates it is owed before position {@code end} (its live updates' start) it accepts. */
+    Flux<ByteBuf> of(Subscriber subscriber, long end) {
+        return Flux.defer(() -> Flux.fromIterable(transport.replay(subscriber.from, end)))
+                .filter(update -> subscriber.accepts(update, null))
+                .map(Update::frameView)
+                .subscribeOn(scheduler);
+    }
+
+    @Override
+    public void destroy() {
+        scheduler.dispose();
+    }
+}
