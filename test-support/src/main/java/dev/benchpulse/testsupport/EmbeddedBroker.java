@@ -16,8 +16,9 @@ public final class EmbeddedBroker {
         }
         String brokers = System.getProperty(EmbeddedKafkaContextCustomizerFactory.BROKERS_PROPERTY);
         if (brokers == null || brokers.isBlank()) {
-            throw new IllegalStateException("No embedded Kafka broker: the module's tests need spring-kafka-test on "
-                    + "the test class path and surefire's spring.kafka.global.embedded.enabled=true (root pom).");
+            throw new IllegalStateException("No embedded Kafka broker: only integration tests (*IntegrationTests, run "
+                    + "by Failsafe: ./mvnw verify -Dit.test=...) get one, in modules that set "
+                    + "integration-tests.embedded-kafka=true and have spring-kafka-test on the test class path.");
         }
         return brokers;
     }
