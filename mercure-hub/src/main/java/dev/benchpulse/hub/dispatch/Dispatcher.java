@@ -29,9 +29,11 @@ class Dispatcher implements Transport.Receiver {
     private long dispatched;
     private boolean closed;
 
-    Dispatcher(HubMetrics metrics, HubProperties properties) {
+    Dispatcher(HubMetrics metrics, HubProperties properties, Transport transport) {
         this.metrics = metrics;
         this.buffer = properties.dispatch().subscriberBuffer();
+        // a group created before the first batch starts where the transport will start handing updates over
+        this.dispatched = transport.end();
     }
 
     @Override

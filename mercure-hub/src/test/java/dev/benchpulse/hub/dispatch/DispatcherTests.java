@@ -21,7 +21,8 @@ import dev.benchpulse.hub.transport.Transport.Batch;
 class DispatcherTests {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final Dispatcher dispatcher = new Dispatcher(new HubMetrics(meters), Fixtures.properties(10, 100));
+    private final Dispatcher dispatcher = new Dispatcher(new HubMetrics(meters), Fixtures.properties(10, 100),
+            new dev.benchpulse.hub.transport.MemoryTransport(Fixtures.properties(10, 100)));
 
     /** An event loop that keeps its tasks until {@link #runAll()}. */
     private static final class HeldLoop implements Executor {
