@@ -9,6 +9,7 @@ import io.netty.channel.ChannelOption;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * pool of kept-alive connections ({@code benchpulse.notifier.publish.keep-alive}).
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "benchpulse.notifier.hub.transport", havingValue = "http", matchIfMissing = true)
 class HubConfiguration {
 
     @Bean
