@@ -31,7 +31,7 @@ import dev.benchpulse.testsupport.HeadlessChromium;
 /**
  * The dashboard in real headless Chromium, in front of stand-in services and a stand-in hub that replay fixed
  * data: pages render, a run progresses live from the event stream (replays de-duplicated) and the console stays
- * clean. The end-to-end proof against the real services lives in the local-stack module.
+ * clean. The end-to-end proof against the real services lives in the launcher module.
  */
 class DashboardBrowserIntegrationTests extends OpenModeGateway {
 

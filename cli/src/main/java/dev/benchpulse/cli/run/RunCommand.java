@@ -1,0 +1,108 @@
+package dev.benchpulse.cli.run;
+
+import dev.benchpulse.cli.api.AcceptedRuns;
+import dev.benchpulse.cli.api.AcceptedRuns.AcceptedRun;
+import dev.benchpulse.cli.api.ApiClient;
+import dev.benchpulse.cli.api.ApiOptions;
+import dev.benchpulse.cli.api.CliException;
+import dev.benchpulse.cli.api.Run;
+import dev.benchpulse.cli.api.RunRequest;
+import dev.benchpulse.cli.catalog.BenchmarkSelection;
+import dev.benchpulse.cli.catalog.Catalog;
+import dev.benchpulse.cli.output.Terminal;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code ./benchpulse run <slug>}: runs a benchmark on one or more runtimes, shows each run's progress live, then
+ * prints the statistics and, with several runtimes, the comparison. Exits non-zero when a run fails.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs a benchmark on one or more PHP runtimes with a live progress bar per runtime, then "
+                + "prints the statistics (median, mean ± 95%% CI, p90, p99, cv, outliers) and the comparison.",
+            "Ctrl-C cancels the runs. Exit code: 0 all completed, 1 a run failed, 2 unknown benchmark or runtime, "
+                + "3 stack unreachable."})
+public final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ApiOptions api;
+
+    @Mixin
+    BenchmarkSelection selection;
+
+    @Option(names = {"-n", "--iterations"}, paramLabel = "<n>", defaultValue = "30",
+            description = "Samples per run, 1 to 10000 (default: ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(names = "--json", description = "Print the finished runs (and the comparison) as JSON, no progress.")
+    boolean json;
+
+    @Option(names = "--timeout", paramLabel = "<minutes>", defaultValue = "60",
+            description = "Give up waiting after this long (default: ${DEFAULT-VALUE}); the runs go on.")
+    int timeoutMinutes;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (iterations < 1 || iterations > 10_000) {
+            throw new CliException("--iterations must be between 1 and 10000, not " + iterations + ".",
+                    CliException.USAGE);
+        }
+        ApiClient client = api.client();
+        String slug = selection.slug();
+        List<String> chosen = selection.runtimes(new Catalog(client));
+        AcceptedRuns accepted = client.post("/api/runs", new RunRequest(slug, chosen, iterations),
+                AcceptedRuns.class);
+        PrintWriter out = spec.commandLine().getOut();
+        if (!json) {
+            out.println("Running " + slug + " on " + String.join(", ", chosen) + " (" + iterations + " samples each)");
+        }
+        List<Run> runs = watch(client, out, accepted.runs());
+        return new RunReport(client, out, spec.commandLine().getErr()).print(slug, runs, json);
+    }
+
+    private List<Run> watch(ApiClient client, PrintWriter out, List<AcceptedRun> runs) throws InterruptedException {
+        ProgressDisplay display = new ProgressDisplay(out, runs.stream().map(AcceptedRun::id).toList(),
+                runs.stream().map(AcceptedRun::runtime).toList(), Terminal.interactive(), json);
+        RunWatcher watcher = new RunWatcher(client, display, Duration.ofMinutes(timeoutMinutes));
+        Thread cancel = new Thread(() -> cancelUnfinished(client, watcher), "benchpulse-cancel");
+        Runtime.getRuntime().addShutdownHook(cancel);
+        try {
+            return watcher.await(runs);
+        } finally {
+            removeHook(cancel);
+        }
+    }
+
+    /** Ctrl-C while runs execute: cancel them rather than leave them running unwatched. */
+    private void cancelUnfinished(ApiClient client, RunWatcher watcher) {
+        for (String id : watcher.unfinished()) {
+            try {
+                client.delete("/api/runs/" + id);
+                spec.commandLine().getErr().println("Cancelled run " + id);
+            } catch (RuntimeException e) {
+                spec.commandLine().getErr().println("Could not cancel run " + id + ": " + e.getMessage());
+            }
+        }
+        spec.commandLine().getErr().flush();
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.benchpulse.launcher.service;
+
+import dev.benchpulse.launcher.config.HubKeys;
+import dev.benchpulse.launcher.config.Ports;
+import dev.benchpulse.launcher.config.StackLayout;
+import dev.benchpulse.launcher.postgres.Database;
+import dev.benchpulse.launcher.process.JavaCommand;
+import dev.benchpulse.launcher.service.SpringService.ServiceDefinition;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The hub and the four services of the stack, each with the environment variables agreed between the modules.
+ * A key goes only to the services that need it: the hub gets both, the notifier the publisher key, the gateway the
+ * subscriber key.
+ */
+public final class Services {
+
+    public static final String HUB = "mercure-hub";
+    public static final String RUNNER = "runner-service";
+    public static final String RESULTS = "results-service";
+    public static final String NOTIFIER = "notifier-service";
+    public static final String GATEWAY = "gateway-frontend";
+
+    /** Start quickly and stay small: a development stack, not a benchmark of the services themselves. */
+    public static final List<String> DEFAULT_JAVA_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            "-Xss512k", "-Xms32m", "-Xmx384m", "-Xshare:auto", "-XX:+ExitOnOutOfMemoryError",
+            "--enable-native-access=ALL-UNNAMED", "-Djava.awt.headless=true");
+
+    private final StackLayout layout;
+    private final Ports ports;
+    private final JavaCommand java;
+    private final List<String> javaOptions;
+    private final String bindAddress;
+
+    public Services(StackLayout layout, Ports ports, JavaCommand java, List<String> extraJavaOptions,
+            String bindAddress) {
+        this.layout = layout;
+        this.ports = ports;
+        this.java = java;
+        this.bindAddress = bindAddress;
+        this.javaOptions = Stream.concat(DEFAULT_JAVA_OPTIONS.stream(), extraJavaOptions.stream())
+                .toList();
+    }
+
+    public SpringService hub(HubKeys keys) {
+        return service(new ServiceDefinition(HUB, ports.hub(), "--hub-port", "/.well-known/mercure", Map.of(
+                "SERVER_PORT", String.valueOf(ports.hub()),
+                "SERVER_ADDRESS", bindAddress,
+                "MERCURE_PUBLISHER_JWT_KEY", keys.publisher(),
+                "MERCURE_SUBSCRIBER_JWT_KEY", keys.subscriber())));
+    }
+
+    public SpringService runner(String kafka) {
+        return service(new ServiceDefinition(RUNNER, ports.runner(), "--runner-port", "", common(ports.runner(), kafka,
+                Map.of("BENCHPULSE_CATALOG_DIR", layout.catalog().toString()))));
+    }
+
+    public SpringService results(String kafka, Database database) {
+        return service(new ServiceDefinition(RESULTS, ports.results(), "--results-port", "",
+                common(ports.results(), kafka, database.springEnvironment())));
+    }
+
+    public SpringService notifier(String kafka, HubKeys keys) {
+        return service(new ServiceDefinition(NOTIFIER, ports.notifier(), "--notifier-port", "",
+                common(ports.notifier(), kafka, Map.of("MERCURE_PUBLISHER_JWT_KEY", keys.publisher()))));
+    }
+
+    public SpringService gateway(String kafka, HubKeys keys) {
+        return service(new ServiceDefinition(GATEWAY, ports.gateway(), "--gateway-port", "",
+                common(ports.gateway(), kafka, Map.of("MERCURE_SUBSCRIBER_JWT_KEY", keys.subscriber()))));
+    }
+
+    private Map<String, String> common(int port, String kafka, Map<String, String> own) {
+        Map<String, String> environment = new HashMap<>(own);
+        environment.put("SERVER_PORT", String.valueOf(port));
+        environment.put("SERVER_ADDRESS", bindAddress);
+        environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka);
+        environment.put("BENCHPULSE_HUB_URL", "http://localhost:" + ports.hub() + "/.well-known/mercure");
+        environment.put("BENCHPULSE_RUNNER_URL", "http://localhost:" + ports.runner());
+        environment.put("BENCHPULSE_RESULTS_URL", "http://localhost:" + ports.results());
+        return environment;
+    }
+
+    private SpringService service(ServiceDefinition definition) {
+        return new SpringService(definition, layout, java, javaOptions);
+    }
+}

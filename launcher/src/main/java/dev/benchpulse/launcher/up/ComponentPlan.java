@@ -1,0 +1,57 @@
+package dev.benchpulse.launcher.up;
+
+import dev.benchpulse.launcher.config.HubKeys;
+import dev.benchpulse.launcher.config.StackSettings;
+import dev.benchpulse.launcher.kafka.ExternalKafka;
+import dev.benchpulse.launcher.kafka.KafkaBroker;
+import dev.benchpulse.launcher.supervision.Component;
+import dev.benchpulse.launcher.postgres.Database;
+import dev.benchpulse.launcher.postgres.DatabaseServer;
+import dev.benchpulse.launcher.postgres.DatabaseUrl;
+import dev.benchpulse.launcher.postgres.EmbeddedPostgres;
+import dev.benchpulse.launcher.postgres.ExternalPostgres;
+import dev.benchpulse.launcher.process.JavaCommand;
+import dev.benchpulse.launcher.service.Services;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * What a launch runs, from its settings: which components, each configured (ports, state, the keys and addresses
+ * it shares with the others), in which start stages. First the infrastructure (Kafka, PostgreSQL and the hub, which
+ * need nothing else), then the four services together. An existing Kafka or PostgreSQL replaces the embedded one.
+ * Nothing starts here; the {@link dev.benchpulse.launcher.supervision.Supervisor} runs the plan.
+ */
+final class ComponentPlan {
+
+    private ComponentPlan() {
+    }
+
+    static List<List<Component>> stages(StackSettings settings, HubKeys keys) {
+        JavaCommand java = JavaCommand.current(settings.layout().stateDir(), settings.classDataSharing());
+        String bootstrap = settings.kafkaBootstrap().orElse("127.0.0.1:" + settings.ports().kafka());
+        Component kafka = settings.kafkaBootstrap().<Component>map(ExternalKafka::new)
+                .orElseGet(() -> new KafkaBroker(settings.layout(), settings.ports().kafka(),
+                        settings.ports().kafkaController(), java));
+        DatabaseServer postgres = settings.databaseUrl()
+                .<DatabaseServer>map(url -> new ExternalPostgres(DatabaseUrl.parse(url, settings.databaseUser(),
+                        settings.databasePassword())))
+                .orElseGet(() -> new EmbeddedPostgres(settings.layout(), settings.ports().postgres()));
+        Database database = postgres.database();
+        Services services = new Services(settings.layout(), settings.ports(), java, settings.javaOptions(),
+                settings.bindAddress());
+        return List.of(wanted(settings, kafka, postgres, services.hub(keys)),
+                wanted(settings, services.runner(bootstrap), services.results(bootstrap, database),
+                        services.notifier(bootstrap, keys), services.gateway(bootstrap, keys)));
+    }
+
+    /** Every component name {@code --only} accepts, in start order. */
+    static List<String> names() {
+        return List.of(KafkaBroker.NAME, EmbeddedPostgres.NAME, Services.HUB, Services.RUNNER, Services.RESULTS,
+                Services.NOTIFIER, Services.GATEWAY);
+    }
+
+    private static List<Component> wanted(StackSettings settings, Component... components) {
+        return Stream.of(components).filter(c -> settings.wants(c.name())).toList();
+    }
+}

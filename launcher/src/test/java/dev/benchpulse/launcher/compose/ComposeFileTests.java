@@ -1,0 +1,194 @@
+package dev.benchpulse.launcher.compose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.common.utils.AppInfoParser;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * docker-compose.yml checked as data, since no Docker engine runs here: pinned images, healthchecks, healthy
+ * dependencies, no secret in the file, the runner's PHP containers, and the one Dockerfile of the services' images (pinned, non-root).
+ */
+class ComposeFileTests {
+
+    private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+    private static final Pattern PINNED = Pattern.compile("[\\w./-]+:[\\w.-]*\\d[\\w.-]*");
+    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASSWORD|SECRET|JWT_KEY|TOKEN).*");
+    private static final Pattern REQUIRED_VARIABLE = Pattern.compile("\\$\\{(\\w+):\\?");
+
+    private final Map<String, Object> compose = load();
+
+    @Test
+    void every_service_has_a_pinned_image_or_a_build() {
+        services().forEach((name, service) -> {
+            Object image = service.get("image");
+            assertThat(image != null || service.containsKey("build")).as(name + " has an image or a build").isTrue();
+            if (image != null && !service.containsKey("build")) {
+                assertThat((String) image).as(name + "'s image").matches(PINNED).doesNotEndWith(":latest");
+            }
+        });
+    }
+
+    @Test
+    void every_service_has_a_healthcheck() {
+        services().forEach((name, service) -> assertThat(map(service.get("healthcheck")))
+                .as(name + "'s healthcheck").containsKey("test"));
+    }
+
+    @Test
+    void dependencies_wait_for_healthy_services() {
+        services().forEach((name, service) -> {
+            if (service.containsKey("depends_on")) {
+                map(service.get("depends_on")).forEach((dependency, condition) -> {
+                    assertThat(services()).as(name + " depends on " + dependency).containsKey(dependency);
+                    assertThat(map(condition)).as(name + " -> " + dependency)
+                            .containsEntry("condition", "service_healthy");
+                });
+            }
+        });
+        assertThat(map(services().get("gateway-frontend").get("depends_on")))
+                .containsKeys("runner-service", "results-service", "mercure-hub");
+        assertThat(map(services().get("results-service").get("depends_on"))).containsKeys("kafka", "postgres");
+    }
+
+    @Test
+    void no_secret_is_written_in_the_file_every_one_comes_from_the_env_file() throws IOException {
+        services().forEach((name, service) -> map(service.getOrDefault("environment", Map.of()))
+                .forEach((key, value) -> {
+                    if (SECRET_NAME.matcher(key).matches()) {
+                        assertThat(String.valueOf(value)).as(name + " " + key).matches("\\$\\{\\w+(:\\?[^}]*)?}");
+                    }
+                }));
+        String example = Files.readString(REPO.resolve(".env.example"));
+        for (String variable : requiredVariables()) {
+            assertThat(example).as(".env.example explains " + variable).containsPattern("(?m)^" + variable + "=$");
+        }
+        assertThat(Files.readString(REPO.resolve(".gitignore"))).containsPattern("(?m)^\\.env$");
+    }
+
+    @Test
+    void the_services_are_named_after_their_modules_and_run_their_docker_profile() {
+        for (String module : List.of("mercure-hub", "runner-service", "results-service", "notifier-service",
+                "gateway-frontend")) {
+            assertThat(map(map(services().get(module).get("build")).get("args"))).as(module)
+                    .containsEntry("MODULE", module);
+            assertThat(map(services().get(module).get("environment"))).as(module)
+                    .containsEntry("SPRING_PROFILES_ACTIVE", "docker");
+        }
+    }
+
+    @Test
+    void kafka_is_the_official_image_at_the_version_of_the_kafka_client_spring_boot_manages() {
+        assertThat(services().get("kafka").get("image")).isEqualTo("apache/kafka:" + AppInfoParser.getVersion());
+    }
+
+    @Test
+    void the_runner_reaches_php_8_1_to_8_4_through_docker_exec() {
+        Map<String, Object> runner = services().get("runner-service");
+        assertThat(map(runner.get("environment"))).containsEntry("SPRING_PROFILES_ACTIVE", "docker");
+        assertThat(strings(runner.get("volumes"))).contains("/var/run/docker.sock:/var/run/docker.sock");
+        for (String version : List.of("8.1", "8.2", "8.3", "8.4")) {
+            Map<String, Object> php = services().get("php-" + version);
+            assertThat(php.get("container_name")).isEqualTo("benchpulse-php-" + version);
+            assertThat((String) php.get("image")).startsWith("php:" + version + ".").contains("-cli");
+            assertThat(strings(php.get("command"))).containsExactly("sleep", "infinity");
+            assertThat(map(runner.get("depends_on"))).containsKey("php-" + version);
+        }
+    }
+
+    @Test
+    void the_reference_hub_is_an_alternative_profile() {
+        Map<String, Object> mercure = services().get("mercure");
+        assertThat((String) mercure.get("image")).startsWith("dunglas/mercure:v0.24.");
+        assertThat(strings(mercure.get("profiles"))).containsExactly("reference-hub");
+        assertThat(services().get("mercure-hub")).doesNotContainKey("profiles");
+    }
+
+    @Test
+    void every_service_image_builds_from_the_one_dockerfile_with_its_module_and_port() throws IOException {
+        List<String> lines = Files.readAllLines(REPO.resolve("Dockerfile"));
+        Set<String> stages = new LinkedHashSet<>();
+        for (String line : lines.stream().filter(l -> l.startsWith("FROM ")).toList()) {
+            String[] parts = line.split("\\s+");
+            assertThat(parts[1].matches(PINNED.pattern()) || stages.contains(parts[1]))
+                    .as("'%s' builds from a pinned image or an earlier stage", line).isTrue();
+            if (parts.length == 4 && parts[2].equalsIgnoreCase("AS")) {
+                stages.add(parts[3]);
+            }
+        }
+        List<String> users = lines.stream().filter(l -> l.startsWith("USER ")).toList();
+        assertThat(users).as("the Dockerfile sets a USER").isNotEmpty();
+        assertThat(users.getLast().substring(5).trim()).doesNotMatch("(root|0)(:.*)?");
+        assertThat(lines).anyMatch(l -> l.startsWith("HEALTHCHECK "))
+                .anyMatch(l -> l.contains("${MODULE}/target/${MODULE}-*-exec.jar"))
+                .anyMatch(l -> l.contains("-Djarmode=tools") && l.contains("--layers"));
+        assertThat(Files.readAllLines(REPO.resolve(".dockerignore"))).contains("*", "!*/target/*-exec.jar");
+
+        int built = 0;
+        for (Map.Entry<String, Map<String, Object>> entry : services().entrySet()) {
+            if (!entry.getValue().containsKey("build")) {
+                continue;
+            }
+            built++;
+            String name = entry.getKey();
+            Map<String, Object> build = map(entry.getValue().get("build"));
+            Map<String, Object> args = map(build.get("args"));
+            assertThat(build.get("context")).as(name).isEqualTo(".");
+            assertThat(stages).as(name + "'s target").contains((String) build.get("target"));
+            assertThat(REPO.resolve((String) args.get("MODULE")).resolve("pom.xml")).as(name + "'s module")
+                    .isRegularFile();
+            assertThat(strings(map(entry.getValue().get("healthcheck")).get("test"))).as(name + "'s port")
+                    .anyMatch(part -> part.contains("localhost:" + args.get("PORT") + "/actuator/health"));
+        }
+        assertThat(built).isEqualTo(5);
+        assertThat(map(services().get("runner-service").get("build"))).containsEntry("target", "runner-service");
+    }
+
+    private Set<String> requiredVariables() throws IOException {
+        Set<String> variables = new LinkedHashSet<>();
+        Matcher matcher = REQUIRED_VARIABLE.matcher(Files.readString(REPO.resolve("docker-compose.yml")));
+        while (matcher.find()) {
+            variables.add(matcher.group(1));
+        }
+        assertThat(variables).contains("MERCURE_PUBLISHER_JWT_KEY", "MERCURE_SUBSCRIBER_JWT_KEY", "POSTGRES_PASSWORD");
+        return variables;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Map<String, Object>> services() {
+        return (Map<String, Map<String, Object>>) compose.get("services");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        assertThat(value).isInstanceOf(Map.class);
+        return (Map<String, Object>) value;
+    }
+
+    private static List<String> strings(Object value) {
+        assertThat(value).isInstanceOf(List.class);
+        List<String> strings = new ArrayList<>();
+        ((List<?>) value).forEach(v -> strings.add(String.valueOf(v)));
+        return strings;
+    }
+
+    private static Map<String, Object> load() {
+        try {
+            return new Yaml().load(Files.readString(REPO.resolve("docker-compose.yml")));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

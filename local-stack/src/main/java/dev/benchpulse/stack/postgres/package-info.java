@@ -1,2 +1,0 @@
-/** The stack's PostgreSQL: zonky's binaries run as a process of the stack, or an existing server. */
-package dev.benchpulse.stack.postgres;

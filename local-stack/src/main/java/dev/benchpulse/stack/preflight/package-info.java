@@ -1,2 +1,0 @@
-/** Checks before anything starts: free ports (and who holds a taken one), a PHP to run benchmarks on. */
-package dev.benchpulse.stack.preflight;
