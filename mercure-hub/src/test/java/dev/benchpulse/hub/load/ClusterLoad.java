@@ -18,7 +18,8 @@ import org.HdrHistogram.Histogram;
  *   hub {@code p mod hubs}), then {@code --updates} updates {@code --interval} apart, each matched by all of them:
  *   publish-to-receive latency of every delivery, and the hubs' CPU ({@code --hub-pids}).</li>
  *   <li>{@code throughput}: {@code --subscribers} (100) over the hubs, then {@code --rate} updates per second for
- *   {@code --duration}: deliveries counted against updates times subscribers, latency of every delivery.</li>
+ *   {@code --duration}, then {@code --drain} (5s) for the last ones to arrive: deliveries counted against updates
+ *   times subscribers, latency of every delivery.</li>
  *   <li>{@code failover}: {@code --subscribers} per hub on two hubs, EventSource-like ({@link FailoverWorker}:
  *   reconnect to the other hub with Last-Event-ID); {@code --rate} updates per second for {@code --duration}; after
  *   {@code --kill-after} the hub with pid {@code --kill-pid} is killed with SIGKILL. Reports missed and repeated
@@ -116,14 +117,14 @@ public final class ClusterLoad {
             long start = System.nanoTime();
             long sent = publisher.run(rate, duration);
             double seconds = (System.nanoTime() - start) / 1e9;
-            Thread.sleep(5000);
+            Thread.sleep(Duration.parse("PT" + options.getOrDefault("drain", "5s")));
             Workers.Report report = workers.report();
             System.out.printf("produced: %d in %.1f s (%.0f/s), acknowledged %d, failed %d%n", sent, seconds,
                     sent / seconds, publisher.acknowledged(), publisher.failed());
             System.out.printf("deliveries: %d of %d expected (%d subscribers open, %d dropped)%n", report.events(),
                     sent * open, report.open(), report.failed());
-            System.out.printf("hubs' CPU: %.1f s for %.1f s of publishing and 5 s of drain%n",
-                    (cpu(pids) - cpuBefore) / 1000.0, seconds);
+            System.out.printf("hubs' CPU: %.1f s for %.1f s of publishing and the drain (%s)%n",
+                    (cpu(pids) - cpuBefore) / 1000.0, seconds, options.getOrDefault("drain", "5s"));
             print("publish-to-receive latency, every delivery", report.latencies());
         }
     }

@@ -112,7 +112,7 @@ public final class FailoverWorker {
         final BitSet received = new BitSet();
         long repeated;
         long reconnections;
-        private long lastId;
+        private String lastId;
         private int attempt;
         private long lostAt;
         private boolean everOpened;
@@ -127,11 +127,11 @@ public final class FailoverWorker {
 
         synchronized void connect() {
             String url = urls.get(attempt++ % urls.size());
-            long resumeFrom = lastId;
+            String resumeFrom = lastId;
             IdParser parser = new IdParser();
             client.headers(h -> {
-                if (resumeFrom > 0) {
-                    h.set("Last-Event-ID", Long.toString(resumeFrom));
+                if (resumeFrom != null) {
+                    h.set("Last-Event-ID", resumeFrom);
                 }
             }).get().uri(url).responseContent()
                     .doOnNext(chunk -> {
@@ -149,15 +149,15 @@ public final class FailoverWorker {
             }
         }
 
-        private synchronized void receivedId(long id) {
+        private synchronized void receivedId(String id, long number) {
             if (lostAt != 0) {
                 gaps.recordValue(System.nanoTime() - lostAt);
                 lostAt = 0;
             }
-            if (id > Integer.MAX_VALUE - 1 || received.get((int) id)) {
+            if (number > Integer.MAX_VALUE - 1 || received.get((int) number)) {
                 repeated++;
             } else {
-                received.set((int) id);
+                received.set((int) number);
             }
             lastId = id;
         }

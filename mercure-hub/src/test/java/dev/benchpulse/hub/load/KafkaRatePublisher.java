@@ -17,7 +17,7 @@ import dev.benchpulse.contracts.avro.HubUpdate;
 
 /**
  * Produces updates straight to the hub cluster's topic at a fixed rate, as the notifier does (idempotent, acks=all,
- * batched by linger). Ids are 1, 2, 3... in order; the data is the {@link System#nanoTime()} at which the update was
+ * batched by linger). Ids are {@code <run>-1}, {@code <run>-2}... in order; the data is the {@link System#nanoTime()} at which the update was
  * due, so a producer or hub that falls behind shows up as latency (no coordinated omission).
  */
 final class KafkaRatePublisher implements AutoCloseable {
@@ -27,6 +27,8 @@ final class KafkaRatePublisher implements AutoCloseable {
     private final String topic;
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    /** Ids of one run are {@code <prefix>-1}, {@code <prefix>-2}...: unlike any earlier run's still in the window. */
+    private final String prefix = "load" + Long.toString(System.currentTimeMillis(), 36);
     private long next = 1;
 
     KafkaRatePublisher(String bootstrapServers, String kafkaTopic, String topic) {
@@ -45,7 +47,7 @@ final class KafkaRatePublisher implements AutoCloseable {
     /** Produces one update due at {@code dueNanos}; returns its id. */
     long publish(long dueNanos) {
         long id = next++;
-        String key = Long.toString(id);
+        String key = prefix + "-" + id;
         producer.send(new ProducerRecord<>(kafkaTopic, key, new HubUpdate(key, List.of(topic),
                 Long.toString(dueNanos), false, null, null, Instant.now())), (metadata, error) -> {
                     (error == null ? acknowledged : failed).incrementAndGet();
