@@ -23,7 +23,8 @@ import org.HdrHistogram.Histogram;
  *   <li>{@code failover}: {@code --subscribers} per hub on two hubs, EventSource-like ({@link FailoverWorker}:
  *   reconnect to the other hub with Last-Event-ID); {@code --rate} updates per second for {@code --duration}; after
  *   {@code --kill-after} the hub with pid {@code --kill-pid} is killed with SIGKILL. Reports missed and repeated
- *   updates per subscriber and how long subscribers went without updates.</li>
+ *   updates per subscriber ({@code --drain} after the last one was produced) and how long subscribers went without
+ *   updates.</li>
  * </ul>
  */
 public final class ClusterLoad {
@@ -114,6 +115,8 @@ public final class ClusterLoad {
             Thread.sleep(3000);
             workers.reset();
             long cpuBefore = cpu(pids);
+            long workersBefore = workers.cpuMillis();
+            long self = selfCpuMillis();
             long start = System.nanoTime();
             long sent = publisher.run(rate, duration);
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -123,8 +126,10 @@ public final class ClusterLoad {
                     sent / seconds, publisher.acknowledged(), publisher.failed());
             System.out.printf("deliveries: %d of %d expected (%d subscribers open, %d dropped)%n", report.events(),
                     sent * open, report.open(), report.failed());
-            System.out.printf("hubs' CPU: %.1f s for %.1f s of publishing and the drain (%s)%n",
-                    (cpu(pids) - cpuBefore) / 1000.0, seconds, options.getOrDefault("drain", "5s"));
+            System.out.printf("CPU for %.1f s of publishing and the drain (%s): hubs %.1f s, subscriber processes "
+                    + "%.1f s, producer (this process) %.1f s%n", seconds, options.getOrDefault("drain", "5s"),
+                    (cpu(pids) - cpuBefore) / 1000.0, (workers.cpuMillis() - workersBefore) / 1000.0,
+                    (selfCpuMillis() - self) / 1000.0);
             print("publish-to-receive latency, every delivery", report.latencies());
         }
     }
@@ -150,7 +155,7 @@ public final class ClusterLoad {
             long killedAt = System.nanoTime();
             System.out.printf("killed hub pid %d (SIGKILL) after %d updates%n", killPid, sent);
             sent += publisher.run(rate, duration.minus(killAfter));
-            Thread.sleep(10_000);
+            Thread.sleep(Duration.parse("PT" + options.getOrDefault("drain", "10s")));
             long published = publisher.nextId() - 1;
             long subscribers = 0;
             long complete = 0;
@@ -175,6 +180,10 @@ public final class ClusterLoad {
                     + "reconnections %d%n", subscribers, complete, missing, repeated, reconnections);
             print("time without updates, from losing the stream to the first update after reconnecting", gaps);
         }
+    }
+
+    private static long selfCpuMillis() {
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(0L);
     }
 
     private static void print(String title, Histogram latencies) {

@@ -33,7 +33,9 @@ import reactor.netty.resources.LoopResources;
  */
 public final class FailoverWorker {
 
+    /** A browser's EventSource waits a few seconds; here 250 ms plus up to a second of jitter, so they spread. */
     private static final Duration RETRY = Duration.ofMillis(250);
+    private static final long JITTER_MILLIS = 1000;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = LoadGenerator.options(args);
@@ -172,7 +174,8 @@ public final class FailoverWorker {
                 lostAt = System.nanoTime();
             }
             reconnections++;
-            Schedulers.parallel().schedule(this::connect, RETRY.toMillis(), TimeUnit.MILLISECONDS);
+            Schedulers.parallel().schedule(this::connect, RETRY.toMillis()
+                    + java.util.concurrent.ThreadLocalRandom.current().nextLong(JITTER_MILLIS), TimeUnit.MILLISECONDS);
         }
     }
 }

@@ -101,6 +101,12 @@ final class Workers implements AutoCloseable {
         return new Report(events, open, failed, merged);
     }
 
+    /** The CPU time the subscriber processes have used so far, in milliseconds. */
+    long cpuMillis() {
+        return processes.stream().mapToLong(p -> p.info().totalCpuDuration().map(java.time.Duration::toMillis)
+                .orElse(0L)).sum();
+    }
+
     /** Sends a command line to every worker and returns each worker's answer starting with {@code prefix}. */
     List<String> ask(String command, String prefix, long timeoutSeconds) throws InterruptedException {
         inputs.forEach(in -> in.println(command));
