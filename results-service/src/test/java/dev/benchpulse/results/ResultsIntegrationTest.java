@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import dev.benchpulse.contracts.Topics;
 import dev.benchpulse.contracts.avro.RunRequested;
 import dev.benchpulse.results.ingest.EventBatchWriter;
+import dev.benchpulse.support.identity.Identity;
 import dev.benchpulse.testsupport.RunEvents;
 import dev.benchpulse.testsupport.TestPostgres;
 import dev.benchpulse.testsupport.TopicPublisher;
@@ -32,7 +33,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "benchpulse.kafka.retry.attempts=1", "benchpulse.kafka.retry.initial-delay=50ms",
-    "benchpulse.results.analysis.bootstrap-resamples=2000"})
+    "benchpulse.results.analysis.bootstrap-resamples=2000", "benchpulse.results.ingest.completion-timeout=5s",
+    "benchpulse.results.ingest.completion-check-interval=500ms",
+    "benchpulse.results.dead-letters.check-interval=1s"})
 @AutoConfigureWebTestClient
 public abstract class ResultsIntegrationTest {
 
@@ -47,9 +50,10 @@ public abstract class ResultsIntegrationTest {
     @Autowired
     protected EventBatchWriter writer;
 
+    /** Patient, and a script as far as the cross-site rule goes (it sends the client header). */
     @BeforeEach
     void patientClient() {
-        client = client.mutate().responseTimeout(WAIT).build();
+        client = client.mutate().responseTimeout(WAIT).defaultHeader(Identity.CLIENT_HEADER, "test").build();
     }
 
     @DynamicPropertySource

@@ -1,6 +1,6 @@
 package dev.benchpulse.launcher.service;
 
-import dev.benchpulse.launcher.config.HubKeys;
+import dev.benchpulse.launcher.config.StackKeys;
 import dev.benchpulse.launcher.config.Ports;
 import dev.benchpulse.launcher.config.StackLayout;
 import dev.benchpulse.launcher.postgres.Database;
@@ -15,9 +15,11 @@ import java.util.stream.Stream;
 
 /**
  * The hub and the four services of the stack, each with the environment variables agreed between the modules.
- * A key goes only to the services that need it: the hub gets both, the notifier the publisher key, the gateway the
- * subscriber key. With several hub instances ({@code ./benchpulse up --hubs N}) they form a cluster over Kafka, the
- * notifier writes to the cluster's topic and the gateway spreads subscribers over the instances.
+ * A key goes only to the services that need it: the hub gets both of its keys, the notifier the publisher key, the
+ * gateway the subscriber key; the gateway and the services the identity key. Only the gateway listens on the bind
+ * address: the hub and the services stay on loopback, where only the gateway (and this machine) reaches them. With
+ * several hub instances ({@code ./benchpulse up --hubs N}) they form a cluster over Kafka, the notifier writes to the
+ * cluster's topic and the gateway spreads subscribers over the instances.
  */
 public final class Services {
 
@@ -26,6 +28,9 @@ public final class Services {
     public static final String RESULTS = "results-service";
     public static final String NOTIFIER = "notifier-service";
     public static final String GATEWAY = "gateway-frontend";
+
+    /** Where the hub and the services listen whatever {@code --bind-address} says. */
+    static final String LOOPBACK = "127.0.0.1";
 
     /** Start quickly and stay small: a development stack, not a benchmark of the services themselves. */
     public static final List<String> DEFAULT_JAVA_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
@@ -51,33 +56,35 @@ public final class Services {
                 .toList();
     }
 
-    public SpringService hub(HubKeys keys) {
+    /** The hub requires {@code exp} in every token: tokens without one would never expire. */
+    public SpringService hub(StackKeys keys) {
         return service(new ServiceDefinition(HUB, ports.hub(), "--hub-port", "/.well-known/mercure", Map.of(
                 "SERVER_PORT", String.valueOf(ports.hub()),
-                "SERVER_ADDRESS", bindAddress,
+                "SERVER_ADDRESS", LOOPBACK,
                 "MERCURE_PUBLISHER_JWT_KEY", keys.publisher(),
-                "MERCURE_SUBSCRIBER_JWT_KEY", keys.subscriber())));
+                "MERCURE_SUBSCRIBER_JWT_KEY", keys.subscriber(),
+                "MERCURE_PUBLISHER_REQUIRE_EXP", "true",
+                "MERCURE_SUBSCRIBER_REQUIRE_EXP", "true")));
     }
 
     /**
      * The hub: one instance with its history in memory, or {@code count} instances of a cluster sharing the Kafka
      * topic of hub updates, on consecutive ports from the hub port, named {@code mercure-hub}, {@code mercure-hub-2}…
      */
-    public List<SpringService> hubs(HubKeys keys, int count, String kafka) {
+    public List<SpringService> hubs(StackKeys keys, int count, String kafka) {
         if (count <= 1) {
             return List.of(hub(keys));
         }
         List<SpringService> hubs = new ArrayList<>();
         for (int instance = 1; instance <= count; instance++) {
             int port = hubPort(instance);
-            hubs.add(service(new ServiceDefinition(HUB, port, "--hub-port", "/.well-known/mercure", Map.of(
-                    "SERVER_PORT", String.valueOf(port),
-                    "SERVER_ADDRESS", bindAddress,
-                    "MERCURE_PUBLISHER_JWT_KEY", keys.publisher(),
-                    "MERCURE_SUBSCRIBER_JWT_KEY", keys.subscriber(),
-                    "MERCURE_TRANSPORT", "kafka",
-                    "MERCURE_KAFKA_BOOTSTRAP_SERVERS", kafka,
-                    "MERCURE_HISTORY_SIZE", String.valueOf(CLUSTER_HISTORY)), hubName(instance))));
+            Map<String, String> environment = new HashMap<>(hub(keys).environment());
+            environment.put("SERVER_PORT", String.valueOf(port));
+            environment.put("MERCURE_TRANSPORT", "kafka");
+            environment.put("MERCURE_KAFKA_BOOTSTRAP_SERVERS", kafka);
+            environment.put("MERCURE_HISTORY_SIZE", String.valueOf(CLUSTER_HISTORY));
+            hubs.add(service(new ServiceDefinition(HUB, port, "--hub-port", "/.well-known/mercure",
+                    Map.copyOf(environment), hubName(instance))));
         }
         return hubs;
     }
@@ -91,38 +98,40 @@ public final class Services {
         return ports.hub() + instance - 1;
     }
 
-    public SpringService runner(String kafka) {
+    public SpringService runner(String kafka, StackKeys keys) {
         return service(new ServiceDefinition(RUNNER, ports.runner(), "--runner-port", "", common(ports.runner(), kafka,
-                Map.of("BENCHPULSE_CATALOG_DIR", layout.catalog().toString()))));
+                LOOPBACK, keys, Map.of("BENCHPULSE_CATALOG_DIR", layout.catalog().toString()))));
     }
 
-    public SpringService results(String kafka, Database database) {
+    public SpringService results(String kafka, Database database, StackKeys keys) {
         return service(new ServiceDefinition(RESULTS, ports.results(), "--results-port", "",
-                common(ports.results(), kafka, database.springEnvironment())));
+                common(ports.results(), kafka, LOOPBACK, keys, database.springEnvironment())));
     }
 
     /** With a hub cluster ({@code hubs > 1}) the notifier produces updates straight to the cluster's topic. */
-    public SpringService notifier(String kafka, HubKeys keys, int hubs) {
+    public SpringService notifier(String kafka, StackKeys keys, int hubs) {
         return service(new ServiceDefinition(NOTIFIER, ports.notifier(), "--notifier-port", "",
-                common(ports.notifier(), kafka, Map.of("MERCURE_PUBLISHER_JWT_KEY", keys.publisher(),
+                common(ports.notifier(), kafka, LOOPBACK, keys, Map.of("MERCURE_PUBLISHER_JWT_KEY", keys.publisher(),
                         "BENCHPULSE_HUB_TRANSPORT", hubs > 1 ? "kafka" : "http"))));
     }
 
     /** With a hub cluster the gateway spreads subscribers over its instances (a single hub: straight to it). */
-    public SpringService gateway(String kafka, HubKeys keys, int hubs) {
+    public SpringService gateway(String kafka, StackKeys keys, int hubs) {
         List<String> instances = new ArrayList<>();
         for (int instance = 1; hubs > 1 && instance <= hubs; instance++) {
             instances.add("http://127.0.0.1:" + hubPort(instance));
         }
         return service(new ServiceDefinition(GATEWAY, ports.gateway(), "--gateway-port", "",
-                common(ports.gateway(), kafka, Map.of("MERCURE_SUBSCRIBER_JWT_KEY", keys.subscriber(),
-                        "BENCHPULSE_HUB_INSTANCES", String.join(",", instances)))));
+                common(ports.gateway(), kafka, bindAddress, keys, Map.of("MERCURE_SUBSCRIBER_JWT_KEY",
+                        keys.subscriber(), "BENCHPULSE_HUB_INSTANCES", String.join(",", instances)))));
     }
 
-    private Map<String, String> common(int port, String kafka, Map<String, String> own) {
+    private Map<String, String> common(int port, String kafka, String address, StackKeys keys,
+            Map<String, String> own) {
         Map<String, String> environment = new HashMap<>(own);
         environment.put("SERVER_PORT", String.valueOf(port));
-        environment.put("SERVER_ADDRESS", bindAddress);
+        environment.put("SERVER_ADDRESS", address);
+        environment.put("BENCHPULSE_IDENTITY_KEY", keys.identity());
         environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka);
         environment.put("BENCHPULSE_HUB_URL", "http://localhost:" + ports.hub() + "/.well-known/mercure");
         environment.put("BENCHPULSE_RUNNER_URL", "http://localhost:" + ports.runner());

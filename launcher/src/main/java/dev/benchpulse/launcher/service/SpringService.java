@@ -35,14 +35,14 @@ public final class SpringService implements Component {
         this.javaOptions = List.copyOf(javaOptions);
     }
 
+    /** The environment the service is started with. */
+    Map<String, String> environment() {
+        return definition.environment();
+    }
+
     @Override
     public String name() {
         return definition.name();
-    }
-
-    /** Its configuration, as its process gets it. */
-    Map<String, String> environment() {
-        return definition.environment();
     }
 
     @Override

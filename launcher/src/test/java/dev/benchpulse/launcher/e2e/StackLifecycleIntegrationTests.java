@@ -49,7 +49,7 @@ class StackLifecycleIntegrationTests {
                 .awaitUp(UP)) {
             createTopic(ports, "e2e-history");
             sql(ports, "CREATE TABLE e2e_history (id int)");
-            keys = Files.readString(state.resolve("hub-keys.env"));
+            keys = Files.readString(state.resolve("keys.env"));
             // When it stops
             assertThat(first.stop()).isEqualTo(143);
             assertThat(first.outputLines()).containsSubsequence("Stopping kafka, postgres ...");
@@ -62,7 +62,7 @@ class StackLifecycleIntegrationTests {
                 .awaitUp(UP)) {
             assertThat(topics(ports)).contains("e2e-history");
             assertThat(sql(ports, "SELECT count(*) FROM e2e_history")).isTrue();
-            assertThat(Files.readString(state.resolve("hub-keys.env"))).isEqualTo(keys);
+            assertThat(Files.readString(state.resolve("keys.env"))).isEqualTo(keys);
         }
 
         // And --fresh starts without them
@@ -72,7 +72,7 @@ class StackLifecycleIntegrationTests {
             assertThat(topics(ports)).doesNotContain("e2e-history").contains("benchpulse.run-requests.v1");
             assertThat(sql(ports, "SELECT count(*) FROM pg_tables WHERE tablename = 'e2e_history' HAVING count(*) > 0"))
                     .isFalse();
-            assertThat(Files.readString(state.resolve("hub-keys.env"))).isNotEqualTo(keys);
+            assertThat(Files.readString(state.resolve("keys.env"))).isNotEqualTo(keys);
         }
     }
 
@@ -143,11 +143,12 @@ class StackLifecycleIntegrationTests {
                 "kafka,mercure-hub,mercure-hub-2").awaitUp(UP)) {
             assertThat(stack.processes()).containsKeys("mercure-hub", "mercure-hub-2");
             Properties keys = new Properties();
-            keys.load(Files.newBufferedReader(state.resolve("hub-keys.env")));
+            keys.load(Files.newBufferedReader(state.resolve("keys.env")));
+            long exp = java.time.Instant.now().plusSeconds(3600).getEpochSecond(); // the stack's hub requires exp
             String subscriber = Jws.hs256(keys.getProperty("MERCURE_SUBSCRIBER_JWT_KEY"),
-                    "{\"mercure\":{\"subscribe\":[\"*\"]}}");
+                    "{\"exp\":" + exp + ",\"mercure\":{\"subscribe\":[\"*\"]}}");
             String publisher = Jws.hs256(keys.getProperty("MERCURE_PUBLISHER_JWT_KEY"),
-                    "{\"mercure\":{\"publish\":[\"*\"]}}");
+                    "{\"exp\":" + exp + ",\"mercure\":{\"publish\":[\"*\"]}}");
             HttpClient http = HttpClient.newHttpClient();
             List<String> lines = new CopyOnWriteArrayList<>();
             http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (ports.hub() + 1)

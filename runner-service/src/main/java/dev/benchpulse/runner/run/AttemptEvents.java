@@ -48,9 +48,10 @@ final class AttemptEvents {
                 iteration, total, sample);
     }
 
+    /** The end of an attempt that took all {@code total} samples (published one progress event each). */
     BenchmarkCompleted completed(int total, long wallTimeMillis) {
         return new BenchmarkCompleted(UUID.randomUUID(), runId, attemptId, sequence++, now(), benchmark, runtime,
-                total, wallTimeMillis);
+                total, wallTimeMillis, total);
     }
 
     BenchmarkFailed failed(int iterationReached, FailureReason reason, String message, Section section, Integer line) {

@@ -9,7 +9,7 @@ import dev.benchpulse.support.kafka.TopicClients;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Properties;
+import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -42,22 +42,25 @@ class RunConfiguration {
         return clients.listenerFactory(Topics.RUN_REQUESTS, factory -> {
             factory.setConcurrency(concurrency);
             factory.setAutoStartup(worker.enabled());
+            // Into the consumer factory (a fresh one per listener factory), not the container properties: a listener
+            // container factory does not pass its container properties' kafkaConsumerProperties on to the containers
+            // it creates (spring-kafka GH-1808), so set there they were silently ignored and a new group started at
+            // the latest offset, skipping every request published before it first joined.
+            factory.getConsumerFactory().updateConfigs(consumerConfigs(properties));
             ContainerProperties container = factory.getContainerProperties();
             container.setAckMode(ContainerProperties.AckMode.MANUAL_IMMEDIATE);
             container.setClientId("runner-" + properties.resolvedInstanceId());
-            container.setKafkaConsumerProperties(consumerProperties(properties));
         });
     }
 
-    private static Properties consumerProperties(RunProperties properties) {
+    private static Map<String, Object> consumerConfigs(RunProperties properties) {
         Duration longestPoll = properties.worker().maxRunDuration()
                 .plus(properties.execution().sampleTimeout()).plusMinutes(5);
-        Properties consumer = new Properties();
-        consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
-        consumer.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE, longestPoll.toMillis()));
-        consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        return consumer;
+        return Map.of(
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1,
+                ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE, longestPoll.toMillis()),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     }
 
     @Bean
@@ -94,7 +97,14 @@ class RunConfiguration {
     }
 
     @Bean
-    RunRequestListener runRequestListener(RunExecution execution) {
-        return new RunRequestListener(execution);
+    WorkerSlots workerSlots(RunProperties properties) {
+        RunProperties.Worker worker = properties.worker();
+        return new WorkerSlots(worker.resolvedConcurrentRuns(), worker.maxWaitingCalibrations(),
+                worker.calibrationWait());
+    }
+
+    @Bean
+    RunRequestListener runRequestListener(RunExecution execution, WorkerSlots slots) {
+        return new RunRequestListener(execution, slots);
     }
 }

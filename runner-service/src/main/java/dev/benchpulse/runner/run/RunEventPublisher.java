@@ -1,6 +1,7 @@
 package dev.benchpulse.runner.run;
 
 import dev.benchpulse.contracts.Topics;
+import dev.benchpulse.support.outage.DependencyUnavailableException;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,10 +64,14 @@ class RunEventPublisher {
         }
     }
 
-    /** The broker did not acknowledge a run's events: the request is not acknowledged either, so it is retried. */
-    static final class PublishingFailed extends RuntimeException {
+    /**
+     * The broker did not acknowledge a run's events: Kafka's fault, never the request's. The request is not
+     * acknowledged either, and the shared error handler retries it without limit (never dead-letters it) while
+     * health reports the outage of {@code kafka}.
+     */
+    static final class PublishingFailed extends DependencyUnavailableException {
         PublishingFailed(String message, Throwable cause) {
-            super(message, cause);
+            super("kafka", new IllegalStateException(message, cause));
         }
     }
 }

@@ -55,16 +55,21 @@ public record RunProperties(
     /**
      * Run-request consumption.
      *
-     * @param enabled         consume run requests (off: the instance only serves the HTTP API)
-     * @param concurrentRuns  runs executed at once by this instance; 0 means one per available processor
-     * @param maxRunDuration  a run taking longer fails with TIMEOUT; also bounds the consumer's poll interval
-     * @param controlLookback how far back the control topic is read at start-up for cancellations
+     * @param enabled                 consume run requests (off: the instance only serves the HTTP API)
+     * @param concurrentRuns          runs and calibrations executed at once by this instance; 0 means one per
+     *                                available processor
+     * @param maxRunDuration          a run taking longer fails with TIMEOUT; also bounds the consumer's poll interval
+     * @param controlLookback         how far back the control topic is read at start-up for cancellations
+     * @param calibrationWait         how long a calibration waits for a free worker before it is answered 503
+     * @param maxWaitingCalibrations  calibrations waiting for a worker at most; more are answered 503 at once
      */
     public record Worker(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("0") int concurrentRuns,
             @DefaultValue("6h") Duration maxRunDuration,
-            @DefaultValue("24h") Duration controlLookback) {
+            @DefaultValue("24h") Duration controlLookback,
+            @DefaultValue("30s") Duration calibrationWait,
+            @DefaultValue("4") int maxWaitingCalibrations) {
 
         public int resolvedConcurrentRuns() {
             return concurrentRuns > 0 ? concurrentRuns : Runtime.getRuntime().availableProcessors();
