@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.cloud.client.DefaultServiceInstance;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClient;
 import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
+import org.springframework.cloud.loadbalancer.support.LoadBalancerClientFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,6 +35,19 @@ import reactor.core.scheduler.Schedulers;
 class HubInstances {
 
     static final String SERVICE_ID = "mercure-hub";
+
+    /**
+     * Resolves the hub's balancer once at start-up: its first resolution takes a lock, which concurrent first
+     * subscribers would otherwise wait for on their event loops.
+     */
+    @Bean
+    ApplicationRunner hubBalancerWarmUp(LoadBalancerClientFactory balancers, ServicesProperties services) {
+        return arguments -> {
+            if (services.hubCluster()) {
+                balancers.getInstance(SERVICE_ID).choose();
+            }
+        };
+    }
 
     /** The load balancer's configuration for the hub (its own context; deliberately not a scanned class). */
     static class Balancing {

@@ -17,6 +17,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -51,7 +52,9 @@ final class HubTopicPublisher implements UpdatePublisher {
             HubUpdate record = new HubUpdate(update.id(), List.of(update.topic()),
                     json.writeValueAsString(update.data().sentAt(sentAt)), true, null, null, sentAt);
             long start = System.nanoTime();
+            // send() waits for the topic's metadata while the broker is away: never on a non-blocking thread
             return Mono.fromFuture(() -> template.sendDefault(update.id(), record), true)
+                    .subscribeOn(Schedulers.boundedElastic())
                     .doOnSuccess(result -> {
                         metrics.publishRequest(Duration.ofNanos(System.nanoTime() - start), true);
                         if (failing.compareAndSet(true, false)) {
