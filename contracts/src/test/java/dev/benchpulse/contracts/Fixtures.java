@@ -6,6 +6,7 @@ import dev.benchpulse.contracts.avro.BenchmarkProgress;
 import dev.benchpulse.contracts.avro.BenchmarkRef;
 import dev.benchpulse.contracts.avro.BenchmarkStarted;
 import dev.benchpulse.contracts.avro.FailureReason;
+import dev.benchpulse.contracts.avro.HubUpdate;
 import dev.benchpulse.contracts.avro.RunCancelRequested;
 import dev.benchpulse.contracts.avro.RunRequested;
 import dev.benchpulse.contracts.avro.RuntimeRef;
@@ -39,5 +40,11 @@ public final class Fixtures {
                 new BenchmarkFailed(UUID.randomUUID(), run, attempt, 3, NOW, BENCHMARK, RUNTIME, 1,
                         FailureReason.SCRIPT_ERROR, "PHP Parse error: syntax error on line 2 of code", "code", 2),
                 new RunCancelRequested(UUID.randomUUID(), run, NOW, NOW, "alice"));
+    }
+
+    /** A private update of the run's Mercure topic, with an alternate topic, as a hub or the notifier writes it. */
+    public HubUpdate hubUpdate() {
+        return new HubUpdate("urn:uuid:" + UUID.randomUUID(), List.of("urn:benchpulse:runs:" + run, "urn:benchpulse:all"),
+                "{\"type\":\"benchmark.progress\"}", true, "progress", 5000L, NOW);
     }
 }

@@ -3,6 +3,7 @@ package dev.benchpulse.hub.system;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
@@ -22,11 +23,15 @@ import org.springframework.validation.annotation.Validated;
  * @param corsOrigins origins allowed to use the hub from a browser ({@code *} for any)
  * @param publishOrigins origins allowed to publish with the authorization cookie ({@code *} for any)
  * @param heartbeat how long a stream may stay silent before the hub sends a comment to keep it open
- * @param historySize how many updates the hub keeps to replay to reconnecting subscribers
+ * @param historySize how many of the newest updates can be replayed to reconnecting subscribers (kept in memory by the
+ *         memory transport; located in the topic by the Kafka transport)
  * @param cookieName the name of the cookie carrying the JWS
  * @param dispatch how updates are fanned out
  * @param limits bounds on the work and connections one client can cause
  * @param trustedProxies proxies (addresses or CIDR blocks) whose {@code X-Forwarded-For} names the client
+ * @param transport where updates are kept and shared: in this process's memory, or in a Kafka topic that every
+ *         instance of a hub cluster reads
+ * @param kafka the Kafka transport's settings
  */
 @ConfigurationProperties("mercure")
 @Validated
@@ -35,7 +40,8 @@ public record HubProperties(@DefaultValue Keys publisher, @DefaultValue Keys sub
         @DefaultValue List<String> corsOrigins, @DefaultValue List<String> publishOrigins,
         @DefaultValue("40s") Duration heartbeat, @DefaultValue("1000") @PositiveOrZero int historySize,
         @DefaultValue("mercureAuthorization") String cookieName, @DefaultValue @Valid Dispatch dispatch,
-        @DefaultValue @Valid Limits limits, @DefaultValue({"127.0.0.0/8", "::1/128"}) List<String> trustedProxies) {
+        @DefaultValue @Valid Limits limits, @DefaultValue({"127.0.0.0/8", "::1/128"}) List<String> trustedProxies,
+        @DefaultValue("memory") TransportKind transport, @DefaultValue @Valid Kafka kafka) {
 
     public HubProperties {
         corsOrigins = words(corsOrigins);
@@ -87,5 +93,32 @@ public record HubProperties(@DefaultValue Keys publisher, @DefaultValue Keys sub
     public record Limits(@DefaultValue("1024") @PositiveOrZero int templateLength,
             @DefaultValue("20") @PositiveOrZero int templateExpressions, @DefaultValue("100") @PositiveOrZero int selectors,
             @DefaultValue("1000") @PositiveOrZero int subscriptionsPerAddress) {
+    }
+
+    /** Where updates are kept and shared. */
+    public enum TransportKind {
+        /** In this process's memory: one hub on its own. */
+        MEMORY,
+        /** In a Kafka topic every instance reads: a hub cluster. */
+        KAFKA
+    }
+
+    /**
+     * The Kafka transport: the topic every instance of the cluster reads whole, and is replayed from.
+     *
+     * @param bootstrapServers the Kafka brokers
+     * @param topic the topic (default: the registry's {@code benchpulse.hub-updates.v1}); it must have one partition
+     * @param retention how long Kafka keeps updates; set on the topic when the hub starts
+     * @param createTopic whether the hub creates the topic when it is missing
+     * @param cacheSize how many of the newest updates each instance also keeps decoded in memory, so that the usual
+     *         reconnection (a few seconds behind) is replayed without reading Kafka
+     * @param linger how long the producer waits to batch concurrent HTTP publishes into one request to Kafka
+     * @param startupTimeout the longest wait for Kafka when the hub starts
+     * @param properties more Kafka client properties (security settings, for example), for every client of the hub
+     */
+    public record Kafka(@DefaultValue("localhost:9092") String bootstrapServers, @DefaultValue("") String topic,
+            @DefaultValue("24h") Duration retention, @DefaultValue("true") boolean createTopic,
+            @DefaultValue("1000") @PositiveOrZero int cacheSize, @DefaultValue("2ms") Duration linger,
+            @DefaultValue("60s") Duration startupTimeout, @DefaultValue Map<String, String> properties) {
     }
 }

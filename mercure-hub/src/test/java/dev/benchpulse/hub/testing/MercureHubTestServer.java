@@ -38,8 +38,8 @@ import dev.benchpulse.hub.MercureHubApplication;
  *
  * Other options: {@code publisherKey(String)}, {@code subscriberKey(String)}, {@code subscriptions(boolean)},
  * {@code historySize(int)}, {@code corsOrigins(String...)}, {@code publishOrigins(String...)},
- * {@code cookieName(String)}, {@code port(int)} and {@code property(key, value)} for any {@code mercure.*} or Spring
- * property (see docs/mercure-hub.md).
+ * {@code cookieName(String)}, {@code port(int)}, {@code kafka(bootstrapServers, topic)} (a member of a hub cluster)
+ * and {@code property(key, value)} for any {@code mercure.*} or Spring property (see docs/mercure-hub.md).
  */
 public final class MercureHubTestServer implements AutoCloseable {
 
@@ -165,6 +165,7 @@ public final class MercureHubTestServer implements AutoCloseable {
             corsOrigins();
             publishOrigins();
             cookieName("mercureAuthorization");
+            property("mercure.transport", "memory");
             property("server.address", "127.0.0.1");
             property("server.shutdown", "immediate");
             property("spring.main.banner-mode", "off");
@@ -224,6 +225,16 @@ public final class MercureHubTestServer implements AutoCloseable {
 
         public Builder cookieName(String name) {
             return property("mercure.cookie-name", name);
+        }
+
+        /**
+         * A member of a hub cluster: the Kafka transport on these brokers and this topic (one per test keeps tests
+         * apart); every instance started with the same two reads the same updates.
+         */
+        public Builder kafka(String bootstrapServers, String topic) {
+            property("mercure.transport", "kafka");
+            property("mercure.kafka.bootstrap-servers", bootstrapServers);
+            return property("mercure.kafka.topic", topic);
         }
 
         /** A fixed port instead of a random one. */

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@link TracedPublisher}) in the request's headers.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "benchpulse.notifier.hub.transport", havingValue = "http", matchIfMissing = true)
 class HubConfiguration {
 
     @Bean

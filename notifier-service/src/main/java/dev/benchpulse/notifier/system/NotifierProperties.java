@@ -42,10 +42,23 @@ public record NotifierProperties(
     }
 
     /**
-     * @param url the hub's publish endpoint
-     * @param jwt the publisher JWT's key material and claims
+     * @param url       the hub's publish endpoint
+     * @param jwt       the publisher JWT's key material and claims
+     * @param transport how updates reach the hub: {@code http} (one publish request per update, any Mercure hub) or
+     *                  {@code kafka} (produced, batched, straight to the topic a hub cluster reads; only for our hub
+     *                  running with {@code MERCURE_TRANSPORT=kafka})
+     * @param linger    with {@code kafka}: how long the producer waits to batch updates of several runs together
      */
-    public record Hub(@DefaultValue("http://localhost:3000/.well-known/mercure") URI url, @DefaultValue Jwt jwt) {
+    public record Hub(@DefaultValue("http://localhost:3000/.well-known/mercure") URI url, @DefaultValue Jwt jwt,
+            @DefaultValue("http") HubTransport transport, @DefaultValue("5ms") Duration linger) {
+    }
+
+    /** How updates reach the hub. */
+    public enum HubTransport {
+        /** A publish request per update (Mercure's protocol). */
+        HTTP,
+        /** Produced straight to the hub cluster's Kafka topic. */
+        KAFKA
     }
 
     /**

@@ -194,7 +194,8 @@ class MercurePublisherTests {
                 Duration.ofSeconds(1), keepAlive, 8, true);
         NotifierProperties properties = new NotifierProperties(10, Duration.ofMinutes(10),
                 new NotifierProperties.Hub(hub.url(), PublisherTokensTests.jwt(PublisherTokensTests.SECRET, "HS256",
-                        null)), publish, new NotifierProperties.Consumer(100, Duration.ZERO));
+                        null), NotifierProperties.HubTransport.HTTP, Duration.ZERO), publish,
+                new NotifierProperties.Consumer(100, Duration.ZERO));
         HubConfiguration configuration = new HubConfiguration();
         ConnectionProvider pool = configuration.hubConnections(properties);
         connections.add(pool);
