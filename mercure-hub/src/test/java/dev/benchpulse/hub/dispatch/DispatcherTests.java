@@ -117,7 +117,7 @@ class DispatcherTests {
 
     @Test
     void a_transport_that_reads_faster_than_the_loops_queue_waits_for_them_instead_of_piling_batches_up() {
-        // a Kafka topic read at full speed once filled a hub's heap with batches its loops had not taken yet
+        // unbounded, a Kafka topic read at full speed would fill the heap with batches the loops have not taken yet
         HeldLoop loop = new HeldLoop();
         dispatcher.group(loop);
         String[] full = new String[Dispatcher.MAX_IN_FLIGHT];

@@ -119,7 +119,7 @@ final class MercurePublisher implements UpdatePublisher {
     /**
      * The form, encoded by Netty's {@link QueryStringEncoder} (percent-encoding as {@code application/x-www-form-urlencoded}
      * decoders expect). Spring's form writer goes through {@code URLEncoder}, which runs a charset encoder for every
-     * run of punctuation: with JSON data that was the most expensive step of a publish.
+     * run of punctuation: with JSON data, the most expensive step of a publish.
      */
     private String form(MercureUpdate update, Instant sentAt) {
         QueryStringEncoder form = new QueryStringEncoder("");

@@ -45,7 +45,7 @@ class RunConfiguration {
             factory.setAutoStartup(worker.enabled());
             // Into the consumer factory (a fresh one per listener factory), not the container properties: a listener
             // container factory does not pass its container properties' kafkaConsumerProperties on to the containers
-            // it creates (spring-kafka GH-1808), so set there they were silently ignored and a new group started at
+            // it creates (spring-kafka GH-1808), so set there they would be silently ignored and a new group start at
             // the latest offset, skipping every request published before it first joined.
             factory.getConsumerFactory().updateConfigs(consumerConfigs(properties));
             ContainerProperties container = factory.getContainerProperties();

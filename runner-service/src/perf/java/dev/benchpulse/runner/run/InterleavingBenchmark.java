@@ -25,7 +25,8 @@ import java.util.SplittableRandom;
 /**
  * Shows what interleaving does to a comparison: the same two runtimes measured again and again, each time once with
  * their samples interleaved (A B A B …, the runner's default for a request naming several runtimes) and once
- * sequentially (all of A, then all of B, as the runner did before), the two orders alternating which goes first.
+ * sequentially (all of A, then all of B, as with {@code "execution": "sequential"}), the two orders alternating which
+ * goes first.
  * For each it reports the ratio of medians B / A with a 95 % percentile-bootstrap interval, and over all
  * repetitions: the median interval width, how much the ratio moves between repetitions, and how often the interval
  * misses the true ratio. Comparing a runtime with itself (A = B) the true ratio is 1, so any miss is a false

@@ -9,8 +9,8 @@ public final class Identity {
     /** Carries the identity token the gateway signs (a JWT) from the gateway to a service. */
     public static final String HEADER = "X-Benchpulse-Identity";
     /**
-     * The plain user-name header earlier gateways sent. Nothing believes it any more; the gateway still strips it so a
-     * client cannot pass it through to an old service.
+     * A plain user-name header, which nothing believes: only the signed {@link #HEADER} says who is asking. The
+     * gateway strips it so a client cannot pass it through to a service of an older release that would believe it.
      */
     public static final String UNSIGNED_USER_HEADER = "X-Benchpulse-User";
     /**
