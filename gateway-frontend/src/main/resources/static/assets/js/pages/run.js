@@ -35,7 +35,7 @@ async function main() {
       accepts: (update) => update.runId === runId, canOperate: info.canOperate, dismissable: false,
       onEnded: () => load(),
     });
-    board.show(run);
+    board.show(run, benchmarkName);
     live.onUpdate((update) => {
       if (update.runId === runId) scheduleRefresh();
     });
