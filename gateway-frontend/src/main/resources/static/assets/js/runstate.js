@@ -72,6 +72,8 @@ export function apply(state, update) {
   const total = update.totalIterations ?? next.total;
   switch (update.type) {
     case 'benchmark.started':
+      // A start that arrives after samples (a replay, say) does not reset them.
+      if ((state.current ?? 0) > 0) return { ...next, status: 'RUNNING', total };
       return { ...next, status: 'RUNNING', current: 0, total, startedAt: at, statistics: null };
     case 'benchmark.progress':
       if ((update.currentIteration ?? 0) < (state.current ?? 0)) return next;

@@ -3,6 +3,8 @@ package dev.benchpulse.gateway.dashboard;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -27,6 +29,8 @@ import reactor.core.publisher.Mono;
 @Order(-2)
 class ErrorPages implements ErrorWebExceptionHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
+
     private final DashboardPages pages;
     private final ProblemResponses problems;
 
@@ -43,6 +47,9 @@ class ErrorPages implements ErrorWebExceptionHandler {
         HttpStatus status = failure instanceof ResponseStatusException known
                 ? HttpStatus.resolve(known.getStatusCode().value()) : null;
         HttpStatus shown = status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
+        if (shown.is5xxServerError()) {
+            log.error("{} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), failure);
+        }
         Wording error = Wording.of(shown);
         if (wantsProblem(exchange)) {
             return problems.write(exchange, shown, error.title(), error.detail(exchange));

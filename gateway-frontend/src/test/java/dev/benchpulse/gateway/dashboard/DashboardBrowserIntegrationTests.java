@@ -338,6 +338,7 @@ class DashboardBrowserIntegrationTests extends OpenModeGateway {
                   s = apply(s, { type: 'benchmark.progress', currentIteration: 2, totalIterations: 4, occurredAt: 2 });
                   show(s);
                   s = merge(s, read('RUNNING', 1)); show(s);
+                  s = apply(s, { type: 'benchmark.started', totalIterations: 4, occurredAt: 1 }); show(s);
                   s = apply(s, { type: 'benchmark.progress', currentIteration: 1, totalIterations: 4, occurredAt: 3 });
                   show(s);
                   s = apply(s, { type: 'benchmark.completed', totalIterations: 4, occurredAt: 4 }); show(s);
@@ -347,7 +348,7 @@ class DashboardBrowserIntegrationTests extends OpenModeGateway {
                 """);
 
         assertThat(seen).containsExactly("QUEUED 0", "RUNNING 0", "RUNNING 0", "RUNNING 2", "RUNNING 2", "RUNNING 2",
-                "COMPLETED 4", "COMPLETED 4");
+                "RUNNING 2", "COMPLETED 4", "COMPLETED 4");
     }
 
     @Test

@@ -3,7 +3,11 @@ package dev.benchpulse.gateway.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
 
 import dev.benchpulse.gateway.testing.OpenModeGateway;
 
@@ -12,6 +16,26 @@ import dev.benchpulse.gateway.testing.OpenModeGateway;
  * the API and other clients; never Spring's "Whitelabel Error Page".
  */
 class ErrorPagesIntegrationTests extends OpenModeGateway {
+
+    @Autowired
+    ErrorPages errorPages;
+
+    @Test
+    void a_failure_is_a_500_page_or_problem_that_tells_nothing_of_its_cause() {
+        MockServerWebExchange page = MockServerWebExchange.from(MockServerHttpRequest.get("/runs/1")
+                .accept(MediaType.TEXT_HTML));
+        errorPages.handle(page, new IllegalStateException("secret detail")).block();
+        assertThat(page.getResponse().getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        assertThat(page.getResponse().getBodyAsString().block()).contains("Something went wrong", "dashboard.css")
+                .doesNotContain("secret detail", "Whitelabel");
+
+        MockServerWebExchange problem = MockServerWebExchange.from(MockServerHttpRequest.get("/api/runs/1"));
+        errorPages.handle(problem, new IllegalStateException("secret detail")).block();
+        assertThat(problem.getResponse().getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        assertThat(problem.getResponse().getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(problem.getResponse().getBodyAsString().block()).contains("\"status\":500")
+                .doesNotContain("secret detail");
+    }
 
     @Test
     void an_unknown_page_is_a_404_page_in_the_dashboards_look() {
