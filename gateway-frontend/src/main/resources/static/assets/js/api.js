@@ -1,4 +1,6 @@
 // Calls to the Benchpulse API through the gateway. Errors are RFC 9457 problems; their detail is what we show.
+// The scripts read exactly the fields the runner's and the results service's OpenAPI documents name
+// (docs/openapi/*.json; the browser tests fail on a read of any other field, see docs/dashboard.md).
 
 export class ApiError extends Error {
   constructor(status, problem) {
@@ -48,21 +50,4 @@ export async function api(path, { method = 'GET', body, accept = 'application/js
   if (response.status === 204) return null;
   const type = response.headers.get('Content-Type') || '';
   return type.includes('json') ? response.json() : response.text();
-}
-
-/** A list from a paged or plain list response. */
-export function items(json) {
-  if (Array.isArray(json)) return json;
-  if (!json) return [];
-  return json.runs || json.content || json.items || json.data || json.points || json.samples || [];
-}
-
-/** The runtime id of a run, whatever the shape of its runtime field. */
-export function runtimeId(runtime) {
-  return typeof runtime === 'object' && runtime !== null ? runtime.id : runtime;
-}
-
-/** The benchmark slug of a run, whatever the shape of its benchmark field. */
-export function benchmarkSlug(benchmark) {
-  return typeof benchmark === 'object' && benchmark !== null ? benchmark.slug : benchmark;
 }

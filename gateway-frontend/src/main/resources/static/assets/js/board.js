@@ -1,11 +1,11 @@
 // A set of live run cards fed by the page's one event stream: cards appear for runs the page cares about,
 // follow every update, and re-read their state from the API after a long outage.
-import { api, items } from './api.js';
+import { api } from './api.js';
 import { $ } from './dom.js';
 import { live } from './live.js';
 import { RunCard } from './runcard.js';
 import { alertRunEnded, renderAlertPrefs } from './alerts.js';
-import { apply, fromRun, TERMINAL } from './runstate.js';
+import { apply, fromRun, merge, TERMINAL } from './runstate.js';
 
 export class LiveBoard {
   /**
@@ -28,12 +28,12 @@ export class LiveBoard {
     this.refreshEmpty();
   }
 
-  /** Puts a run (API JSON) on the board, or refreshes its card. */
-  show(run) {
-    const state = fromRun(run);
+  /** Puts a run (API JSON) on the board, or refreshes its card; never moves a card back (runstate.merge). */
+  show(run, benchmarkName = null) {
+    const state = fromRun(run, benchmarkName);
     const card = this.cards.get(state.runId);
     if (card) {
-      if (!TERMINAL.includes(card.state.status)) card.update({ ...card.state, ...definedOnly(state) });
+      card.update(merge(card.state, state));
       return card;
     }
     return this.add(state);
@@ -83,7 +83,7 @@ export class LiveBoard {
       try {
         const run = await api(`/api/runs/${card.state.runId}`);
         const wasTerminal = card.terminal;
-        card.update({ ...card.state, ...definedOnly(fromRun(run)) });
+        card.update(merge(card.state, fromRun(run)));
         if (!wasTerminal && card.terminal) this.ended(card.state);
       } catch (e) {
         // Keep the card as it is; the next update or resync corrects it.
@@ -94,15 +94,11 @@ export class LiveBoard {
   /** Loads the runs that are queued or running now (the API's view), optionally filtered. */
   async loadActive(query = '') {
     const lists = await Promise.all(['RUNNING', 'QUEUED'].map((status) => api(`/api/runs?status=${status}${query}`)
-      .then(items).catch(() => [])));
+      .then((page) => page.items).catch(() => [])));
     lists.flat().filter((run) => !TERMINAL.includes(run.status)).forEach((run) => this.show(run));
   }
 
   refreshEmpty() {
     if (this.empty) this.empty.hidden = this.cards.size > 0;
   }
-}
-
-function definedOnly(object) {
-  return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== null && v !== undefined));
 }

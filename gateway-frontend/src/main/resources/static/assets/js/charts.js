@@ -24,8 +24,14 @@ export function draw(container, options, data) {
   return plot;
 }
 
+// Axis and grid colours follow the page's colour scheme (dashboard.css, prefers-color-scheme).
+function cssColor(name, fallback) {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
+}
+
 export function axis(label, format) {
-  return { label, stroke: '#24292f', grid: { stroke: '#d0d7de' }, ticks: { stroke: '#d0d7de' }, values: format };
+  const grid = cssColor('--chart-grid', '#d0d7de');
+  return { label, stroke: cssColor('--chart-axis', '#24292f'), grid: { stroke: grid }, ticks: { stroke: grid }, values: format };
 }
 
 /** Vertical bars for a series. */
@@ -39,7 +45,7 @@ export function dots(stroke, size = 5) {
 }
 
 /** Draws whiskers from low[i] to high[i] at every x (for confidence intervals). */
-export function whiskers(lows, highs, color = '#24292f') {
+export function whiskers(lows, highs, color = cssColor('--chart-axis', '#24292f')) {
   return (u) => {
     const { ctx } = u;
     ctx.save();

@@ -1,17 +1,15 @@
-// Reading raw samples whatever their exact field names, and binning them into a histogram.
+// Reading a run's raw samples (SampleRow in docs/openapi/results.json), and binning them into a histogram.
 
 export function sampleTime(sample) {
-  if (typeof sample === 'number') return sample;
-  return sample.timePerOperationNanos ?? sample.timePerOperationNs ?? sample.timeNanos ?? sample.timeNs
-    ?? sample.nanos ?? sample.value ?? null;
+  return sample.timePerOperationNanos ?? null;
 }
 
 export function sampleMemory(sample) {
-  return sample.memoryUsedBytes ?? sample.memoryUsed ?? sample.memory ?? null;
+  return sample.memoryUsedBytes ?? null;
 }
 
 export function samplePeak(sample) {
-  return sample.peakMemoryBytes ?? sample.peakMemory ?? sample.peak ?? null;
+  return sample.peakMemoryBytes ?? null;
 }
 
 /** Equal-width bins between min and max: [centers, counts, binWidth]. */

@@ -57,11 +57,15 @@ class ProgressDisplay {
 
     /**
      * Updates may arrive late or twice (stream and polling); never step back. A different end does replace an end:
-     * the hub says the runner completed, the results API may then say the run is incomplete.
+     * the hub says the runner completed, the results API may then say the run is incomplete. A run the hub reported
+     * started stays running when a poll of the results API, which has not seen the start yet, still says queued.
      */
     private static boolean regresses(Progress previous, Progress next) {
         if (previous.finished()) {
             return !next.finished() || next.state().equals(previous.state());
+        }
+        if ("queued".equals(next.state()) && !"queued".equals(previous.state())) {
+            return true;
         }
         return next.current() < previous.current() && !next.finished();
     }

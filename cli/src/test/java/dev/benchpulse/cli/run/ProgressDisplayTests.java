@@ -50,6 +50,17 @@ class ProgressDisplayTests {
         assertThat(output.toString().lines()).containsExactly("php: completed");
     }
 
+    @Test
+    void a_started_run_stays_running_when_a_poll_still_says_queued() {
+        ProgressDisplay display = display(false);
+
+        display.show("run-2", new Progress("php-jit", 0, 8, "running", null, null));
+        display.show("run-2", new Progress("php-jit", 0, 8, "queued", null, null));
+        display.show("run-2", new Progress("php-jit", 2, 8, "running", null, null));
+
+        assertThat(output.toString().lines()).containsExactly("php-jit: running 0%", "php-jit: running 25%");
+    }
+
     private ProgressDisplay display(boolean bars) {
         return new ProgressDisplay(new PrintWriter(output, true), List.of("run-1", "run-2"), List.of("php", "php-jit"),
                 bars, false);

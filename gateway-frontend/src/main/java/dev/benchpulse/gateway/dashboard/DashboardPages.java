@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.HandlerFunction;
@@ -21,6 +22,7 @@ import dev.benchpulse.gateway.subscriber.SubscriberCookies;
 class DashboardPages {
 
     private static final String LAYOUT = read("dashboard/layout.html");
+    private static final String ERROR = read("dashboard/error.html");
 
     private final SubscriberCookies cookies;
 
@@ -40,6 +42,15 @@ class DashboardPages {
         return request -> cookies.issue(request.exchange())
                 .then(ServerResponse.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                         .cacheControl(CacheControl.noCache()).bodyValue(html));
+    }
+
+    /** The page shown for an error: the layout around what happened and where to go on (no request data in it). */
+    String errorPage(HttpStatus status, String title, String text) {
+        return LAYOUT.replace("{{title}}", title)
+                .replace("{{head}}", "")
+                .replace("{{page}}", "error")
+                .replace("{{main}}", ERROR.replace("{{status}}", String.valueOf(status.value()))
+                        .replace("{{title}}", title).replace("{{text}}", text));
     }
 
     private static String read(String path) {

@@ -1,5 +1,5 @@
 // A benchmark: its PHP code highlighted, a form to start runs on one or more runtimes, its runs live and past.
-import { api, items, runtimeId } from '../api.js';
+import { api } from '../api.js';
 import { el, $, showError, announce, pathParam } from '../dom.js';
 import * as fmt from '../format.js';
 import { session } from '../session.js';
@@ -77,7 +77,7 @@ async function renderForm(info, board, benchmark) {
   } catch (e) {
     showError($('#runtime-options'), e);
   }
-  const allowed = benchmark.runtimes ? new Set(benchmark.runtimes.map(runtimeId)) : null;
+  const allowed = benchmark.runtimes ? new Set(benchmark.runtimes) : null;
   let firstChecked = false;
   $('#runtime-options').replaceChildren(...runtimes.map((runtime) => {
     const usable = runtime.available !== false && (!allowed || allowed.has(runtime.id));
@@ -112,9 +112,7 @@ async function start(form, board, benchmark) {
   try {
     const body = { benchmark: slug, runtimes, iterations, ...($('#interleaved').checked ? {} : { execution: 'sequential' }) };
     const answer = await api('/api/runs', { method: 'POST', body });
-    items(answer).forEach((run) => board.show({
-      ...run, benchmarkName: benchmark.name, iterations, status: run.status || 'QUEUED',
-    }));
+    answer.runs.forEach((run) => board.show({ ...run, iterations }, benchmark.name));
     announce(`Started ${runtimes.length} run${runtimes.length > 1 ? 's' : ''}.`);
     loadRuns();
   } catch (e) {
@@ -128,7 +126,7 @@ async function start(form, board, benchmark) {
 async function loadRuns() {
   let runs = [];
   try {
-    runs = items(await api(`/api/runs?benchmark=${encodeURIComponent(slug)}`));
+    runs = (await api(`/api/runs?benchmark=${encodeURIComponent(slug)}`)).items;
   } catch (e) {
     showError($('#runs tbody'), e);
     return;
@@ -136,11 +134,11 @@ async function loadRuns() {
   $('#runs-empty').hidden = runs.length > 0;
   $('#runs tbody').replaceChildren(...runs.map((run) => el('tr', {},
     el('td', { text: fmt.dateTime(run.startedAt || run.requestedAt) }),
-    el('td', { text: runtimeId(run.runtime) }),
+    el('td', { text: run.runtime }),
     el('td', {}, el('span', { class: `badge badge-${String(run.status).toLowerCase()}`, text: run.status })),
     el('td', { class: 'num', text: `${run.completedIterations ?? 0} / ${run.iterations ?? '?'}` }),
     el('td', { class: 'num', text: fmt.time(run.statistics?.median) }),
-    el('td', {}, el('a', { href: `/runs/${run.id}`, text: 'Details', 'aria-label': `Details of the run on ${runtimeId(run.runtime)}` })))));
+    el('td', {}, el('a', { href: `/runs/${run.id}`, text: 'Details', 'aria-label': `Details of the run on ${run.runtime}` })))));
 }
 
 main();

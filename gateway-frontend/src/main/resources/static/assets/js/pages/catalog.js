@@ -1,4 +1,5 @@
-// Landing page: live runs above the catalog, with category filters, tags and text search.
+// Landing page: live runs above the catalog, with category filters, tags and text search. The filters live in the
+// address (?category=…&tag=…&q=…), so a filtered catalog can be linked, reloaded, and gone back to.
 import { api } from '../api.js';
 import { el, $, showError } from '../dom.js';
 import { session } from '../session.js';
@@ -6,6 +7,33 @@ import { LiveBoard } from '../board.js';
 
 const filter = { category: null, tag: null, text: '' };
 let benchmarks = [];
+
+/** Takes the filters from the address. */
+function readFilter() {
+  const params = new URLSearchParams(window.location.search);
+  filter.category = params.get('category');
+  filter.tag = params.get('tag');
+  filter.text = (params.get('q') || '').trim().toLowerCase();
+}
+
+/** Puts the filters into the address: a new history entry for a chosen category or tag, not for each keystroke. */
+function writeFilter(newEntry) {
+  const params = new URLSearchParams();
+  if (filter.category) params.set('category', filter.category);
+  if (filter.tag) params.set('tag', filter.tag);
+  if (filter.text) params.set('q', filter.text);
+  const query = params.toString();
+  const url = `${window.location.pathname}${query ? `?${query}` : ''}`;
+  if (url === `${window.location.pathname}${window.location.search}`) return;
+  if (newEntry) window.history.pushState(null, '', url);
+  else window.history.replaceState(null, '', url);
+}
+
+function filterChanged(newEntry) {
+  writeFilter(newEntry);
+  renderCategories();
+  renderList();
+}
 
 async function main() {
   const info = await session();
@@ -17,10 +45,18 @@ async function main() {
     showError($('#catalog'), e);
     return;
   }
+  readFilter();
+  $('#search').value = new URLSearchParams(window.location.search).get('q') || '';
   renderCategories();
   renderMatrixForm(info);
   $('#search').addEventListener('input', (event) => {
     filter.text = event.target.value.trim().toLowerCase();
+    filterChanged(false);
+  });
+  window.addEventListener('popstate', () => {
+    readFilter();
+    $('#search').value = new URLSearchParams(window.location.search).get('q') || '';
+    renderCategories();
     renderList();
   });
   renderList();
@@ -32,8 +68,7 @@ function renderCategories() {
     type: 'button', class: 'chip', 'aria-pressed': String(filter.category === value),
     onclick: () => {
       filter.category = value;
-      renderCategories();
-      renderList();
+      filterChanged(true);
     },
   }, label);
   $('#categories').replaceChildren(chip('All', null), ...categories.map((c) => chip(c, c)));
@@ -94,7 +129,7 @@ function renderTagFilter() {
     type: 'button', class: 'chip', 'aria-pressed': 'true', 'aria-label': `Remove the tag filter ${filter.tag}`,
     onclick: () => {
       filter.tag = null;
-      renderList();
+      filterChanged(true);
     },
   }, `#${filter.tag} ✕`) : '');
 }
@@ -124,7 +159,7 @@ function item(benchmark) {
     type: 'button', class: 'tag', 'aria-label': `Show benchmarks tagged ${tag}`,
     onclick: () => {
       filter.tag = tag;
-      renderList();
+      filterChanged(true);
     },
   }, `#${tag}`)));
   return el('li', { class: 'card benchmark-card' },

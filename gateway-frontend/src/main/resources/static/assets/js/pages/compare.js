@@ -1,5 +1,5 @@
 // Compare: a benchmark's runtimes side by side, the ratio of medians and whether the difference is real.
-import { api, items, runtimeId } from '../api.js';
+import { api } from '../api.js';
 import { el, $, pathParam } from '../dom.js';
 import * as fmt from '../format.js';
 import { currentUnit, chartUnit } from '../units.js';
@@ -27,7 +27,7 @@ async function main() {
   });
   const requested = new URLSearchParams(window.location.search).get('runtimes');
   const completed = await api(`/api/runs?benchmark=${encodeURIComponent(slug)}&status=COMPLETED&size=200`)
-    .then(items).then((runs) => new Set(runs.map((run) => runtimeId(run.runtime)))).catch(() => new Set());
+    .then((page) => new Set(page.items.map((run) => run.runtime))).catch(() => new Set());
   const chosen = requested ? requested.split(',') : runtimes.map((r) => r.id).filter((id) => completed.has(id));
   $('#runtime-options').replaceChildren(...runtimes.map((runtime) => el('label', { class: 'option', for: `cmp-${runtime.id}` },
     el('input', {

@@ -1,5 +1,5 @@
 // History: the median of every completed run over time, one line per runtime, regressions marked.
-import { api, runtimeId } from '../api.js';
+import { api } from '../api.js';
 import { el, $, pathParam } from '../dom.js';
 import * as fmt from '../format.js';
 import { currentUnit, chartUnit } from '../units.js';
@@ -17,7 +17,7 @@ async function main() {
   });
   const histories = await Promise.all(runtimes.map((runtime) => api(
     `/api/benchmarks/${encodeURIComponent(slug)}/history?runtime=${encodeURIComponent(runtime.id)}`)
-    .then((history) => pointsOf(history, runtime.id)).catch(() => [])));
+    .then(pointsOf).catch(() => [])));
   const unique = new Map(histories.flat().map((p) => [p.runId ?? `${p.runtime}@${p.time}`, p]));
   points = [...unique.values()].filter((p) => p.time !== null && Number.isFinite(p.median))
     .sort((a, b) => a.time - b.time);
@@ -25,17 +25,16 @@ async function main() {
   render();
 }
 
-function pointsOf(history, fallbackRuntime) {
-  const list = Array.isArray(history) ? history : history.points || history.runs || history.history || [];
-  return list.map((p) => ({
-    runId: p.runId ?? p.id ?? p.run?.id ?? null,
-    runtime: runtimeId(p.runtime) ?? history.runtime ?? fallbackRuntime,
-    time: fmt.epochMillis(p.completedAt ?? p.timestamp ?? p.time ?? p.startedAt),
-    median: p.median ?? p.statistics?.median ?? null,
-    ci: p.ci95 ?? p.statistics?.ci95 ?? null,
-    regression: p.regression === true || p.regression?.detected === true || p.regressed === true
-      || p.isRegression === true,
-    change: p.change ?? p.changeRatio ?? p.regression?.change ?? null,
+// One runtime's history (HistoryView in docs/openapi/results.json) as points of the chart and the table.
+function pointsOf(history) {
+  return history.points.map((p) => ({
+    runId: p.runId,
+    runtime: history.runtime,
+    time: fmt.epochMillis(p.completedAt),
+    median: p.median,
+    ci: p.ci95 ?? null,
+    regression: p.regression === true,
+    change: p.change ?? null,
   }));
 }
 

@@ -1,5 +1,5 @@
 // A run: its statistics, every sample in order (outliers marked), the distribution and memory; live while it runs.
-import { api, items, benchmarkSlug, runtimeId } from '../api.js';
+import { api } from '../api.js';
 import { el, $, showError, pathParam } from '../dom.js';
 import * as fmt from '../format.js';
 import { session } from '../session.js';
@@ -35,7 +35,7 @@ async function main() {
       accepts: (update) => update.runId === runId, canOperate: info.canOperate, dismissable: false,
       onEnded: () => load(),
     });
-    board.show(run);
+    board.show(run, benchmarkName);
     live.onUpdate((update) => {
       if (update.runId === runId) scheduleRefresh();
     });
@@ -44,9 +44,9 @@ async function main() {
 
 async function load() {
   [run, samples] = await Promise.all([api(`/api/runs/${runId}`),
-    api(`/api/runs/${runId}/samples`).then(items).catch(() => [])]);
+    api(`/api/runs/${runId}/samples`).catch(() => [])]);
   if (!benchmarkName) {
-    const slug = benchmarkSlug(run.benchmark);
+    const slug = run.benchmark;
     benchmarkName = await api(`/api/benchmarks/${encodeURIComponent(slug)}`).then((b) => b.name).catch(() => slug);
   }
   render();
@@ -66,12 +66,12 @@ function scheduleRefresh() {
 }
 
 function render() {
-  const slug = benchmarkSlug(run.benchmark);
-  const name = benchmarkName || run.benchmark?.name || slug;
-  document.title = `${name} on ${runtimeId(run.runtime)} · Benchpulse`;
+  const slug = run.benchmark;
+  const name = benchmarkName || slug;
+  document.title = `${name} on ${run.runtime} · Benchpulse`;
   $('#bench-link').textContent = name;
   $('#bench-link').href = `/benchmarks/${encodeURIComponent(slug)}`;
-  $('#title').textContent = `${name} on ${runtimeId(run.runtime)}`;
+  $('#title').textContent = `${name} on ${run.runtime}`;
   $('#meta').textContent = [run.status, run.startedAt && `started ${fmt.dateTime(run.startedAt)}`,
     run.completedAt && `ended ${fmt.dateTime(run.completedAt)}`,
     `${run.completedIterations ?? samples.length} of ${run.iterations ?? '?'} samples`].filter(Boolean).join(' · ');
@@ -91,8 +91,7 @@ function renderFailure() {
     $('#failure').replaceChildren();
     return;
   }
-  const reason = typeof failure === 'string' ? failure : failure.reason;
-  const message = typeof failure === 'string' ? '' : failure.message;
+  const { reason, message } = failure;
   const where = failure.errorSection ? `In ${failure.errorSection}${failure.errorLine ? `, line ${failure.errorLine}` : ''} of the benchmark.` : '';
   $('#failure').replaceChildren(el('div', { class: 'card failure', role: 'alert' },
     el('p', {}, el('strong', { text: reasonText(reason) }), where ? ` ${where}` : ''),

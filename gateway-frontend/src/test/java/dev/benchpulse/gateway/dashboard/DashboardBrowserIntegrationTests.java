@@ -12,6 +12,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -23,10 +26,12 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
 import org.springframework.core.io.ClassPathResource;
 
 import dev.benchpulse.gateway.testing.OpenModeGateway;
 import dev.benchpulse.testsupport.HeadlessChromium;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The dashboard in real headless Chromium, in front of stand-in services and a stand-in hub that replay fixed
@@ -56,6 +61,14 @@ class DashboardBrowserIntegrationTests extends OpenModeGateway {
               .map(([e, ratio]) => `${e.tagName}.${e.className} "${e.textContent.trim().slice(0, 30)}" ${ratio.toFixed(2)}`);
             """;
 
+    /** The field paths the page read from API answers since the last call (record-api-reads.js). */
+    static final String API_READS = """
+            const key = 'benchpulse.apiReads';
+            try { const reads = JSON.parse(sessionStorage.getItem(key) || '[]'); sessionStorage.removeItem(key);
+              return reads; } catch (e) { return []; }
+            """;
+    static final ApiContract CONTRACT = ApiContract.services();
+
     static HeadlessChromium chromium;
     static ChromeDriver browser;
 
@@ -63,6 +76,8 @@ class DashboardBrowserIntegrationTests extends OpenModeGateway {
     static void startChromium() throws IOException {
         chromium = HeadlessChromium.start(SCREENSHOTS);
         browser = chromium.driver();
+        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                Map.of("source", resource("browser/record-api-reads.js")));
     }
 
     @AfterAll
@@ -77,23 +92,40 @@ class DashboardBrowserIntegrationTests extends OpenModeGateway {
         RUNNER.stub("/api/benchmarks", 200, "application/json", fixture("benchmarks.json"))
                 .stub("/api/benchmarks/str-contains", 200, "application/json", fixture("benchmark.json"))
                 .stub("/api/runtimes", 200, "application/json", fixture("runtimes.json"))
-                .stub("/api/runs", 202, "application/json", "{\"runs\":[{\"id\":\"" + RUN_ID + "\",\"benchmark\":"
-                        + "\"str-contains\",\"runtime\":\"php\",\"status\":\"QUEUED\",\"topic\":\"urn:benchpulse:runs:"
-                        + RUN_ID + "\"}]}");
+                .stub("/api/runs", 202, "application/json", accepted(RUN_ID));
         RESULTS.stub("/api/runs", 200, "application/json", fixture("runs.json"))
                 .stub("/api/runs/" + RUN_1, 200, "application/json", fixture("run.json"))
                 .stub("/api/runs/" + RUN_1 + "/samples", 200, "application/json", fixture("samples.json"))
                 .stub("/api/benchmarks/str-contains/comparison", 200, "application/json", fixture("comparison.json"))
                 .stub("/api/benchmarks/str-contains/history", 200, "application/json", fixture("history.json"))
-                .stub("/api/operations/dead-letters", 200, "application/json", "{\"waiting\":0,\"topics\":[]}")
+                .stub("/api/operations/dead-letters", 200, "application/json",
+                        answer("GET /api/operations/dead-letters", "{\"waiting\":0,\"topics\":[]}"))
                 .stub("/api/benchmarks/str-contains/versions", 200, "application/json", fixture("versions.json"))
                 .stub("/api/speedups", 200, "application/json", fixture("speedups.json"));
         browser.manage().window().setSize(new Dimension(1280, 900));
     }
 
     @AfterEach
-    void consoleStaysClean() {
+    void theScriptsReadOnlyDocumentedFieldsAndTheConsoleStaysClean() {
+        assertThat(unknownReads()).as("fields the scripts read that the API's OpenAPI documents lack").isEmpty();
         assertThat(chromium.consoleErrors()).as("browser console errors").isEmpty();
+    }
+
+    /** Each field path the page read from an API answer that the answer's schema does not have. */
+    private static List<String> unknownReads() {
+        List<String> unknown = new ArrayList<>();
+        for (Object read : (List<?>) browser.executeScript(API_READS)) {
+            Map<?, ?> entry = (Map<?, ?>) read;
+            String call = (String) entry.get("call");
+            List<String> path = ((List<?>) entry.get("path")).stream().map(String::valueOf).toList();
+            String[] methodAndPath = call.split(" ", 2);
+            boolean known = CONTRACT.response(methodAndPath[0], methodAndPath[1])
+                    .flatMap(schema -> schema.find(path)).isPresent();
+            if (!known) {
+                unknown.add(call + " → " + String.join(".", path).replace(".[]", "[]"));
+            }
+        }
+        return unknown;
     }
 
     @Test
@@ -153,9 +185,7 @@ class DashboardBrowserIntegrationTests extends OpenModeGateway {
 
     @Test
     void a_run_started_from_the_keyboard_shows_its_times_then_why_it_failed_on_a_legible_page_that_fits_a_phone() {
-        RUNNER.stub("/api/runs", 202, "application/json", "{\"runs\":[{\"id\":\"" + FAILING_RUN + "\",\"benchmark\":"
-                + "\"str-contains\",\"runtime\":\"php\",\"status\":\"QUEUED\",\"topic\":\"urn:benchpulse:runs:"
-                + FAILING_RUN + "\"}]}");
+        RUNNER.stub("/api/runs", 202, "application/json", accepted(FAILING_RUN));
         browser.get(gateway() + "/benchmarks/str-contains");
         await().atMost(WAIT).until(() -> !browser.findElements(By.cssSelector("#runtime-options input")).isEmpty());
         assertThat(browser.executeScript(LOW_CONTRAST_TEXT)).as("text below 4.5:1 contrast").asList().isEmpty();
@@ -222,6 +252,118 @@ class DashboardBrowserIntegrationTests extends OpenModeGateway {
     }
 
     @Test
+    void the_catalog_filters_live_in_the_address_so_they_survive_a_reload_and_the_back_button() {
+        browser.get(gateway() + "/");
+        await().atMost(WAIT).until(() -> browser.findElements(By.cssSelector(".benchmark-card")).size() == 3);
+
+        browser.findElement(By.xpath("//button[@aria-pressed and text()='arrays']")).click();
+        browser.findElement(By.id("search")).sendKeys("map");
+        await().atMost(WAIT).until(() -> browser.getCurrentUrl().endsWith("/?category=arrays&q=map"));
+
+        browser.navigate().refresh();
+        await().atMost(WAIT).until(() -> browser.findElements(By.cssSelector(".benchmark-card")).size() == 1);
+        assertThat(browser.findElement(By.cssSelector(".benchmark-card h3")).getText()).isEqualTo("array_map vs foreach");
+        assertThat(browser.findElement(By.id("search")).getAttribute("value")).isEqualTo("map");
+        assertThat(browser.findElement(By.xpath("//button[text()='arrays']")).getAttribute("aria-pressed"))
+                .isEqualTo("true");
+
+        browser.findElement(By.xpath("//button[text()='All']")).click();
+        browser.findElement(By.id("search")).clear();
+        browser.findElement(By.id("search")).sendKeys(Keys.SPACE, Keys.BACK_SPACE);
+        await().atMost(WAIT).until(() -> browser.findElements(By.cssSelector(".benchmark-card")).size() == 3);
+        browser.navigate().back();
+        await().atMost(WAIT).until(() -> browser.findElements(By.cssSelector(".benchmark-card")).size() == 1);
+        assertThat(browser.getCurrentUrl()).endsWith("/?category=arrays&q=map");
+
+        browser.get(gateway() + "/?tag=serialization");
+        await().atMost(WAIT).until(() -> browser.findElements(By.cssSelector(".benchmark-card")).size() == 1);
+        assertThat(browser.findElement(By.cssSelector(".benchmark-card h3")).getText())
+                .isEqualTo("json_encode a nested array");
+        assertThat(browser.findElement(By.id("active-tag")).getText()).contains("#serialization");
+    }
+
+    @Test
+    void the_dashboard_follows_the_visitors_colour_scheme_legibly_in_both() {
+        try {
+            for (String scheme : List.of("dark", "light")) {
+                browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+                        List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+                browser.get(gateway() + "/benchmarks/str-contains");
+                await().atMost(WAIT).until(() -> !browser.findElements(By.cssSelector("#runtime-options input")).isEmpty());
+                String background = (String) browser.executeScript(
+                        "return getComputedStyle(document.documentElement).backgroundColor");
+                assertThat(background).as("page background in the %s scheme", scheme)
+                        .isEqualTo(scheme.equals("dark") ? "rgb(13, 17, 23)" : "rgb(246, 248, 250)");
+                assertThat(browser.executeScript(LOW_CONTRAST_TEXT)).as("text below 4.5:1 contrast, %s", scheme)
+                        .asList().isEmpty();
+                screenshot("benchmark-" + scheme);
+            }
+        } finally {
+            browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+        }
+    }
+
+    @Test
+    void an_unknown_page_is_a_dashboard_page_that_says_so_and_leads_back_to_the_benchmarks() {
+        browser.get(gateway() + "/no-such-page");
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(browser.findElement(By.tagName("h1")).getText())
+                .isEqualTo("Page not found"));
+        assertThat(browser.getTitle()).isEqualTo("Page not found · Benchpulse");
+        assertThat(browser.findElement(By.cssSelector("main")).getText()).doesNotContain("Whitelabel");
+        assertThat(browser.findElements(By.cssSelector("header.topbar nav a"))).isNotEmpty();
+        screenshot("not-found");
+        browser.findElement(By.linkText("Go to the benchmarks")).click();
+        await().atMost(WAIT).until(() -> browser.findElements(By.cssSelector(".benchmark-card")).size() == 3);
+        assertThat(unknownReads()).isEmpty();
+        // The browser logs the 404 of the page itself; nothing else went wrong.
+        assertThat(chromium.consoleErrors()).extracting(LogEntry::getMessage).singleElement().asString()
+                .contains("/no-such-page", "404");
+    }
+
+    @Test
+    void a_runs_status_never_goes_back_when_the_api_answers_with_an_older_state_than_the_hub_gave() {
+        browser.get(gateway() + "/runtimes");
+        @SuppressWarnings("unchecked")
+        List<String> seen = (List<String>) browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/assets/js/runstate.js').then(({ fromRun, apply, merge }) => {
+                  const read = (status, completedIterations) => fromRun({ id: 'r', benchmark: 'sum-ints',
+                    runtime: 'php-jit', status, iterations: 4, completedIterations });
+                  const seen = [];
+                  const show = (s) => seen.push(`${s.status} ${s.current}`);
+                  let s = read('QUEUED', 0); show(s);
+                  s = apply(s, { type: 'benchmark.started', totalIterations: 4, occurredAt: 1 }); show(s);
+                  s = merge(s, read('QUEUED', 0)); show(s);
+                  s = apply(s, { type: 'benchmark.progress', currentIteration: 2, totalIterations: 4, occurredAt: 2 });
+                  show(s);
+                  s = merge(s, read('RUNNING', 1)); show(s);
+                  s = apply(s, { type: 'benchmark.started', totalIterations: 4, occurredAt: 1 }); show(s);
+                  s = apply(s, { type: 'benchmark.progress', currentIteration: 1, totalIterations: 4, occurredAt: 3 });
+                  show(s);
+                  s = apply(s, { type: 'benchmark.completed', totalIterations: 4, occurredAt: 4 }); show(s);
+                  s = merge(s, read('RUNNING', 3)); show(s);
+                  done(seen);
+                }, (e) => done([String(e)]));
+                """);
+
+        assertThat(seen).containsExactly("QUEUED 0", "RUNNING 0", "RUNNING 0", "RUNNING 2", "RUNNING 2", "RUNNING 2",
+                "RUNNING 2", "COMPLETED 4", "COMPLETED 4");
+    }
+
+    @Test
+    void a_read_of_a_field_the_api_does_not_have_is_caught() {
+        browser.get(gateway() + "/runtimes");
+        await().atMost(WAIT).until(() -> browser.findElements(By.cssSelector("#runtimes tbody tr")).size() == 4);
+        browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch('/api/runtimes').then((r) => r.json()).then((runtimes) => done(runtimes[0].version));
+                """);
+
+        assertThat(unknownReads()).containsExactly("GET /api/runtimes → [].version");
+    }
+
+    @Test
     void the_run_compare_and_history_pages_show_their_numbers() {
         browser.get(gateway() + "/runs/" + RUN_1);
         await().atMost(WAIT).until(() -> browser.findElements(By.cssSelector("#stats tbody tr")).size() > 10);
@@ -252,10 +394,10 @@ class DashboardBrowserIntegrationTests extends OpenModeGateway {
         String incomplete = fixture("run.json").replace("\"status\": \"COMPLETED\"", "\"status\": \"INCOMPLETE\"")
                 .replace("\"completedIterations\": 40", "\"completedIterations\": 38, \"samplesTaken\": 40, "
                         + "\"missingIterations\": [7, 31]");
-        RESULTS.stub("/api/runs/" + RUN_1, 200, "application/json", incomplete)
-                .stub("/api/operations/dead-letters", 200, "application/json", "{\"waiting\":2,\"topics\":[{\"topic\":"
-                        + "\"benchpulse.benchmark-events.v1.dlt\",\"source\":\"benchpulse.benchmark-events.v1\","
-                        + "\"depth\":2,\"records\":[]}]}");
+        RESULTS.stub("/api/runs/" + RUN_1, 200, "application/json", answer("GET /api/runs/" + RUN_1, incomplete))
+                .stub("/api/operations/dead-letters", 200, "application/json", answer("GET /api/operations/dead-letters",
+                        "{\"waiting\":2,\"topics\":[{\"topic\":\"benchpulse.benchmark-events.v1.dlt\",\"source\":"
+                        + "\"benchpulse.benchmark-events.v1\",\"depth\":2,\"records\":[]}]}"));
 
         browser.get(gateway() + "/runs/" + RUN_1);
         await().atMost(WAIT).untilAsserted(() -> assertThat(browser.findElement(By.id("failure")).getText())
@@ -288,8 +430,8 @@ class DashboardBrowserIntegrationTests extends OpenModeGateway {
     @Test
     void a_category_started_on_two_runtimes_from_the_catalog_opens_the_matrix_with_its_progress_and_medians() {
         String matrix = "55555555-5555-4555-8555-555555555555";
-        RUNNER.stub("/api/runs", 202, "application/json", "{\"matrixId\":\"" + matrix + "\",\"execution\":"
-                + "\"interleaved\",\"runs\":[],\"skipped\":[]}");
+        RUNNER.stub("/api/runs", 202, "application/json", answer("POST /api/runs", "{\"matrixId\":\"" + matrix
+                + "\",\"execution\":\"interleaved\",\"runs\":[],\"skipped\":[]}"));
         RESULTS.stub("/api/matrices/" + matrix, 200, "application/json", fixture("matrix.json"));
         browser.get(gateway() + "/");
         await().atMost(WAIT).until(() -> !browser.findElements(By.cssSelector("#matrix-runtimes input")).isEmpty());
@@ -370,9 +512,27 @@ class DashboardBrowserIntegrationTests extends OpenModeGateway {
         chromium.screenshot(name);
     }
 
+    /** The runner's answer to starting one run on php. */
+    private static String accepted(String runId) {
+        return answer("POST /api/runs", "{\"runs\":[{\"id\":\"" + runId + "\",\"benchmark\":\"str-contains\","
+                + "\"runtime\":\"php\",\"status\":\"QUEUED\",\"topic\":\"urn:benchpulse:runs:" + runId + "\"}]}");
+    }
+
+    /** An answer a stand-in service gives, checked first to have only fields the API's OpenAPI documents name. */
+    private static String answer(String call, String json) {
+        String[] methodAndPath = call.split(" ", 2);
+        assertThat(CONTRACT.response(methodAndPath[0], methodAndPath[1]).orElseThrow()
+                .unknownFields(JsonMapper.builder().build().readTree(json))).as("fields %s does not have", call).isEmpty();
+        return json;
+    }
+
     private static String fixture(String name) {
+        return resource("dashboard/" + name);
+    }
+
+    private static String resource(String path) {
         try {
-            return new ClassPathResource("dashboard/" + name).getContentAsString(StandardCharsets.UTF_8);
+            return new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.benchpulse.contracts.avro.RunRequested;
 import dev.benchpulse.results.ResultsIntegrationTest;
+import dev.benchpulse.testsupport.OpenApiDocuments;
 import dev.benchpulse.testsupport.RunEvents;
 
 import java.util.UUID;
@@ -146,6 +147,14 @@ class RunsApiIntegrationTests extends ResultsIntegrationTest {
                 .jsonPath("$.components.schemas.RunView.properties.missingIterations").exists()
                 .jsonPath("$.components.schemas.RunView.properties.status.enum").value(
                         statuses -> assertThat(statuses.toString()).contains("INCOMPLETE"));
+    }
+
+    @Test
+    void serves_the_committed_openapi_document_the_dashboard_is_checked_against() {
+        String served = client.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        OpenApiDocuments.assertServedIsCommitted("results", served);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import dev.benchpulse.runner.RunnerIntegrationTest;
 import dev.benchpulse.runner.TestFixtures;
+import dev.benchpulse.testsupport.OpenApiDocuments;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -105,5 +106,13 @@ class CatalogApiIntegrationTests {
                 .jsonPath("$.paths['/api/benchmarks'].get").exists()
                 .jsonPath("$.paths['/api/benchmarks/{slug}/calibrate'].post").exists()
                 .jsonPath("$.paths['/api/runtimes'].get").exists();
+    }
+
+    @Test
+    void serves_the_committed_openapi_document_the_dashboard_is_checked_against() {
+        String served = client.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        OpenApiDocuments.assertServedIsCommitted("runner", served);
     }
 }
