@@ -59,7 +59,8 @@ class ComparisonWorkTests {
     @Test
     void more_new_work_than_the_pool_and_its_queue_take_is_refused_at_once() {
         ComparisonWork work = work(1, 1);
-        double[] large = times(50_000, 100);
+        // 10,000 resamples of 5,000 samples keep the one worker busy far longer than the next two calls take
+        double[] large = times(5_000, 100);
 
         Mono<Comparison> running = work.compare(UUID.randomUUID(), large, UUID.randomUUID(), large).cache();
         running.subscribe();
