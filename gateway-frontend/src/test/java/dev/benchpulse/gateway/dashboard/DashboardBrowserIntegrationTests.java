@@ -25,6 +25,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.core.io.ClassPathResource;
 
+import dev.benchpulse.contracts.web.ApiHeaders;
+import dev.benchpulse.contracts.web.RunTopics;
 import dev.benchpulse.gateway.testing.OpenModeGateway;
 import dev.benchpulse.testsupport.HeadlessChromium;
 
@@ -78,8 +80,8 @@ class DashboardBrowserIntegrationTests extends OpenModeGateway {
                 .stub("/api/benchmarks/str-contains", 200, "application/json", fixture("benchmark.json"))
                 .stub("/api/runtimes", 200, "application/json", fixture("runtimes.json"))
                 .stub("/api/runs", 202, "application/json", "{\"runs\":[{\"id\":\"" + RUN_ID + "\",\"benchmark\":"
-                        + "\"str-contains\",\"runtime\":\"php\",\"status\":\"QUEUED\",\"topic\":\"urn:benchpulse:runs:"
-                        + RUN_ID + "\"}]}");
+                        + "\"str-contains\",\"runtime\":\"php\",\"status\":\"QUEUED\",\"topic\":\""
+                        + RunTopics.of(RUN_ID) + "\"}]}");
         RESULTS.stub("/api/runs", 200, "application/json", fixture("runs.json"))
                 .stub("/api/runs/" + RUN_1, 200, "application/json", fixture("run.json"))
                 .stub("/api/runs/" + RUN_1 + "/samples", 200, "application/json", fixture("samples.json"))
@@ -127,7 +129,7 @@ class DashboardBrowserIntegrationTests extends OpenModeGateway {
         card.findElement(By.xpath(".//button[text()='Cancel run']")).click();
         await().atMost(WAIT).untilAsserted(() -> assertThat(RUNNER.last().method()).isEqualTo("DELETE"));
         assertThat(RUNNER.last().uri()).isEqualTo("/api/runs/" + RUN_ID);
-        assertThat(RUNNER.last().header("X-Benchpulse-Client")).isEqualTo("dashboard");
+        assertThat(RUNNER.last().header(ApiHeaders.CLIENT)).isEqualTo("dashboard");
 
         // The connection drops; the browser reconnects by itself and tells the hub the last update it saw.
         HUB.endStreams(HUB_PATH);
@@ -154,8 +156,8 @@ class DashboardBrowserIntegrationTests extends OpenModeGateway {
     @Test
     void a_run_started_from_the_keyboard_shows_its_times_then_why_it_failed_on_a_legible_page_that_fits_a_phone() {
         RUNNER.stub("/api/runs", 202, "application/json", "{\"runs\":[{\"id\":\"" + FAILING_RUN + "\",\"benchmark\":"
-                + "\"str-contains\",\"runtime\":\"php\",\"status\":\"QUEUED\",\"topic\":\"urn:benchpulse:runs:"
-                + FAILING_RUN + "\"}]}");
+                + "\"str-contains\",\"runtime\":\"php\",\"status\":\"QUEUED\",\"topic\":\""
+                + RunTopics.of(FAILING_RUN) + "\"}]}");
         browser.get(gateway() + "/benchmarks/str-contains");
         await().atMost(WAIT).until(() -> !browser.findElements(By.cssSelector("#runtime-options input")).isEmpty());
         assertThat(browser.executeScript(LOW_CONTRAST_TEXT)).as("text below 4.5:1 contrast").asList().isEmpty();

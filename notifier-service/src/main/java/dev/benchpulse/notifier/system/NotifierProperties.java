@@ -1,5 +1,7 @@
 package dev.benchpulse.notifier.system;
 
+import dev.benchpulse.contracts.web.RunTopics;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -73,7 +75,7 @@ public record NotifierProperties(
             String key,
             @DefaultValue("HS256") String algorithm,
             String privateKey,
-            @DefaultValue("urn:benchpulse:runs:{runId}") List<String> publish,
+            @DefaultValue(RunTopics.TEMPLATE) List<String> publish,
             @DefaultValue("1h") Duration ttl,
             @DefaultValue("5m") Duration renewBefore) {
     }

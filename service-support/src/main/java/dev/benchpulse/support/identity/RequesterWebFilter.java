@@ -1,5 +1,7 @@
 package dev.benchpulse.support.identity;
 
+import dev.benchpulse.contracts.web.ApiHeaders;
+
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -62,7 +64,7 @@ final class RequesterWebFilter implements WebFilter, Ordered {
     }
 
     private Optional<Requester> signedRequester(ServerWebExchange exchange) {
-        String token = exchange.getRequest().getHeaders().getFirst(Identity.HEADER);
+        String token = exchange.getRequest().getHeaders().getFirst(ApiHeaders.IDENTITY);
         if (token == null || tokens == null) {
             return Optional.empty();
         }
