@@ -13,7 +13,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 import dev.benchpulse.contracts.web.RunTopics;
 import dev.benchpulse.gateway.security.SecurityProperties;
-import dev.benchpulse.gateway.security.Visitors;
+import dev.benchpulse.gateway.visitor.Visitors;
 import reactor.core.publisher.Mono;
 
 /**

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 import dev.benchpulse.contracts.web.ApiHeaders;
-import dev.benchpulse.gateway.security.Visitors;
+import dev.benchpulse.gateway.visitor.Visitors;
 import dev.benchpulse.support.identity.Identity;
 import dev.benchpulse.support.identity.IdentityTokens;
 import dev.benchpulse.support.identity.Requester;

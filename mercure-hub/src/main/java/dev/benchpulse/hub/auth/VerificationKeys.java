@@ -19,7 +19,7 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 
 import dev.benchpulse.contracts.keys.PemKeys;
-import dev.benchpulse.hub.system.HubProperties.Keys;
+import dev.benchpulse.hub.settings.HubProperties.Keys;
 
 /**
  * The keys one kind of token is verified with, as a nimbus key selector: an HMAC secret or a PEM public key, plus

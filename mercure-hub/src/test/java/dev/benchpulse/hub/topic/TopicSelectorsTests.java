@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
 import dev.benchpulse.contracts.web.RunTopics;
-import dev.benchpulse.hub.system.HubException;
-import dev.benchpulse.hub.system.HubProperties.Limits;
+import dev.benchpulse.hub.problem.HubException;
+import dev.benchpulse.hub.settings.HubProperties.Limits;
 
 /** Selector limits: refused with 400 and a reason before anything is compiled; shared instances otherwise. */
 class TopicSelectorsTests {

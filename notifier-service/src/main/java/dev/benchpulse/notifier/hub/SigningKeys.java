@@ -1,7 +1,7 @@
 package dev.benchpulse.notifier.hub;
 
 import dev.benchpulse.contracts.keys.PemKeys;
-import dev.benchpulse.notifier.system.NotifierProperties;
+import dev.benchpulse.notifier.settings.NotifierProperties;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.benchpulse.contracts.avro.FailureReason;
 import dev.benchpulse.contracts.web.RunTopics;
-import dev.benchpulse.notifier.system.NotifierMetrics;
+import dev.benchpulse.notifier.metrics.NotifierMetrics;
 import dev.benchpulse.notifier.update.UpdateType;
 import dev.benchpulse.testsupport.RunEvents;
 

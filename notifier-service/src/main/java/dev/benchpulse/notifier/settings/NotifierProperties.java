@@ -1,4 +1,4 @@
-package dev.benchpulse.notifier.system;
+package dev.benchpulse.notifier.settings;
 
 import dev.benchpulse.contracts.web.RunTopics;
 

@@ -1,4 +1,4 @@
-package dev.benchpulse.hub.system;
+package dev.benchpulse.hub.settings;
 
 import dev.benchpulse.contracts.web.ApiHeaders;
 
