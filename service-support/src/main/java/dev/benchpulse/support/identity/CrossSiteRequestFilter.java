@@ -1,6 +1,7 @@
 package dev.benchpulse.support.identity;
 
 import dev.benchpulse.contracts.web.ApiHeaders;
+import dev.benchpulse.support.problem.ProblemResponses;
 
 import java.util.Set;
 
@@ -28,9 +29,9 @@ public final class CrossSiteRequestFilter implements WebFilter, Ordered {
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
             HttpMethod.TRACE);
 
-    private final ProblemWriter problems;
+    private final ProblemResponses problems;
 
-    CrossSiteRequestFilter(ProblemWriter problems) {
+    CrossSiteRequestFilter(ProblemResponses problems) {
         this.problems = problems;
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.benchpulse.contracts.web.ApiHeaders;
+import dev.benchpulse.support.problem.ProblemResponses;
 
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -23,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 class IdentityFiltersTests {
 
-    static final ProblemWriter PROBLEMS = new ProblemWriter(JsonMapper.builder().build());
+    static final ProblemResponses PROBLEMS = new ProblemResponses(JsonMapper.builder().build());
     static final IdentityTokens TOKENS = new IdentityTokens(
             new IdentityProperties(IdentityTokensTests.KEY, null, Duration.ofSeconds(60)), Clock.systemUTC());
     static final Requester VERA = new Requester("vera", Role.VIEWER.withIncluded(), "192.0.2.5");
