@@ -1,5 +1,8 @@
 package dev.benchpulse.cli;
 
+import dev.benchpulse.contracts.web.ApiHeaders;
+import dev.benchpulse.contracts.web.RunTopics;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -22,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A stand-in for the gateway that serves the agreed API shapes (DESIGN.md and the working agreement): the catalog,
+ * A stand-in for the gateway that serves the API shapes docs/runner.md and docs/results.md describe: the catalog,
  * the runtimes, run requests, run details, a Mercure event stream with each run's lifecycle, comparison and
  * calibration. Runs advance one sample per event on the stream, or one sample per poll when there is no stream.
  */
@@ -108,7 +111,7 @@ public final class FakeBenchpulseApi implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         requests.add(method + " " + exchange.getRequestURI());
         if (!method.equals("GET")) {
-            clientHeaders.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Benchpulse-Client")));
+            clientHeaders.add(String.valueOf(exchange.getRequestHeaders().getFirst(ApiHeaders.CLIENT)));
         }
         try (exchange) {
             if (path.equals("/.well-known/mercure")) {
@@ -177,7 +180,7 @@ public final class FakeBenchpulseApi implements AutoCloseable {
                     matrices.computeIfAbsent(matrixId, m -> new ArrayList<>()).add(run);
                 }
                 accepted.addObject().put("id", id).put("benchmark", run.benchmark()).put("runtime", run.runtime())
-                        .put("status", "QUEUED").put("topic", "urn:benchpulse:runs:" + id);
+                        .put("status", "QUEUED").put("topic", RunTopics.of(id));
             }
         }
         answer.putArray("skipped");
@@ -240,7 +243,7 @@ public final class FakeBenchpulseApi implements AutoCloseable {
     }
 
     private synchronized List<FakeRun> runsOnTopics(List<String> topics) {
-        return runs.values().stream().filter(r -> topics.contains("urn:benchpulse:runs:" + r.id())).toList();
+        return runs.values().stream().filter(r -> topics.contains(RunTopics.of(r.id()))).toList();
     }
 
     private void home(HttpExchange exchange) throws IOException {

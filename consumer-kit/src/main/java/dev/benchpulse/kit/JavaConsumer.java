@@ -29,6 +29,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * printed too, and a record that cannot be decoded is reported on standard error and skipped rather than stopping
  * the consumer. Ctrl-C stops it cleanly, with the offsets of the records it handled committed, so the same group
  * resumes after them (at least once: a crash may print a record again; deduplicate by {@code eventId}).
+ * <p>
+ * A hand-written poll loop with plain kafka-clients, unlike the services' {@code @KafkaListener}s, by design: this is
+ * the sample for another team's consumer, which needs the contracts jar and nothing of Spring (docs/consumers.md).
  */
 public final class JavaConsumer {
 

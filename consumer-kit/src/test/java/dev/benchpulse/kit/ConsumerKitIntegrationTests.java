@@ -11,9 +11,9 @@ import dev.benchpulse.contracts.avro.BenchmarkFailed;
 import dev.benchpulse.contracts.avro.FailureReason;
 import dev.benchpulse.contracts.avro.RunCancelRequested;
 import dev.benchpulse.contracts.schema.ContractSchemas;
+import dev.benchpulse.contracts.web.ApiHeaders;
 import dev.benchpulse.kit.ReferenceDecoding.Decoded;
 import dev.benchpulse.runner.RunnerServiceApplication;
-import dev.benchpulse.support.identity.Identity;
 import dev.benchpulse.testsupport.EmbeddedBroker;
 import dev.benchpulse.testsupport.TopicRecorder;
 
@@ -73,7 +73,7 @@ class ConsumerKitIntegrationTests {
             awaitLast(events, completed, BenchmarkCompleted.class);
             awaitLast(events, failed, BenchmarkFailed.class);
             // a state-changing request without a JSON body says who sends it (the cross-site rule)
-            client.delete().uri("/api/runs/{id}", completed).header(Identity.CLIENT_HEADER, "consumer-kit-test")
+            client.delete().uri("/api/runs/{id}", completed).header(ApiHeaders.CLIENT, "consumer-kit-test")
                     .exchange().expectStatus().isAccepted();
             cancels.awaitRecords(r -> r.key().equals(completed.toString()), 1, WAIT);
         }

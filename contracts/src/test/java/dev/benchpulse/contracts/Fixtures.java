@@ -11,6 +11,7 @@ import dev.benchpulse.contracts.avro.RunCancelRequested;
 import dev.benchpulse.contracts.avro.RunRequested;
 import dev.benchpulse.contracts.avro.RuntimeRef;
 import dev.benchpulse.contracts.avro.Sample;
+import dev.benchpulse.contracts.web.RunTopics;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -44,7 +45,7 @@ public final class Fixtures {
 
     /** A private update of the run's Mercure topic, with an alternate topic, as a hub or the notifier writes it. */
     public HubUpdate hubUpdate() {
-        return new HubUpdate("urn:uuid:" + UUID.randomUUID(), List.of("urn:benchpulse:runs:" + run, "urn:benchpulse:all"),
+        return new HubUpdate("urn:uuid:" + UUID.randomUUID(), List.of(RunTopics.of(run), "urn:benchpulse:all"),
                 "{\"type\":\"benchmark.progress\"}", true, "progress", 5000L, NOW);
     }
 }

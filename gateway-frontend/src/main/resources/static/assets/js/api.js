@@ -15,6 +15,11 @@ function cookie(name) {
   return found ? decodeURIComponent(found.substring(name.length + 1)) : null;
 }
 
+/** The header that marks a request as the dashboard's, as the page names it. */
+function clientHeader() {
+  return document.querySelector('meta[name="benchpulse-client-header"]').content;
+}
+
 /** The CSRF token of the secured mode (absent in the open mode). */
 export function csrfToken() {
   return cookie('XSRF-TOKEN');
@@ -25,8 +30,8 @@ export async function api(path, { method = 'GET', body, accept = 'application/js
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET') {
     // The servers refuse a state-changing request that has neither a JSON body nor this header, so that a form on
-    // another web site cannot trigger one (docs/security.md).
-    headers['X-Benchpulse-Client'] = 'dashboard';
+    // another web site cannot trigger one (docs/security.md). The page names it (contracts' ApiHeaders.CLIENT).
+    headers[clientHeader()] = 'dashboard';
     const token = csrfToken();
     if (token) headers['X-XSRF-TOKEN'] = token;
   }

@@ -1,8 +1,10 @@
 // The page's one event stream: every run's updates through one Mercure subscription to the URI template that
-// matches all run topics. Updates are de-duplicated by id, so the hub's replay after a reconnection (the
+// matches all run topics, which the gateway names (GET /session, runTopics) so that the topics are defined in one
+// place for the whole system. Updates are de-duplicated by id, so the hub's replay after a reconnection (the
 // browser sends Last-Event-ID) never counts anything twice; after a long outage, pages re-read run state.
 
-const TOPIC_TEMPLATE = 'urn:benchpulse:runs:{runId}';
+import { session } from './session.js';
+
 const LONG_OUTAGE_MS = 15000;
 const MAX_REMEMBERED_IDS = 20000;
 
@@ -15,6 +17,7 @@ class LiveRuns {
     this.lostAt = null;
     this.retryDelay = 1000;
     this.source = null;
+    this.starting = false;
   }
 
   /** Calls fn(update) for every new run update (the parsed `data` JSON). */
@@ -30,9 +33,24 @@ class LiveRuns {
   }
 
   connect() {
-    if (this.source) return;
+    if (this.source || this.starting) return;
+    this.starting = true;
+    session().then((info) => {
+      this.starting = false;
+      if (this.source) return;
+      if (info.runTopics) {
+        this.subscribe(info.runTopics);
+      } else {
+        // The gateway could not be asked: retry like a stream the hub closed.
+        this.lost();
+        this.retryLater();
+      }
+    });
+  }
+
+  subscribe(topic) {
     const url = new URL('/.well-known/mercure', window.location.origin);
-    url.searchParams.append('topic', TOPIC_TEMPLATE);
+    url.searchParams.append('topic', topic);
     // A stream we had to re-create ourselves resumes where it stopped, like the browser's own reconnection.
     if (this.lastEventId) url.searchParams.append('lastEventID', this.lastEventId);
     const source = new EventSource(url, { withCredentials: true });
@@ -71,15 +89,23 @@ class LiveRuns {
   }
 
   failed(source) {
-    if (this.lostAt === null) this.lostAt = Date.now();
-    setConnection('lost', 'Reconnecting…');
+    this.lost();
     // CONNECTING: the browser retries by itself and sends Last-Event-ID. CLOSED: it gave up (the hub or the
     // gateway refused); we retry with a growing delay and resume from the last id ourselves.
     if (source.readyState === EventSource.CLOSED) {
       this.source = null;
-      window.setTimeout(() => this.connect(), this.retryDelay);
-      this.retryDelay = Math.min(this.retryDelay * 2, 30000);
+      this.retryLater();
     }
+  }
+
+  lost() {
+    if (this.lostAt === null) this.lostAt = Date.now();
+    setConnection('lost', 'Reconnecting…');
+  }
+
+  retryLater() {
+    window.setTimeout(() => this.connect(), this.retryDelay);
+    this.retryDelay = Math.min(this.retryDelay * 2, 30000);
   }
 }
 

@@ -1,4 +1,5 @@
-// Who is looking: the security mode, the signed-in user, and whether they may start runs.
+// Who is looking: the security mode, the signed-in user, and whether they may start runs; and the Mercure topic
+// template of every run's updates (runTopics).
 import { api, csrfToken } from './api.js';
 import { el, $ } from './dom.js';
 
@@ -6,7 +7,11 @@ let current;
 
 export function session() {
   if (!current) {
-    current = api('/session').catch(() => ({ mode: 'open', user: null, roles: [], canOperate: true }));
+    // A failure is not kept: the next call asks again (the live stream needs the run topics it names).
+    current = api('/session').catch(() => {
+      current = undefined;
+      return { mode: 'open', user: null, roles: [], canOperate: true };
+    });
     current.then(render);
   }
   return current;

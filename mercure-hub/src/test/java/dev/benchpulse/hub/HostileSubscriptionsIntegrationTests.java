@@ -24,6 +24,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import dev.benchpulse.contracts.web.RunTopics;
 import dev.benchpulse.hub.testing.MercureHubTestServer;
 import dev.benchpulse.hub.testing.MercureTokens;
 import dev.benchpulse.testsupport.SseRecorder;
@@ -108,7 +109,7 @@ class HostileSubscriptionsIntegrationTests {
         Publisher publisher = new Publisher(hubUrl);
         String token = MercureTokens.hmac(KEY).publisher("*");
         for (int i = 0; i < 5; i++) {
-            publisher.publishOk(token, "topic", "urn:benchpulse:runs:" + UUID.randomUUID(), "data", "before " + i);
+            publisher.publishOk(token, "topic", RunTopics.of(UUID.randomUUID()), "data", "before " + i);
         }
         List<SseRecorder> hostile = new ArrayList<>();
         try (SseRecorder everything = SseRecorder.subscribe(subscription("*"), headers -> { })) {
@@ -122,14 +123,14 @@ class HostileSubscriptionsIntegrationTests {
 
             long start = System.nanoTime();
             ResponseEntity<String> answer = publisher.publish(token, Publisher.form("topic",
-                    "urn:benchpulse:runs:" + UUID.randomUUID(), "data", "after"));
+                    RunTopics.of(UUID.randomUUID()), "data", "after"));
             await().atMost(Duration.ofSeconds(2)).until(() -> everything.data().contains("after"));
             Duration delivered = Duration.ofNanos(System.nanoTime() - start);
 
             assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
             assertThat(delivered).isLessThan(Duration.ofSeconds(2));
             // within the limits every selector is served: a topic the templates match reaches them
-            publisher.publishOk(token, "topic", "urn:benchpulse:runs:1!", "data", "for the templates");
+            publisher.publishOk(token, "topic", RunTopics.of("1!"), "data", "for the templates");
             for (SseRecorder recorder : hostile) {
                 await().atMost(WAIT).until(() -> recorder.data().contains("for the templates"));
                 assertThat(recorder.data()).containsExactly("for the templates");

@@ -15,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import dev.benchpulse.contracts.web.RunTopics;
 import dev.benchpulse.hub.testing.MercureHubTestServer;
 import dev.benchpulse.testsupport.SseRecorder;
 
@@ -107,7 +108,7 @@ class LimitsIntegrationTests {
     void the_dashboard_selector_is_within_every_default_limit() {
         try (MercureHubTestServer defaults = MercureHubTestServer.builder().anonymous(true).start();
                 SseRecorder dashboard = SseRecorder.subscribe(
-                        SubscribeIntegrationTests.subscription(defaults, "urn:benchpulse:runs:{runId}"), h -> { })) {
+                        SubscribeIntegrationTests.subscription(defaults, RunTopics.TEMPLATE), h -> { })) {
             assertThat(dashboard.awaitStatus(WAIT)).isEqualTo(HttpStatus.OK);
         }
     }

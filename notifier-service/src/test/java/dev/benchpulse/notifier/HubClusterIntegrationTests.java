@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.benchpulse.contracts.Topics;
 import dev.benchpulse.contracts.avro.BenchmarkStarted;
+import dev.benchpulse.contracts.web.RunTopics;
 import dev.benchpulse.hub.testing.MercureHubTestServer;
 import dev.benchpulse.hub.testing.MercureTokens;
 import dev.benchpulse.notifier.relay.UpdatePublisher;
@@ -42,7 +43,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 class HubClusterIntegrationTests {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final String EVERY_RUN = "urn:benchpulse:runs:{runId}";
+    private static final String EVERY_RUN = RunTopics.TEMPLATE;
     private static final String PUBLISHER_KEY = MercureTokens.randomSecret();
     private static final String SUBSCRIBER_KEY = MercureTokens.randomSecret();
 
@@ -111,7 +112,7 @@ class HubClusterIntegrationTests {
 
             // the anonymous subscriber is connected (it gets a public update) but never got a private one
             String open = WebClient.create(first.hubUrl()).post().headers(h -> h.setBearerAuth(first.publisherToken()))
-                    .body(BodyInserters.fromFormData("topic", "urn:benchpulse:runs:public").with("data", "open"))
+                    .body(BodyInserters.fromFormData("topic", RunTopics.of("public")).with("data", "open"))
                     .retrieve().bodyToMono(String.class).block(TIMEOUT);
             assertThat(anonymous.awaitEvents(1, TIMEOUT)).extracting(ServerSentEvent::id).containsExactly(open);
         }

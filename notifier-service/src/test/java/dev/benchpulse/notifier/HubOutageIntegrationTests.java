@@ -27,6 +27,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -38,7 +39,7 @@ class HubOutageIntegrationTests extends NotifierIntegrationTest {
     WebTestClient client;
 
     @Autowired
-    MessageListenerContainer benchmarkEventsContainer;
+    KafkaListenerEndpointRegistry containers;
 
     @Autowired
     MeterRegistry meters;
@@ -82,7 +83,7 @@ class HubOutageIntegrationTests extends NotifierIntegrationTest {
                 .expectBody().jsonPath("$.components.dependencies.details['mercure-hub'].reason").isNotEmpty());
         assertThat(meters.counter("benchpulse.dependency.outages", "dependency", "mercure-hub").count())
                 .isGreaterThanOrEqualTo(1);
-        await().atMost(TIMEOUT).until(() -> benchmarkEventsContainer.isPartitionPaused(partition));
+        await().atMost(TIMEOUT).until(() -> benchmarkEventsContainer().isPartitionPaused(partition));
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
                 .until(() -> committed(partition) <= hundredPercent.offset());
 
@@ -96,7 +97,7 @@ class HubOutageIntegrationTests extends NotifierIntegrationTest {
             assertThat(updates.get(updates.size() - 2).get("progress").asInt()).isEqualTo(100);
         }
         // And the partition flows again, everything delivered and committed, the hub up again
-        await().atMost(TIMEOUT).until(() -> !benchmarkEventsContainer.isPartitionPaused(partition));
+        await().atMost(TIMEOUT).until(() -> !benchmarkEventsContainer().isPartitionPaused(partition));
         await().atMost(TIMEOUT).untilAsserted(() -> client.get().uri("/actuator/health").exchange()
                 .expectStatus().isOk());
         assertThat(meters.timer("benchpulse.dependency.outage.duration", "dependency", "mercure-hub").count())
@@ -143,5 +144,10 @@ class HubOutageIntegrationTests extends NotifierIntegrationTest {
 
     private static Admin admin() {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedBroker.bootstrapServers()));
+    }
+
+    /** The container of the notifier's lifecycle listener (its id, BenchmarkEventsListener.ID). */
+    private MessageListenerContainer benchmarkEventsContainer() {
+        return containers.getListenerContainer("notifier-benchmark-events");
     }
 }

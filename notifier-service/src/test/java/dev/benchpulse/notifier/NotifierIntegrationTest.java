@@ -1,6 +1,7 @@
 package dev.benchpulse.notifier;
 
 import dev.benchpulse.contracts.Topics;
+import dev.benchpulse.contracts.web.RunTopics;
 import dev.benchpulse.hub.testing.MercureHubTestServer;
 import dev.benchpulse.testsupport.EmbeddedBroker;
 import dev.benchpulse.testsupport.RunEvents;
@@ -59,7 +60,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class NotifierIntegrationTest {
 
     /** The URI template matching every run's topic, as the dashboard subscribes. */
-    static final String EVERY_RUN = "urn:benchpulse:runs:{runId}";
+    static final String EVERY_RUN = RunTopics.TEMPLATE;
     static final Duration TIMEOUT = Duration.ofSeconds(20);
     static final MercureHubTestServer HUB = MercureHubTestServer.builder().start();
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -136,7 +137,7 @@ abstract class NotifierIntegrationTest {
     }
 
     static String topicOf(RunEvents run) {
-        return "urn:benchpulse:runs:" + run.runId();
+        return RunTopics.of(run.runId());
     }
 
     /** The data of every update a subscriber received about one run, in arrival order. */

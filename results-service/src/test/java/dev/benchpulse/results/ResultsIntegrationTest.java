@@ -4,8 +4,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.benchpulse.contracts.Topics;
 import dev.benchpulse.contracts.avro.RunRequested;
+import dev.benchpulse.contracts.web.ApiHeaders;
 import dev.benchpulse.results.ingest.EventBatchWriter;
-import dev.benchpulse.support.identity.Identity;
 import dev.benchpulse.testsupport.RunEvents;
 import dev.benchpulse.testsupport.TestPostgres;
 import dev.benchpulse.testsupport.TopicPublisher;
@@ -53,7 +53,7 @@ public abstract class ResultsIntegrationTest {
     /** Patient, and a script as far as the cross-site rule goes (it sends the client header). */
     @BeforeEach
     void patientClient() {
-        client = client.mutate().responseTimeout(WAIT).defaultHeader(Identity.CLIENT_HEADER, "test").build();
+        client = client.mutate().responseTimeout(WAIT).defaultHeader(ApiHeaders.CLIENT, "test").build();
     }
 
     @DynamicPropertySource

@@ -18,7 +18,9 @@ import org.apache.kafka.common.errors.WakeupException;
 
 /**
  * Reads a registry topic from its beginning on a background thread and keeps every record, for assertions on what
- * a consumer of the topic sees. Close it at the end of the test.
+ * a consumer of the topic sees. Close it at the end of the test. A plain kafka-clients poll thread rather than a
+ * {@code @KafkaListener}: it is test equipment for any test, Spring context or not, and reads as an outside consumer
+ * of the topic would, in a group of its own.
  *
  * @param <K> key type
  * @param <V> value type

@@ -1,5 +1,7 @@
 package dev.benchpulse.cli.api;
 
+import dev.benchpulse.contracts.web.ApiHeaders;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -25,13 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ApiClient {
 
-    /** Marks a state-changing request as a script's, not a cross-site form's (service-support's Identity). */
-    static final String CLIENT_HEADER = "X-Benchpulse-Client";
-
     public static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-    /** The cookie in which the gateway hands out a Mercure subscriber token. */
-    static final String SUBSCRIBER_COOKIE = "mercureAuthorization";
 
     private final URI base;
     private final HttpClient http;
@@ -84,7 +81,7 @@ public final class ApiClient {
             browser.send(HttpRequest.newBuilder(base).timeout(timeout).GET().build(),
                     HttpResponse.BodyHandlers.discarding());
             return cookies.getCookieStore().getCookies().stream()
-                    .filter(cookie -> SUBSCRIBER_COOKIE.equals(cookie.getName()))
+                    .filter(cookie -> ApiHeaders.SUBSCRIBER_COOKIE.equals(cookie.getName()))
                     .map(HttpCookie::getValue).filter(v -> !v.isBlank()).findFirst();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
@@ -115,7 +112,7 @@ public final class ApiClient {
         }
         if (!"GET".equals(method)) {
             // The servers refuse a state-changing request without a JSON body or this header (docs/security.md).
-            request.header(CLIENT_HEADER, "cli");
+            request.header(ApiHeaders.CLIENT, "cli");
         }
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body));

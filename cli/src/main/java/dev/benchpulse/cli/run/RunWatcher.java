@@ -46,8 +46,10 @@ final class RunWatcher {
     List<Run> await(List<AcceptedRun> runs) throws InterruptedException {
         runs.forEach(run -> unfinished.add(run.id()));
         Map<String, Run> finished = new ConcurrentHashMap<>();
-        List<String> topics = runs.stream().map(RunWatcher::topic).toList();
-        Optional<MercureStream> stream = MercureStream.open(client, topics, this::onUpdate);
+        // Each run's topic as POST /api/runs returned it; without topics the runs are only polled.
+        List<String> topics = runs.stream().map(AcceptedRun::topic).filter(t -> t != null && !t.isBlank()).toList();
+        Optional<MercureStream> stream = topics.isEmpty() ? Optional.empty()
+                : MercureStream.open(client, topics, this::onUpdate);
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             while (!unfinished.isEmpty()) {
@@ -126,9 +128,5 @@ final class RunWatcher {
         String state = run.status() == null ? "queued" : run.status().toLowerCase(Locale.ROOT);
         return new Progress(run.runtime(), run.completedIterations() == null ? 0 : run.completedIterations(),
                 run.iterations() == null ? 0 : run.iterations(), state, s == null ? null : s.mean(), half);
-    }
-
-    private static String topic(AcceptedRun run) {
-        return run.topic() != null && !run.topic().isBlank() ? run.topic() : "urn:benchpulse:runs:" + run.id();
     }
 }

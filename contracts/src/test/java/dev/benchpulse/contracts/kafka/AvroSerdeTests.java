@@ -11,6 +11,7 @@ import dev.benchpulse.contracts.avro.BenchmarkStarted;
 import dev.benchpulse.contracts.avro.HubUpdate;
 import dev.benchpulse.contracts.avro.RunRequested;
 import dev.benchpulse.contracts.schema.ContractSchemas;
+import dev.benchpulse.contracts.web.RunTopics;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -75,7 +76,7 @@ class AvroSerdeTests {
                 .isEqualTo(update);
         assertThat(header(headers, "ce_id")).isEqualTo(update.getId()).startsWith("urn:uuid:");
         assertThat(header(headers, "ce_type")).isEqualTo("dev.benchpulse.hub.update");
-        assertThat(header(headers, "ce_subject")).isEqualTo("urn:benchpulse:runs:" + fixtures.run);
+        assertThat(header(headers, "ce_subject")).isEqualTo(RunTopics.of(fixtures.run));
         assertThat(header(headers, "ce_time")).isEqualTo(update.getOccurredAt().toString());
     }
 

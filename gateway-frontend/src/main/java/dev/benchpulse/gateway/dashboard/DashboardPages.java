@@ -12,11 +12,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
+import dev.benchpulse.contracts.web.ApiHeaders;
 import dev.benchpulse.gateway.subscriber.SubscriberCookies;
 
 /**
  * Serves a dashboard page and, with it, the visitor's subscriber cookie (when the security mode allows), so the
- * page's event stream is authorized from its first connection.
+ * page's event stream is authorized from its first connection. The page names the header its scripts mark
+ * state-changing requests with ({@link ApiHeaders#CLIENT}), so that the scripts do not write it again.
  */
 @Component
 class DashboardPages {
@@ -38,6 +40,7 @@ class DashboardPages {
         String html = LAYOUT.replace("{{title}}", title)
                 .replace("{{head}}", showsCode ? read("dashboard/code-highlighting.html") : "")
                 .replace("{{page}}", name)
+                .replace("{{clientHeader}}", ApiHeaders.CLIENT)
                 .replace("{{main}}", read("dashboard/" + name + ".html"));
         return request -> cookies.issue(request.exchange())
                 .then(ServerResponse.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))

@@ -11,13 +11,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
+import dev.benchpulse.contracts.web.RunTopics;
 import dev.benchpulse.gateway.security.SecurityProperties;
-import dev.benchpulse.gateway.security.Visitors;
+import dev.benchpulse.gateway.visitor.Visitors;
 import reactor.core.publisher.Mono;
 
 /**
  * Tells a page who is looking: the security mode, the signed-in user and whether they may start runs, so the page
- * shows only the controls that will work.
+ * shows only the controls that will work; and the Mercure topic template of every run's updates, so the page's
+ * scripts subscribe to the topics the system names in one place ({@link RunTopics}) instead of writing them again.
  */
 @Component
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -33,8 +35,8 @@ class SessionHandler {
         boolean open = security.mode() == SecurityProperties.Mode.OPEN;
         return request.principal().filter(Visitors::isSignedIn)
                 .map(principal -> new Session(mode(), principal.getName(), roles(principal),
-                        open || roles(principal).contains("operator")))
-                .defaultIfEmpty(new Session(mode(), null, List.of(), open))
+                        open || roles(principal).contains("operator"), RunTopics.TEMPLATE))
+                .defaultIfEmpty(new Session(mode(), null, List.of(), open, RunTopics.TEMPLATE))
                 .flatMap(session -> ServerResponse.ok().bodyValue(session));
     }
 
@@ -47,7 +49,7 @@ class SessionHandler {
                 .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5).toLowerCase(Locale.ROOT)).toList();
     }
 
-    /** What the page needs to know about its visitor. */
-    record Session(String mode, String user, List<String> roles, boolean canOperate) {
+    /** What the page needs to know about its visitor, and the topic template of its live run updates. */
+    record Session(String mode, String user, List<String> roles, boolean canOperate, String runTopics) {
     }
 }

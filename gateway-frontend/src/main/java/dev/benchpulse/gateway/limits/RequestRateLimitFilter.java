@@ -14,7 +14,7 @@ import org.springframework.web.server.WebFilterChain;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
-import dev.benchpulse.gateway.security.Visitors;
+import dev.benchpulse.gateway.visitor.Visitors;
 import reactor.core.publisher.Mono;
 
 /**

@@ -8,7 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
-import dev.benchpulse.gateway.system.ProblemResponses;
+import dev.benchpulse.support.problem.ProblemResponses;
 import reactor.core.publisher.Mono;
 
 /** The answer to a requester over a rate limit: 429, a problem saying which limit, and {@code Retry-After}. */

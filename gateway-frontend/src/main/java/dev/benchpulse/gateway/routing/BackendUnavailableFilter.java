@@ -15,7 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
-import dev.benchpulse.gateway.system.ProblemResponses;
+import dev.benchpulse.support.problem.ProblemResponses;
 import io.netty.channel.ConnectTimeoutException;
 import reactor.core.publisher.Mono;
 

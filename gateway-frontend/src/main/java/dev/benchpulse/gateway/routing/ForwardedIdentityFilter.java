@@ -8,7 +8,8 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
-import dev.benchpulse.gateway.security.Visitors;
+import dev.benchpulse.contracts.web.ApiHeaders;
+import dev.benchpulse.gateway.visitor.Visitors;
 import dev.benchpulse.support.identity.Identity;
 import dev.benchpulse.support.identity.IdentityTokens;
 import dev.benchpulse.support.identity.Requester;
@@ -38,15 +39,15 @@ class ForwardedIdentityFilter implements GlobalFilter, Ordered {
 
     private ServerWebExchange forward(ServerWebExchange exchange, Requester requester, boolean api) {
         ServerHttpRequest request = exchange.getRequest().mutate().headers(headers -> {
-            headers.remove(Identity.HEADER);
-            headers.remove(Identity.UNSIGNED_USER_HEADER);
+            headers.remove(ApiHeaders.IDENTITY);
+            headers.remove(ApiHeaders.UNSIGNED_USER);
             String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
             if (api || (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6))) {
                 headers.remove(HttpHeaders.AUTHORIZATION);
             }
             if (api) {
                 headers.remove(HttpHeaders.COOKIE);
-                headers.set(Identity.HEADER, tokens.mint(requester));
+                headers.set(ApiHeaders.IDENTITY, tokens.mint(requester));
             }
         }).build();
         return exchange.mutate().request(request).build();

@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 
-import dev.benchpulse.gateway.system.ProblemResponses;
+import dev.benchpulse.support.problem.ProblemResponses;
 
 /**
  * The routing table. The runner owns the catalog, runtimes, calibration, and starting and cancelling runs; the

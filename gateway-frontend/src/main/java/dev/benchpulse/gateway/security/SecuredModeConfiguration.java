@@ -28,7 +28,8 @@ import dev.benchpulse.gateway.limits.RateLimitProperties;
 import dev.benchpulse.gateway.limits.TooManyRequests;
 import dev.benchpulse.gateway.subscriber.SubscriberCookies;
 import dev.benchpulse.gateway.subscriber.SubscriberPolicy;
-import dev.benchpulse.gateway.system.ProblemResponses;
+import dev.benchpulse.support.problem.ProblemResponses;
+import dev.benchpulse.gateway.visitor.Visitors;
 import reactor.core.publisher.Mono;
 
 /**

@@ -19,7 +19,8 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.WebFilter;
 
-import dev.benchpulse.gateway.system.ProblemResponses;
+import dev.benchpulse.support.problem.ProblemResponses;
+import dev.benchpulse.gateway.visitor.Visitors;
 import dev.benchpulse.support.identity.Role;
 import reactor.core.publisher.Mono;
 

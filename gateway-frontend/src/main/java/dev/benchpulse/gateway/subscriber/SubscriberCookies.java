@@ -1,5 +1,7 @@
 package dev.benchpulse.gateway.subscriber;
 
+import dev.benchpulse.contracts.web.ApiHeaders;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +23,7 @@ import reactor.core.publisher.Mono;
 @EnableConfigurationProperties(SubscriberProperties.class)
 public class SubscriberCookies {
 
-    static final String NAME = "mercureAuthorization";
+    static final String NAME = ApiHeaders.SUBSCRIBER_COOKIE;
     static final String PATH = "/.well-known/mercure";
 
     private final SubscriberTokens tokens;

@@ -1,5 +1,7 @@
 package dev.benchpulse.gateway.subscriber;
 
+import dev.benchpulse.contracts.web.RunTopics;
+
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record SubscriberProperties(
         String jwtKey,
         @DefaultValue("HS256") String jwtAlg,
-        @DefaultValue("urn:benchpulse:runs:{runId}") String topic,
+        @DefaultValue(RunTopics.TEMPLATE) String topic,
         @DefaultValue("12h") Duration lifetime,
         @DefaultValue("1h") Duration renewBefore) {
 }

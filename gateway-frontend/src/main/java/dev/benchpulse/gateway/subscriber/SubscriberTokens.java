@@ -53,9 +53,9 @@ class SubscriberTokens {
                 this.signer = new MACSigner(properties.jwtKey().getBytes(StandardCharsets.UTF_8));
                 this.verifier = new MACVerifier(properties.jwtKey().getBytes(StandardCharsets.UTF_8));
             } else if (JWSAlgorithm.Family.RSA.contains(algorithm)) {
-                RSAPrivateCrtKey key = PemKeys.rsaPrivateKey(properties.jwtKey());
+                RSAPrivateCrtKey key = SubscriberKeys.rsaPrivateKey(properties.jwtKey());
                 this.signer = new RSASSASigner(key);
-                this.verifier = new RSASSAVerifier(PemKeys.publicHalf(key));
+                this.verifier = new RSASSAVerifier(SubscriberKeys.publicHalf(key));
             } else {
                 throw new IllegalStateException("MERCURE_SUBSCRIBER_JWT_ALG=" + properties.jwtAlg()
                         + " is not supported: use HS256, HS384, HS512, RS256, RS384 or RS512.");

@@ -29,6 +29,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.springframework.core.io.ClassPathResource;
 
+import dev.benchpulse.contracts.web.ApiHeaders;
+import dev.benchpulse.contracts.web.RunTopics;
 import dev.benchpulse.gateway.testing.OpenModeGateway;
 import dev.benchpulse.testsupport.HeadlessChromium;
 import tools.jackson.databind.json.JsonMapper;
@@ -159,7 +161,7 @@ class DashboardBrowserIntegrationTests extends OpenModeGateway {
         card.findElement(By.xpath(".//button[text()='Cancel run']")).click();
         await().atMost(WAIT).untilAsserted(() -> assertThat(RUNNER.last().method()).isEqualTo("DELETE"));
         assertThat(RUNNER.last().uri()).isEqualTo("/api/runs/" + RUN_ID);
-        assertThat(RUNNER.last().header("X-Benchpulse-Client")).isEqualTo("dashboard");
+        assertThat(RUNNER.last().header(ApiHeaders.CLIENT)).isEqualTo("dashboard");
 
         // The connection drops; the browser reconnects by itself and tells the hub the last update it saw.
         HUB.endStreams(HUB_PATH);
@@ -515,7 +517,7 @@ class DashboardBrowserIntegrationTests extends OpenModeGateway {
     /** The runner's answer to starting one run on php. */
     private static String accepted(String runId) {
         return answer("POST /api/runs", "{\"runs\":[{\"id\":\"" + runId + "\",\"benchmark\":\"str-contains\","
-                + "\"runtime\":\"php\",\"status\":\"QUEUED\",\"topic\":\"urn:benchpulse:runs:" + runId + "\"}]}");
+                + "\"runtime\":\"php\",\"status\":\"QUEUED\",\"topic\":\"" + RunTopics.of(runId) + "\"}]}");
     }
 
     /** An answer a stand-in service gives, checked first to have only fields the API's OpenAPI documents name. */

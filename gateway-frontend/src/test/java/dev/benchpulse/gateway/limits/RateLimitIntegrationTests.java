@@ -17,9 +17,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import dev.benchpulse.contracts.web.ApiHeaders;
 import dev.benchpulse.gateway.testing.Backends;
 import dev.benchpulse.gateway.testing.SecuredModeGateway;
-import dev.benchpulse.support.identity.Identity;
 
 /**
  * Starting runs, calibrating and signing in are rate limited per user (sign-in failures per address), and a
@@ -104,6 +104,6 @@ class RateLimitIntegrationTests {
     private WebTestClient.ResponseSpec calibrate() {
         return client.post().uri("/api/benchmarks/str-contains/calibrate?runtime=php")
                 .headers(h -> h.setBasicAuth("otto", SecuredModeGateway.OPERATOR_PASSWORD))
-                .header(Identity.CLIENT_HEADER, "test").exchange();
+                .header(ApiHeaders.CLIENT, "test").exchange();
     }
 }

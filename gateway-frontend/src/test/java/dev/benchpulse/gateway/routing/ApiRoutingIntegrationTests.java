@@ -10,10 +10,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 
+import dev.benchpulse.contracts.web.ApiHeaders;
 import dev.benchpulse.gateway.testing.OpenModeGateway;
 import dev.benchpulse.gateway.testing.StubBackend;
 import dev.benchpulse.gateway.testing.Tokens;
-import dev.benchpulse.support.identity.Identity;
 import dev.benchpulse.support.identity.Requester;
 
 class ApiRoutingIntegrationTests extends OpenModeGateway {
@@ -69,12 +69,12 @@ class ApiRoutingIntegrationTests extends OpenModeGateway {
 
     @Test
     void never_trusts_an_identity_header_or_forwards_cookies_to_the_services() {
-        client.post().uri("/api/runs").header("X-Benchpulse-User", "mallory")
-                .header(Identity.HEADER, "mallory").cookie("SESSION", "secret")
+        client.post().uri("/api/runs").header(ApiHeaders.UNSIGNED_USER, "mallory")
+                .header(ApiHeaders.IDENTITY, "mallory").cookie("SESSION", "secret")
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
                 .expectStatus().isOk();
 
-        assertThat(RUNNER.last().header("X-Benchpulse-User")).isNull();
+        assertThat(RUNNER.last().header(ApiHeaders.UNSIGNED_USER)).isNull();
         assertThat(RUNNER.last().header("Cookie")).isNull();
         assertThat(Tokens.identity(RUNNER.last())).isEqualTo(Requester.anonymous("127.0.0.1"));
     }
@@ -86,12 +86,12 @@ class ApiRoutingIntegrationTests extends OpenModeGateway {
                 .expectStatus().isForbidden()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail)
-                        .contains(Identity.CLIENT_HEADER));
+                        .contains(ApiHeaders.CLIENT));
         client.delete().uri("/api/runs/5b0c3f4e-1d2a-4c55-9a43-3e1f0f6d8a10").exchange()
                 .expectStatus().isForbidden();
         assertThat(RUNNER.received()).isEmpty();
 
-        client.post().uri("/api/benchmarks/str-contains/calibrate?runtime=php").header(Identity.CLIENT_HEADER, "cli")
+        client.post().uri("/api/benchmarks/str-contains/calibrate?runtime=php").header(ApiHeaders.CLIENT, "cli")
                 .exchange()
                 .expectStatus().isOk();
     }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.benchpulse.contracts.Topics;
 import dev.benchpulse.contracts.avro.HubUpdate;
+import dev.benchpulse.contracts.web.RunTopics;
 import dev.benchpulse.gateway.testing.Backends;
 import dev.benchpulse.hub.dispatch.Hub;
 import dev.benchpulse.hub.testing.MercureHubTestServer;
@@ -110,7 +111,7 @@ class HubClusterRoutingIntegrationTests {
 
     @Test
     void new_subscribers_are_spread_over_the_instances_and_all_of_them_get_every_update() {
-        String topic = "urn:benchpulse:runs:" + UUID.randomUUID();
+        String topic = RunTopics.of(UUID.randomUUID());
         List<EventSourceClient> clients = open(topic, 9);
         try {
             await().atMost(WAIT).until(() -> clients.stream().allMatch(c -> c.streamsOpened() == 1));
@@ -130,7 +131,7 @@ class HubClusterRoutingIntegrationTests {
 
     @Test
     void when_an_instance_stops_its_subscribers_come_back_through_the_gateway_and_miss_nothing() {
-        String topic = "urn:benchpulse:runs:" + UUID.randomUUID();
+        String topic = RunTopics.of(UUID.randomUUID());
         List<EventSourceClient> clients = open(topic, 12);
         MercureHubTestServer leaving = HUBS.getFirst();
         try {

@@ -2,6 +2,7 @@ package dev.benchpulse.gateway.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.benchpulse.contracts.web.RunTopics;
 import dev.benchpulse.gateway.testing.Backends;
 import dev.benchpulse.hub.testing.MercureHubTestServer;
 import dev.benchpulse.testsupport.SseRecorder;
@@ -57,7 +58,7 @@ class RealHubStreamingIntegrationTests {
     @Test
     void private_updates_reach_a_visitor_through_the_gateway_and_a_reconnect_gets_exactly_what_it_missed() {
         String cookie = subscriberCookie();
-        String run = "urn:benchpulse:runs:" + UUID.randomUUID();
+        String run = RunTopics.of(UUID.randomUUID());
 
         List<ServerSentEvent<String>> first;
         try (SseRecorder stream = subscribe(cookie, null)) {

@@ -25,11 +25,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.FluxExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import dev.benchpulse.contracts.web.ApiHeaders;
+import dev.benchpulse.contracts.web.RunTopics;
 import dev.benchpulse.gateway.testing.Backends;
 import dev.benchpulse.gateway.testing.SecuredModeGateway;
 import dev.benchpulse.gateway.testing.StubBackend;
 import dev.benchpulse.gateway.testing.Tokens;
-import dev.benchpulse.support.identity.Identity;
 
 /**
  * Every route of the gateway, the API of both services, the event stream, the pages and Actuator, each tried by an
@@ -81,7 +82,7 @@ class RouteRolesIntegrationTests {
             new Route("GET", "/api/speedups?from=php-7.4&to=php-8.5", "results", "viewer"),
             new Route("POST", "/api/matrices/" + RUN, "gateway", "admin"),
             new Route("POST", "/api/benchmarks/str-contains/something-new", "gateway", "admin"),
-            new Route("GET", "/.well-known/mercure?topic=urn:benchpulse:runs:" + RUN, "hub", "viewer"),
+            new Route("GET", "/.well-known/mercure?topic=" + RunTopics.of(RUN), "hub", "viewer"),
             new Route("GET", "/", "page", "viewer"),
             new Route("GET", "/benchmarks/str-contains", "page", "viewer"),
             new Route("GET", "/benchmarks/str-contains/compare", "page", "viewer"),
@@ -141,7 +142,7 @@ class RouteRolesIntegrationTests {
             request.headers(h -> h.setBasicAuth(CREDENTIALS.get(role)[0], CREDENTIALS.get(role)[1]));
         }
         if (route.changesSomething()) {
-            request.header(Identity.CLIENT_HEADER, "test").contentType(MediaType.APPLICATION_JSON);
+            request.header(ApiHeaders.CLIENT, "test").contentType(MediaType.APPLICATION_JSON);
         }
         FluxExchangeResult<byte[]> result = (route.changesSomething() ? request.bodyValue("{\"threshold\":0.05}")
                 : request).exchange().returnResult(byte[].class);

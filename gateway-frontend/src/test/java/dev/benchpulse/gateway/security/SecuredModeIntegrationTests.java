@@ -8,9 +8,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
 import org.springframework.web.reactive.function.BodyInserters;
 
+import dev.benchpulse.contracts.web.ApiHeaders;
 import dev.benchpulse.gateway.testing.SecuredModeGateway;
 import dev.benchpulse.gateway.testing.Tokens;
-import dev.benchpulse.support.identity.Identity;
 import dev.benchpulse.support.identity.Role;
 
 class SecuredModeIntegrationTests extends SecuredModeGateway {
@@ -79,13 +79,13 @@ class SecuredModeIntegrationTests extends SecuredModeGateway {
         Session otto = signIn("otto", OPERATOR_PASSWORD);
 
         otto.apply(client.post().uri("/api/runs").header("X-XSRF-TOKEN", otto.csrf())
-                        .header("X-Benchpulse-User", "mallory").header(Identity.HEADER, "mallory")
+                        .header(ApiHeaders.UNSIGNED_USER, "mallory").header(ApiHeaders.IDENTITY, "mallory")
                         .contentType(MediaType.APPLICATION_JSON).bodyValue(RUN_REQUEST)).exchange()
                 .expectStatus().isOk();
 
         assertThat(Tokens.identity(RUNNER.last()).name()).isEqualTo("otto");
         assertThat(Tokens.identity(RUNNER.last()).roles()).containsExactlyInAnyOrder(Role.VIEWER, Role.OPERATOR);
-        assertThat(RUNNER.last().header("X-Benchpulse-User")).isNull();
+        assertThat(RUNNER.last().header(ApiHeaders.UNSIGNED_USER)).isNull();
         assertThat(RUNNER.last().body()).isEqualTo(RUN_REQUEST);
     }
 
@@ -94,7 +94,7 @@ class SecuredModeIntegrationTests extends SecuredModeGateway {
         Session otto = signIn("otto", OPERATOR_PASSWORD);
 
         otto.apply(client.delete().uri("/api/runs/5b0c3f4e-1d2a-4c55-9a43-3e1f0f6d8a10")
-                        .header(Identity.CLIENT_HEADER, "dashboard")).exchange()
+                        .header(ApiHeaders.CLIENT, "dashboard")).exchange()
                 .expectStatus().isForbidden()
                 .expectBody().jsonPath("$.title").isEqualTo("Missing or invalid CSRF token");
         otto.apply(client.post().uri("/api/runs").header("X-XSRF-TOKEN", "forged")

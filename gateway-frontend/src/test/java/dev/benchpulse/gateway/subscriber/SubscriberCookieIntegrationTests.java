@@ -16,6 +16,7 @@ import org.springframework.http.ResponseCookie;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 
+import dev.benchpulse.contracts.web.RunTopics;
 import dev.benchpulse.gateway.testing.Backends;
 import dev.benchpulse.gateway.testing.OpenModeGateway;
 import dev.benchpulse.gateway.testing.Tokens;
@@ -39,7 +40,7 @@ class SubscriberCookieIntegrationTests extends OpenModeGateway {
         assertThat(cookie.getMaxAge()).isEqualTo(Duration.ofHours(12));
         JWTClaimsSet claims = Tokens.verifiedClaims(cookie.getValue());
         assertThat(claims.getJSONObjectClaim("mercure"))
-                .containsExactly(Map.entry("subscribe", List.of("urn:benchpulse:runs:{runId}")));
+                .containsExactly(Map.entry("subscribe", List.of(RunTopics.TEMPLATE)));
         assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
                 .isEqualTo(Duration.ofHours(12));
         assertThat(claims.getSubject()).isEqualTo("visitor");

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.SignedJWT;
 
+import dev.benchpulse.contracts.web.RunTopics;
 import dev.benchpulse.gateway.testing.Tokens;
 
 class SubscriberTokensTests {
@@ -26,7 +27,7 @@ class SubscriberTokensTests {
     static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
 
     static SubscriberProperties properties(String key, String alg) {
-        return new SubscriberProperties(key, alg, "urn:benchpulse:runs:{runId}", Duration.ofHours(12),
+        return new SubscriberProperties(key, alg, RunTopics.TEMPLATE, Duration.ofHours(12),
                 Duration.ofHours(1));
     }
 
@@ -66,7 +67,7 @@ class SubscriberTokensTests {
         assertThat(claims.getIssueTime().toInstant()).isEqualTo(NOW);
         assertThat(claims.getExpirationTime().toInstant()).isEqualTo(NOW.plus(Duration.ofHours(12)));
         assertThat(claims.getJSONObjectClaim("mercure")).containsOnlyKeys("subscribe")
-                .containsEntry("subscribe", List.of("urn:benchpulse:runs:{runId}"));
+                .containsEntry("subscribe", List.of(RunTopics.TEMPLATE));
     }
 
     @Test

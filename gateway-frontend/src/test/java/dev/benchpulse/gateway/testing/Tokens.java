@@ -16,7 +16,8 @@ import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
-import dev.benchpulse.support.identity.Identity;
+import dev.benchpulse.contracts.web.ApiHeaders;
+import dev.benchpulse.contracts.web.RunTopics;
 import dev.benchpulse.support.identity.IdentityProperties;
 import dev.benchpulse.support.identity.IdentityTokens;
 import dev.benchpulse.support.identity.Requester;
@@ -45,9 +46,9 @@ public final class Tokens {
 
     /** The requester a backend learns from the identity header the gateway sent it; fails when it does not verify. */
     public static Requester identity(StubBackend.Received request) {
-        String token = request.header(Identity.HEADER);
+        String token = request.header(ApiHeaders.IDENTITY);
         if (token == null) {
-            throw new AssertionError("The gateway sent no " + Identity.HEADER + " header to " + request.uri());
+            throw new AssertionError("The gateway sent no " + ApiHeaders.IDENTITY + " header to " + request.uri());
         }
         return IDENTITY.verify(token).orElseThrow(() -> new AssertionError("The identity token does not verify: "
                 + token));
@@ -58,7 +59,7 @@ public final class Tokens {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject).issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(expiresIn)))
-                .claim("mercure", Map.of("subscribe", List.of("urn:benchpulse:runs:{runId}"))).build();
+                .claim("mercure", Map.of("subscribe", List.of(RunTopics.TEMPLATE))).build();
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         try {
             jwt.sign(new MACSigner(key.getBytes()));

@@ -3,6 +3,8 @@ package dev.benchpulse.launcher.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
+import dev.benchpulse.contracts.web.RunTopics;
+
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,7 +41,7 @@ class RunBenchmarkEndToEndIntegrationTests {
     @Test
     void a_run_on_two_runtimes_is_seen_live_in_order_and_its_statistics_match_its_samples(RunningStack stack)
             throws Exception {
-        try (HubSubscription hub = HubSubscription.open(stack.gatewayUrl(), "urn:benchpulse:runs:{runId}")) {
+        try (HubSubscription hub = HubSubscription.open(stack.gatewayUrl(), RunTopics.TEMPLATE)) {
             // When
             HttpResponse<String> accepted = stack.post("/api/runs", "{\"benchmark\":\"" + benchmark
                     + "\",\"runtimes\":[\"" + String.join("\",\"", runtimes) + "\"],\"iterations\":"

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * class SomethingEndToEndIntegrationTests {
  *     @Test
  *     void works(RunningStack stack) throws Exception {
- *         try (HubSubscription hub = HubSubscription.open(stack.gatewayUrl(), "urn:benchpulse:runs:{runId}")) {
+ *         try (HubSubscription hub = HubSubscription.open(stack.gatewayUrl(), RunTopics.TEMPLATE)) {
  *             RunningStack.CliRun run = stack.cli("run", "str-contains", "-r", "php", "-n", "5");
  *             ...
  *         }

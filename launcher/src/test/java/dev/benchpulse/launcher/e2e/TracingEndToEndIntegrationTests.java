@@ -3,6 +3,8 @@ package dev.benchpulse.launcher.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.benchpulse.contracts.web.RunTopics;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +30,7 @@ class TracingEndToEndIntegrationTests {
     void the_spans_of_one_run_share_one_trace_from_the_gateway_to_the_hub_publish(RunningStack stack) throws Exception {
         CatalogChoice choice = CatalogChoice.of(stack);
         String traceId = HexFormat.of().formatHex(randomBytes(16));
-        try (HubSubscription hub = HubSubscription.open(stack.gatewayUrl(), "urn:benchpulse:runs:{runId}")) {
+        try (HubSubscription hub = HubSubscription.open(stack.gatewayUrl(), RunTopics.TEMPLATE)) {
             HttpResponse<String> accepted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create(stack.gatewayUrl() + "/api/runs"))
                     .header("Content-Type", "application/json")

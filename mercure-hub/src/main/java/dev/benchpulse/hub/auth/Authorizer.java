@@ -9,8 +9,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 
-import dev.benchpulse.hub.system.HubException;
-import dev.benchpulse.hub.system.HubProperties;
+import dev.benchpulse.hub.problem.HubException;
+import dev.benchpulse.hub.settings.HubProperties;
 import dev.benchpulse.hub.topic.TopicSelectors;
 
 /**

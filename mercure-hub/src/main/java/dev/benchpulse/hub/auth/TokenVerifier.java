@@ -23,7 +23,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
-import dev.benchpulse.hub.system.HubProperties.Keys;
+import dev.benchpulse.hub.settings.HubProperties.Keys;
 import dev.benchpulse.hub.topic.TopicSelector;
 import dev.benchpulse.hub.topic.TopicSelectors;
 

@@ -3,14 +3,9 @@ package dev.benchpulse.hub.auth;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.Key;
-import java.security.KeyFactory;
-import java.security.spec.InvalidKeySpecException;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -23,7 +18,8 @@ import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 
-import dev.benchpulse.hub.system.HubProperties.Keys;
+import dev.benchpulse.contracts.keys.PemKeys;
+import dev.benchpulse.hub.settings.HubProperties.Keys;
 
 /**
  * The keys one kind of token is verified with, as a nimbus key selector: an HMAC secret or a PEM public key, plus
@@ -81,18 +77,11 @@ final class VerificationKeys {
         return new SecretKeySpec(bytes, "HmacSHA" + minimum * 8);
     }
 
-    /** A PEM {@code PUBLIC KEY} (X.509 SubjectPublicKeyInfo) of an RSA or EC key, read with the JDK alone. */
+    /** A PEM {@code PUBLIC KEY} (X.509 SubjectPublicKeyInfo) of an RSA or EC key. */
     private static Key publicKey(String kind, String pem, String variable) {
         try {
-            String base64 = pem.replace("\\n", "\n").replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "")
-                    .replaceAll("\\s", "");
-            X509EncodedKeySpec spec = new X509EncodedKeySpec(Base64.getDecoder().decode(base64));
-            try {
-                return KeyFactory.getInstance("RSA").generatePublic(spec);
-            } catch (InvalidKeySpecException notRsa) {
-                return KeyFactory.getInstance("EC").generatePublic(spec);
-            }
-        } catch (GeneralSecurityException | RuntimeException e) {
+            return PemKeys.publicKey(pem);
+        } catch (IllegalArgumentException e) {
             throw new KeyConfigurationException(kind, variable + " is not a PEM-encoded public key (-----BEGIN "
                     + "PUBLIC KEY----- ...): " + e.getMessage());
         }

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.stereotype.Component;
 
-import dev.benchpulse.hub.system.HubProperties;
+import dev.benchpulse.hub.settings.HubProperties;
 import dev.benchpulse.hub.transport.Transport;
 import dev.benchpulse.hub.transport.Transport.Accepted;
 import dev.benchpulse.hub.transport.Transport.Batch;

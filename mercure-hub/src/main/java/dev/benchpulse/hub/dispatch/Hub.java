@@ -15,8 +15,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import dev.benchpulse.hub.auth.Claims;
-import dev.benchpulse.hub.system.HubException;
-import dev.benchpulse.hub.system.HubProperties;
+import dev.benchpulse.hub.problem.HubException;
+import dev.benchpulse.hub.settings.HubProperties;
 import dev.benchpulse.hub.topic.TopicSelector;
 import dev.benchpulse.hub.transport.Transport;
 import dev.benchpulse.hub.update.SseFrames;

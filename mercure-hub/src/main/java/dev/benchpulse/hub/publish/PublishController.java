@@ -16,7 +16,7 @@ import org.springframework.web.server.ServerWebExchange;
 import dev.benchpulse.hub.auth.Authorizer;
 import dev.benchpulse.hub.auth.Claims;
 import dev.benchpulse.hub.dispatch.Hub;
-import dev.benchpulse.hub.system.HubException;
+import dev.benchpulse.hub.problem.HubException;
 import dev.benchpulse.hub.update.Update;
 
 /**

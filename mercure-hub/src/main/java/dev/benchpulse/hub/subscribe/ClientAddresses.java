@@ -12,7 +12,7 @@ import io.netty.util.NetUtil;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 
-import dev.benchpulse.hub.system.HubProperties;
+import dev.benchpulse.hub.settings.HubProperties;
 
 /**
  * Which client a request comes from, for the per-address subscription limit. Behind the gateway every connection

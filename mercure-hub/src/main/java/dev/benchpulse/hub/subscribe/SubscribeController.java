@@ -21,7 +21,7 @@ import dev.benchpulse.hub.auth.Authorizer;
 import dev.benchpulse.hub.auth.Claims;
 import dev.benchpulse.hub.dispatch.Hub;
 import dev.benchpulse.hub.dispatch.Hub.Subscription;
-import dev.benchpulse.hub.system.HubException;
+import dev.benchpulse.hub.problem.HubException;
 import dev.benchpulse.hub.topic.TopicSelector;
 import dev.benchpulse.hub.topic.TopicSelectors;
 

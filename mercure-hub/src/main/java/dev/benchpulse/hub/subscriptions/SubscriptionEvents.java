@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 import dev.benchpulse.hub.dispatch.Hub;
 import dev.benchpulse.hub.dispatch.Subscriber;
 import dev.benchpulse.hub.dispatch.SubscriberListener;
-import dev.benchpulse.hub.system.HubProperties;
+import dev.benchpulse.hub.settings.HubProperties;
 import dev.benchpulse.hub.topic.TopicSelector;
 import dev.benchpulse.hub.update.Update;
 

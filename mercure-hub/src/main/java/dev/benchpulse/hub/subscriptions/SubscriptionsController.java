@@ -16,8 +16,8 @@ import dev.benchpulse.hub.auth.Authorizer;
 import dev.benchpulse.hub.auth.Claims;
 import dev.benchpulse.hub.dispatch.Hub;
 import dev.benchpulse.hub.dispatch.Subscriber;
-import dev.benchpulse.hub.system.HubException;
-import dev.benchpulse.hub.system.HubProperties;
+import dev.benchpulse.hub.problem.HubException;
+import dev.benchpulse.hub.settings.HubProperties;
 
 /**
  * The subscriptions API (JSON-LD): every active subscription, those of one topic selector, or one subscription.

@@ -1,5 +1,7 @@
 package dev.benchpulse.hub.system;
 
+import dev.benchpulse.hub.settings.HubProperties;
+
 import java.time.Duration;
 
 import io.netty.channel.ChannelOption;

@@ -1,2 +1,2 @@
-/** Cross-cutting set-up of the hub: configuration properties, start-up checks, Netty, CORS and error responses. */
+/** Cross-cutting set-up of the hub, its wiring: Netty, CORS, the discovery links, form reading and observation. */
 package dev.benchpulse.hub.system;

@@ -9,9 +9,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-import dev.benchpulse.hub.system.HubException;
-import dev.benchpulse.hub.system.HubProperties;
-import dev.benchpulse.hub.system.HubProperties.Limits;
+import dev.benchpulse.hub.problem.HubException;
+import dev.benchpulse.hub.settings.HubProperties;
+import dev.benchpulse.hub.settings.HubProperties.Limits;
 
 /**
  * Compiles topic selectors once and hands out shared instances, so equal selectors share their remembered matches.

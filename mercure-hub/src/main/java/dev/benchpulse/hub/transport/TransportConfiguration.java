@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.benchpulse.hub.system.HubProperties;
+import dev.benchpulse.hub.settings.HubProperties;
 import dev.benchpulse.hub.transport.kafka.KafkaTransport;
 
 /**

@@ -1,5 +1,7 @@
 package dev.benchpulse.hub.load;
 
+import dev.benchpulse.contracts.web.RunTopics;
+
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Base64;
@@ -29,7 +31,7 @@ import org.HdrHistogram.Histogram;
  */
 public final class ClusterLoad {
 
-    private static final String TEMPLATE = "urn:benchpulse:runs:{runId}";
+    private static final String TEMPLATE = RunTopics.TEMPLATE;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = LoadGenerator.options(args);
@@ -74,7 +76,7 @@ public final class ClusterLoad {
         try (Workers workers = new Workers(processes, subscribers, p -> "--url=" + subscription(hubs.get(
                 p % hubs.size())), sources, heap, SubscriberWorker.class);
                 KafkaRatePublisher publisher = new KafkaRatePublisher(bootstrap, kafkaTopic,
-                        "urn:benchpulse:runs:fanout")) {
+                        RunTopics.of("fanout"))) {
             int open = workers.awaitReady(1800);
             System.out.printf("subscribers open: %d of %d over %d hubs in %.1f s%n", open, subscribers, hubs.size(),
                     (System.nanoTime() - connectStart) / 1e9);
@@ -109,7 +111,7 @@ public final class ClusterLoad {
         try (Workers workers = new Workers(Math.max(1, hubs.size()), subscribers,
                 p -> "--url=" + subscription(hubs.get(p % hubs.size())), sources, heap, SubscriberWorker.class);
                 KafkaRatePublisher publisher = new KafkaRatePublisher(bootstrap, kafkaTopic,
-                        "urn:benchpulse:runs:throughput")) {
+                        RunTopics.of("throughput"))) {
             int open = workers.awaitReady(120);
             publisher.run(rate, warmup);
             Thread.sleep(3000);
@@ -147,7 +149,7 @@ public final class ClusterLoad {
                 subscription(hubs.get(p % hubs.size())), subscription(hubs.get((p + 1) % hubs.size()))), sources,
                 heap, FailoverWorker.class);
                 KafkaRatePublisher publisher = new KafkaRatePublisher(bootstrap, kafkaTopic,
-                        "urn:benchpulse:runs:failover")) {
+                        RunTopics.of("failover"))) {
             int open = workers.awaitReady(1800);
             System.out.printf("subscribers open: %d over %d hubs%n", open, hubs.size());
             long sent = publisher.run(rate, killAfter);

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.HdrHistogram.Histogram;
 
+import dev.benchpulse.contracts.web.RunTopics;
 import dev.benchpulse.hub.testing.MercureTokens;
 
 /**
@@ -25,7 +26,7 @@ import dev.benchpulse.hub.testing.MercureTokens;
  */
 public final class LoadGenerator {
 
-    private static final String TOPIC_TEMPLATE = "urn:benchpulse:runs:{runId}";
+    private static final String TOPIC_TEMPLATE = RunTopics.TEMPLATE;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
@@ -67,7 +68,7 @@ public final class LoadGenerator {
                     rssConnected >> 20, (rssConnected - rssBefore) / 1024.0 / Math.max(open, 1));
             System.out.printf("hub CPU to accept the subscribers: %.2f ms per subscriber%n",
                     (cpuConnected - cpuBefore) / (double) Math.max(open, 1));
-            RatePublisher publisher = new RatePublisher(hub, token, "urn:benchpulse:runs:fanout", 1);
+            RatePublisher publisher = new RatePublisher(hub, token, RunTopics.of("fanout"), 1);
             for (int i = 0; i < 3; i++) { // warm-up updates (connections, JIT), not measured
                 publisher.publish(System.nanoTime());
                 Thread.sleep(interval);
@@ -110,7 +111,7 @@ public final class LoadGenerator {
                 Integer.parseInt(options.getOrDefault("subscribers", "100")), subscribe, sources(options),
                 options.getOrDefault("worker-heap", "768m"))) {
             int open = workers.awaitReady(120);
-            RatePublisher publisher = new RatePublisher(hub, token, "urn:benchpulse:runs:throughput",
+            RatePublisher publisher = new RatePublisher(hub, token, RunTopics.of("throughput"),
                     Integer.parseInt(options.getOrDefault("connections", "32")));
             long warm = publisher.run(rate, warmup);
             publisher.drain(warm, Duration.ofSeconds(30));

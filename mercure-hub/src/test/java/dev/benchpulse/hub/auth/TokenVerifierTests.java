@@ -12,8 +12,8 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import dev.benchpulse.hub.system.HubProperties;
-import dev.benchpulse.hub.system.HubProperties.Keys;
+import dev.benchpulse.hub.settings.HubProperties;
+import dev.benchpulse.hub.settings.HubProperties.Keys;
 import dev.benchpulse.hub.testing.MercureTokens;
 import dev.benchpulse.hub.topic.TopicSelectors;
 

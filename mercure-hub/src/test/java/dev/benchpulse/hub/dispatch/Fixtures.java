@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-import dev.benchpulse.hub.system.HubProperties;
+import dev.benchpulse.hub.settings.HubProperties;
 import dev.benchpulse.hub.topic.TopicSelector;
 import dev.benchpulse.hub.topic.TopicSelectors;
 import dev.benchpulse.hub.update.Update;

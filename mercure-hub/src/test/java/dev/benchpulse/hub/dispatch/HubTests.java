@@ -23,8 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
-import dev.benchpulse.hub.system.HubException;
-import dev.benchpulse.hub.system.HubProperties;
+import dev.benchpulse.hub.problem.HubException;
+import dev.benchpulse.hub.settings.HubProperties;
 import dev.benchpulse.hub.transport.MemoryTransport;
 import dev.benchpulse.hub.transport.Transport;
 import dev.benchpulse.hub.update.Update;

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 
-import dev.benchpulse.hub.system.HubProperties;
+import dev.benchpulse.hub.settings.HubProperties;
 
 /** The client address behind trusted proxies: X-Forwarded-For believed only as far as trusted proxies wrote it. */
 class ClientAddressesTests {

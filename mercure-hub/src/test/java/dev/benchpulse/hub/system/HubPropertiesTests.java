@@ -2,6 +2,7 @@ package dev.benchpulse.hub.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.benchpulse.hub.settings.HubProperties;
 import dev.benchpulse.testsupport.ConfigurationMetadata;
 
 import org.junit.jupiter.api.Test;

@@ -30,7 +30,7 @@ import dev.benchpulse.hub.MercureHubApplication;
  * hub.publisherKey();         // the HS256 secret publishers sign with (MERCURE_PUBLISHER_JWT_KEY)
  * hub.subscriberKey();        // the HS256 secret subscribers sign with (MERCURE_SUBSCRIBER_JWT_KEY)
  * hub.publisherToken();       // a publisher JWT allowed to publish to every topic
- * hub.subscriberToken("urn:benchpulse:runs:{runId}");
+ * hub.subscriberToken(RunTopics.TEMPLATE);
  * hub.stop();                 // every stream ends, the port is free
  * hub.start();                // the same hub configuration again, on the same port, with an empty history
  * hub.close();                // stop for good (also AutoCloseable)

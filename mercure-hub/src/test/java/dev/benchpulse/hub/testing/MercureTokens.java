@@ -29,7 +29,7 @@ import com.nimbusds.jwt.SignedJWT;
  * MercureTokens tokens = MercureTokens.hmac(hub.publisherKey());
  * String publisher = tokens.publisher("*");                       // may publish to every topic
  * String subscriber = MercureTokens.hmac(hub.subscriberKey())
- *         .claims().subscribe("urn:benchpulse:runs:{runId}").expiresIn(Duration.ofMinutes(5)).sign();
+ *         .claims().subscribe(RunTopics.TEMPLATE).expiresIn(Duration.ofMinutes(5)).sign();
  * }</pre>
  */
 public final class MercureTokens {

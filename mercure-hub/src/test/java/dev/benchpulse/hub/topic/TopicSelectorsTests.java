@@ -9,8 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
-import dev.benchpulse.hub.system.HubException;
-import dev.benchpulse.hub.system.HubProperties.Limits;
+import dev.benchpulse.contracts.web.RunTopics;
+import dev.benchpulse.hub.problem.HubException;
+import dev.benchpulse.hub.settings.HubProperties.Limits;
 
 /** Selector limits: refused with 400 and a reason before anything is compiled; shared instances otherwise. */
 class TopicSelectorsTests {
@@ -21,10 +22,10 @@ class TopicSelectorsTests {
 
     @Test
     void selectors_within_the_limits_are_compiled_once_and_shared() {
-        List<TopicSelector> first = selectors.of(List.of("urn:benchpulse:runs:{runId}", "*", "a"), SOURCE);
-        List<TopicSelector> again = selectors.of(List.of("urn:benchpulse:runs:{runId}"), SOURCE);
+        List<TopicSelector> first = selectors.of(List.of(RunTopics.TEMPLATE, "*", "a"), SOURCE);
+        List<TopicSelector> again = selectors.of(List.of(RunTopics.TEMPLATE), SOURCE);
 
-        assertThat(first).extracting(TopicSelector::value).containsExactly("urn:benchpulse:runs:{runId}", "*", "a");
+        assertThat(first).extracting(TopicSelector::value).containsExactly(RunTopics.TEMPLATE, "*", "a");
         assertThat(again.getFirst()).isSameAs(first.getFirst());
     }
 

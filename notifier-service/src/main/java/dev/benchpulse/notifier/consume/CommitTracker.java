@@ -16,6 +16,12 @@ import org.springframework.kafka.support.Acknowledgment;
  * Commit bookkeeping of every partition this consumer owns ({@link PartitionOffsets}); forgets a partition when it
  * is revoked or lost, so a late settlement never commits an offset of a partition owned by someone else. With a
  * commit interval, settled offsets are acknowledged by {@link #flush()} (called on that interval) instead of at once.
+ * <p>
+ * Why not spring-kafka's own out-of-order acknowledgments (the container property {@code asyncAcks}): they too defer
+ * a commit until every earlier offset is acknowledged, but the container stops fetching from every partition until
+ * all records of the previous poll are acknowledged, so one run whose updates wait for the hub (retries, an outage)
+ * would hold up the updates of every other run. Here only a partition that runs too far ahead of its oldest unsettled
+ * event pauses ({@link PartitionOffsets}), and the others go on.
  */
 final class CommitTracker implements ConsumerAwareRebalanceListener {
 

@@ -1,8 +1,7 @@
 package dev.benchpulse.notifier.consume;
 
 import dev.benchpulse.contracts.Topics;
-import dev.benchpulse.notifier.relay.RunRelays;
-import dev.benchpulse.notifier.system.NotifierProperties;
+import dev.benchpulse.notifier.settings.NotifierProperties;
 import dev.benchpulse.support.kafka.TopicClients;
 
 import java.time.Duration;
@@ -11,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
@@ -20,7 +19,7 @@ import reactor.core.Disposables;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * The listener container of the lifecycle events: manual acknowledgments driven by {@link CommitTracker}, and the
+ * The consumption of the lifecycle events: manual acknowledgments driven by {@link CommitTracker}, and the
  * shared dead-letter error handler told not to commit by itself: its commit of a record it parked on the dead-letter
  * topic would pass over earlier events whose updates are not delivered yet. A parked record's offset is committed
  * with the next event of its partition that settles.
@@ -42,20 +41,19 @@ class ConsumerConfiguration {
                 : notifierScheduler.schedulePeriodically(commits::flush, interval, interval, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * The container factory of {@link BenchmarkEventsListener}: manual acknowledgments, and the tracker told of every
+     * rebalance so that it forgets partitions this instance no longer owns.
+     */
     @Bean
-    ConcurrentMessageListenerContainer<String, SpecificRecord> benchmarkEventsContainer(TopicClients clients,
-            DefaultErrorHandler errorHandler, CommitTracker commits, RunRelays relays) {
+    ConcurrentKafkaListenerContainerFactory<String, SpecificRecord> benchmarkEventsListenerFactory(
+            TopicClients clients, DefaultErrorHandler errorHandler, CommitTracker commits) {
         errorHandler.setAckAfterHandle(false);
-        ConcurrentMessageListenerContainer<String, SpecificRecord> container = clients
-                .listenerFactory(Topics.BENCHMARK_EVENTS, factory -> {
-                    ContainerProperties properties = factory.getContainerProperties();
-                    properties.setAckMode(ContainerProperties.AckMode.MANUAL);
-                    properties.setPollTimeout(Duration.ofSeconds(1).toMillis());
-                    properties.setConsumerRebalanceListener(commits);
-                })
-                .createContainer(Topics.BENCHMARK_EVENTS.name());
-        container.setupMessageListener(new BenchmarkEventsListener(relays, commits));
-        commits.gate(new PartitionGate(container::pausePartition, container::resumePartition));
-        return container;
+        return clients.listenerFactory(Topics.BENCHMARK_EVENTS, factory -> {
+            ContainerProperties properties = factory.getContainerProperties();
+            properties.setAckMode(ContainerProperties.AckMode.MANUAL);
+            properties.setPollTimeout(Duration.ofSeconds(1).toMillis());
+            properties.setConsumerRebalanceListener(commits);
+        });
     }
 }

@@ -18,6 +18,10 @@ import org.springframework.kafka.support.Acknowledgment;
  * With a commit interval the acknowledgment waits for {@link #flush()}, which the tracker calls on that interval:
  * every acknowledgment is a synchronous offset commit on the consumer's thread, which would otherwise commit once
  * per event at high rates (a broker round trip each, while the consumer does not fetch).
+ * <p>
+ * This is the bookkeeping spring-kafka's {@code asyncAcks} would do, kept here because that option pauses the whole
+ * consumer until a poll's records are all acknowledged (see {@link CommitTracker}), where this pauses one partition
+ * past a bound and resumes it at half of it.
  */
 final class PartitionOffsets {
 

@@ -2,9 +2,9 @@ package dev.benchpulse.notifier.hub;
 
 import dev.benchpulse.notifier.relay.TracedPublisher;
 import dev.benchpulse.notifier.relay.UpdatePublisher;
-import dev.benchpulse.notifier.system.NotifierMetrics;
+import dev.benchpulse.notifier.metrics.NotifierMetrics;
 import dev.benchpulse.support.outage.DependencyOutages;
-import dev.benchpulse.notifier.system.NotifierProperties;
+import dev.benchpulse.notifier.settings.NotifierProperties;
 
 import io.netty.channel.ChannelOption;
 

@@ -3,8 +3,8 @@ package dev.benchpulse.notifier.hub;
 import dev.benchpulse.contracts.Topics;
 import dev.benchpulse.contracts.avro.HubUpdate;
 import dev.benchpulse.notifier.relay.UpdatePublisher;
-import dev.benchpulse.notifier.system.NotifierMetrics;
-import dev.benchpulse.notifier.system.NotifierProperties;
+import dev.benchpulse.notifier.metrics.NotifierMetrics;
+import dev.benchpulse.notifier.settings.NotifierProperties;
 import dev.benchpulse.support.kafka.TopicClients;
 
 import java.util.Map;

@@ -2,7 +2,7 @@ package dev.benchpulse.notifier.hub;
 
 import dev.benchpulse.contracts.avro.HubUpdate;
 import dev.benchpulse.notifier.relay.UpdatePublisher;
-import dev.benchpulse.notifier.system.NotifierMetrics;
+import dev.benchpulse.notifier.metrics.NotifierMetrics;
 import dev.benchpulse.notifier.update.MercureUpdate;
 
 import java.time.Duration;

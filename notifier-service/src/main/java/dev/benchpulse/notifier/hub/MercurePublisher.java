@@ -2,8 +2,8 @@ package dev.benchpulse.notifier.hub;
 
 import dev.benchpulse.notifier.relay.UpdatePublisher;
 import dev.benchpulse.notifier.relay.UpdateRejectedException;
-import dev.benchpulse.notifier.system.NotifierMetrics;
-import dev.benchpulse.notifier.system.NotifierProperties;
+import dev.benchpulse.notifier.metrics.NotifierMetrics;
+import dev.benchpulse.notifier.settings.NotifierProperties;
 import dev.benchpulse.notifier.update.MercureUpdate;
 import dev.benchpulse.support.outage.DependencyOutages;
 

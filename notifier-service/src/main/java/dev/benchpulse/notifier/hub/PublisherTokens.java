@@ -1,6 +1,6 @@
 package dev.benchpulse.notifier.hub;
 
-import dev.benchpulse.notifier.system.NotifierProperties;
+import dev.benchpulse.notifier.settings.NotifierProperties;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSHeader;

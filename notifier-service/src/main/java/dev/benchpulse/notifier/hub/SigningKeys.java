@@ -1,6 +1,7 @@
 package dev.benchpulse.notifier.hub;
 
-import dev.benchpulse.notifier.system.NotifierProperties;
+import dev.benchpulse.contracts.keys.PemKeys;
+import dev.benchpulse.notifier.settings.NotifierProperties;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -9,11 +10,7 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Base64;
 import java.util.Set;
 
 /**
@@ -64,17 +61,17 @@ final class SigningKeys {
                     + "MERCURE_PUBLISHER_JWT_PRIVATE_KEY (benchpulse.notifier.hub.jwt.private-key) to a PEM PKCS#8 "
                     + "RSA private key.");
         }
-        if (pem.contains("BEGIN RSA PRIVATE KEY")) {
-            throw new InvalidPublisherKeyException("MERCURE_PUBLISHER_JWT_PRIVATE_KEY is a PKCS#1 key; convert it "
-                    + "to PKCS#8: openssl pkcs8 -topk8 -nocrypt -in key.pem -out key-pkcs8.pem");
-        }
-        String body = pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
+        PrivateKey key;
         try {
-            byte[] der = Base64.getDecoder().decode(body);
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
-        } catch (IllegalArgumentException | GeneralSecurityException e) {
+            key = PemKeys.privateKey(pem);
+        } catch (IllegalArgumentException e) {
             throw new InvalidPublisherKeyException("MERCURE_PUBLISHER_JWT_PRIVATE_KEY is not a PEM PKCS#8 RSA "
-                    + "private key (" + e.getMessage() + ").", e);
+                    + "private key: " + e.getMessage() + ".", e);
         }
+        if (!"RSA".equals(key.getAlgorithm())) {
+            throw new InvalidPublisherKeyException("MERCURE_PUBLISHER_JWT_PRIVATE_KEY is an " + key.getAlgorithm()
+                    + " key; the RS algorithms sign with an RSA private key.");
+        }
+        return key;
     }
 }

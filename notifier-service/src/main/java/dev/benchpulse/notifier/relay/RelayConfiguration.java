@@ -1,7 +1,7 @@
 package dev.benchpulse.notifier.relay;
 
-import dev.benchpulse.notifier.system.NotifierMetrics;
-import dev.benchpulse.notifier.system.NotifierProperties;
+import dev.benchpulse.notifier.metrics.NotifierMetrics;
+import dev.benchpulse.notifier.settings.NotifierProperties;
 
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;

@@ -1,6 +1,6 @@
 package dev.benchpulse.notifier.relay;
 
-import dev.benchpulse.notifier.system.NotifierMetrics;
+import dev.benchpulse.notifier.metrics.NotifierMetrics;
 
 import java.time.Duration;
 

@@ -1,5 +1,8 @@
 package dev.benchpulse.notifier.system;
 
+import dev.benchpulse.notifier.metrics.NotifierMetrics;
+import dev.benchpulse.notifier.settings.NotifierProperties;
+
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.time.Clock;

@@ -7,6 +7,7 @@ import dev.benchpulse.contracts.avro.BenchmarkProgress;
 import dev.benchpulse.contracts.avro.BenchmarkRef;
 import dev.benchpulse.contracts.avro.BenchmarkStarted;
 import dev.benchpulse.contracts.avro.RuntimeRef;
+import dev.benchpulse.contracts.web.RunTopics;
 
 import java.util.UUID;
 
@@ -82,7 +83,7 @@ public final class RunState {
         UpdateData data = new UpdateData(type.wireName(), benchmark.getSlug(), benchmark.getName(),
                 runtime.getPhpVersion(), currentIteration, totalIterations, progress, null, runId.toString(),
                 runtime.getId(), Events.occurredAt(event).toEpochMilli(), stats, reason, message);
-        return new MercureUpdate(MercureUpdate.topicOf(runId), Events.eventId(event).toString(), type, data);
+        return new MercureUpdate(RunTopics.of(runId), Events.eventId(event).toString(), type, data);
     }
 
     private int percent(int currentIteration) {

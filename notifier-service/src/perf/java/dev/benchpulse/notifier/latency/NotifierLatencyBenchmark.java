@@ -1,5 +1,6 @@
 package dev.benchpulse.notifier.latency;
 
+import dev.benchpulse.contracts.web.RunTopics;
 import dev.benchpulse.hub.testing.MercureHubTestServer;
 import dev.benchpulse.notifier.NotifierServiceApplication;
 
@@ -67,7 +68,7 @@ public final class NotifierLatencyBenchmark {
 
         EventLoad load = new EventLoad(broker.getBrokersAsString(), 20, 80);
         LatencyRecorder recorder = new LatencyRecorder(load);
-        String template = "urn:benchpulse:runs:{runId}";
+        String template = RunTopics.TEMPLATE;
         URI uri = URI.create(hub.hubUrl() + "?topic=" + URLEncoder.encode(template, StandardCharsets.UTF_8));
         List<LatencySubscriber> subscribers = new ArrayList<>();
         for (int i = 0; i < subscriberCount; i++) {

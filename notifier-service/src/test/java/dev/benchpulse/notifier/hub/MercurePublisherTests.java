@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.benchpulse.contracts.avro.FailureReason;
+import dev.benchpulse.contracts.web.RunTopics;
 import dev.benchpulse.notifier.relay.TracedPublisher;
 import dev.benchpulse.notifier.relay.UpdatePublisher;
 import dev.benchpulse.notifier.relay.UpdateRejectedException;
-import dev.benchpulse.notifier.system.NotifierMetrics;
+import dev.benchpulse.notifier.metrics.NotifierMetrics;
 import dev.benchpulse.support.outage.DependencyOutages;
-import dev.benchpulse.notifier.system.NotifierProperties;
+import dev.benchpulse.notifier.settings.NotifierProperties;
 import dev.benchpulse.notifier.update.MercureUpdate;
 import dev.benchpulse.notifier.update.RunState;
 import dev.benchpulse.testsupport.RunEvents;
@@ -72,7 +73,7 @@ class MercurePublisherTests {
                 .verify(new MACVerifier(PublisherTokensTests.SECRET))).isTrue();
         Map<String, String> form = request.form();
         assertThat(form).containsOnlyKeys("topic", "id", "private", "data")
-                .containsEntry("topic", "urn:benchpulse:runs:" + run.runId())
+                .containsEntry("topic", RunTopics.of(run.runId()))
                 .containsEntry("id", update.id())
                 .containsEntry("private", "on");
         JsonNode data = json.readTree(form.get("data"));

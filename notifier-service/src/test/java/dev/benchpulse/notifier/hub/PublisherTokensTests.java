@@ -3,7 +3,8 @@ package dev.benchpulse.notifier.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.benchpulse.notifier.system.NotifierProperties;
+import dev.benchpulse.contracts.web.RunTopics;
+import dev.benchpulse.notifier.settings.NotifierProperties;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.MACVerifier;
@@ -39,7 +40,7 @@ class PublisherTokensTests {
         assertThat(jwt.verify(new MACVerifier(SECRET))).isTrue();
         assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.HS256);
         assertThat(jwt.getJWTClaimsSet().getJSONObjectClaim("mercure"))
-                .isEqualTo(Map.of("publish", List.of("urn:benchpulse:runs:{runId}")));
+                .isEqualTo(Map.of("publish", List.of(RunTopics.TEMPLATE)));
         assertThat(jwt.getJWTClaimsSet().getExpirationTime().toInstant())
                 .isEqualTo(Instant.parse("2026-11-02T11:00:00Z"));
     }
@@ -117,7 +118,7 @@ class PublisherTokensTests {
     }
 
     static NotifierProperties.Jwt jwt(String key, String algorithm, String privateKey) {
-        return new NotifierProperties.Jwt(key, algorithm, privateKey, List.of("urn:benchpulse:runs:{runId}"),
+        return new NotifierProperties.Jwt(key, algorithm, privateKey, List.of(RunTopics.TEMPLATE),
                 Duration.ofHours(1), Duration.ofMinutes(5));
     }
 

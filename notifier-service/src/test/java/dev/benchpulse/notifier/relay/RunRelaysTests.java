@@ -7,8 +7,8 @@ import static dev.benchpulse.notifier.update.UpdateType.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.benchpulse.contracts.avro.FailureReason;
-import dev.benchpulse.notifier.system.NotifierMetrics;
-import dev.benchpulse.notifier.update.MercureUpdate;
+import dev.benchpulse.contracts.web.RunTopics;
+import dev.benchpulse.notifier.metrics.NotifierMetrics;
 import dev.benchpulse.notifier.update.UpdateType;
 import dev.benchpulse.testsupport.RunEvents;
 
@@ -79,7 +79,7 @@ class RunRelaysTests {
             time.advanceTimeBy(Duration.ofSeconds(1));
 
             for (RunEvents run : runs) {
-                List<FakeHub.Received> received = hub.receivedOn(MercureUpdate.topicOf(run.runId()));
+                List<FakeHub.Received> received = hub.receivedOn(RunTopics.of(run.runId()));
                 List<FakeHub.Received> progress = received.stream().filter(r -> r.type() == PROGRESS).toList();
                 // Then no second holds more than the maximum, the 100% one included
                 assertThat(maxInAnySecond(progress)).isLessThanOrEqualTo(MAX_PER_SECOND);
@@ -242,7 +242,7 @@ class RunRelaysTests {
             time.advanceTimeBy(Duration.ofSeconds(1));
 
             for (RunEvents run : runs) {
-                List<FakeHub.Received> received = hub.receivedOn(MercureUpdate.topicOf(run.runId()));
+                List<FakeHub.Received> received = hub.receivedOn(RunTopics.of(run.runId()));
                 assertThat(types(received)).startsWith(STARTED).endsWith(PROGRESS, COMPLETED);
                 assertThat(iterations(received)).endsWith(50, 50);
             }
@@ -270,14 +270,14 @@ class RunRelaysTests {
             assertThat(sentAt(b, PROGRESS)).isEqualTo(now + 2);
             offer(limited, c.completed());
             time.advanceTimeBy(Duration.ofMillis(50));
-            assertThat(types(hub.receivedOn(MercureUpdate.topicOf(c.runId())))).containsExactly(STARTED, COMPLETED);
+            assertThat(types(hub.receivedOn(RunTopics.of(c.runId())))).containsExactly(STARTED, COMPLETED);
         }
 
         @Test
         void gets_its_permit_back_from_a_progress_update_the_hub_rejected() {
             RunEvents a = RunEvents.of("a", "php-8.2", 2);
             RunEvents b = RunEvents.of("b", "php-8.2", 2);
-            hub.rejectWhen(update -> update.topic().equals(MercureUpdate.topicOf(a.runId())) && update.type() == PROGRESS);
+            hub.rejectWhen(update -> update.topic().equals(RunTopics.of(a.runId())) && update.type() == PROGRESS);
             offer(limited, a.started());
             offer(limited, b.started());
             time.advanceTimeBy(Duration.ofMillis(100));
@@ -287,11 +287,11 @@ class RunRelaysTests {
             offer(limited, b.progress(100));
             time.advanceTimeBy(Duration.ofMillis(100));
 
-            assertThat(types(hub.receivedOn(MercureUpdate.topicOf(b.runId())))).containsExactly(STARTED, PROGRESS);
+            assertThat(types(hub.receivedOn(RunTopics.of(b.runId())))).containsExactly(STARTED, PROGRESS);
         }
 
         private long sentAt(RunEvents run, UpdateType type) {
-            return hub.receivedOn(MercureUpdate.topicOf(run.runId())).stream().filter(r -> r.type() == type).findFirst().orElseThrow()
+            return hub.receivedOn(RunTopics.of(run.runId())).stream().filter(r -> r.type() == type).findFirst().orElseThrow()
                     .sentAtMillis();
         }
     }

@@ -2,6 +2,7 @@ package dev.benchpulse.notifier.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.benchpulse.notifier.settings.NotifierProperties;
 import dev.benchpulse.testsupport.ConfigurationMetadata;
 
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.benchpulse.contracts.avro.BenchmarkFailed;
 import dev.benchpulse.contracts.avro.BenchmarkStarted;
 import dev.benchpulse.contracts.avro.FailureReason;
+import dev.benchpulse.contracts.web.RunTopics;
 import dev.benchpulse.testsupport.RunEvents;
 
 import org.junit.jupiter.api.Nested;
@@ -22,7 +23,7 @@ class RunStateTests {
 
         MercureUpdate update = state.next(started);
 
-        assertThat(update.topic()).isEqualTo("urn:benchpulse:runs:" + run.runId());
+        assertThat(update.topic()).isEqualTo(RunTopics.of(run.runId()));
         assertThat(update.id()).isEqualTo(started.getEventId().toString());
         assertThat(update.type()).isEqualTo(UpdateType.STARTED);
     }

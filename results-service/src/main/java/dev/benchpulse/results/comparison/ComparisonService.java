@@ -5,9 +5,9 @@ import dev.benchpulse.results.runs.SampleRepository;
 import dev.benchpulse.results.runs.StatisticsRepository;
 import dev.benchpulse.results.statistics.ComparisonCalculator;
 import dev.benchpulse.results.statistics.Samples;
-import dev.benchpulse.results.system.BadRequestException;
-import dev.benchpulse.results.system.NotFoundException;
-import dev.benchpulse.results.system.ResultsProperties;
+import dev.benchpulse.results.problem.BadRequestException;
+import dev.benchpulse.results.problem.NotFoundException;
+import dev.benchpulse.results.settings.ResultsProperties;
 
 import java.util.ArrayList;
 import java.util.Arrays;

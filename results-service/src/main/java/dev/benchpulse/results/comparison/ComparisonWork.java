@@ -3,8 +3,8 @@ package dev.benchpulse.results.comparison;
 import dev.benchpulse.results.statistics.Comparison;
 import dev.benchpulse.results.statistics.ComparisonCalculator;
 import dev.benchpulse.results.statistics.Interval;
-import dev.benchpulse.results.system.BusyException;
-import dev.benchpulse.results.system.ResultsProperties;
+import dev.benchpulse.results.problem.BusyException;
+import dev.benchpulse.results.settings.ResultsProperties;
 
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;

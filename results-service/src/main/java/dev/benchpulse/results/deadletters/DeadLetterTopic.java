@@ -1,7 +1,7 @@
 package dev.benchpulse.results.deadletters;
 
 import dev.benchpulse.contracts.Topics;
-import dev.benchpulse.results.system.NotFoundException;
+import dev.benchpulse.results.problem.NotFoundException;
 
 import java.util.List;
 import java.util.stream.IntStream;

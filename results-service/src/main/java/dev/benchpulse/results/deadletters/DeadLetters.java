@@ -27,6 +27,10 @@ import org.springframework.stereotype.Component;
 /**
  * Reads the dead-letter topics with plain Kafka clients: how many records wait ({@link #offsets}), which ones
  * ({@link #peek}), and hands them to {@link DeadLetterReplay}. Blocking: call from a thread that may block.
+ * <p>
+ * Not a {@code @KafkaListener}: nothing here consumes continuously. Each operator request reads one bounded range of
+ * offsets (assigned and sought, with a deadline) and ends, which a listener container, made to run for the life of
+ * the service, does not do.
  */
 @Component
 class DeadLetters implements DisposableBean {

@@ -7,7 +7,7 @@ import dev.benchpulse.results.runs.RunQueries;
 import dev.benchpulse.results.runs.RunStatus;
 import dev.benchpulse.results.runs.SampleRepository;
 import dev.benchpulse.results.statistics.Interval;
-import dev.benchpulse.results.system.NotFoundException;
+import dev.benchpulse.results.problem.NotFoundException;
 
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package dev.benchpulse.results.history;
 
 import dev.benchpulse.results.runs.RunQueries;
 import dev.benchpulse.results.runs.RunStatus;
-import dev.benchpulse.results.system.BadRequestException;
+import dev.benchpulse.results.problem.BadRequestException;
 
 import java.util.UUID;
 

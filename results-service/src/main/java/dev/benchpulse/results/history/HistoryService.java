@@ -6,7 +6,7 @@ import dev.benchpulse.results.runs.RunRepository;
 import dev.benchpulse.results.runs.SampleRepository;
 import dev.benchpulse.results.runs.StatisticsRepository;
 import dev.benchpulse.results.statistics.RunStatistics;
-import dev.benchpulse.results.system.ResultsProperties;
+import dev.benchpulse.results.settings.ResultsProperties;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.benchpulse.results.history;
 
-import dev.benchpulse.results.system.ResultsProperties;
+import dev.benchpulse.results.settings.ResultsProperties;
 
 import org.springframework.stereotype.Component;
 

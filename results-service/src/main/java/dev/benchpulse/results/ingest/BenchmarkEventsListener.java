@@ -1,7 +1,7 @@
 package dev.benchpulse.results.ingest;
 
 import dev.benchpulse.contracts.EventType;
-import dev.benchpulse.results.system.ResultsProperties;
+import dev.benchpulse.results.settings.ResultsProperties;
 import dev.benchpulse.support.kafka.InvalidRecordException;
 import dev.benchpulse.support.outage.DependencyUnavailableException;
 

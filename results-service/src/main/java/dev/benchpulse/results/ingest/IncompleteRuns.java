@@ -1,6 +1,6 @@
 package dev.benchpulse.results.ingest;
 
-import dev.benchpulse.results.system.ResultsProperties;
+import dev.benchpulse.results.settings.ResultsProperties;
 
 import java.time.Duration;
 

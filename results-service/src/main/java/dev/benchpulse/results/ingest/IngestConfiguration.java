@@ -2,7 +2,7 @@ package dev.benchpulse.results.ingest;
 
 import dev.benchpulse.contracts.Topics;
 import dev.benchpulse.contracts.avro.RunRequested;
-import dev.benchpulse.results.system.ResultsProperties;
+import dev.benchpulse.results.settings.ResultsProperties;
 import dev.benchpulse.support.kafka.TopicClients;
 import dev.benchpulse.support.outage.DependencyOutages;
 

@@ -2,7 +2,7 @@ package dev.benchpulse.results.ingest;
 
 import dev.benchpulse.contracts.EventType;
 import dev.benchpulse.contracts.avro.RunRequested;
-import dev.benchpulse.results.system.ResultsProperties;
+import dev.benchpulse.results.settings.ResultsProperties;
 import dev.benchpulse.support.outage.DependencyUnavailableException;
 import dev.benchpulse.support.observability.RunScope;
 

@@ -1,6 +1,6 @@
 package dev.benchpulse.results.matrix;
 
-import dev.benchpulse.results.system.NotFoundException;
+import dev.benchpulse.results.problem.NotFoundException;
 
 import java.util.UUID;
 

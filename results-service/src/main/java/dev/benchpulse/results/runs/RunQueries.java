@@ -2,7 +2,7 @@ package dev.benchpulse.results.runs;
 
 import dev.benchpulse.results.statistics.RunStatistics;
 import dev.benchpulse.results.statistics.RunStatisticsCalculator;
-import dev.benchpulse.results.system.NotFoundException;
+import dev.benchpulse.results.problem.NotFoundException;
 
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.benchpulse.results.runs;
 
-import dev.benchpulse.results.system.BadRequestException;
+import dev.benchpulse.results.problem.BadRequestException;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package dev.benchpulse.results.schemas;
 
 import dev.benchpulse.contracts.schema.ContractSchemas;
-import dev.benchpulse.results.system.BadRequestException;
-import dev.benchpulse.results.system.NotFoundException;
+import dev.benchpulse.results.problem.BadRequestException;
+import dev.benchpulse.results.problem.NotFoundException;
 
 import java.time.Duration;
 import java.util.List;

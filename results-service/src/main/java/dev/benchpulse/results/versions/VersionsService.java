@@ -6,8 +6,8 @@ import dev.benchpulse.results.runs.SampleRepository;
 import dev.benchpulse.results.statistics.ComparisonCalculator;
 import dev.benchpulse.results.statistics.Samples;
 import dev.benchpulse.results.statistics.Verdict;
-import dev.benchpulse.results.system.BadRequestException;
-import dev.benchpulse.results.system.NotFoundException;
+import dev.benchpulse.results.problem.BadRequestException;
+import dev.benchpulse.results.problem.NotFoundException;
 import dev.benchpulse.results.versions.LatestRuns.Latest;
 
 import java.util.ArrayList;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.benchpulse.results.statistics.Comparison;
-import dev.benchpulse.results.system.BusyException;
-import dev.benchpulse.results.system.ResultsProperties;
+import dev.benchpulse.results.problem.BusyException;
+import dev.benchpulse.results.settings.ResultsProperties;
 
 import java.time.Duration;
 import java.util.List;

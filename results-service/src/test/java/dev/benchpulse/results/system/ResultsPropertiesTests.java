@@ -2,6 +2,7 @@ package dev.benchpulse.results.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.benchpulse.results.settings.ResultsProperties;
 import dev.benchpulse.testsupport.ConfigurationMetadata;
 
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package dev.benchpulse.results.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.benchpulse.contracts.web.ApiHeaders;
 import dev.benchpulse.results.ResultsIntegrationTest;
-import dev.benchpulse.support.identity.Identity;
 import dev.benchpulse.support.identity.IdentityProperties;
 import dev.benchpulse.support.identity.IdentityTokens;
 import dev.benchpulse.support.identity.Requester;
@@ -36,14 +36,14 @@ class SecuredModeIntegrationTests extends ResultsIntegrationTest {
         client.get().uri("/api/runs").exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        client.get().uri("/api/runs").header(Identity.UNSIGNED_USER_HEADER, "otto").exchange()
+        client.get().uri("/api/runs").header(ApiHeaders.UNSIGNED_USER, "otto").exchange()
                 .expectStatus().isUnauthorized();
-        client.get().uri("/api/runs").header(Identity.HEADER, "otto").exchange()
+        client.get().uri("/api/runs").header(ApiHeaders.IDENTITY, "otto").exchange()
                 .expectStatus().isUnauthorized();
         String foreign = new IdentityTokens(new IdentityProperties("someone-elses-key-0123456789abcdef0123456",
                 null, Duration.ofSeconds(60)), Clock.systemUTC())
                 .mint(new Requester("otto", Role.ADMIN.withIncluded(), "192.0.2.7"));
-        client.get().uri("/api/runs").header(Identity.HEADER, foreign).exchange()
+        client.get().uri("/api/runs").header(ApiHeaders.IDENTITY, foreign).exchange()
                 .expectStatus().isUnauthorized();
         client.get().uri("/actuator/health").exchange().expectStatus().isOk();
     }
@@ -52,12 +52,12 @@ class SecuredModeIntegrationTests extends ResultsIntegrationTest {
     void a_viewer_reads_and_only_an_operator_changes_a_threshold() {
         storeCompleted("secured-threshold", "php-8.2", 10, 11, 12);
 
-        client.get().uri("/api/runs?benchmark=secured-threshold").header(Identity.HEADER, VIEWER).exchange()
+        client.get().uri("/api/runs?benchmark=secured-threshold").header(ApiHeaders.IDENTITY, VIEWER).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(1);
-        client.put().uri("/api/benchmarks/secured-threshold/regression-threshold").header(Identity.HEADER, VIEWER)
+        client.put().uri("/api/benchmarks/secured-threshold/regression-threshold").header(ApiHeaders.IDENTITY, VIEWER)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("threshold", 0.05)).exchange()
                 .expectStatus().isForbidden();
-        client.put().uri("/api/benchmarks/secured-threshold/regression-threshold").header(Identity.HEADER, OPERATOR)
+        client.put().uri("/api/benchmarks/secured-threshold/regression-threshold").header(ApiHeaders.IDENTITY, OPERATOR)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("threshold", 0.05)).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.threshold").isEqualTo(0.05);
     }
@@ -66,10 +66,10 @@ class SecuredModeIntegrationTests extends ResultsIntegrationTest {
     void a_cross_site_form_changes_nothing_even_with_a_valid_identity() {
         storeCompleted("secured-form", "php-8.2", 10, 11, 12);
 
-        client.mutate().defaultHeaders(h -> h.remove(Identity.CLIENT_HEADER)).build()
-                .delete().uri("/api/benchmarks/secured-form/regression-threshold").header(Identity.HEADER, OPERATOR)
+        client.mutate().defaultHeaders(h -> h.remove(ApiHeaders.CLIENT)).build()
+                .delete().uri("/api/benchmarks/secured-form/regression-threshold").header(ApiHeaders.IDENTITY, OPERATOR)
                 .exchange()
                 .expectStatus().isForbidden()
-                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains(Identity.CLIENT_HEADER));
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains(ApiHeaders.CLIENT));
     }
 }

@@ -1,6 +1,6 @@
 package dev.benchpulse.runner.request;
 
-import dev.benchpulse.support.identity.Identity;
+import dev.benchpulse.contracts.web.ApiHeaders;
 import dev.benchpulse.support.identity.Requester;
 
 import java.time.Clock;
@@ -92,7 +92,7 @@ class QueueQuota {
                         .queryParam("status", "QUEUED").queryParam("size", 200).build(requester.label()))
                 .headers(headers -> {
                     if (identityToken != null) {
-                        headers.set(Identity.HEADER, identityToken);
+                        headers.set(ApiHeaders.IDENTITY, identityToken);
                     }
                 })
                 .retrieve()

@@ -2,10 +2,11 @@ package dev.benchpulse.runner.request;
 
 import dev.benchpulse.contracts.Topics;
 import dev.benchpulse.contracts.avro.RunRequested;
+import dev.benchpulse.contracts.web.ApiHeaders;
+import dev.benchpulse.contracts.web.RunTopics;
 import dev.benchpulse.runner.catalog.Catalog;
 import dev.benchpulse.runner.problem.InvalidRequestException;
 import dev.benchpulse.runner.runtime.Runtimes;
-import dev.benchpulse.support.identity.Identity;
 import dev.benchpulse.support.identity.Requester;
 import dev.benchpulse.support.kafka.TopicClients;
 
@@ -57,7 +58,7 @@ class RunsController {
             + "the pairs left out because a runtime's PHP does not run the benchmark")
     Mono<ResponseEntity<RunsAccepted>> request(@Valid @RequestBody RunRequestBody body,
             @Parameter(hidden = true) Requester requester,
-            @Parameter(hidden = true) @RequestHeader(name = Identity.HEADER, required = false) String identity) {
+            @Parameter(hidden = true) @RequestHeader(name = ApiHeaders.IDENTITY, required = false) String identity) {
         RunPlan plan = validator.validate(body);
         return queue.check(requester, identity, plan.runCount())
                 .thenMany(Flux.defer(() -> publisher.requestRuns(plan, requester.label())))
@@ -113,7 +114,7 @@ class RunsController {
 
         static QueuedRun of(RunRequested request) {
             String id = request.getRunId().toString();
-            return new QueuedRun(id, request.getBenchmark(), request.getRuntime(), "QUEUED", "urn:benchpulse:runs:" + id,
+            return new QueuedRun(id, request.getBenchmark(), request.getRuntime(), "QUEUED", RunTopics.of(id),
                     request.getGroup() == null ? null : request.getGroup().getGroupId().toString());
         }
     }

@@ -3,8 +3,8 @@ package dev.benchpulse.runner.calibration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
+import dev.benchpulse.contracts.web.ApiHeaders;
 import dev.benchpulse.runner.RunnerIntegrationTest;
-import dev.benchpulse.support.identity.Identity;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ class CalibrationIntegrationTests {
     /** A script's calibrations: no JSON body, so the client header tells the servers it is no cross-site form. */
     @BeforeEach
     void asAScript() {
-        client = client.mutate().defaultHeader(Identity.CLIENT_HEADER, "test").build();
+        client = client.mutate().defaultHeader(ApiHeaders.CLIENT, "test").build();
     }
 
     @Test

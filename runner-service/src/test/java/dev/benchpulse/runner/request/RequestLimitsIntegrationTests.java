@@ -2,10 +2,10 @@ package dev.benchpulse.runner.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.benchpulse.contracts.web.ApiHeaders;
 import dev.benchpulse.runner.RunnerIntegrationTest;
 import dev.benchpulse.runner.TestFixtures;
 import dev.benchpulse.runner.run.WorkerSlots;
-import dev.benchpulse.support.identity.Identity;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +45,7 @@ class RequestLimitsIntegrationTests {
     static final DisposableServer RESULTS = HttpServer.create().host("127.0.0.1").port(0)
             .handle((request, response) -> {
                 var query = UriComponentsBuilder.fromUri(URI.create(request.uri())).build().getQueryParams();
-                IDENTITIES_SEEN.add(String.valueOf(request.requestHeaders().get(Identity.HEADER)));
+                IDENTITIES_SEEN.add(String.valueOf(request.requestHeaders().get(ApiHeaders.IDENTITY)));
                 if ("dora".equals(query.getFirst("requestedBy"))) {
                     return response.status(500).send();
                 }
@@ -144,12 +144,12 @@ class RequestLimitsIntegrationTests {
         int held = slots.available();
         assertThat(held).isPositive();
         holdAll(held, () -> client.post().uri("/api/benchmarks/sum-ints/calibrate?runtime=php")
-                .header(Identity.CLIENT_HEADER, "test").exchange()
+                .header(ApiHeaders.CLIENT, "test").exchange()
                 .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
                 .expectHeader().exists("Retry-After")
                 .expectBody().jsonPath("$.title").isEqualTo("Workers busy"));
 
-        client.post().uri("/api/benchmarks/sum-ints/calibrate?runtime=php").header(Identity.CLIENT_HEADER, "test")
+        client.post().uri("/api/benchmarks/sum-ints/calibrate?runtime=php").header(ApiHeaders.CLIENT, "test")
                 .exchange().expectStatus().isOk();
     }
 
@@ -158,7 +158,7 @@ class RequestLimitsIntegrationTests {
     }
 
     private WebTestClient.ResponseSpec post(String identity, String body) {
-        return client.post().uri("/api/runs").header(Identity.HEADER, identity)
+        return client.post().uri("/api/runs").header(ApiHeaders.IDENTITY, identity)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
     }
 

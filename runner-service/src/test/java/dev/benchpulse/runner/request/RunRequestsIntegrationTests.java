@@ -7,9 +7,10 @@ import static org.hamcrest.Matchers.startsWith;
 import dev.benchpulse.contracts.Topics;
 import dev.benchpulse.contracts.avro.RunCancelRequested;
 import dev.benchpulse.contracts.avro.RunRequested;
+import dev.benchpulse.contracts.web.ApiHeaders;
+import dev.benchpulse.contracts.web.RunTopics;
 import dev.benchpulse.runner.RunnerIntegrationTest;
 import dev.benchpulse.runner.TestFixtures;
-import dev.benchpulse.support.identity.Identity;
 import dev.benchpulse.testsupport.TopicRecorder;
 
 import java.time.Duration;
@@ -68,7 +69,7 @@ class RunRequestsIntegrationTests {
     @Test
     void queues_one_run_per_runtime_and_publishes_a_request_for_each() {
         byte[] body = client.post().uri("/api/runs").contentType(MediaType.APPLICATION_JSON)
-                .header(Identity.HEADER, TestFixtures.identity("ada"))
+                .header(ApiHeaders.IDENTITY, TestFixtures.identity("ada"))
                 .bodyValue("""
                         {"benchmark": "sum-ints", "runtimes": ["php", "php-jit"], "iterations": 2,
                          "warmupIterations": 5, "innerIterations": 50}""")
@@ -80,7 +81,7 @@ class RunRequestsIntegrationTests {
                 .jsonPath("$.runs[0].runtime").isEqualTo("php")
                 .jsonPath("$.runs[1].runtime").isEqualTo("php-jit")
                 .jsonPath("$.runs[0].status").isEqualTo("QUEUED")
-                .jsonPath("$.runs[0].topic").value(startsWith("urn:benchpulse:runs:"))
+                .jsonPath("$.runs[0].topic").value(startsWith(RunTopics.PREFIX))
                 .returnResult().getResponseBodyContent();
         String first = new String(body).replaceAll(".*?\"id\":\"([^\"]+)\".*", "$1");
 
@@ -94,13 +95,13 @@ class RunRequestsIntegrationTests {
         assertThat(request.getWarmupIterations()).isEqualTo(5);
         assertThat(request.getInnerIterations()).isEqualTo(50);
         assertThat(request.getRequestedBy()).isEqualTo("ada");
-        assertThat(new String(body)).contains("\"topic\":\"urn:benchpulse:runs:" + first + "\"");
+        assertThat(new String(body)).contains("\"topic\":\"" + RunTopics.of(first) + "\"");
     }
 
     @Test
     void a_request_without_a_signed_identity_is_an_anonymous_visitors_at_its_address() {
         byte[] body = client.post().uri("/api/runs").contentType(MediaType.APPLICATION_JSON)
-                .header("X-Benchpulse-User", "mallory").header(Identity.HEADER, "mallory")
+                .header(ApiHeaders.UNSIGNED_USER, "mallory").header(ApiHeaders.IDENTITY, "mallory")
                 .bodyValue("{\"benchmark\": \"sum-ints\", \"runtimes\": [\"php\"], \"iterations\": 1}")
                 .exchange().expectStatus().isAccepted().expectBody().returnResult().getResponseBodyContent();
         String id = new String(body).replaceAll(".*?\"id\":\"([^\"]+)\".*", "$1");
@@ -276,8 +277,8 @@ class RunRequestsIntegrationTests {
         void publishes_a_cancel_request_for_the_run() {
             UUID run = UUID.randomUUID();
 
-            client.delete().uri("/api/runs/{id}", run).header(Identity.HEADER, TestFixtures.identity("grace"))
-                    .header(Identity.CLIENT_HEADER, "test").exchange()
+            client.delete().uri("/api/runs/{id}", run).header(ApiHeaders.IDENTITY, TestFixtures.identity("grace"))
+                    .header(ApiHeaders.CLIENT, "test").exchange()
                     .expectStatus().isAccepted()
                     .expectBody().jsonPath("$.id").isEqualTo(run.toString());
 
@@ -289,7 +290,7 @@ class RunRequestsIntegrationTests {
 
         @Test
         void a_run_id_that_is_not_a_uuid_is_refused() {
-            client.delete().uri("/api/runs/123").header(Identity.CLIENT_HEADER, "test").exchange()
+            client.delete().uri("/api/runs/123").header(ApiHeaders.CLIENT, "test").exchange()
                     .expectStatus().isBadRequest()
                     .expectBody().jsonPath("$.errors[0].field").isEqualTo("id");
         }

@@ -9,9 +9,9 @@ import dev.benchpulse.contracts.avro.BenchmarkFailed;
 import dev.benchpulse.contracts.avro.BenchmarkProgress;
 import dev.benchpulse.contracts.avro.BenchmarkStarted;
 import dev.benchpulse.contracts.avro.FailureReason;
+import dev.benchpulse.contracts.web.ApiHeaders;
 import dev.benchpulse.runner.RunnerIntegrationTest;
 import dev.benchpulse.runner.TestFixtures;
-import dev.benchpulse.support.identity.Identity;
 
 import java.time.Duration;
 import java.util.List;
@@ -192,8 +192,8 @@ class RunWorkerIntegrationTests {
             runs.await(run, BenchmarkStarted.class, 1, TIMEOUT);
             List<ProcessHandle> php = await().atMost(TIMEOUT).until(RunWorkerIntegrationTests::phpProcesses, p -> !p.isEmpty());
 
-            client.delete().uri("/api/runs/{id}", run).header(Identity.HEADER, TestFixtures.identity("grace"))
-                    .header(Identity.CLIENT_HEADER, "test").exchange()
+            client.delete().uri("/api/runs/{id}", run).header(ApiHeaders.IDENTITY, TestFixtures.identity("grace"))
+                    .header(ApiHeaders.CLIENT, "test").exchange()
                     .expectStatus().isAccepted();
 
             BenchmarkFailed failed = failure(runs.awaitTerminal(run, Duration.ofSeconds(10)));

@@ -1,5 +1,8 @@
 package dev.benchpulse.support.identity;
 
+import dev.benchpulse.contracts.web.ApiHeaders;
+import dev.benchpulse.support.problem.ProblemResponses;
+
 import java.util.Set;
 
 import org.springframework.core.Ordered;
@@ -13,7 +16,7 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Refuses a state-changing API request that neither has a JSON body nor carries {@link Identity#CLIENT_HEADER}, in
+ * Refuses a state-changing API request that neither has a JSON body nor carries {@link ApiHeaders#CLIENT}, in
  * every security mode. A page of another site can make the browser send a form (url-encoded, multipart or plain
  * text) to any address, the loopback ones included, without asking; a JSON body or a custom header needs a CORS
  * pre-flight that no Benchpulse server grants. So this rule is what keeps a visited web page from starting runs,
@@ -26,22 +29,22 @@ public final class CrossSiteRequestFilter implements WebFilter, Ordered {
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
             HttpMethod.TRACE);
 
-    private final ProblemWriter problems;
+    private final ProblemResponses problems;
 
-    CrossSiteRequestFilter(ProblemWriter problems) {
+    CrossSiteRequestFilter(ProblemResponses problems) {
         this.problems = problems;
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         if (!isApiWrite(exchange) || isJson(exchange) || exchange.getRequest().getHeaders()
-                .containsHeader(Identity.CLIENT_HEADER)) {
+                .containsHeader(ApiHeaders.CLIENT)) {
             return chain.filter(exchange);
         }
         return problems.write(exchange, HttpStatus.FORBIDDEN, "Not a JSON or Benchpulse client request",
                 exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath() + " changes something, so"
                         + " it must have a JSON body (Content-Type: application/json) or the header "
-                        + Identity.CLIENT_HEADER + " (any value, for example `-H '" + Identity.CLIENT_HEADER
+                        + ApiHeaders.CLIENT + " (any value, for example `-H '" + ApiHeaders.CLIENT
                         + ": curl'`). This keeps forms of other web sites from triggering it.");
     }
 

@@ -1,5 +1,8 @@
 package dev.benchpulse.support.identity;
 
+import dev.benchpulse.support.problem.ProblemAutoConfiguration;
+import dev.benchpulse.support.problem.ProblemResponses;
+
 import java.time.Clock;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -12,21 +15,19 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
 
-import tools.jackson.databind.json.JsonMapper;
-
 /**
  * The cross-site rule for every WebFlux server (the gateway too), and, for the services behind the gateway, the
  * identity filter and the {@link Requester} controller parameter. The gateway authenticates users itself with
  * Spring Security, so where Spring Security is present the identity filter is left out.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@AutoConfiguration(after = ProblemAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @EnableConfigurationProperties(IdentityProperties.class)
 public class IdentityAutoConfiguration {
 
     @Bean
-    CrossSiteRequestFilter crossSiteRequestFilter(JsonMapper json) {
-        return new CrossSiteRequestFilter(new ProblemWriter(json));
+    CrossSiteRequestFilter crossSiteRequestFilter(ProblemResponses problems) {
+        return new CrossSiteRequestFilter(problems);
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -34,10 +35,10 @@ public class IdentityAutoConfiguration {
     static class BehindTheGateway {
 
         @Bean
-        RequesterWebFilter requesterWebFilter(IdentityProperties properties, JsonMapper json,
+        RequesterWebFilter requesterWebFilter(IdentityProperties properties, ProblemResponses problems,
                 @Value("${benchpulse.security.mode:open}") String mode) {
             IdentityTokens tokens = properties.hasKey() ? new IdentityTokens(properties, Clock.systemUTC()) : null;
-            return new RequesterWebFilter(SecurityMode.parse(mode), tokens, new ProblemWriter(json));
+            return new RequesterWebFilter(SecurityMode.parse(mode), tokens, problems);
         }
 
         @Bean

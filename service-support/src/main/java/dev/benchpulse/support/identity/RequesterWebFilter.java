@@ -1,5 +1,8 @@
 package dev.benchpulse.support.identity;
 
+import dev.benchpulse.contracts.web.ApiHeaders;
+import dev.benchpulse.support.problem.ProblemResponses;
+
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -25,10 +28,10 @@ final class RequesterWebFilter implements WebFilter, Ordered {
 
     private final SecurityMode mode;
     private final IdentityTokens tokens;
-    private final ProblemWriter problems;
+    private final ProblemResponses problems;
 
     /** @param tokens the verifier; may be null in the open mode when no key is configured */
-    RequesterWebFilter(SecurityMode mode, IdentityTokens tokens, ProblemWriter problems) {
+    RequesterWebFilter(SecurityMode mode, IdentityTokens tokens, ProblemResponses problems) {
         if (mode == SecurityMode.SECURED && tokens == null) {
             throw new IllegalStateException("benchpulse.security.mode=secured but BENCHPULSE_IDENTITY_KEY is not"
                     + " set: in the secured mode a service believes only identities the gateway signed. Set"
@@ -62,7 +65,7 @@ final class RequesterWebFilter implements WebFilter, Ordered {
     }
 
     private Optional<Requester> signedRequester(ServerWebExchange exchange) {
-        String token = exchange.getRequest().getHeaders().getFirst(Identity.HEADER);
+        String token = exchange.getRequest().getHeaders().getFirst(ApiHeaders.IDENTITY);
         if (token == null || tokens == null) {
             return Optional.empty();
         }

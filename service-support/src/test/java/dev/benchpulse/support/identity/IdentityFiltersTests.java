@@ -3,6 +3,9 @@ package dev.benchpulse.support.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.benchpulse.contracts.web.ApiHeaders;
+import dev.benchpulse.support.problem.ProblemResponses;
+
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 class IdentityFiltersTests {
 
-    static final ProblemWriter PROBLEMS = new ProblemWriter(JsonMapper.builder().build());
+    static final ProblemResponses PROBLEMS = new ProblemResponses(JsonMapper.builder().build());
     static final IdentityTokens TOKENS = new IdentityTokens(
             new IdentityProperties(IdentityTokensTests.KEY, null, Duration.ofSeconds(60)), Clock.systemUTC());
     static final Requester VERA = new Requester("vera", Role.VIEWER.withIncluded(), "192.0.2.5");
@@ -57,7 +60,7 @@ class IdentityFiltersTests {
                 assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
                 assertThat(exchange.getResponse().getHeaders().getContentType())
                         .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-                assertThat(exchange.getResponse().getBodyAsString().block()).contains(Identity.CLIENT_HEADER);
+                assertThat(exchange.getResponse().getBodyAsString().block()).contains(ApiHeaders.CLIENT);
             }
         }
 
@@ -66,7 +69,7 @@ class IdentityFiltersTests {
             assertThat(through(filter, MockServerWebExchange.from(MockServerHttpRequest.post("/api/runs")
                     .contentType(MediaType.APPLICATION_JSON).body("{}")))).isNotNull();
             assertThat(through(filter, MockServerWebExchange.from(MockServerHttpRequest
-                    .post("/api/benchmarks/x/calibrate").header(Identity.CLIENT_HEADER, "cli")))).isNotNull();
+                    .post("/api/benchmarks/x/calibrate").header(ApiHeaders.CLIENT, "cli")))).isNotNull();
             assertThat(through(filter, MockServerWebExchange.from(MockServerHttpRequest.get("/api/runs"))))
                     .isNotNull();
             assertThat(through(filter, MockServerWebExchange.from(MockServerHttpRequest.post("/login")
@@ -82,9 +85,9 @@ class IdentityFiltersTests {
         @Test
         void believes_a_signed_token_and_nothing_else() {
             MockServerWebExchange signed = MockServerWebExchange.from(from(MockServerHttpRequest.get("/api/runs"))
-                    .header(Identity.HEADER, TOKENS.mint(OTTO)));
+                    .header(ApiHeaders.IDENTITY, TOKENS.mint(OTTO)));
             MockServerWebExchange plain = MockServerWebExchange.from(from(MockServerHttpRequest.get("/api/runs"))
-                    .header(Identity.UNSIGNED_USER_HEADER, "mallory").header(Identity.HEADER, "mallory"));
+                    .header(ApiHeaders.UNSIGNED_USER, "mallory").header(ApiHeaders.IDENTITY, "mallory"));
 
             assertThat(through(filter, signed)).isEqualTo(OTTO);
             assertThat(through(filter, plain)).isEqualTo(Requester.anonymous("127.0.0.1"));
@@ -95,7 +98,7 @@ class IdentityFiltersTests {
             RequesterWebFilter keyless = new RequesterWebFilter(SecurityMode.OPEN, null, PROBLEMS);
 
             assertThat(through(keyless, MockServerWebExchange.from(from(MockServerHttpRequest.post("/api/runs"))
-                    .header(Identity.HEADER, TOKENS.mint(OTTO))))).isEqualTo(Requester.anonymous("127.0.0.1"));
+                    .header(ApiHeaders.IDENTITY, TOKENS.mint(OTTO))))).isEqualTo(Requester.anonymous("127.0.0.1"));
         }
     }
 
@@ -107,7 +110,7 @@ class IdentityFiltersTests {
         @Test
         void refuses_an_api_request_that_the_gateway_did_not_sign() {
             MockServerWebExchange plain = MockServerWebExchange.from(from(MockServerHttpRequest.get("/api/runs"))
-                    .header(Identity.UNSIGNED_USER_HEADER, "otto"));
+                    .header(ApiHeaders.UNSIGNED_USER, "otto"));
 
             assertThat(through(filter, plain)).isNull();
             assertThat(plain.getResponse().getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -140,7 +143,7 @@ class IdentityFiltersTests {
         }
 
         private static MockServerWebExchange exchange(MockServerHttpRequest.BaseBuilder<?> request, Requester who) {
-            return MockServerWebExchange.from(from(request).header(Identity.HEADER, TOKENS.mint(who)));
+            return MockServerWebExchange.from(from(request).header(ApiHeaders.IDENTITY, TOKENS.mint(who)));
         }
     }
 

@@ -13,7 +13,9 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * Reads older updates back from the topic for replays, a chunk at a time, with a few consumers that replays share.
  * A consumer is held only for one chunk, never while a slow subscriber reads what it got, so the number of
- * consumers bounds the load replays put on Kafka without letting one subscriber hold up the others.
+ * consumers bounds the load replays put on Kafka without letting one subscriber hold up the others. Plain consumers
+ * that are assigned and sought on demand, not a listener container: a replay reads one bounded range of offsets, then
+ * gives the consumer back.
  */
 final class HistoryReader implements AutoCloseable {
 

@@ -18,7 +18,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
-import dev.benchpulse.hub.system.HubProperties;
+import dev.benchpulse.hub.settings.HubProperties;
 
 /**
  * Makes sure the topic can carry the cluster's updates: it exists (created when missing and allowed), it has exactly

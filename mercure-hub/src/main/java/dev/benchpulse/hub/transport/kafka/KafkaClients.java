@@ -17,7 +17,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import dev.benchpulse.contracts.Topics;
 import dev.benchpulse.contracts.avro.HubUpdate;
 import dev.benchpulse.contracts.kafka.AvroSingleObjectSerializer;
-import dev.benchpulse.hub.system.HubProperties;
+import dev.benchpulse.hub.settings.HubProperties;
 
 /**
  * The Kafka clients of one hub instance. Consumers read the topic's one partition by assignment, never in a consumer

@@ -33,7 +33,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 
 import dev.benchpulse.contracts.Topics;
 import dev.benchpulse.contracts.avro.HubUpdate;
-import dev.benchpulse.hub.system.HubProperties;
+import dev.benchpulse.hub.settings.HubProperties;
 import dev.benchpulse.hub.transport.Transport;
 import dev.benchpulse.hub.update.Update;
 
@@ -48,6 +48,11 @@ import dev.benchpulse.hub.update.Update;
  * <p>A subscriber may reconnect to this instance with an id this instance has not read yet (another instance read
  * and sent it a moment earlier): before answering that an id is unknown, the instance reads up to where the topic
  * ended when the subscriber asked.
+ *
+ * <p>A poll thread of its own over plain kafka-clients, not a {@code @KafkaListener}: every instance reads the whole
+ * topic by manual assignment, with no consumer group and no commits, seeks to positions of its choosing (the history
+ * window at start, an id's offset when a subscriber catches up) and must know where the topic ended at a given moment;
+ * a listener container manages none of that. The hub is also a standalone module that carries no spring-kafka.
  */
 public final class KafkaTransport implements Transport {
 

@@ -1,4 +1,4 @@
-package dev.benchpulse.results.system;
+package dev.benchpulse.results.problem;
 
 /** The service has as much work queued as it takes; answered 503 with {@code Retry-After}. */
 public class BusyException extends RuntimeException {

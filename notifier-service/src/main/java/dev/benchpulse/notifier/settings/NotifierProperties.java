@@ -1,4 +1,6 @@
-package dev.benchpulse.notifier.system;
+package dev.benchpulse.notifier.settings;
+
+import dev.benchpulse.contracts.web.RunTopics;
 
 import java.net.URI;
 import java.time.Duration;
@@ -73,7 +75,7 @@ public record NotifierProperties(
             String key,
             @DefaultValue("HS256") String algorithm,
             String privateKey,
-            @DefaultValue("urn:benchpulse:runs:{runId}") List<String> publish,
+            @DefaultValue(RunTopics.TEMPLATE) List<String> publish,
             @DefaultValue("1h") Duration ttl,
             @DefaultValue("5m") Duration renewBefore) {
     }

@@ -1,4 +1,4 @@
-package dev.benchpulse.hub.system;
+package dev.benchpulse.hub.problem;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

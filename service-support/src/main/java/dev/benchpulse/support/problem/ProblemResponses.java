@@ -1,29 +1,27 @@
-package dev.benchpulse.gateway.system;
+package dev.benchpulse.support.problem;
 
 import java.net.URI;
 import java.util.Map;
 
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
-import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes RFC 9457 problem responses for what the gateway itself refuses or cannot do (a backend down, an unknown
- * API path, a visitor who may not do something). Problems that the services answer pass through untouched.
+ * Answers with an RFC 9457 {@code application/problem+json} document where no controller does: the web filters of
+ * every service and of the gateway (the cross-site rule, the identity check, rate limits, security refusals, a
+ * backend down). Controllers' errors go through their {@code @RestControllerAdvice}; both give the same shape.
  */
-@Component
-public class ProblemResponses {
+public final class ProblemResponses {
 
     private final JsonMapper json;
 
-    ProblemResponses(JsonMapper json) {
+    public ProblemResponses(JsonMapper json) {
         this.json = json;
     }
 
@@ -31,6 +29,7 @@ public class ProblemResponses {
         return write(exchange, status, title, detail, Map.of());
     }
 
+    /** Writes the problem, with {@code properties} as extension members; nothing when the response is committed. */
     public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String title, String detail,
             Map<String, Object> properties) {
         ServerHttpResponse response = exchange.getResponse();
@@ -43,7 +42,6 @@ public class ProblemResponses {
         properties.forEach(problem::setProperty);
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        DataBuffer body = response.bufferFactory().wrap(json.writeValueAsBytes(problem));
-        return response.writeWith(Mono.just(body));
+        return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(json.writeValueAsBytes(problem))));
     }
 }

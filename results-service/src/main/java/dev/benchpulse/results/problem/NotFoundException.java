@@ -1,4 +1,4 @@
-package dev.benchpulse.results.system;
+package dev.benchpulse.results.problem;
 
 import java.util.UUID;
 

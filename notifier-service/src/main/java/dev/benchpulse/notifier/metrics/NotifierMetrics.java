@@ -1,4 +1,4 @@
-package dev.benchpulse.notifier.system;
+package dev.benchpulse.notifier.metrics;
 
 import dev.benchpulse.notifier.update.UpdateType;
 

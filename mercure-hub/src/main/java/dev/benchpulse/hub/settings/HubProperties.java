@@ -1,4 +1,6 @@
-package dev.benchpulse.hub.system;
+package dev.benchpulse.hub.settings;
+
+import dev.benchpulse.contracts.web.ApiHeaders;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -39,7 +41,7 @@ public record HubProperties(@DefaultValue Keys publisher, @DefaultValue Keys sub
         @DefaultValue("false") boolean anonymous, @DefaultValue("false") boolean subscriptions,
         @DefaultValue List<String> corsOrigins, @DefaultValue List<String> publishOrigins,
         @DefaultValue("40s") Duration heartbeat, @DefaultValue("1000") @PositiveOrZero int historySize,
-        @DefaultValue("mercureAuthorization") String cookieName, @DefaultValue @Valid Dispatch dispatch,
+        @DefaultValue(ApiHeaders.SUBSCRIBER_COOKIE) String cookieName, @DefaultValue @Valid Dispatch dispatch,
         @DefaultValue @Valid Limits limits, @DefaultValue({"127.0.0.0/8", "::1/128"}) List<String> trustedProxies,
         @DefaultValue("memory") TransportKind transport, @DefaultValue @Valid Kafka kafka) {
 

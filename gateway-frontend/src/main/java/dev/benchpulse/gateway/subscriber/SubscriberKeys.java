@@ -1,28 +1,29 @@
 package dev.benchpulse.gateway.subscriber;
 
+import dev.benchpulse.contracts.keys.PemKeys;
+
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
-import java.util.Base64;
 
-/** Reads the PEM (PKCS#8) RSA private key used to sign RS* subscriber tokens, with the JDK alone. */
-final class PemKeys {
+/**
+ * The RSA key pair of RS* subscriber tokens: the private key read from its PEM ({@link PemKeys}, shared with the hub
+ * and the notifier), and its public half, which the gateway derives to check its own tokens.
+ */
+final class SubscriberKeys {
 
-    private PemKeys() {
+    private SubscriberKeys() {
     }
 
     static RSAPrivateCrtKey rsaPrivateKey(String pem) {
-        String body = pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
         try {
-            byte[] der = Base64.getDecoder().decode(body);
-            return (RSAPrivateCrtKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
-        } catch (IllegalArgumentException | GeneralSecurityException | ClassCastException e) {
+            return (RSAPrivateCrtKey) PemKeys.privateKey(pem);
+        } catch (IllegalArgumentException | ClassCastException e) {
             throw new IllegalStateException("MERCURE_SUBSCRIBER_JWT_KEY is not a PEM RSA private key (PKCS#8, starting"
-                    + " with -----BEGIN PRIVATE KEY-----). Convert one with: openssl pkcs8 -topk8 -nocrypt -in key.pem",
-                    e);
+                    + " with -----BEGIN PRIVATE KEY-----). Convert one with: "
+                    + PemKeys.CONVERT_TO_PKCS8, e);
         }
     }
 

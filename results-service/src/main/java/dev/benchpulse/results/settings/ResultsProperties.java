@@ -1,4 +1,4 @@
-package dev.benchpulse.results.system;
+package dev.benchpulse.results.settings;
 
 import java.time.Duration;
 

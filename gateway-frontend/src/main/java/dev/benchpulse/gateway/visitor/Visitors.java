@@ -1,4 +1,4 @@
-package dev.benchpulse.gateway.security;
+package dev.benchpulse.gateway.visitor;
 
 import java.security.Principal;
 import java.util.EnumSet;
