@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
-import dev.benchpulse.gateway.system.ProblemResponses;
+import dev.benchpulse.support.problem.ProblemResponses;
 import reactor.core.publisher.Mono;
 
 /**
