@@ -21,6 +21,7 @@ import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.resource.NoResourceFoundException;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -88,8 +89,8 @@ class ProblemAdvice {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> framework(ErrorResponseException e, ServerWebExchange exchange) {
         String reason = e instanceof ResponseStatusException status ? status.getReason() : null;
-        String detail = e.getStatusCode().value() == HttpStatus.NOT_FOUND.value()
-                && (reason == null || reason.startsWith("No static resource"))
+        String detail = e instanceof NoResourceFoundException
+                || e.getStatusCode().value() == HttpStatus.NOT_FOUND.value() && reason == null
                 ? "Nothing is at " + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value()
                         + ". Check the path against the service's OpenAPI document (/v3/api-docs)."
                 : reason != null ? reason : e.getBody().getDetail();
