@@ -9,7 +9,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 
-/** Answers every refused request with an RFC 9457 {@code application/problem+json} document. */
+/**
+ * Answers every refused request with an RFC 9457 {@code application/problem+json} document. The hub keeps this
+ * mapping of its own rather than service-support's {@code ProblemAdvice}: it is a standalone module that runs
+ * without service-support and must not load its auto-configurations (Kafka, identity, outages). The shape is the
+ * same ({@code type}, {@code title}, {@code status}, {@code detail}).
+ */
 @RestControllerAdvice
 class ProblemResponses {
 

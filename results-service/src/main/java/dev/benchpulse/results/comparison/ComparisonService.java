@@ -52,7 +52,7 @@ public class ComparisonService {
         List<String> ids = list == null ? List.of() : Arrays.stream(list.split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
         if (ids.size() < 2 || ids.size() > MAX_RUNTIMES) {
-            throw new BadRequestException("Parameter 'runtimes' needs 2 to " + MAX_RUNTIMES
+            throw new BadRequestException("runtimes", "Parameter 'runtimes' needs 2 to " + MAX_RUNTIMES
                     + " distinct runtime ids separated by commas, for example runtimes=php-8.2,php-8.3; got '"
                     + list + "'.");
         }

@@ -55,9 +55,9 @@ class HistoryController {
         return runs.requireBenchmark(slug).then(runs.run(runId)).flatMap(run -> {
             if (run.runStatus() != RunStatus.COMPLETED || !run.benchmark().equals(slug)
                     || !run.runtime().equals(runtime)) {
-                return Mono.error(new BadRequestException("Run " + runId + " is a " + run.status() + " run of '"
-                        + run.benchmark() + "' on '" + run.runtime() + "': pin a COMPLETED run of '" + slug
-                        + "' on '" + runtime + "' (see GET /api/benchmarks/" + slug + "/history?runtime=" + runtime
+                return Mono.error(new BadRequestException("runId", "Run " + runId + " is a " + run.status()
+                        + " run of '" + run.benchmark() + "' on '" + run.runtime() + "': pin a COMPLETED run of '"
+                        + slug + "' on '" + runtime + "' (see GET /api/benchmarks/" + slug + "/history?runtime=" + runtime
                         + ")."));
             }
             return baselines.pin(slug, runtime, runId);

@@ -1,12 +1,16 @@
 package dev.benchpulse.results.problem;
 
+import dev.benchpulse.support.problem.ApiProblem;
+
 import java.util.UUID;
 
+import org.springframework.http.HttpStatus;
+
 /** Something the request names does not exist; answered with 404 and a message saying what to do instead. */
-public class NotFoundException extends RuntimeException {
+public class NotFoundException extends ApiProblem {
 
     public NotFoundException(String message) {
-        super(message);
+        super(HttpStatus.NOT_FOUND, "Not found", message);
     }
 
     public static NotFoundException run(UUID id) {

@@ -1,5 +1,5 @@
 /**
- * Errors of the results API as RFC 9457 problem details: the exceptions features throw (unknown ids, invalid
- * parameters, a full computation queue) and their one mapping to responses.
+ * The refusals of the results API (unknown ids and names, invalid parameters, a full computation queue), as
+ * service-support's {@link dev.benchpulse.support.problem.ApiProblem}, which maps them to RFC 9457 problem details.
  */
 package dev.benchpulse.results.problem;

@@ -75,7 +75,7 @@ class RunsController {
         try {
             return RunStatus.valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException("Unknown status '" + value + "': use one of "
+            throw new BadRequestException("status", "Unknown status '" + value + "': use one of "
                     + Arrays.toString(RunStatus.values()) + ".");
         }
     }

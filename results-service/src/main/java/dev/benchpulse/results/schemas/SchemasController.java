@@ -48,7 +48,7 @@ class SchemasController {
     ResponseEntity<String> schema(
             @Parameter(description = "16 hex digits, e.g. 0807060504030201 for the bytes 01 02 … 08 after C3 01")
             @PathVariable String fingerprint) {
-        long value = ContractSchemas.parseText(fingerprint).orElseThrow(() -> new BadRequestException(
+        long value = ContractSchemas.parseText(fingerprint).orElseThrow(() -> new BadRequestException("fingerprint",
                 "'" + abbreviate(fingerprint) + "' is not a schema fingerprint: give the 64-bit CRC-64-AVRO "
                         + "fingerprint as 16 hex digits, most significant first (the 8 bytes after C3 01, read "
                         + "little-endian). GET /api/schemas lists every known one."));

@@ -61,7 +61,7 @@ class VersionsService {
             Latest base = baseline == null || baseline.isBlank()
                     ? ordered.stream().filter(r -> !jit(r)).findFirst().orElse(ordered.getFirst())
                     : ordered.stream().filter(r -> r.runtime().equals(baseline)).findFirst()
-                            .orElseThrow(() -> new BadRequestException("Runtime '" + baseline + "' has no completed "
+                            .orElseThrow(() -> new BadRequestException("baseline", "Runtime '" + baseline + "' has no completed "
                                     + "run of " + benchmark + "; choose a baseline among "
                                     + ordered.stream().map(Latest::runtime).collect(Collectors.joining(", ")) + "."));
             return Flux.fromIterable(ordered).concatMap(r -> samples.measurements(r.id()).map(s -> Map.entry(r, s)))
@@ -87,7 +87,7 @@ class VersionsService {
     /** The catalog's speed-up from one runtime to another, per benchmark, per category and overall. */
     Mono<SpeedupView> speedup(String from, String to) {
         if (from == null || from.isBlank() || to == null || to.isBlank() || from.equals(to)) {
-            throw new BadRequestException("Parameters 'from' and 'to' need two different runtime ids, for example "
+            throw new BadRequestException("to", "Parameters 'from' and 'to' need two different runtime ids, for example "
                     + "from=php-7.4&to=php-8.5; got from='" + from + "', to='" + to + "'.");
         }
         Mono<Map<String, Latest>> fromRuns = latest.ofRuntime(from).collectMap(Latest::benchmark, Function.identity());

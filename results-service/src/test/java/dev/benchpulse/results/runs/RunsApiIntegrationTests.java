@@ -128,7 +128,7 @@ class RunsApiIntegrationTests extends ResultsIntegrationTest {
         client.get().uri("/api/runs/not-a-uuid").exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("'id'", "UUID"));
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("id:", "UUID"));
         client.get().uri("/api/runs?status=SLEEPING").exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("SLEEPING", "QUEUED"));

@@ -2,10 +2,10 @@ package dev.benchpulse.runner.calibration;
 
 import dev.benchpulse.runner.catalog.Benchmark;
 import dev.benchpulse.runner.catalog.Catalog;
-import dev.benchpulse.runner.problem.InvalidRequestException;
 import dev.benchpulse.runner.run.SampleExecutor;
 import dev.benchpulse.runner.run.WorkerSlots;
 import dev.benchpulse.runner.runtime.Runtimes;
+import dev.benchpulse.support.problem.ApiProblem;
 
 import java.time.Duration;
 
@@ -42,14 +42,14 @@ class CalibrationController {
             @RequestParam(defaultValue = "200") long targetMillis) {
         Benchmark benchmark = catalog.get(slug);
         if (runtime == null || runtime.isBlank()) {
-            throw new InvalidRequestException("runtime", "is required: the id of the runtime to calibrate on, e.g. "
+            throw ApiProblem.invalid("runtime", "is required: the id of the runtime to calibrate on, e.g. "
                     + "?runtime=php (GET /api/runtimes lists them)");
         }
         if (targetMillis < 10 || targetMillis > 10_000) {
-            throw new InvalidRequestException("targetMillis", "must be between 10 and 10000 (got " + targetMillis + ")");
+            throw ApiProblem.invalid("targetMillis", "must be between 10 and 10000 (got " + targetMillis + ")");
         }
         runtimes.problemRunning(slug, benchmark.compatibility(), runtime).ifPresent(problem -> {
-            throw new InvalidRequestException("runtime", problem);
+            throw ApiProblem.invalid("runtime", problem);
         });
         return Mono.fromCallable(() -> slots.forCalibration(() -> calibrator.calibrate(benchmark,
                         runtimes.find(runtime).orElseThrow(), Duration.ofMillis(targetMillis))))

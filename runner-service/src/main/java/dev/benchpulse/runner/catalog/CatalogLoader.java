@@ -1,6 +1,6 @@
 package dev.benchpulse.runner.catalog;
 
-import dev.benchpulse.runner.problem.JacksonPaths;
+import dev.benchpulse.support.problem.JacksonPaths;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;

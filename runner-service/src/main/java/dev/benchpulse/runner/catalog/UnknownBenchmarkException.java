@@ -1,26 +1,19 @@
 package dev.benchpulse.runner.catalog;
 
+import dev.benchpulse.support.problem.ApiProblem;
+import dev.benchpulse.support.problem.FieldProblem;
+
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /** A request named a benchmark the catalog does not have: HTTP 404 as a problem detail. */
-public class UnknownBenchmarkException extends ErrorResponseException {
+public class UnknownBenchmarkException extends ApiProblem {
 
     public UnknownBenchmarkException(String slug) {
-        super(HttpStatus.NOT_FOUND, problem(slug), null);
-    }
-
-    private static ProblemDetail problem(String slug) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No benchmark '" + slug
-                + "' in the catalog. GET /api/benchmarks lists the slugs; a catalog file that failed validation is not "
-                + "offered (see the runner's log or /actuator/health).");
-        problem.setTitle("Unknown benchmark");
-        problem.setProperty("errors", List.of(Map.of("field", "benchmark", "message",
-                "'" + slug + "' is not in the catalog")));
-        return problem;
+        super(HttpStatus.NOT_FOUND, "Unknown benchmark", "No benchmark '" + slug + "' in the catalog."
+                + " GET /api/benchmarks lists the slugs; a catalog file that failed validation is not offered (see the"
+                + " runner's log or /actuator/health).",
+                List.of(new FieldProblem("benchmark", "'" + slug + "' is not in the catalog")));
     }
 }

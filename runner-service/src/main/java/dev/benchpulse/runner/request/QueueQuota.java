@@ -2,6 +2,7 @@ package dev.benchpulse.runner.request;
 
 import dev.benchpulse.contracts.web.ApiHeaders;
 import dev.benchpulse.support.identity.Requester;
+import dev.benchpulse.support.problem.ApiProblem;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -14,8 +15,6 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriBuilder;
 
@@ -114,38 +113,26 @@ class QueueQuota {
     }
 
     /** The requester has too many runs waiting: 429. */
-    static final class QueueFull extends ErrorResponseException {
+    static final class QueueFull extends ApiProblem {
 
         QueueFull(Requester requester, long queued, int adding, int max) {
-            super(HttpStatus.TOO_MANY_REQUESTS, problem(requester, queued, adding, max), null);
-        }
-
-        private static ProblemDetail problem(Requester requester, long queued, int adding, int max) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, requester.label()
-                    + " has " + queued + " run(s) waiting and asked for " + adding + " more; at most " + max
-                    + " may wait at once (or one request of more while none wait). Start more when some have started,"
-                    + " or cancel some (DELETE /api/runs/{id}).");
-            problem.setTitle("Too many queued runs");
-            problem.setProperty("queued", queued);
-            problem.setProperty("limit", max);
-            return problem;
+            super(HttpStatus.TOO_MANY_REQUESTS, "Too many queued runs", requester.label() + " has " + queued
+                    + " run(s) waiting and asked for " + adding + " more; at most " + max + " may wait at once (or one"
+                    + " request of more while none wait). Start more when some have started, or cancel some"
+                    + " (DELETE /api/runs/{id}).");
+            with("queued", queued);
+            with("limit", max);
         }
     }
 
     /** The results service could not say how many runs are waiting: 503. */
-    static final class LookupFailed extends ErrorResponseException {
+    static final class LookupFailed extends ApiProblem {
 
         LookupFailed(RequestProperties properties, Throwable cause) {
-            super(HttpStatus.SERVICE_UNAVAILABLE, problem(properties, cause), cause);
-        }
-
-        private static ProblemDetail problem(RequestProperties properties, Throwable cause) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "Cannot count"
-                    + " your queued runs: results-service did not answer at " + properties.resultsUrl() + " ("
+            super(HttpStatus.SERVICE_UNAVAILABLE, "Queue limit cannot be checked", "Cannot count your queued runs:"
+                    + " results-service did not answer at " + properties.resultsUrl() + " ("
                     + cause.getClass().getSimpleName() + "). Start it (./benchpulse up starts every service) or set"
-                    + " BENCHPULSE_RESULTS_URL; runs are accepted again once it answers.");
-            problem.setTitle("Queue limit cannot be checked");
-            return problem;
+                    + " BENCHPULSE_RESULTS_URL; runs are accepted again once it answers.", cause);
         }
     }
 }

@@ -2,10 +2,10 @@ package dev.benchpulse.runner.request;
 
 import dev.benchpulse.runner.catalog.Benchmark;
 import dev.benchpulse.runner.catalog.Catalog;
-import dev.benchpulse.runner.problem.FieldProblem;
-import dev.benchpulse.runner.problem.InvalidRequestException;
 import dev.benchpulse.runner.runtime.PhpRuntime;
 import dev.benchpulse.runner.runtime.Runtimes;
+import dev.benchpulse.support.problem.ApiProblem;
+import dev.benchpulse.support.problem.FieldProblem;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -131,16 +131,16 @@ class RunRequestValidator {
 
     private void checkSize(RunPlan plan, int benchmarks) {
         if (plan.entries().isEmpty()) {
-            throw new InvalidRequestException("runtimes", "none of these runtimes can run any of the " + benchmarks
+            throw ApiProblem.invalid("runtimes", "none of these runtimes can run any of the " + benchmarks
                     + " benchmarks: " + plan.skipped().getFirst().reason());
         }
         if (plan.runCount() > limits.maxRuns()) {
-            throw new InvalidRequestException("runtimes", "asks for " + plan.runCount() + " runs (benchmarks × "
+            throw ApiProblem.invalid("runtimes", "asks for " + plan.runCount() + " runs (benchmarks × "
                     + "runtimes), more than the " + limits.maxRuns() + " one request may queue; split it "
                     + "(benchpulse.runner.requests.max-runs)");
         }
         if (plan.sampleCount() > limits.maxSamples()) {
-            throw new InvalidRequestException("iterations", "asks for " + plan.sampleCount() + " samples (runs × "
+            throw ApiProblem.invalid("iterations", "asks for " + plan.sampleCount() + " samples (runs × "
                     + "iterations), more than the " + limits.maxSamples() + " one request may queue; take fewer "
                     + "samples or split it (benchpulse.runner.requests.max-samples)");
         }
@@ -148,7 +148,7 @@ class RunRequestValidator {
 
     private static void throwIfAny(List<FieldProblem> problems) {
         if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
+            throw ApiProblem.invalid(problems);
         }
     }
 

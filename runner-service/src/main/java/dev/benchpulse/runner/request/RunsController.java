@@ -5,10 +5,11 @@ import dev.benchpulse.contracts.avro.RunRequested;
 import dev.benchpulse.contracts.web.ApiHeaders;
 import dev.benchpulse.contracts.web.RunTopics;
 import dev.benchpulse.runner.catalog.Catalog;
-import dev.benchpulse.runner.problem.InvalidRequestException;
 import dev.benchpulse.runner.runtime.Runtimes;
 import dev.benchpulse.support.identity.Requester;
 import dev.benchpulse.support.kafka.TopicClients;
+import dev.benchpulse.support.problem.ApiProblem;
+import dev.benchpulse.support.problem.RequestExample;
 
 import jakarta.validation.Valid;
 
@@ -56,6 +57,7 @@ class RunsController {
     @Operation(summary = "Request one run per benchmark and runtime (one benchmark, a list, a category or the whole "
             + "catalog); 202 with the queued runs, their Mercure topics, the matrix id when there are several, and "
             + "the pairs left out because a runtime's PHP does not run the benchmark")
+    @RequestExample("{\"benchmark\": \"str-contains-native\", \"runtimes\": [\"php\"], \"iterations\": 10}")
     Mono<ResponseEntity<RunsAccepted>> request(@Valid @RequestBody RunRequestBody body,
             @Parameter(hidden = true) Requester requester,
             @Parameter(hidden = true) @RequestHeader(name = ApiHeaders.IDENTITY, required = false) String identity) {
@@ -84,7 +86,7 @@ class RunsController {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("id", "'" + id + "' is not a run id: use the UUID returned by POST /api/runs");
+            throw ApiProblem.invalid("id", "'" + id + "' is not a run id: use the UUID returned by POST /api/runs");
         }
     }
 

@@ -1,15 +1,14 @@
 package dev.benchpulse.runner.run;
 
+import dev.benchpulse.support.problem.ApiProblem;
+
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * The worker limit of this runner instance: how many PHP workloads (runs and calibrations together) execute at once.
@@ -76,18 +75,12 @@ public final class WorkerSlots {
     }
 
     /** No worker is free for a calibration: 503 with {@code Retry-After}. */
-    public static final class Busy extends ErrorResponseException {
+    public static final class Busy extends ApiProblem {
 
         Busy(String why) {
-            super(HttpStatus.SERVICE_UNAVAILABLE, problem(why), null);
-            getHeaders().set(HttpHeaders.RETRY_AFTER, "30");
-        }
-
-        private static ProblemDetail problem(String why) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "Calibrations run"
-                    + " on the same workers as runs, and " + why + ". Try again later, or start fewer runs at once.");
-            problem.setTitle("Workers busy");
-            return problem;
+            super(HttpStatus.SERVICE_UNAVAILABLE, "Workers busy", "Calibrations run on the same workers as runs, and "
+                    + why + ". Try again later, or start fewer runs at once.");
+            retryAfter(Duration.ofSeconds(30));
         }
     }
 }

@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Answers with an RFC 9457 {@code application/problem+json} document where no controller does: the web filters of
  * every service and of the gateway (the cross-site rule, the identity check, rate limits, security refusals, a
- * backend down). Controllers' errors go through their {@code @RestControllerAdvice}; both give the same shape.
+ * backend down). Controllers' errors go through {@link ProblemAdvice}; both give the same shape.
  */
 public final class ProblemResponses {
 

@@ -1,4 +1,4 @@
-package dev.benchpulse.runner.problem;
+package dev.benchpulse.support.problem;
 
 /**
  * What is wrong with one field of a request, and how to fix it.

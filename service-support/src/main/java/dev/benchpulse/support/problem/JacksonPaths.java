@@ -1,4 +1,4 @@
-package dev.benchpulse.runner.problem;
+package dev.benchpulse.support.problem;
 
 import java.util.stream.Collectors;
 
