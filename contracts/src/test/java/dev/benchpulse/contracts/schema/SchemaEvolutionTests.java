@@ -3,6 +3,9 @@ package dev.benchpulse.contracts.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.benchpulse.contracts.EventType;
+import dev.benchpulse.contracts.Fixtures;
+import dev.benchpulse.contracts.avro.BenchmarkFailed;
+import dev.benchpulse.contracts.avro.FailureReason;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +13,9 @@ import java.util.List;
 
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageDecoder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -89,6 +95,19 @@ class SchemaEvolutionTests {
                 assertThat(ContractSchemas.byFingerprint(ContractSchemas.fingerprint(version))).isPresent();
             }
         }
+    }
+
+    @Test
+    void a_version_1_reader_reads_the_new_runner_lost_reason_as_internal() throws IOException {
+        BenchmarkFailed lost = BenchmarkFailed.newBuilder((BenchmarkFailed) new Fixtures().oneOfEach().get(4))
+                .setReason(FailureReason.RUNNER_LOST).setErrorSection(null).setErrorLine(null).build();
+        byte[] written = AvroCodecs.encoder(EventType.BENCHMARK_FAILED).encode(lost).array();
+
+        Schema v1 = SchemaHistory.versions(EventType.BENCHMARK_FAILED).getFirst();
+        GenericRecord read = new BinaryMessageDecoder<GenericRecord>(GenericData.get(), v1, ContractSchemas.store())
+                .decode(written);
+
+        assertThat(read.get("reason")).hasToString("INTERNAL");
     }
 
     private static Schema fixture(String path) throws IOException {

@@ -19,7 +19,7 @@ public record RunView(UUID id, String benchmark, String runtime, RunStatus statu
         String phpVersion, Map<String, String> runtimeSettings, Instant requestedAt) {
 
     /**
-     * @param reason       TIMEOUT, SCRIPT_ERROR, RUNTIME_UNAVAILABLE, CANCELLED or INTERNAL
+     * @param reason       TIMEOUT, SCRIPT_ERROR, RUNTIME_UNAVAILABLE, CANCELLED, INTERNAL or RUNNER_LOST
      * @param errorSection for a script error: setup, code or teardown
      * @param errorLine    for a script error: the line within that section
      */

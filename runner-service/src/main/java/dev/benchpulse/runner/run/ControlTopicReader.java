@@ -130,17 +130,7 @@ class ControlTopicReader implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        Consumer<String, RunCancelRequested> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        if (thread != null) {
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        ConsumerThreads.wakeAndJoin(consumer, thread, Duration.ofSeconds(5));
     }
 
     @Override
@@ -148,7 +138,7 @@ class ControlTopicReader implements SmartLifecycle {
         return running;
     }
 
-    /** Before the listener containers ({@code Integer.MAX_VALUE - 100}), so cancellations are known first. */
+    /** Before the run-request consumer ({@code Integer.MAX_VALUE - 100}), so cancellations are known first. */
     @Override
     public int getPhase() {
         return Integer.MAX_VALUE - 200;

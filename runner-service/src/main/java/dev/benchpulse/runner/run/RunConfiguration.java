@@ -1,64 +1,39 @@
 package dev.benchpulse.runner.run;
 
 import dev.benchpulse.contracts.Topics;
-import dev.benchpulse.contracts.avro.RunRequested;
 import dev.benchpulse.runner.catalog.Catalog;
 import dev.benchpulse.runner.process.ProcessRunner;
 import dev.benchpulse.runner.runtime.Runtimes;
 import dev.benchpulse.support.kafka.TopicClients;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Properties;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.listener.ContainerProperties;
 
 /**
- * Wires the workers: the run-request consumers (one consumer thread per concurrent run, manual acknowledgement,
- * one record per poll, a poll interval longer than the longest allowed run), the control-topic reader, the event
- * publisher, and the sample executor (shared with calibration).
+ * Wires the workers: the run-request consumer (its own thread, short poll interval, cooperative rebalancing so a
+ * runner joining does not stop the others' runs) and the worker threads it hands runs to, the attempt watch
+ * (heartbeats, hung workers), the control-topic reader, the event publisher, and the sample executor (shared with
+ * calibration).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RunProperties.class)
 class RunConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(RunConfiguration.class);
-
-    @Bean
-    ConcurrentKafkaListenerContainerFactory<String, RunRequested> runRequestsListenerFactory(TopicClients clients,
-            RunProperties properties) {
-        RunProperties.Worker worker = properties.worker();
-        int concurrency = Math.min(worker.resolvedConcurrentRuns(), Topics.RUN_REQUESTS.partitions());
-        log.info("Runner {}: {} concurrent run(s), consuming run requests: {}", properties.resolvedInstanceId(),
-                concurrency, worker.enabled());
-        return clients.listenerFactory(Topics.RUN_REQUESTS, factory -> {
-            factory.setConcurrency(concurrency);
-            factory.setAutoStartup(worker.enabled());
-            ContainerProperties container = factory.getContainerProperties();
-            container.setAckMode(ContainerProperties.AckMode.MANUAL_IMMEDIATE);
-            container.setClientId("runner-" + properties.resolvedInstanceId());
-            container.setKafkaConsumerProperties(consumerProperties(properties));
-        });
-    }
-
-    private static Properties consumerProperties(RunProperties properties) {
-        Duration longestPoll = properties.worker().maxRunDuration()
-                .plus(properties.execution().sampleTimeout()).plusMinutes(5);
-        Properties consumer = new Properties();
-        consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
-        consumer.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE, longestPoll.toMillis()));
-        consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        return consumer;
-    }
 
     @Bean
     SampleExecutor sampleExecutor(ProcessRunner processes, RunProperties properties, MeterRegistry meters) {
@@ -80,21 +55,62 @@ class RunConfiguration {
 
     @Bean
     RunExecution runExecution(Catalog catalog, Runtimes runtimes, SampleExecutor executor, TopicClients clients,
-            CancelledRuns cancelledRuns, MeterRegistry meters, RunProperties properties, Clock clock) {
+            CancelledRuns cancelledRuns, RunMetrics metrics, RunProperties properties, Clock clock) {
         String instanceId = properties.resolvedInstanceId();
         return new RunExecution(catalog, runtimes,
                 new SampleLoop(executor, cancelledRuns, instanceId, properties.worker().maxRunDuration()),
-                new RunEventPublisher(clients.template(Topics.BENCHMARK_EVENTS)), cancelledRuns,
-                new RunMetrics(meters), clock, instanceId);
+                new RunEventPublisher(clients.template(Topics.BENCHMARK_EVENTS)), cancelledRuns, metrics, clock,
+                instanceId);
+    }
+
+    @Bean
+    RunMetrics runMetrics(MeterRegistry meters) {
+        return new RunMetrics(meters);
+    }
+
+    @Bean(destroyMethod = "close")
+    RunWorkers runWorkers(RunExecution execution, CancelledRuns cancelledRuns, RunMetrics metrics,
+            RunProperties properties) {
+        return new RunWorkers(execution, cancelledRuns, metrics, properties.worker().resolvedConcurrentRuns());
+    }
+
+    @Bean
+    AttemptWatch attemptWatch(RunWorkers workers, RunProperties properties) {
+        RunProperties.Worker worker = properties.worker();
+        return new AttemptWatch(workers, worker.heartbeatInterval(), properties.execution().sampleTimeout(),
+                worker.stallTimeout());
+    }
+
+    @Bean
+    RunRequestConsumer runRequestConsumer(KafkaProperties kafka, TopicClients clients, RunWorkers workers,
+            MeterRegistry meters, RunProperties properties) {
+        RunProperties.Worker worker = properties.worker();
+        String instanceId = properties.resolvedInstanceId();
+        log.info("Runner {}: {} concurrent run(s), consuming run requests: {}", instanceId,
+                worker.resolvedConcurrentRuns(), worker.enabled());
+        Map<String, Object> config = consumerProperties(kafka, properties);
+        return new RunRequestConsumer(
+                () -> new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
+                Topics.RUN_REQUESTS.name(), Topics.RUN_REQUESTS.valueDeserializer(), workers,
+                new RunRequestDeadLetters(clients.template(Topics.RUN_REQUESTS.deadLetter().orElseThrow()), meters),
+                worker.maxAttempts(), instanceId, worker.enabled());
+    }
+
+    static Map<String, Object> consumerProperties(KafkaProperties kafka, RunProperties properties) {
+        Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
+        consumer.put(ConsumerConfig.GROUP_ID_CONFIG, RunRequestConsumer.GROUP);
+        consumer.put(ConsumerConfig.CLIENT_ID_CONFIG, "runner-" + properties.resolvedInstanceId());
+        consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
+        consumer.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG,
+                (int) Math.min(Integer.MAX_VALUE, properties.worker().maxPollInterval().toMillis()));
+        consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        consumer.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, List.of(CooperativeStickyAssignor.class));
+        return consumer;
     }
 
     @Bean
     WorkerShutdown workerShutdown(CancelledRuns cancelledRuns) {
         return new WorkerShutdown(cancelledRuns);
-    }
-
-    @Bean
-    RunRequestListener runRequestListener(RunExecution execution) {
-        return new RunRequestListener(execution);
     }
 }

@@ -7,11 +7,11 @@ import dev.benchpulse.contracts.avro.BenchmarkFailed;
 import dev.benchpulse.contracts.avro.RunRequested;
 import dev.benchpulse.contracts.avro.Sample;
 import dev.benchpulse.runner.catalog.Benchmark;
-import dev.benchpulse.runner.process.Cancellation;
 import dev.benchpulse.runner.runtime.PhpRuntime;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Takes a run's samples one after another: publishes {@code BenchmarkStarted}, a {@code BenchmarkProgress} per
@@ -29,12 +29,12 @@ class SampleLoop {
         /**
          * A sample failed, the run was cancelled or took too long.
          *
-         * @param event the terminal event to publish
+         * @param event builds the terminal event to publish (its sequence is taken when it is sent)
          */
-        record Failed(BenchmarkFailed event) implements Ending {
+        record Failed(Supplier<BenchmarkFailed> event) implements Ending {
         }
 
-        /** The runner is shutting down: nothing more is published, the request goes to another runner. */
+        /** This runner gave the run up (shutting down, request moved, worker hung): nothing more is published. */
         record Abandoned() implements Ending {
         }
     }
@@ -52,30 +52,38 @@ class SampleLoop {
     }
 
     Ending run(RunRequested request, Benchmark definition, PhpRuntime runtime, AttemptEvents events,
-            RunEventPublisher.Attempt published, Cancellation cancellation) {
+            RunEventPublisher.Attempt published, CancelledRuns.Tracked tracked) {
         Benchmark benchmark = definition.withIterations(
                 Optional.ofNullable(request.getWarmupIterations()).orElse(definition.warmupIterations()),
                 Optional.ofNullable(request.getInnerIterations()).orElse(definition.innerIterations()));
         int total = request.getIterations();
         long start = System.nanoTime();
-        published.publish(events.started(total, benchmark.warmupIterations(), benchmark.innerIterations(), instanceId));
+        published.publish(() -> events.started(total, benchmark.warmupIterations(), benchmark.innerIterations(),
+                instanceId));
         for (int i = 1; i <= total; i++) {
             if (System.nanoTime() - start > maxRunDuration.toNanos()) {
-                return new Ending.Failed(events.failed(i - 1, TIMEOUT, "The run took longer than " + maxRunDuration
-                        + " (benchpulse.runner.worker.max-run-duration); take fewer or shorter samples", null, null));
+                int reached = i - 1;
+                return new Ending.Failed(() -> events.failed(reached, TIMEOUT, "The run took longer than "
+                        + maxRunDuration + " (benchpulse.runner.worker.max-run-duration); take fewer or shorter samples",
+                        null, null));
             }
-            SampleOutcome outcome = executor.run(runtime, benchmark, cancellation);
+            SampleOutcome outcome = executor.run(runtime, benchmark, tracked.cancellation());
+            if (tracked.isAbandoned()) {
+                return new Ending.Abandoned();
+            }
             if (outcome instanceof SampleOutcome.Failed failed) {
-                return failed.reason() == CANCELLED && cancelledRuns.isAbandoned()
-                        ? new Ending.Abandoned()
-                        : new Ending.Failed(events.failed(i - 1, failed.reason(), message(request, failed, i, total),
-                                failed.section(), failed.line()));
+                int reached = i - 1;
+                String message = message(request, failed, i, total);
+                return new Ending.Failed(() -> events.failed(reached, failed.reason(), message, failed.section(),
+                        failed.line()));
             }
             SampleOutcome.Measured measured = (SampleOutcome.Measured) outcome;
-            published.publish(events.progress(i, total, new Sample(measured.nanosPerOperation(),
+            int iteration = i;
+            published.publish(() -> events.progress(iteration, total, new Sample(measured.nanosPerOperation(),
                     measured.report().memoryUsedBytes(), measured.report().peakMemoryBytes())));
         }
-        published.publishTerminal(events.completed(total, Duration.ofNanos(System.nanoTime() - start).toMillis()));
+        long wallTime = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        published.publishTerminal(() -> events.completed(total, wallTime));
         return new Ending.Completed();
     }
 

@@ -8,7 +8,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-/** The shipped application.yml: how samples run and how many runs at once. */
+/** The shipped application.yml: how samples run, how many runs at once, and how their liveness is watched. */
 class RunPropertiesTests {
 
     @Test
@@ -19,6 +19,10 @@ class RunPropertiesTests {
         assertThat(properties.execution().memoryLimit()).isEqualTo("512M");
         assertThat(properties.execution().maxOutput().toKilobytes()).isEqualTo(64);
         assertThat(properties.worker().resolvedConcurrentRuns()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(properties.worker().heartbeatInterval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(properties.worker().stallTimeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(properties.worker().maxAttempts()).isEqualTo(3);
+        assertThat(properties.worker().maxPollInterval()).isEqualTo(Duration.ofMinutes(2));
     }
 
     @Test

@@ -53,7 +53,7 @@ class WorkerShutdownIntegrationTests {
         shutdown.start();
         try (RunLifecycle runs = new RunLifecycle()) {
             RunRequested request = request("sleep-a-little", 100_000);
-            CompletableFuture<Boolean> finished = CompletableFuture.supplyAsync(() -> execution.execute(request));
+            CompletableFuture<Boolean> finished = CompletableFuture.supplyAsync(() -> execution.execute(request, AttemptObserver.NONE));
             runs.await(request.getRunId(), BenchmarkStarted.class, 1, Duration.ofSeconds(30));
             List<ProcessHandle> php = await().atMost(Duration.ofSeconds(30))
                     .until(RunWorkerIntegrationTests::phpProcesses, p -> !p.isEmpty());
@@ -62,7 +62,7 @@ class WorkerShutdownIntegrationTests {
 
             assertThat(finished.get()).as("acknowledge the request").isFalse();
             assertThat(php).noneMatch(ProcessHandle::isAlive);
-            assertThat(execution.execute(request("sum-ints", 10))).as("a request after shutdown").isFalse();
+            assertThat(execution.execute(request("sum-ints", 10), AttemptObserver.NONE)).as("a request after shutdown").isFalse();
             assertThat(runs.events(request.getRunId())).singleElement().isInstanceOf(BenchmarkStarted.class);
         }
     }
