@@ -87,6 +87,16 @@ public final class SpringService implements Component {
                 () -> HttpHealth.up(definition.port()));
     }
 
+    /** The variables it is configured with. */
+    Map<String, String> environment() {
+        return definition.environment();
+    }
+
+    @Override
+    public boolean isHealthy() throws Exception {
+        return HttpHealth.up(definition.port());
+    }
+
     /**
      * What distinguishes one service from another.
      *
