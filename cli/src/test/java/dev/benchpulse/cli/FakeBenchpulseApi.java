@@ -36,6 +36,7 @@ public final class FakeBenchpulseApi implements AutoCloseable {
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<String> streamRequests = new CopyOnWriteArrayList<>();
     private final List<JsonNode> runRequests = new CopyOnWriteArrayList<>();
+    private final List<String> clientHeaders = new CopyOnWriteArrayList<>();
     private volatile boolean handsOutToken = true;
     private volatile String failingRuntime;
 
@@ -74,10 +75,18 @@ public final class FakeBenchpulseApi implements AutoCloseable {
         return List.copyOf(runRequests);
     }
 
+    /** The {@code X-Benchpulse-Client} header of every state-changing request, in order. */
+    public List<String> clientHeaders() {
+        return List.copyOf(clientHeaders);
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
         requests.add(method + " " + exchange.getRequestURI());
+        if (!method.equals("GET")) {
+            clientHeaders.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Benchpulse-Client")));
+        }
         try (exchange) {
             if (path.equals("/.well-known/mercure")) {
                 stream(exchange);

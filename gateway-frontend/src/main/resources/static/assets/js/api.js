@@ -21,8 +21,13 @@ export function csrfToken() {
 export async function api(path, { method = 'GET', body, accept = 'application/json' } = {}) {
   const headers = { Accept: `${accept}, application/problem+json` };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const token = csrfToken();
-  if (token && method !== 'GET') headers['X-XSRF-TOKEN'] = token;
+  if (method !== 'GET') {
+    // The servers refuse a state-changing request that has neither a JSON body nor this header, so that a form on
+    // another web site cannot trigger one (docs/security.md).
+    headers['X-Benchpulse-Client'] = 'dashboard';
+    const token = csrfToken();
+    if (token) headers['X-XSRF-TOKEN'] = token;
+  }
   let response;
   try {
     response = await fetch(path, {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import dev.benchpulse.contracts.Topics;
 import dev.benchpulse.contracts.avro.RunRequested;
 import dev.benchpulse.results.ingest.EventBatchWriter;
+import dev.benchpulse.support.identity.Identity;
 import dev.benchpulse.testsupport.RunEvents;
 import dev.benchpulse.testsupport.TestPostgres;
 import dev.benchpulse.testsupport.TopicPublisher;
@@ -47,9 +48,10 @@ public abstract class ResultsIntegrationTest {
     @Autowired
     protected EventBatchWriter writer;
 
+    /** Patient, and a script as far as the cross-site rule goes (it sends the client header). */
     @BeforeEach
     void patientClient() {
-        client = client.mutate().responseTimeout(WAIT).build();
+        client = client.mutate().responseTimeout(WAIT).defaultHeader(Identity.CLIENT_HEADER, "test").build();
     }
 
     @DynamicPropertySource

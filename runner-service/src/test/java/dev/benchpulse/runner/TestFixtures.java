@@ -11,6 +11,10 @@ import dev.benchpulse.runner.runtime.RuntimeProperties;
 import dev.benchpulse.runner.runtime.RuntimeProperties.Kind;
 import dev.benchpulse.runner.runtime.RuntimeProperties.RuntimeSpec;
 import dev.benchpulse.runner.runtime.Runtimes;
+import dev.benchpulse.support.identity.IdentityProperties;
+import dev.benchpulse.support.identity.IdentityTokens;
+import dev.benchpulse.support.identity.Requester;
+import dev.benchpulse.support.identity.Role;
 import dev.benchpulse.testsupport.Php;
 
 import java.io.IOException;
@@ -36,7 +40,16 @@ public final class TestFixtures {
     public static final List<String> JIT_SETTINGS = List.of("opcache.enable_cli=1", "opcache.jit=tracing",
             "opcache.jit_buffer_size=64M");
 
+    /** The identity key of the test profile (application-test.yml): what the gateway would sign with. */
+    public static final String IDENTITY_KEY = "runner-test-identity-key-0123456789abcdef01234";
+
     private TestFixtures() {
+    }
+
+    /** An identity token for this user, as the gateway signs it: the operator role (and the viewer's). */
+    public static String identity(String user) {
+        return new IdentityTokens(new IdentityProperties(IDENTITY_KEY, null, Duration.ofSeconds(60)),
+                Clock.systemUTC()).mint(new Requester(user, Role.OPERATOR.withIncluded(), "192.0.2.1"));
     }
 
     public static RuntimeSpec local(String id, List<String> settings) {

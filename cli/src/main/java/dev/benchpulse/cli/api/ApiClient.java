@@ -25,6 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ApiClient {
 
+    /** Marks a state-changing request as a script's, not a cross-site form's (service-support's Identity). */
+    static final String CLIENT_HEADER = "X-Benchpulse-Client";
+
     public static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     /** The cookie in which the gateway hands out a Mercure subscriber token. */
@@ -109,6 +112,10 @@ public final class ApiClient {
                 .header("Accept", "application/json, application/problem+json");
         if (body != null) {
             request.header("Content-Type", "application/json");
+        }
+        if (!"GET".equals(method)) {
+            // The servers refuse a state-changing request without a JSON body or this header (docs/security.md).
+            request.header(CLIENT_HEADER, "cli");
         }
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body));

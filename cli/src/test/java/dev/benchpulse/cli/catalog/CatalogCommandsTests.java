@@ -57,6 +57,7 @@ class CatalogCommandsTests {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(api.requests()).contains("POST /api/benchmarks/str-contains/calibrate?runtime=php");
+        assertThat(api.clientHeaders()).as("no cross-site form: the servers refuse it without").containsOnly("cli");
         assertThat(result.out()).contains("str-contains on php: 5000 inner iterations per sample",
                 "sampleMillis: 201.3");
     }

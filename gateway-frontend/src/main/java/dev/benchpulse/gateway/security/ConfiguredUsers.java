@@ -1,5 +1,6 @@
 package dev.benchpulse.gateway.security;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,13 +12,15 @@ import org.springframework.security.core.userdetails.MapReactiveUserDetailsServi
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 
+import dev.benchpulse.support.identity.Role;
+
 /**
  * Builds the secured mode's accounts from configuration, refusing at start-up what would silently lock people
- * out or let them in: no users, a password without its encoding scheme, an unknown role.
+ * out or let them in: no users, a password without its encoding scheme, an unknown role. A user gets every role their
+ * roles include (an admin is also an operator and a viewer), so each route's rule names only its least role.
  */
 final class ConfiguredUsers {
 
-    static final Set<String> ROLES = Set.of("viewer", "operator");
     private static final Set<String> SCHEMES = Set.of("{bcrypt}", "{noop}", "{pbkdf2}", "{scrypt}", "{argon2}");
 
     private ConfiguredUsers() {
@@ -44,12 +47,14 @@ final class ConfiguredUsers {
             throw new IllegalStateException("The password of user " + user.name() + " must name its encoding:"
                     + " {bcrypt}<hash> (for example from `htpasswd -bnBC 10 \"\" secret`) or {noop}<password>.");
         }
-        List<String> roles = user.roles().stream().map(r -> r.trim().toLowerCase(Locale.ROOT)).toList();
-        roles.stream().filter(r -> !ROLES.contains(r)).findFirst().ifPresent(r -> {
-            throw new IllegalStateException("User " + user.name() + " has the unknown role '" + r
-                    + "': use viewer or operator.");
-        });
+        Set<Role> roles = EnumSet.of(Role.VIEWER);
+        for (String name : user.roles()) {
+            Role role = Role.parse(name).orElseThrow(() -> new IllegalStateException("User " + user.name()
+                    + " has the unknown role '" + name.trim().toLowerCase(Locale.ROOT)
+                    + "': use viewer, operator or admin."));
+            roles.addAll(role.withIncluded());
+        }
         return User.withUsername(user.name()).password(user.password())
-                .roles(roles.stream().map(r -> r.toUpperCase(Locale.ROOT)).toArray(String[]::new)).build();
+                .roles(roles.stream().map(Role::name).toArray(String[]::new)).build();
     }
 }

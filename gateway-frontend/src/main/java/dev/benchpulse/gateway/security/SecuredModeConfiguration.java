@@ -1,8 +1,5 @@
 package dev.benchpulse.gateway.security;
 
-import static org.springframework.http.HttpMethod.DELETE;
-import static org.springframework.http.HttpMethod.POST;
-
 import java.net.URI;
 import java.security.Principal;
 
@@ -26,6 +23,9 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
+import dev.benchpulse.gateway.limits.KeyedRateLimiter;
+import dev.benchpulse.gateway.limits.RateLimitProperties;
+import dev.benchpulse.gateway.limits.TooManyRequests;
 import dev.benchpulse.gateway.subscriber.SubscriberCookies;
 import dev.benchpulse.gateway.subscriber.SubscriberPolicy;
 import dev.benchpulse.gateway.system.ProblemResponses;
@@ -33,31 +33,25 @@ import reactor.core.publisher.Mono;
 
 /**
  * The secured mode: everyone signs in (form login for browsers, HTTP Basic for scripts); viewers watch, operators
- * also start, cancel and calibrate runs. State-changing browser requests need the CSRF token, which the page reads
- * from the {@code XSRF-TOKEN} cookie and sends back in the {@code X-XSRF-TOKEN} header.
+ * also start, cancel and calibrate runs and change baselines and thresholds, admins also read Actuator ({@link
+ * RouteRoles} is the whole table). State-changing browser requests need the CSRF token, which the page reads from
+ * the {@code XSRF-TOKEN} cookie and sends back in the {@code X-XSRF-TOKEN} header. Failed sign-ins are rate limited
+ * per client address.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "benchpulse.security.mode", havingValue = "secured")
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecuredModeConfiguration {
 
-    static final String OPERATOR = "OPERATOR";
-
     @Bean
     SecurityWebFilterChain securedSecurity(ServerHttpSecurity http, ProblemResponses problems,
-            SubscriberCookies subscriberCookies) {
-        SecurityProblems answers = new SecurityProblems(problems);
+            SubscriberCookies subscriberCookies, SignInLimit signInLimit) {
+        SecurityProblems answers = new SecurityProblems(problems, signInLimit);
         RedirectServerLogoutSuccessHandler loggedOut = new RedirectServerLogoutSuccessHandler();
         loggedOut.setLogoutSuccessUrl(URI.create("/login?logout"));
         return http
-                .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .pathMatchers("/login", "/assets/**", "/webjars/**", "/favicon.svg").permitAll()
-                        .pathMatchers(POST, "/api/runs", "/api/benchmarks/*/calibrate").hasRole(OPERATOR)
-                        .pathMatchers(DELETE, "/api/runs/*").hasRole(OPERATOR)
-                        .pathMatchers("/actuator/**").hasRole(OPERATOR)
-                        .anyExchange().authenticated())
-                .formLogin(form -> form.loginPage("/login"))
+                .authorizeExchange(RouteRoles::apply)
+                .formLogin(form -> form.loginPage("/login").authenticationFailureHandler(answers.signInFailed()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(answers.entryPoint()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(answers.entryPoint())
                         .accessDeniedHandler(answers.forbidden()))
@@ -66,11 +60,17 @@ class SecuredModeConfiguration {
                         .requireCsrfProtectionMatcher(SecurityProblems.browserWrites())
                         .accessDeniedHandler(answers.csrfRejected()))
                 .addFilterAfter(SecurityProblems.csrfCookieWriter(), SecurityWebFiltersOrder.CSRF)
+                .addFilterAt(signInLimit.filter(), SecurityWebFiltersOrder.FIRST)
                 .logout(logout -> logout.logoutUrl("/logout")
                         .logoutHandler(handlers -> handlers.add((exchange, authentication) -> Mono
                                 .fromRunnable(() -> subscriberCookies.expire(exchange.getExchange()))))
                         .logoutSuccessHandler(loggedOut))
                 .build();
+    }
+
+    @Bean
+    SignInLimit signInLimit(RateLimitProperties limits, TooManyRequests tooMany) {
+        return new SignInLimit(new KeyedRateLimiter(limits.signIn(), limits.maxTracked()), tooMany);
     }
 
     @Bean

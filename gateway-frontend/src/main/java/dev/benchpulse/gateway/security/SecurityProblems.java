@@ -1,13 +1,17 @@
 package dev.benchpulse.gateway.security;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint.DelegateEntry;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
+import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.csrf.CsrfToken;
@@ -16,6 +20,7 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.web.server.WebFilter;
 
 import dev.benchpulse.gateway.system.ProblemResponses;
+import dev.benchpulse.support.identity.Role;
 import reactor.core.publisher.Mono;
 
 /**
@@ -28,15 +33,22 @@ final class SecurityProblems {
             HttpMethod.TRACE);
 
     private final ProblemResponses problems;
+    private final SignInLimit signInLimit;
 
-    SecurityProblems(ProblemResponses problems) {
+    SecurityProblems(ProblemResponses problems, SignInLimit signInLimit) {
         this.problems = problems;
+        this.signInLimit = signInLimit;
     }
 
+    /** Asks for a sign-in; a request that brought HTTP Basic credentials and got here had wrong ones. */
     ServerAuthenticationEntryPoint entryPoint() {
-        ServerAuthenticationEntryPoint problem = (exchange, e) -> problems.write(exchange, HttpStatus.UNAUTHORIZED,
-                "Sign-in required", "Benchpulse runs in secured mode: sign in at /login, or send HTTP Basic"
-                        + " credentials of a configured user.");
+        ServerAuthenticationEntryPoint problem = (exchange, e) -> {
+            if (SignInLimit.hasBasicCredentials(exchange)) {
+                signInLimit.failed(exchange);
+            }
+            return problems.write(exchange, HttpStatus.UNAUTHORIZED, "Sign-in required", "Benchpulse runs in"
+                    + " secured mode: sign in at /login, or send HTTP Basic credentials of a configured user.");
+        };
         DelegatingServerAuthenticationEntryPoint entryPoint = new DelegatingServerAuthenticationEntryPoint(
                 new DelegateEntry(ServerWebExchangeMatchers.pathMatchers("/api/**", "/.well-known/**", "/session",
                         "/actuator/**"), problem));
@@ -44,10 +56,29 @@ final class SecurityProblems {
         return entryPoint;
     }
 
+    /** Names the role the request needed and the roles the user has. */
     ServerAccessDeniedHandler forbidden() {
-        return (exchange, denied) -> problems.write(exchange, HttpStatus.FORBIDDEN, "Operator role required",
-                "Only operators may start, cancel or calibrate runs; you are signed in as a viewer. Ask an"
-                        + " administrator for the operator role.");
+        return (exchange, denied) -> exchange.getPrincipal().map(Authentication.class::cast)
+                .map(user -> user.getName() + " (" + (Visitors.roles(user).isEmpty() ? "no role" : Visitors.roles(user)
+                        .stream().map(Role::id).sorted().collect(Collectors.joining(", "))) + ")")
+                .defaultIfEmpty("nobody")
+                .flatMap(who -> {
+                    String role = RouteRoles.required(exchange).map(Role::id).orElse("viewer");
+                    return problems.write(exchange, HttpStatus.FORBIDDEN,
+                            Character.toUpperCase(role.charAt(0)) + role.substring(1) + " role required",
+                            exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath() + " needs the "
+                                    + role + " role; you are signed in as " + who + ". Ask an administrator for it.");
+                });
+    }
+
+    /** Counts a failed form sign-in and sends the browser back to the form with the error shown. */
+    ServerAuthenticationFailureHandler signInFailed() {
+        RedirectServerAuthenticationFailureHandler redirect =
+                new RedirectServerAuthenticationFailureHandler("/login?error");
+        return (webFilterExchange, exception) -> {
+            signInLimit.failed(webFilterExchange.getExchange());
+            return redirect.onAuthenticationFailure(webFilterExchange, exception);
+        };
     }
 
     ServerAccessDeniedHandler csrfRejected() {

@@ -22,7 +22,8 @@ public record SecurityProperties(@DefaultValue("open") Mode mode, @DefaultValue 
     /**
      * @param name the sign-in name, forwarded to the services as the requester
      * @param password encoded with its scheme: {@code {bcrypt}$2a$…} or {@code {noop}plain}
-     * @param roles {@code viewer} (watch) and/or {@code operator} (also start, cancel and calibrate)
+     * @param roles {@code viewer} (watch), {@code operator} (also start, cancel and calibrate runs, change baselines
+     *        and thresholds) or {@code admin} (also read Actuator); each includes the ones before it
      */
     public record User(String name, String password, @DefaultValue("viewer") List<String> roles) {
     }

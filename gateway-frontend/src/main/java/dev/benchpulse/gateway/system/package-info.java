@@ -1,2 +1,2 @@
-/** Cross-cutting configuration of the gateway: problem responses shared by the features, connection handling. */
+/** Cross-cutting configuration of the gateway: problem responses shared by the features, the identity token signer. */
 package dev.benchpulse.gateway.system;

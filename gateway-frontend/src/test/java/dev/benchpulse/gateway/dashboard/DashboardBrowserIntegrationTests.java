@@ -114,6 +114,13 @@ class DashboardBrowserIntegrationTests extends OpenModeGateway {
         WebElement bar = card.findElement(By.cssSelector("[role=progressbar]"));
         await().atMost(WAIT).until(() -> "50".equals(bar.getAttribute("aria-valuenow")));
 
+        // Cancelling sends the header that tells the servers it is no cross-site form (the run goes on: the stand-in
+        // runner only records the request).
+        card.findElement(By.xpath(".//button[text()='Cancel run']")).click();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(RUNNER.last().method()).isEqualTo("DELETE"));
+        assertThat(RUNNER.last().uri()).isEqualTo("/api/runs/" + RUN_ID);
+        assertThat(RUNNER.last().header("X-Benchpulse-Client")).isEqualTo("dashboard");
+
         // The connection drops; the browser reconnects by itself and tells the hub the last update it saw.
         HUB.endStreams(HUB_PATH);
         await().atMost(WAIT).until(() -> HUB.received().stream()

@@ -12,6 +12,9 @@ import org.springframework.http.MediaType;
 
 import dev.benchpulse.gateway.testing.OpenModeGateway;
 import dev.benchpulse.gateway.testing.StubBackend;
+import dev.benchpulse.gateway.testing.Tokens;
+import dev.benchpulse.support.identity.Identity;
+import dev.benchpulse.support.identity.Requester;
 
 class ApiRoutingIntegrationTests extends OpenModeGateway {
 
@@ -60,13 +63,32 @@ class ApiRoutingIntegrationTests extends OpenModeGateway {
     }
 
     @Test
-    void never_trusts_a_user_header_or_forwards_cookies_to_the_services() {
-        client.post().uri("/api/runs").header("X-Benchpulse-User", "mallory").cookie("SESSION", "secret")
+    void never_trusts_an_identity_header_or_forwards_cookies_to_the_services() {
+        client.post().uri("/api/runs").header("X-Benchpulse-User", "mallory")
+                .header(Identity.HEADER, "mallory").cookie("SESSION", "secret")
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
                 .expectStatus().isOk();
 
         assertThat(RUNNER.last().header("X-Benchpulse-User")).isNull();
         assertThat(RUNNER.last().header("Cookie")).isNull();
+        assertThat(Tokens.identity(RUNNER.last())).isEqualTo(Requester.anonymous("127.0.0.1"));
+    }
+
+    @Test
+    void refuses_a_cross_site_form_post_that_would_start_a_calibration() {
+        client.post().uri("/api/benchmarks/str-contains/calibrate?runtime=php")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("targetMillis=200").exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                        .contains(Identity.CLIENT_HEADER));
+        client.delete().uri("/api/runs/5b0c3f4e-1d2a-4c55-9a43-3e1f0f6d8a10").exchange()
+                .expectStatus().isForbidden();
+        assertThat(RUNNER.received()).isEmpty();
+
+        client.post().uri("/api/benchmarks/str-contains/calibrate?runtime=php").header(Identity.CLIENT_HEADER, "cli")
+                .exchange()
+                .expectStatus().isOk();
     }
 
     @Test

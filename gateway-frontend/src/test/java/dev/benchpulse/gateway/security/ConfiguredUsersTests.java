@@ -27,8 +27,8 @@ class ConfiguredUsersTests {
     @Test
     void refuses_an_unknown_role() {
         assertThatThrownBy(() -> ConfiguredUsers.from(List.of(new SecurityProperties.User("alice", "{noop}secret",
-                List.of("admin")))))
-                .hasMessageContaining("unknown role 'admin'");
+                List.of("root")))))
+                .hasMessageContaining("unknown role 'root'").hasMessageContaining("viewer, operator or admin");
     }
 
     @Test
@@ -38,5 +38,16 @@ class ConfiguredUsersTests {
 
         assertThat(users.findByUsername("alice").block().getAuthorities()).extracting(GrantedAuthority::getAuthority)
                 .containsExactlyInAnyOrder("ROLE_OPERATOR", "ROLE_VIEWER");
+    }
+
+    @Test
+    void an_admin_is_also_an_operator_and_a_viewer_and_a_user_without_roles_a_viewer() {
+        var users = ConfiguredUsers.from(List.of(new SecurityProperties.User("ada", "{noop}secret", List.of("admin")),
+                new SecurityProperties.User("bob", "{noop}secret", List.of())));
+
+        assertThat(users.findByUsername("ada").block().getAuthorities()).extracting(GrantedAuthority::getAuthority)
+                .containsExactlyInAnyOrder("ROLE_ADMIN", "ROLE_OPERATOR", "ROLE_VIEWER");
+        assertThat(users.findByUsername("bob").block().getAuthorities()).extracting(GrantedAuthority::getAuthority)
+                .containsExactly("ROLE_VIEWER");
     }
 }

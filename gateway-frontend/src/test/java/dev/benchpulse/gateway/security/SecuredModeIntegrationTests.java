@@ -10,6 +10,8 @@ import org.springframework.web.reactive.function.BodyInserters;
 
 import dev.benchpulse.gateway.testing.SecuredModeGateway;
 import dev.benchpulse.gateway.testing.Tokens;
+import dev.benchpulse.support.identity.Identity;
+import dev.benchpulse.support.identity.Role;
 
 class SecuredModeIntegrationTests extends SecuredModeGateway {
 
@@ -74,11 +76,13 @@ class SecuredModeIntegrationTests extends SecuredModeGateway {
         Session otto = signIn("otto", OPERATOR_PASSWORD);
 
         otto.apply(client.post().uri("/api/runs").header("X-XSRF-TOKEN", otto.csrf())
-                        .header("X-Benchpulse-User", "mallory")
+                        .header("X-Benchpulse-User", "mallory").header(Identity.HEADER, "mallory")
                         .contentType(MediaType.APPLICATION_JSON).bodyValue(RUN_REQUEST)).exchange()
                 .expectStatus().isOk();
 
-        assertThat(RUNNER.last().header("X-Benchpulse-User")).isEqualTo("otto");
+        assertThat(Tokens.identity(RUNNER.last()).name()).isEqualTo("otto");
+        assertThat(Tokens.identity(RUNNER.last()).roles()).containsExactlyInAnyOrder(Role.VIEWER, Role.OPERATOR);
+        assertThat(RUNNER.last().header("X-Benchpulse-User")).isNull();
         assertThat(RUNNER.last().body()).isEqualTo(RUN_REQUEST);
     }
 
@@ -86,7 +90,8 @@ class SecuredModeIntegrationTests extends SecuredModeGateway {
     void refuses_a_browser_request_that_changes_something_without_the_csrf_token() {
         Session otto = signIn("otto", OPERATOR_PASSWORD);
 
-        otto.apply(client.delete().uri("/api/runs/5b0c3f4e-1d2a-4c55-9a43-3e1f0f6d8a10")).exchange()
+        otto.apply(client.delete().uri("/api/runs/5b0c3f4e-1d2a-4c55-9a43-3e1f0f6d8a10")
+                        .header(Identity.CLIENT_HEADER, "dashboard")).exchange()
                 .expectStatus().isForbidden()
                 .expectBody().jsonPath("$.title").isEqualTo("Missing or invalid CSRF token");
         otto.apply(client.post().uri("/api/runs").header("X-XSRF-TOKEN", "forged")
@@ -101,7 +106,7 @@ class SecuredModeIntegrationTests extends SecuredModeGateway {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(RUN_REQUEST).exchange()
                 .expectStatus().isOk();
 
-        assertThat(RUNNER.last().header("X-Benchpulse-User")).isEqualTo("otto");
+        assertThat(Tokens.identity(RUNNER.last()).name()).isEqualTo("otto");
         assertThat(RUNNER.last().header("Authorization")).as("credentials stay at the gateway").isNull();
     }
 

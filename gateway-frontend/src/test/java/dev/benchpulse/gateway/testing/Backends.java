@@ -17,6 +17,8 @@ public final class Backends {
     public static final String HUB_PATH = "/.well-known/mercure";
     /** A subscriber key for tests only; production keys come from the environment. */
     public static final String SUBSCRIBER_KEY = "test-subscriber-key-of-at-least-256-bits-0123456789";
+    /** The identity key for tests only, shared with the stand-in services that check what the gateway signs. */
+    public static final String IDENTITY_KEY = "test-identity-key-of-at-least-256-bits-0123456789a";
 
     public static final Duration API_TIMEOUT = Duration.ofSeconds(2);
 
@@ -32,6 +34,11 @@ public final class Backends {
         registry.add("benchpulse.services.results-url", RESULTS::url);
         registry.add("benchpulse.services.hub-url", () -> HUB.url() + HUB_PATH);
         registry.add("benchpulse.mercure.jwt-key", () -> SUBSCRIBER_KEY);
+        registry.add("benchpulse.identity.key", () -> IDENTITY_KEY);
+        // Every test of a JVM comes from 127.0.0.1: generous limits here, RateLimitIntegrationTests tests them.
+        registry.add("benchpulse.limits.run-requests.capacity", () -> "10000");
+        registry.add("benchpulse.limits.calibrations.capacity", () -> "10000");
+        registry.add("benchpulse.limits.sign-in.capacity", () -> "10000");
         // Short, so a test can show that event streams are not cut by it.
         registry.add("benchpulse.services.api-response-timeout", () -> API_TIMEOUT.toString());
     }

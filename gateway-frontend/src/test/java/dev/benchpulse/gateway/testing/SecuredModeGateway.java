@@ -18,15 +18,16 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
 /**
- * Base of the tests that run the gateway in secured mode with a viewer and an operator, in front of the shared
- * stand-in runner and hub. The results service is down in this context (its URL is a closed port).
+ * Base of the tests that run the gateway in secured mode with a viewer, an operator and an admin, in front of the
+ * shared stand-in runner and hub. The results service is down in this context (its URL is a closed port).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "PT30S")
 public abstract class SecuredModeGateway {
 
-    protected static final String VIEWER_PASSWORD = "viewer-secret";
-    protected static final String OPERATOR_PASSWORD = "operator-secret";
+    public static final String VIEWER_PASSWORD = "viewer-secret";
+    public static final String OPERATOR_PASSWORD = "operator-secret";
+    public static final String ADMIN_PASSWORD = "admin-secret";
     protected static final int RESULTS_PORT = Backends.closedPort();
 
     @Autowired
@@ -39,6 +40,11 @@ public abstract class SecuredModeGateway {
     static void securedMode(DynamicPropertyRegistry registry) {
         Backends.register(registry);
         registry.add("benchpulse.services.results-url", () -> "http://127.0.0.1:" + RESULTS_PORT);
+        users(registry);
+    }
+
+    /** The secured mode with its three users: vera the viewer, otto the operator, ada the admin. */
+    public static void users(DynamicPropertyRegistry registry) {
         registry.add("benchpulse.security.mode", () -> "secured");
         registry.add("benchpulse.security.users[0].name", () -> "vera");
         registry.add("benchpulse.security.users[0].password", () -> "{noop}" + VIEWER_PASSWORD);
@@ -47,6 +53,9 @@ public abstract class SecuredModeGateway {
         registry.add("benchpulse.security.users[1].password",
                 () -> "{bcrypt}" + new BCryptPasswordEncoder(4).encode(OPERATOR_PASSWORD));
         registry.add("benchpulse.security.users[1].roles", () -> "operator");
+        registry.add("benchpulse.security.users[2].name", () -> "ada");
+        registry.add("benchpulse.security.users[2].password", () -> "{noop}" + ADMIN_PASSWORD);
+        registry.add("benchpulse.security.users[2].roles", () -> "admin");
     }
 
     @BeforeEach

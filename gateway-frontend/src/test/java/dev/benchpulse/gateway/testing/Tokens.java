@@ -1,6 +1,7 @@
 package dev.benchpulse.gateway.testing;
 
 import java.text.ParseException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -15,8 +16,16 @@ import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
-/** Reads and forges subscriber tokens in tests, with nimbus-jose-jwt. */
+import dev.benchpulse.support.identity.Identity;
+import dev.benchpulse.support.identity.IdentityProperties;
+import dev.benchpulse.support.identity.IdentityTokens;
+import dev.benchpulse.support.identity.Requester;
+
+/** Reads and forges subscriber tokens, and reads identity tokens, in tests, with nimbus-jose-jwt. */
 public final class Tokens {
+
+    private static final IdentityTokens IDENTITY = new IdentityTokens(
+            new IdentityProperties(Backends.IDENTITY_KEY, null, Duration.ofSeconds(60)), Clock.systemUTC());
 
     private Tokens() {
     }
@@ -32,6 +41,16 @@ public final class Tokens {
         } catch (ParseException | JOSEException e) {
             throw new AssertionError("Not a signed JWT: " + token, e);
         }
+    }
+
+    /** The requester a backend learns from the identity header the gateway sent it; fails when it does not verify. */
+    public static Requester identity(StubBackend.Received request) {
+        String token = request.header(Identity.HEADER);
+        if (token == null) {
+            throw new AssertionError("The gateway sent no " + Identity.HEADER + " header to " + request.uri());
+        }
+        return IDENTITY.verify(token).orElseThrow(() -> new AssertionError("The identity token does not verify: "
+                + token));
     }
 
     /** A subscriber token for the run topics, signed with the given key, expiring after the given time. */

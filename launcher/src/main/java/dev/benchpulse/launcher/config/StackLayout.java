@@ -36,8 +36,8 @@ public record StackLayout(Path home, Path stateDir, Path cacheDir) {
         return stateDir.resolve("postgres");
     }
 
-    public Path hubKeys() {
-        return stateDir.resolve("hub-keys.env");
+    public Path keys() {
+        return stateDir.resolve("keys.env");
     }
 
     /** The processes of the running stack, newest first, for a watchdog or the next start to clean up. */

@@ -21,7 +21,7 @@ import java.util.Set;
  * @param kafkaBootstrap    an existing Kafka to use instead of the embedded broker
  * @param classDataSharing  give the JVMs class-data-sharing archives (the services' made by a training run when
  *                          the stack is prepared, Kafka's at its first exit)
- * @param bindAddress       the address the hub and the services listen on
+ * @param bindAddress       the address the gateway listens on (the hub and the services stay on loopback)
  * @param prepareOnly       only prepare (unpack the jars, train the archives), start nothing
  */
 public record StackSettings(

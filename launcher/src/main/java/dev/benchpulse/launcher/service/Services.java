@@ -1,6 +1,6 @@
 package dev.benchpulse.launcher.service;
 
-import dev.benchpulse.launcher.config.HubKeys;
+import dev.benchpulse.launcher.config.StackKeys;
 import dev.benchpulse.launcher.config.Ports;
 import dev.benchpulse.launcher.config.StackLayout;
 import dev.benchpulse.launcher.postgres.Database;
@@ -14,8 +14,9 @@ import java.util.stream.Stream;
 
 /**
  * The hub and the four services of the stack, each with the environment variables agreed between the modules.
- * A key goes only to the services that need it: the hub gets both, the notifier the publisher key, the gateway the
- * subscriber key.
+ * A key goes only to the services that need it: the hub gets both of its keys, the notifier the publisher key, the
+ * gateway the subscriber key; the gateway and the services the identity key. Only the gateway listens on the bind
+ * address: the hub and the services stay on loopback, where only the gateway (and this machine) reaches them.
  */
 public final class Services {
 
@@ -24,6 +25,9 @@ public final class Services {
     public static final String RESULTS = "results-service";
     public static final String NOTIFIER = "notifier-service";
     public static final String GATEWAY = "gateway-frontend";
+
+    /** Where the hub and the services listen whatever {@code --bind-address} says. */
+    static final String LOOPBACK = "127.0.0.1";
 
     /** Start quickly and stay small: a development stack, not a benchmark of the services themselves. */
     public static final List<String> DEFAULT_JAVA_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
@@ -46,38 +50,45 @@ public final class Services {
                 .toList();
     }
 
-    public SpringService hub(HubKeys keys) {
+    /** The hub requires {@code exp} in every token: tokens without one would never expire. */
+    public SpringService hub(StackKeys keys) {
         return service(new ServiceDefinition(HUB, ports.hub(), "--hub-port", "/.well-known/mercure", Map.of(
                 "SERVER_PORT", String.valueOf(ports.hub()),
-                "SERVER_ADDRESS", bindAddress,
+                "SERVER_ADDRESS", LOOPBACK,
                 "MERCURE_PUBLISHER_JWT_KEY", keys.publisher(),
-                "MERCURE_SUBSCRIBER_JWT_KEY", keys.subscriber())));
+                "MERCURE_SUBSCRIBER_JWT_KEY", keys.subscriber(),
+                "MERCURE_PUBLISHER_REQUIRE_EXP", "true",
+                "MERCURE_SUBSCRIBER_REQUIRE_EXP", "true")));
     }
 
-    public SpringService runner(String kafka) {
+    public SpringService runner(String kafka, StackKeys keys) {
         return service(new ServiceDefinition(RUNNER, ports.runner(), "--runner-port", "", common(ports.runner(), kafka,
-                Map.of("BENCHPULSE_CATALOG_DIR", layout.catalog().toString()))));
+                LOOPBACK, keys, Map.of("BENCHPULSE_CATALOG_DIR", layout.catalog().toString()))));
     }
 
-    public SpringService results(String kafka, Database database) {
+    public SpringService results(String kafka, Database database, StackKeys keys) {
         return service(new ServiceDefinition(RESULTS, ports.results(), "--results-port", "",
-                common(ports.results(), kafka, database.springEnvironment())));
+                common(ports.results(), kafka, LOOPBACK, keys, database.springEnvironment())));
     }
 
-    public SpringService notifier(String kafka, HubKeys keys) {
+    public SpringService notifier(String kafka, StackKeys keys) {
         return service(new ServiceDefinition(NOTIFIER, ports.notifier(), "--notifier-port", "",
-                common(ports.notifier(), kafka, Map.of("MERCURE_PUBLISHER_JWT_KEY", keys.publisher()))));
+                common(ports.notifier(), kafka, LOOPBACK, keys,
+                        Map.of("MERCURE_PUBLISHER_JWT_KEY", keys.publisher()))));
     }
 
-    public SpringService gateway(String kafka, HubKeys keys) {
+    public SpringService gateway(String kafka, StackKeys keys) {
         return service(new ServiceDefinition(GATEWAY, ports.gateway(), "--gateway-port", "",
-                common(ports.gateway(), kafka, Map.of("MERCURE_SUBSCRIBER_JWT_KEY", keys.subscriber()))));
+                common(ports.gateway(), kafka, bindAddress, keys,
+                        Map.of("MERCURE_SUBSCRIBER_JWT_KEY", keys.subscriber()))));
     }
 
-    private Map<String, String> common(int port, String kafka, Map<String, String> own) {
+    private Map<String, String> common(int port, String kafka, String address, StackKeys keys,
+            Map<String, String> own) {
         Map<String, String> environment = new HashMap<>(own);
         environment.put("SERVER_PORT", String.valueOf(port));
-        environment.put("SERVER_ADDRESS", bindAddress);
+        environment.put("SERVER_ADDRESS", address);
+        environment.put("BENCHPULSE_IDENTITY_KEY", keys.identity());
         environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka);
         environment.put("BENCHPULSE_HUB_URL", "http://localhost:" + ports.hub() + "/.well-known/mercure");
         environment.put("BENCHPULSE_RUNNER_URL", "http://localhost:" + ports.runner());

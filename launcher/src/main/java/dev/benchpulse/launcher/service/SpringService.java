@@ -32,6 +32,11 @@ public final class SpringService implements Component {
         this.javaOptions = List.copyOf(javaOptions);
     }
 
+    /** The environment the service is started with. */
+    Map<String, String> environment() {
+        return definition.environment();
+    }
+
     @Override
     public String name() {
         return definition.module();
@@ -85,11 +90,6 @@ public final class SpringService implements Component {
     public void awaitReady(Readiness readiness) throws Exception {
         readiness.await("healthy on http://127.0.0.1:" + definition.port() + "/actuator/health",
                 () -> HttpHealth.up(definition.port()));
-    }
-
-    /** The variables it is configured with. */
-    Map<String, String> environment() {
-        return definition.environment();
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.benchpulse.launcher.up;
 
-import dev.benchpulse.launcher.config.HubKeys;
+import dev.benchpulse.launcher.config.StackKeys;
 import dev.benchpulse.launcher.config.StackSettings;
 import dev.benchpulse.launcher.kafka.ExternalKafka;
 import dev.benchpulse.launcher.kafka.KafkaBroker;
@@ -27,7 +27,7 @@ final class ComponentPlan {
     private ComponentPlan() {
     }
 
-    static List<List<Component>> stages(StackSettings settings, HubKeys keys) {
+    static List<List<Component>> stages(StackSettings settings, StackKeys keys) {
         JavaCommand java = JavaCommand.current(settings.layout().stateDir(), settings.classDataSharing());
         String bootstrap = settings.kafkaBootstrap().orElse("127.0.0.1:" + settings.ports().kafka());
         Component kafka = settings.kafkaBootstrap().<Component>map(ExternalKafka::new)
@@ -41,7 +41,7 @@ final class ComponentPlan {
         Services services = new Services(settings.layout(), settings.ports(), java, settings.javaOptions(),
                 settings.bindAddress());
         return List.of(wanted(settings, kafka, postgres, services.hub(keys)),
-                wanted(settings, services.runner(bootstrap), services.results(bootstrap, database),
+                wanted(settings, services.runner(bootstrap, keys), services.results(bootstrap, database, keys),
                         services.notifier(bootstrap, keys), services.gateway(bootstrap, keys)));
     }
 

@@ -1,8 +1,8 @@
 package dev.benchpulse.launcher.up;
 
 import dev.benchpulse.launcher.config.FileTrees;
+import dev.benchpulse.launcher.config.StackKeys;
 import dev.benchpulse.launcher.control.ControlEndpoint;
-import dev.benchpulse.launcher.config.HubKeys;
 import dev.benchpulse.launcher.config.StackLayout;
 import dev.benchpulse.launcher.config.StackSettings;
 import dev.benchpulse.launcher.supervision.Component;
@@ -11,6 +11,7 @@ import dev.benchpulse.launcher.supervision.ComponentFailure;
 import dev.benchpulse.launcher.supervision.StackConsole;
 import dev.benchpulse.launcher.supervision.StackLock;
 import dev.benchpulse.launcher.supervision.Supervisor;
+import dev.benchpulse.launcher.preflight.ExposureCheck;
 import dev.benchpulse.launcher.preflight.PhpCheck;
 import dev.benchpulse.launcher.preflight.PortCheck;
 import dev.benchpulse.launcher.process.Leftovers;
@@ -68,7 +69,11 @@ final class Launch {
         if (settings.wants(Services.RUNNER)) {
             PhpCheck.warning(System.getenv("PATH")).ifPresent(warning -> console.line("WARNING " + warning));
         }
-        List<List<Component>> stages = ComponentPlan.stages(settings, HubKeys.loadOrCreate(layout.hubKeys()));
+        if (settings.wants(Services.GATEWAY)) {
+            ExposureCheck.warning(settings.bindAddress(), System.getenv("BENCHPULSE_SECURITY_MODE"))
+                    .ifPresent(warning -> console.line("WARNING " + warning));
+        }
+        List<List<Component>> stages = ComponentPlan.stages(settings, StackKeys.loadOrCreate(layout.keys()));
         List<String> problems = settings.prepareOnly() ? List.of() : PortCheck.problems(stages.stream().flatMap(List::stream).toList());
         if (!problems.isEmpty()) {
             problems.forEach(problem -> console.line("ERROR " + problem));
@@ -121,10 +126,10 @@ final class Launch {
 
     /** {@code --fresh}: everything but the cache and the lock goes. */
     private void wipe(StackLayout layout) throws IOException {
-        for (Path path : List.of(layout.kafkaDir(), layout.postgresData(), layout.hubKeys(), layout.logs(),
+        for (Path path : List.of(layout.kafkaDir(), layout.postgresData(), layout.keys(), layout.logs(),
                 layout.pidFile())) {
             FileTrees.delete(path);
         }
-        console.line("Fresh start: removed the Kafka log, the PostgreSQL data, the hub keys and the logs.");
+        console.line("Fresh start: removed the Kafka log, the PostgreSQL data, the keys and the logs.");
     }
 }

@@ -64,8 +64,9 @@ public final class LaunchCommand implements Callable<Integer> {
     PortOptions ports;
 
     @Option(names = "--bind-address", defaultValue = "${env:BENCHPULSE_BIND_ADDRESS:-127.0.0.1}",
-            paramLabel = "<address>", description = "Where the hub and the services listen (default: ${DEFAULT-VALUE}, "
-                    + "this machine only; 0.0.0.0 opens the dashboard to the network).")
+            paramLabel = "<address>", description = "Where the gateway (dashboard and API) listens (default: "
+                    + "${DEFAULT-VALUE}, this machine only; 0.0.0.0 opens it to the network). The hub and the services "
+                    + "always listen on 127.0.0.1.")
     String bindAddress;
 
     @Option(names = "--database-url", defaultValue = "${env:BENCHPULSE_DATABASE_URL}", paramLabel = "<url>",

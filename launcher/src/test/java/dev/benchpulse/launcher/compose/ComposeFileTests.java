@@ -90,6 +90,30 @@ class ComposeFileTests {
     }
 
     @Test
+    void only_the_gateway_publishes_a_port_and_on_loopback_unless_told_otherwise() {
+        services().forEach((name, service) -> {
+            if (!name.equals("gateway-frontend")) {
+                assertThat(service).as(name + " publishes no port").doesNotContainKey("ports");
+            }
+        });
+        assertThat(strings(services().get("gateway-frontend").get("ports")))
+                .containsExactly("${BENCHPULSE_BIND_ADDRESS:-127.0.0.1}:${BENCHPULSE_GATEWAY_PORT:-8080}:8080");
+        assertThat(map(services().get("gateway-frontend").get("environment")))
+                .containsEntry("BENCHPULSE_SECURITY_EXPOSED_ADDRESS", "${BENCHPULSE_BIND_ADDRESS:-127.0.0.1}");
+    }
+
+    @Test
+    void every_service_gets_the_identity_key_and_the_security_mode_and_the_hub_requires_exp() {
+        for (String module : List.of("runner-service", "results-service", "notifier-service", "gateway-frontend")) {
+            assertThat(map(services().get(module).get("environment"))).as(module)
+                    .containsKeys("BENCHPULSE_IDENTITY_KEY", "BENCHPULSE_SECURITY_MODE");
+        }
+        assertThat(map(services().get("mercure-hub").get("environment")))
+                .containsEntry("MERCURE_PUBLISHER_REQUIRE_EXP", "true")
+                .containsEntry("MERCURE_SUBSCRIBER_REQUIRE_EXP", "true");
+    }
+
+    @Test
     void kafka_is_the_official_image_at_the_version_of_the_kafka_client_spring_boot_manages() {
         assertThat(services().get("kafka").get("image")).isEqualTo("apache/kafka:" + AppInfoParser.getVersion());
     }

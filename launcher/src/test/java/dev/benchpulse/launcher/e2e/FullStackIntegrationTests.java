@@ -98,9 +98,9 @@ class FullStackIntegrationTests {
     void keeps_its_state_logs_and_private_hub_keys_in_the_state_directory(RunningStack stack) throws Exception {
         var state = stack.launched().stateDir();
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(state.resolve("hub-keys.env"))))
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(state.resolve("keys.env"))))
                 .isEqualTo("rw-------");
-        assertThat(stack.hubKeys().getProperty("MERCURE_PUBLISHER_JWT_KEY")).hasSizeGreaterThanOrEqualTo(43);
+        assertThat(stack.keys().getProperty("MERCURE_PUBLISHER_JWT_KEY")).hasSizeGreaterThanOrEqualTo(43);
         assertThat(state.resolve("kafka/data/meta.properties")).isRegularFile();
         assertThat(state.resolve("postgres/PG_VERSION")).isRegularFile();
         COMPONENTS.forEach(component -> assertThat(state.resolve("logs/" + component + ".log")).isNotEmptyFile());

@@ -69,9 +69,9 @@ public final class RunningStack implements AutoCloseable {
     }
 
     /** The hub's keys as the stack generated them (to mint tokens in tests). */
-    public Properties hubKeys() throws IOException {
+    public Properties keys() throws IOException {
         Properties keys = new Properties();
-        keys.load(Files.newBufferedReader(launched.stateDir().resolve("hub-keys.env")));
+        keys.load(Files.newBufferedReader(launched.stateDir().resolve("keys.env")));
         return keys;
     }
 

@@ -50,7 +50,7 @@ class StackLifecycleIntegrationTests {
                 .awaitUp(UP)) {
             createTopic(ports, "e2e-history");
             sql(ports, "CREATE TABLE e2e_history (id int)");
-            keys = Files.readString(state.resolve("hub-keys.env"));
+            keys = Files.readString(state.resolve("keys.env"));
             // When it stops
             assertThat(first.stop()).isEqualTo(143);
             assertThat(first.outputLines()).containsSubsequence("Stopping kafka, postgres ...");
@@ -63,7 +63,7 @@ class StackLifecycleIntegrationTests {
                 .awaitUp(UP)) {
             assertThat(topics(ports)).contains("e2e-history");
             assertThat(sql(ports, "SELECT count(*) FROM e2e_history")).isTrue();
-            assertThat(Files.readString(state.resolve("hub-keys.env"))).isEqualTo(keys);
+            assertThat(Files.readString(state.resolve("keys.env"))).isEqualTo(keys);
         }
 
         // And --fresh starts without them
@@ -73,7 +73,7 @@ class StackLifecycleIntegrationTests {
             assertThat(topics(ports)).doesNotContain("e2e-history").contains("benchpulse.run-requests.v1");
             assertThat(sql(ports, "SELECT count(*) FROM pg_tables WHERE tablename = 'e2e_history' HAVING count(*) > 0"))
                     .isFalse();
-            assertThat(Files.readString(state.resolve("hub-keys.env"))).isNotEqualTo(keys);
+            assertThat(Files.readString(state.resolve("keys.env"))).isNotEqualTo(keys);
         }
     }
 

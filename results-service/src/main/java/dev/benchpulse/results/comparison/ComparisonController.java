@@ -1,5 +1,9 @@
 package dev.benchpulse.results.comparison;
 
+import dev.benchpulse.results.runs.RunQueries;
+
+import java.util.List;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -12,13 +16,16 @@ import reactor.core.publisher.Mono;
 class ComparisonController {
 
     private final ComparisonService comparisons;
+    private final RunQueries runs;
 
-    ComparisonController(ComparisonService comparisons) {
+    ComparisonController(ComparisonService comparisons, RunQueries runs) {
         this.comparisons = comparisons;
+        this.runs = runs;
     }
 
     @GetMapping("/api/benchmarks/{slug}/comparison")
     Mono<ComparisonView> compare(@PathVariable String slug, @RequestParam String runtimes) {
-        return comparisons.compare(slug, ComparisonService.runtimes(runtimes));
+        List<String> ids = ComparisonService.runtimes(runtimes);
+        return runs.requireBenchmark(slug).then(comparisons.compare(slug, ids));
     }
 }

@@ -3,7 +3,6 @@ package dev.benchpulse.results.comparison;
 import dev.benchpulse.results.runs.RunRepository;
 import dev.benchpulse.results.runs.SampleRepository;
 import dev.benchpulse.results.runs.StatisticsRepository;
-import dev.benchpulse.results.statistics.Comparison;
 import dev.benchpulse.results.statistics.ComparisonCalculator;
 import dev.benchpulse.results.statistics.Samples;
 import dev.benchpulse.results.system.BadRequestException;
@@ -18,7 +17,6 @@ import org.springframework.stereotype.Service;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /** Compares the latest completed runs of several runtimes on one benchmark. */
 @Service
@@ -29,16 +27,20 @@ public class ComparisonService {
     private final RunRepository runs;
     private final SampleRepository samples;
     private final StatisticsRepository statistics;
+    private final ComparisonWork work;
     private final ComparisonCalculator calculator;
 
     ComparisonService(RunRepository runs, SampleRepository samples, StatisticsRepository statistics,
-            ResultsProperties properties) {
+            ComparisonWork work, ResultsProperties properties) {
         this.runs = runs;
         this.samples = samples;
         this.statistics = statistics;
-        ResultsProperties.Analysis analysis = properties.analysis();
-        this.calculator = new ComparisonCalculator(analysis.bootstrapResamples(), analysis.bootstrapSeed(),
-                analysis.alpha());
+        this.work = work;
+        this.calculator = calculator(properties.analysis());
+    }
+
+    static ComparisonCalculator calculator(ResultsProperties.Analysis analysis) {
+        return new ComparisonCalculator(analysis.bootstrapResamples(), analysis.bootstrapSeed(), analysis.alpha());
     }
 
     public ComparisonCalculator calculator() {
@@ -68,24 +70,24 @@ public class ComparisonService {
 
     Mono<ComparisonView> compare(String benchmark, List<String> runtimeIds) {
         return latest(benchmark, runtimeIds).collectList()
-                .publishOn(Schedulers.boundedElastic())
-                .map(measured -> new ComparisonView(benchmark, calculator.alpha(),
-                        measured.stream().map(Measured::result).toList(), pairs(measured)));
+                .flatMap(measured -> pairs(measured).map(pairs -> new ComparisonView(benchmark,
+                        calculator.alpha(), measured.stream().map(Measured::result).toList(), pairs)));
     }
 
-    /** Every pair (i, j), i before j in the order asked. */
-    public List<ComparisonView.Pair> pairs(List<Measured> measured) {
-        List<ComparisonView.Pair> pairs = new ArrayList<>();
+    /** Every pair (i, j), i before j in the order asked, each computed once ({@link ComparisonWork}). */
+    public Mono<List<ComparisonView.Pair>> pairs(List<Measured> measured) {
+        List<Mono<ComparisonView.Pair>> pairs = new ArrayList<>();
         for (int i = 0; i < measured.size(); i++) {
             for (int j = i + 1; j < measured.size(); j++) {
                 Measured a = measured.get(i);
                 Measured b = measured.get(j);
-                Comparison c = calculator.compare(a.samples().times(), b.samples().times());
-                pairs.add(new ComparisonView.Pair(a.result().runtime(), b.result().runtime(), c.medianRatio(),
-                        c.ci95(), c.mannWhitneyU(), c.pValue(), c.verdict()));
+                pairs.add(work.compare(a.result().runId(), a.samples().times(), b.result().runId(),
+                        b.samples().times()).map(c -> new ComparisonView.Pair(a.result().runtime(),
+                                b.result().runtime(), c.medianRatio(), c.ci95(), c.mannWhitneyU(), c.pValue(),
+                                c.verdict())));
             }
         }
-        return pairs;
+        return Flux.mergeSequential(pairs).collectList();
     }
 
     /** A runtime's latest completed run and its samples. */

@@ -2,10 +2,8 @@ package dev.benchpulse.results.export;
 
 import dev.benchpulse.results.comparison.ComparisonService;
 import dev.benchpulse.results.comparison.ComparisonView;
-import dev.benchpulse.results.statistics.ComparisonCalculator;
 import dev.benchpulse.results.statistics.Interval;
 import dev.benchpulse.results.statistics.RunStatistics;
-import dev.benchpulse.results.statistics.Samples;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,24 +21,21 @@ import org.springframework.stereotype.Component;
 @Component
 class BmfExporter {
 
-    private final ComparisonCalculator calculator;
-
-    BmfExporter(ComparisonService comparisons) {
-        this.calculator = comparisons.calculator();
-    }
-
+    /** @param latency the bootstrap interval of the run's median */
     Map<String, Map<String, BmfMetric>> run(String benchmark, String runtime, RunStatistics statistics,
-            Samples samples) {
+            Interval latency) {
         Map<String, Map<String, BmfMetric>> bmf = new LinkedHashMap<>();
-        bmf.put(benchmark + "/" + runtime, measures(statistics, samples));
+        bmf.put(benchmark + "/" + runtime, measures(statistics, latency));
         return bmf;
     }
 
+    /** @param latencies the bootstrap interval of each measured run's median, in the same order */
     Map<String, Map<String, BmfMetric>> comparison(String benchmark, List<ComparisonService.Measured> measured,
-            List<ComparisonView.Pair> pairs) {
+            List<ComparisonView.Pair> pairs, List<Interval> latencies) {
         Map<String, Map<String, BmfMetric>> bmf = new LinkedHashMap<>();
-        for (ComparisonService.Measured m : measured) {
-            bmf.put(benchmark + "/" + m.result().runtime(), measures(m.result().statistics(), m.samples()));
+        for (int i = 0; i < measured.size(); i++) {
+            ComparisonService.Measured m = measured.get(i);
+            bmf.put(benchmark + "/" + m.result().runtime(), measures(m.result().statistics(), latencies.get(i)));
         }
         for (ComparisonView.Pair pair : pairs) {
             bmf.put(benchmark + "/" + pair.a() + "-vs-" + pair.b(),
@@ -49,9 +44,9 @@ class BmfExporter {
         return bmf;
     }
 
-    private Map<String, BmfMetric> measures(RunStatistics s, Samples samples) {
+    private Map<String, BmfMetric> measures(RunStatistics s, Interval latency) {
         Map<String, BmfMetric> measures = new LinkedHashMap<>();
-        measures.put("latency", BmfMetric.of(s.median(), calculator.bootstrapMedian(samples.times())));
+        measures.put("latency", BmfMetric.of(s.median(), latency));
         Interval ci = s.ci95();
         measures.put("throughput", BmfMetric.of(s.opsPerSecond(),
                 ci == null || ci.low() <= 0 ? null : new Interval(1e9 / ci.high(), 1e9 / ci.low())));

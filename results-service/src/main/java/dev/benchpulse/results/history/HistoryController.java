@@ -23,7 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import reactor.core.publisher.Mono;
 
-/** History of a benchmark on a runtime, its pinned baseline and its regression threshold. */
+/**
+ * History of a benchmark on a runtime, its pinned baseline and its regression threshold. Every route answers 404 for
+ * a benchmark without runs, so nothing is stored for slugs that do not exist.
+ */
 @RestController
 @RequestMapping("/api/benchmarks/{slug}")
 class HistoryController {
@@ -42,14 +45,14 @@ class HistoryController {
 
     @GetMapping("/history")
     Mono<HistoryView> history(@PathVariable String slug, @RequestParam String runtime) {
-        return history.history(slug, runtime);
+        return runs.requireBenchmark(slug).then(history.history(slug, runtime));
     }
 
     /** Pins a completed run of this benchmark and runtime as the baseline of every other run. */
     @PutMapping("/baseline")
     Mono<BaselineRepository.Baseline> pin(@PathVariable String slug, @RequestParam String runtime,
             @RequestParam UUID runId) {
-        return runs.run(runId).flatMap(run -> {
+        return runs.requireBenchmark(slug).then(runs.run(runId)).flatMap(run -> {
             if (run.runStatus() != RunStatus.COMPLETED || !run.benchmark().equals(slug)
                     || !run.runtime().equals(runtime)) {
                 return Mono.error(new BadRequestException("Run " + runId + " is a " + run.status() + " run of '"
@@ -65,18 +68,19 @@ class HistoryController {
     @DeleteMapping("/baseline")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> unpin(@PathVariable String slug, @RequestParam String runtime) {
-        return baselines.unpin(slug, runtime).then();
+        return runs.requireBenchmark(slug).then(baselines.unpin(slug, runtime)).then();
     }
 
     @PutMapping("/regression-threshold")
     Mono<ThresholdView> setThreshold(@PathVariable String slug, @Valid @RequestBody ThresholdRequest request) {
-        return thresholds.set(slug, request.threshold()).map(t -> new ThresholdView(slug, t));
+        return runs.requireBenchmark(slug).then(thresholds.set(slug, request.threshold()))
+                .map(t -> new ThresholdView(slug, t));
     }
 
     /** Goes back to the default threshold. */
     @DeleteMapping("/regression-threshold")
     Mono<ThresholdView> resetThreshold(@PathVariable String slug) {
-        return thresholds.reset(slug).map(t -> new ThresholdView(slug, t));
+        return runs.requireBenchmark(slug).then(thresholds.reset(slug)).map(t -> new ThresholdView(slug, t));
     }
 
     /** @param threshold relative slow-down of the median flagged as a regression, e.g. 0.05 for 5% */

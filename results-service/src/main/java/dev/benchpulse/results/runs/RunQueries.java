@@ -37,6 +37,16 @@ public class RunQueries {
         return runs.findById(id).switchIfEmpty(Mono.error(() -> NotFoundException.run(id)));
     }
 
+    /**
+     * Completes when the benchmark is known here, else fails with a 404 problem. The results service knows a benchmark
+     * from its first run request: the runner accepts requests only for benchmarks of its catalog, so a slug without
+     * runs is one the catalog never had (or whose runs were never requested), and nothing is read or written for it.
+     */
+    public Mono<Void> requireBenchmark(String benchmark) {
+        return runs.anyOf(benchmark).flatMap(known -> known ? Mono.<Void>empty()
+                : Mono.error(NotFoundException.benchmark(benchmark)));
+    }
+
     /** The run with the statistics of its samples: stored once completed, computed on the fly before. */
     Mono<RunView> view(UUID id) {
         return run(id).flatMap(run -> statisticsOf(run)

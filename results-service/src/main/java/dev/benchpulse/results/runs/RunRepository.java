@@ -38,6 +38,11 @@ public class RunRepository {
         return template.count(query(filter.criteria()), Run.class);
     }
 
+    /** Whether any run of the benchmark is known, whatever its status. */
+    Mono<Boolean> anyOf(String benchmark) {
+        return template.exists(query(where("benchmark").is(benchmark)), Run.class);
+    }
+
     /** The completed runs of a benchmark on a runtime, oldest completion first. */
     public Flux<Run> completed(String benchmark, String runtime) {
         return template.select(query(completedOf(benchmark, runtime))
@@ -56,10 +61,13 @@ public class RunRepository {
     }
 
     /** Optional filters of the list; null means any. */
-    record RunFilter(String benchmark, String runtime, RunStatus status) {
+    record RunFilter(String benchmark, String runtime, RunStatus status, String requestedBy) {
 
         Criteria criteria() {
             Criteria criteria = Criteria.empty();
+            if (requestedBy != null) {
+                criteria = criteria.and("requestedBy").is(requestedBy);
+            }
             if (benchmark != null) {
                 criteria = criteria.and("benchmark").is(benchmark);
             }

@@ -33,13 +33,17 @@ class RunsController {
         this.samples = samples;
     }
 
-    /** Runs, newest first, optionally of one benchmark, runtime and status; {@code page} is 0-based. */
+    /**
+     * Runs, newest first, optionally of one benchmark, runtime, status and requester; {@code page} is 0-based. The
+     * runner counts a requester's queued runs with it ({@code requestedBy} as the run request recorded it).
+     */
     @GetMapping
     Mono<RunPage> list(@RequestParam(required = false) String benchmark,
             @RequestParam(required = false) String runtime, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String requestedBy,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return queries.list(new RunRepository.RunFilter(benchmark, runtime, status(status)), page, size);
+        return queries.list(new RunRepository.RunFilter(benchmark, runtime, status(status), requestedBy), page, size);
     }
 
     @GetMapping("/{id}")

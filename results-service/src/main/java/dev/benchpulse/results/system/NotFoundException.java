@@ -13,6 +13,11 @@ public class NotFoundException extends RuntimeException {
         return new NotFoundException("No run has id " + id + ". List the known runs with GET /api/runs.");
     }
 
+    public static NotFoundException benchmark(String benchmark) {
+        return new NotFoundException("No benchmark '" + benchmark + "' has any run here. Check the slug in the catalog"
+                + " (GET /api/benchmarks); a benchmark is known here from its first run (POST /api/runs).");
+    }
+
     public static NotFoundException completedRun(String benchmark, String runtime) {
         return new NotFoundException("Benchmark '" + benchmark + "' has no completed run on runtime '" + runtime
                 + "'. Run it first (POST /api/runs) or check the names with GET /api/runs?benchmark=" + benchmark

@@ -23,7 +23,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Every error of the results API as RFC 9457 {@code application/problem+json}: unknown ids and names are 404,
- * invalid parameters 400, each with a detail that says what is wrong and how to fix it.
+ * invalid parameters 400, a full computation queue 503, each with a detail that says what is wrong and how to fix
+ * it.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -36,6 +37,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(BadRequestException.class)
     ProblemDetail badRequest(BadRequestException e) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
+    }
+
+    @ExceptionHandler(BusyException.class)
+    ResponseEntity<ProblemDetail> busy(BusyException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy", e.getMessage()));
     }
 
     @Override

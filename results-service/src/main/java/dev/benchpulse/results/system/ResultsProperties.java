@@ -30,11 +30,17 @@ public record ResultsProperties(@DefaultValue Ingest ingest, @DefaultValue Analy
      * @param alpha               significance level of comparison verdicts
      * @param bootstrapResamples  resamples of the bootstrap confidence interval of a ratio of medians
      * @param bootstrapSeed       seed of the bootstrap's random generator: same samples, same interval
+     * @param comparisonThreads   threads computing bootstraps at once
+     * @param comparisonQueue     bootstraps waiting for a thread at most; more are answered 503
+     * @param cachedComparisons   bootstrap results kept (pairs of runs, and runs' median intervals, each)
      */
     public record Analysis(
             @DefaultValue("0.10") double regressionThreshold,
             @DefaultValue("0.05") double alpha,
             @DefaultValue("10000") int bootstrapResamples,
-            @DefaultValue("20250101") long bootstrapSeed) {
+            @DefaultValue("20250101") long bootstrapSeed,
+            @DefaultValue("2") int comparisonThreads,
+            @DefaultValue("64") int comparisonQueue,
+            @DefaultValue("10000") int cachedComparisons) {
     }
 }

@@ -9,10 +9,15 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.http.MediaType;
 
 /** {@code /api/benchmarks/{slug}/history}, pinned baselines and regression thresholds. */
 class HistoryApiIntegrationTests extends ResultsIntegrationTest {
+
+    @Autowired
+    DatabaseClient db;
 
     @Test
     void each_completed_run_is_a_point_checked_against_the_previous_one() {
@@ -82,6 +87,7 @@ class HistoryApiIntegrationTests extends ResultsIntegrationTest {
     @Test
     void invalid_baselines_and_thresholds_are_rejected_with_a_reason() {
         UUID other = storeCompleted("history-invalid-other", "php-8.2", 1, 2);
+        storeCompleted("history-invalid", "php-8.3", 1, 2);
 
         client.put().uri("/api/benchmarks/history-invalid/baseline?runtime=php-8.2&runId={id}", other).exchange()
                 .expectStatus().isBadRequest()
@@ -100,11 +106,30 @@ class HistoryApiIntegrationTests extends ResultsIntegrationTest {
     }
 
     @Test
-    void a_benchmark_without_runs_has_an_empty_history() {
-        client.get().uri("/api/benchmarks/never-run/history?runtime=php-8.2").exchange()
-                .expectStatus().isOk().expectBody()
-                .jsonPath("$.points.length()").isEqualTo(0)
-                .jsonPath("$.latest").doesNotExist();
+    void a_benchmark_without_runs_is_unknown_to_every_route_and_nothing_is_stored_for_it() {
+        client.get().uri("/api/benchmarks/no-such-benchmark/history?runtime=php-8.2").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d)
+                        .contains("'no-such-benchmark'").contains("GET /api/benchmarks"));
+        client.put().uri("/api/benchmarks/no-such-benchmark/regression-threshold")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("threshold", 0.05)).exchange()
+                .expectStatus().isNotFound();
+        client.delete().uri("/api/benchmarks/no-such-benchmark/regression-threshold").exchange()
+                .expectStatus().isNotFound();
+        client.put().uri("/api/benchmarks/no-such-benchmark/baseline?runtime=php-8.2&runId={id}", UUID.randomUUID())
+                .exchange()
+                .expectStatus().isNotFound();
+        client.delete().uri("/api/benchmarks/no-such-benchmark/baseline?runtime=php-8.2").exchange()
+                .expectStatus().isNotFound();
+        client.get().uri("/api/benchmarks/no-such-benchmark/comparison?runtimes=php-8.2,php-8.3").exchange()
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("'no-such-benchmark'"));
+        client.get().uri("/api/benchmarks/no-such-benchmark/comparison/bmf?runtimes=php-8.2,php-8.3").exchange()
+                .expectStatus().isNotFound();
+
+        assertThat(db.sql("SELECT count(*) FROM benchmark_settings WHERE benchmark = 'no-such-benchmark'")
+                .map(row -> row.get(0, Long.class)).one().block()).isZero();
     }
 
     private static double number(Object json) {

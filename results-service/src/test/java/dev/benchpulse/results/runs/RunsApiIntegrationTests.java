@@ -1,8 +1,11 @@
 package dev.benchpulse.results.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import dev.benchpulse.contracts.avro.RunRequested;
 import dev.benchpulse.results.ResultsIntegrationTest;
+import dev.benchpulse.testsupport.RunEvents;
 
 import java.util.UUID;
 
@@ -39,6 +42,26 @@ class RunsApiIntegrationTests extends ResultsIntegrationTest {
                 .expectBody().jsonPath("$.items[0].id").isEqualTo(older.toString());
         client.get().uri("/api/runs?benchmark=runs-list&status=RUNNING").exchange()
                 .expectBody().jsonPath("$.total").isEqualTo(0);
+    }
+
+    @Test
+    void the_runner_counts_a_requesters_queued_runs_with_the_list() {
+        RunEvents ada = RunEvents.of("runs-by-requester", "php-8.2", 3);
+        RunEvents bob = RunEvents.of("runs-by-requester", "php-8.2", 3);
+        requests().send(ada.key(), requestedBy(ada, "ada"));
+        requests().send(bob.key(), requestedBy(bob, "anonymous@192.0.2.9"));
+
+        await().atMost(WAIT).untilAsserted(() -> client.get()
+                .uri("/api/runs?requestedBy=ada&status=QUEUED&size=200").exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.total").isEqualTo(1)
+                .jsonPath("$.items[0].id").isEqualTo(ada.runId().toString()));
+        client.get().uri("/api/runs?requestedBy=anonymous@192.0.2.9&status=QUEUED").exchange().expectBody()
+                .jsonPath("$.items[0].id").isEqualTo(bob.runId().toString());
+    }
+
+    private static RunRequested requestedBy(RunEvents run, String requester) {
+        return RunRequested.newBuilder(run.requested()).setRequestedBy(requester).build();
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.benchpulse.runner.catalog.Benchmark;
 import dev.benchpulse.runner.catalog.Catalog;
 import dev.benchpulse.runner.problem.InvalidRequestException;
 import dev.benchpulse.runner.run.SampleExecutor;
+import dev.benchpulse.runner.run.WorkerSlots;
 import dev.benchpulse.runner.runtime.Runtimes;
 
 import java.time.Duration;
@@ -16,18 +17,23 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** Calibration over HTTP: suggests inner iterations for a benchmark on a runtime. */
+/**
+ * Calibration over HTTP: suggests inner iterations for a benchmark on a runtime. It runs PHP, so it takes a worker
+ * slot like a run does ({@link WorkerSlots}), off the request threads.
+ */
 @RestController
 class CalibrationController {
 
     private final Catalog catalog;
     private final Runtimes runtimes;
     private final Calibrator calibrator;
+    private final WorkerSlots slots;
 
-    CalibrationController(Catalog catalog, Runtimes runtimes, SampleExecutor executor) {
+    CalibrationController(Catalog catalog, Runtimes runtimes, SampleExecutor executor, WorkerSlots slots) {
         this.catalog = catalog;
         this.runtimes = runtimes;
         this.calibrator = new Calibrator(executor);
+        this.slots = slots;
     }
 
     @PostMapping("/api/benchmarks/{slug}/calibrate")
@@ -45,8 +51,8 @@ class CalibrationController {
         runtimes.problemRunning(slug, benchmark.requiredPhp(), runtime).ifPresent(problem -> {
             throw new InvalidRequestException("runtime", problem);
         });
-        return Mono.fromCallable(() -> calibrator.calibrate(benchmark, runtimes.find(runtime).orElseThrow(),
-                        Duration.ofMillis(targetMillis)))
+        return Mono.fromCallable(() -> slots.forCalibration(() -> calibrator.calibrate(benchmark,
+                        runtimes.find(runtime).orElseThrow(), Duration.ofMillis(targetMillis))))
                 .subscribeOn(Schedulers.boundedElastic());
     }
 }

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -58,10 +59,13 @@ class ApiExceptionHandler {
         return badRequest(List.of(new FieldProblem(field, e.getReason() == null ? "is invalid" : e.getReason())));
     }
 
-    /** Exceptions that carry their own problem detail (unknown benchmark, failed calibration, 404, 405…). */
+    /**
+     * Exceptions that carry their own problem detail and headers (unknown benchmark, failed calibration, busy
+     * workers, a full queue, 404, 405…).
+     */
     @ExceptionHandler
-    ProblemDetail framework(ErrorResponseException e) {
-        return e.getBody();
+    ResponseEntity<ProblemDetail> framework(ErrorResponseException e) {
+        return ResponseEntity.status(e.getStatusCode()).headers(e.getHeaders()).body(e.getBody());
     }
 
     private static ProblemDetail badRequest(List<FieldProblem> problems) {

@@ -9,26 +9,31 @@ import dev.benchpulse.runner.runtime.Runtimes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The checks of a run request that need the catalog and the runtimes: the benchmark exists (else 404), and each
- * runtime is configured, available and runs a PHP recent enough for the benchmark (else 400, per runtime).
+ * The checks of a run request that need the catalog and the runtimes: the benchmark exists (else 404), the run costs
+ * no more than the ceiling (else 400), and each runtime is configured, available and runs a PHP recent enough for
+ * the benchmark (else 400, per runtime).
  */
 class RunRequestValidator {
 
     private final Catalog catalog;
     private final Runtimes runtimes;
+    private final long maxOperations;
 
-    RunRequestValidator(Catalog catalog, Runtimes runtimes) {
+    RunRequestValidator(Catalog catalog, Runtimes runtimes, long maxOperations) {
         this.catalog = catalog;
         this.runtimes = runtimes;
+        this.maxOperations = maxOperations;
     }
 
     /** The benchmark of a shape-valid request; throws when it or a runtime cannot be used. */
     Benchmark validate(RunRequestBody body) {
         Benchmark benchmark = catalog.get(body.benchmark());
         List<FieldProblem> problems = new ArrayList<>();
+        cost(body, benchmark).ifPresent(problems::add);
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < body.runtimes().size(); i++) {
             String id = body.runtimes().get(i);
@@ -44,5 +49,21 @@ class RunRequestValidator {
             throw new InvalidRequestException(problems);
         }
         return benchmark;
+    }
+
+    /**
+     * The ceiling on one run's work: every sample runs the code {@code warmupIterations + innerIterations} times
+     * (the request's overrides, else the catalog's), so a run costs {@code iterations} times that.
+     */
+    private Optional<FieldProblem> cost(RunRequestBody body, Benchmark benchmark) {
+        long warmup = body.warmupIterations() != null ? body.warmupIterations() : benchmark.warmupIterations();
+        long inner = body.innerIterations() != null ? body.innerIterations() : benchmark.innerIterations();
+        long operations = body.iterations() * (warmup + inner);
+        if (operations <= maxOperations) {
+            return Optional.empty();
+        }
+        return Optional.of(new FieldProblem("iterations", "a run of " + body.iterations() + " samples of " + warmup
+                + " warm-up and " + inner + " inner iterations costs " + operations + " operations, more than the "
+                + maxOperations + " one run may cost; take fewer samples or fewer inner iterations"));
     }
 }

@@ -70,8 +70,8 @@ class RunConfiguration {
 
     @Bean(destroyMethod = "close")
     RunWorkers runWorkers(RunExecution execution, CancelledRuns cancelledRuns, RunMetrics metrics,
-            RunProperties properties) {
-        return new RunWorkers(execution, cancelledRuns, metrics, properties.worker().resolvedConcurrentRuns());
+            WorkerSlots slots, RunProperties properties) {
+        return new RunWorkers(execution, cancelledRuns, metrics, slots, properties.worker().resolvedConcurrentRuns());
     }
 
     @Bean
@@ -112,5 +112,12 @@ class RunConfiguration {
     @Bean
     WorkerShutdown workerShutdown(CancelledRuns cancelledRuns) {
         return new WorkerShutdown(cancelledRuns);
+    }
+
+    @Bean
+    WorkerSlots workerSlots(RunProperties properties) {
+        RunProperties.Worker worker = properties.worker();
+        return new WorkerSlots(worker.resolvedConcurrentRuns(), worker.maxWaitingCalibrations(),
+                worker.calibrationWait());
     }
 }

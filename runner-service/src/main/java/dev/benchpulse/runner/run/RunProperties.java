@@ -56,7 +56,8 @@ public record RunProperties(
      * Run-request consumption and the liveness of attempts.
      *
      * @param enabled           consume run requests (off: the instance only serves the HTTP API)
-     * @param concurrentRuns    runs executed at once by this instance; 0 means one per available processor
+     * @param concurrentRuns    runs and calibrations executed at once by this instance; 0 means one per available
+     *                          processor
      * @param maxRunDuration    a run taking longer fails with TIMEOUT
      * @param controlLookback   how far back the control topic is read at start-up for cancellations
      * @param heartbeatInterval an attempt that published nothing for this long publishes a BenchmarkHeartbeat
@@ -67,6 +68,8 @@ public record RunProperties(
      * @param maxPollInterval   the consumer's {@code max.poll.interval.ms}: a consumer thread silent this long
      *                          leaves the group and its requests go to another runner (runs execute on worker
      *                          threads, so this is independent of how long a run takes)
+     * @param calibrationWait   how long a calibration waits for a free worker before it is answered 503
+     * @param maxWaitingCalibrations calibrations waiting for a worker at most; more are answered 503 at once
      */
     public record Worker(
             @DefaultValue("true") boolean enabled,
@@ -76,7 +79,9 @@ public record RunProperties(
             @DefaultValue("10s") Duration heartbeatInterval,
             @DefaultValue("2m") Duration stallTimeout,
             @DefaultValue("3") int maxAttempts,
-            @DefaultValue("2m") Duration maxPollInterval) {
+            @DefaultValue("2m") Duration maxPollInterval,
+            @DefaultValue("30s") Duration calibrationWait,
+            @DefaultValue("4") int maxWaitingCalibrations) {
 
         public Worker {
             if (maxAttempts < 1) {

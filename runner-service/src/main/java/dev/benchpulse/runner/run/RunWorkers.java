@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The worker threads of this instance: up to {@code concurrency} run requests at once, each executed on a thread of
- * its own, never on the consumer's. One request per partition at a time. A finished, lost or abandoned run waits
+ * its own, never on the consumer's, in a {@link WorkerSlots worker slot} (which calibrations share: a run may wait
+ * for one). One request per partition at a time. A finished, lost or abandoned run waits
  * here until the consumer's thread (the only one that may touch the consumer) commits past it or delivers it again,
  * then {@link #forget forgets} it.
  */
@@ -28,15 +29,18 @@ final class RunWorkers implements AutoCloseable {
     private final RunExecution execution;
     private final CancelledRuns cancelledRuns;
     private final RunMetrics metrics;
+    private final WorkerSlots slots;
     private final int concurrency;
     private final Map<TopicPartition, InFlightRun> runs = new ConcurrentHashMap<>();
     private final ExecutorService threads = Executors.newThreadPerTaskExecutor(
             Thread.ofPlatform().name("run-worker-", 1).daemon().factory());
 
-    RunWorkers(RunExecution execution, CancelledRuns cancelledRuns, RunMetrics metrics, int concurrency) {
+    RunWorkers(RunExecution execution, CancelledRuns cancelledRuns, RunMetrics metrics, WorkerSlots slots,
+            int concurrency) {
         this.execution = execution;
         this.cancelledRuns = cancelledRuns;
         this.metrics = metrics;
+        this.slots = slots;
         this.concurrency = concurrency;
     }
 
@@ -70,7 +74,8 @@ final class RunWorkers implements AutoCloseable {
     private void work(InFlightRun run, RunRequested request, AttemptLedger.Entry lost) {
         run.runsOn(Thread.currentThread());
         try {
-            boolean finished = lost != null ? execution.giveUp(request, run, lost) : execution.execute(request, run);
+            boolean finished = lost != null ? execution.giveUp(request, run, lost)
+                    : slots.forRun(() -> execution.execute(request, run), () -> waiting(run));
             run.settle(finished ? InFlightRun.State.FINISHED : InFlightRun.State.ABANDONED);
         } catch (RuntimeException | Error e) {
             log.error("Run {}: its worker failed; the request is delivered again", run.runId(), e);
@@ -78,6 +83,11 @@ final class RunWorkers implements AutoCloseable {
                 cancelledRuns.abandon(run.runId());
             }
         }
+    }
+
+    private boolean waiting(InFlightRun run) {
+        run.alive();
+        return run.state() == InFlightRun.State.RUNNING && accepting();
     }
 
     /** The runs whose workers are still at work. */

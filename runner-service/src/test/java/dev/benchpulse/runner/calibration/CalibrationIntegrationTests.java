@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
 import dev.benchpulse.runner.RunnerIntegrationTest;
+import dev.benchpulse.support.identity.Identity;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -15,6 +17,12 @@ class CalibrationIntegrationTests {
 
     @Autowired
     WebTestClient client;
+
+    /** A script's calibrations: no JSON body, so the client header tells the servers it is no cross-site form. */
+    @BeforeEach
+    void asAScript() {
+        client = client.mutate().defaultHeader(Identity.CLIENT_HEADER, "test").build();
+    }
 
     @Test
     void suggests_inner_iterations_for_a_sample_of_about_the_target_time() {

@@ -8,6 +8,8 @@ import dev.benchpulse.contracts.Topics;
 import dev.benchpulse.contracts.avro.RunCancelRequested;
 import dev.benchpulse.contracts.avro.RunRequested;
 import dev.benchpulse.runner.RunnerIntegrationTest;
+import dev.benchpulse.runner.TestFixtures;
+import dev.benchpulse.support.identity.Identity;
 import dev.benchpulse.testsupport.TopicRecorder;
 
 import java.time.Duration;
@@ -66,7 +68,7 @@ class RunRequestsIntegrationTests {
     @Test
     void queues_one_run_per_runtime_and_publishes_a_request_for_each() {
         byte[] body = client.post().uri("/api/runs").contentType(MediaType.APPLICATION_JSON)
-                .header("X-Benchpulse-User", "ada")
+                .header(Identity.HEADER, TestFixtures.identity("ada"))
                 .bodyValue("""
                         {"benchmark": "sum-ints", "runtimes": ["php", "php-jit"], "iterations": 2,
                          "warmupIterations": 5, "innerIterations": 50}""")
@@ -96,13 +98,23 @@ class RunRequestsIntegrationTests {
     }
 
     @Test
-    void a_request_without_a_user_header_is_anonymous() {
-        byte[] body = post("{\"benchmark\": \"sum-ints\", \"runtimes\": [\"php\"], \"iterations\": 1}", 202)
-                .returnResult().getResponseBodyContent();
+    void a_request_without_a_signed_identity_is_an_anonymous_visitors_at_its_address() {
+        byte[] body = client.post().uri("/api/runs").contentType(MediaType.APPLICATION_JSON)
+                .header("X-Benchpulse-User", "mallory").header(Identity.HEADER, "mallory")
+                .bodyValue("{\"benchmark\": \"sum-ints\", \"runtimes\": [\"php\"], \"iterations\": 1}")
+                .exchange().expectStatus().isAccepted().expectBody().returnResult().getResponseBodyContent();
         String id = new String(body).replaceAll(".*?\"id\":\"([^\"]+)\".*", "$1");
 
         assertThat(requests.awaitRecords(r -> r.key().equals(id), 1, Duration.ofSeconds(10)).getFirst().value()
-                .getRequestedBy()).isEqualTo("anonymous");
+                .getRequestedBy()).isEqualTo("anonymous@127.0.0.1");
+    }
+
+    @Test
+    void a_run_costing_more_than_the_ceiling_is_refused_before_anything_is_queued() {
+        rejected("""
+                {"benchmark": "sum-ints", "runtimes": ["php"], "iterations": 10000, "innerIterations": 1000000000}""")
+                .jsonPath("$.errors[0].field").isEqualTo("iterations")
+                .jsonPath("$.errors[0].message").value(containsString("more than the 100000000000 one run may cost"));
     }
 
     @Nested
@@ -196,7 +208,8 @@ class RunRequestsIntegrationTests {
         void publishes_a_cancel_request_for_the_run() {
             UUID run = UUID.randomUUID();
 
-            client.delete().uri("/api/runs/{id}", run).header("X-Benchpulse-User", "grace").exchange()
+            client.delete().uri("/api/runs/{id}", run).header(Identity.HEADER, TestFixtures.identity("grace"))
+                    .header(Identity.CLIENT_HEADER, "test").exchange()
                     .expectStatus().isAccepted()
                     .expectBody().jsonPath("$.id").isEqualTo(run.toString());
 
@@ -208,7 +221,7 @@ class RunRequestsIntegrationTests {
 
         @Test
         void a_run_id_that_is_not_a_uuid_is_refused() {
-            client.delete().uri("/api/runs/123").exchange()
+            client.delete().uri("/api/runs/123").header(Identity.CLIENT_HEADER, "test").exchange()
                     .expectStatus().isBadRequest()
                     .expectBody().jsonPath("$.errors[0].field").isEqualTo("id");
         }

@@ -91,7 +91,7 @@ final class LivenessRig implements AutoCloseable {
                 new RunEventPublisher(new RefusingTemplate(clients.template(Topics.BENCHMARK_EVENTS),
                         undeliverable)), cancelledRuns, metrics,
                 Clock.systemUTC(), "liveness");
-        workers = new RunWorkers(execution, cancelledRuns, metrics, 1);
+        workers = new RunWorkers(execution, cancelledRuns, metrics, new WorkerSlots(1, 0, Duration.ZERO), 1);
         watch = new AttemptWatch(workers, HEARTBEAT, SAMPLE_TIMEOUT, STALL_TIMEOUT);
         Map<String, Object> config = RunConfiguration.consumerProperties(kafka, properties);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-liveness-" + name);

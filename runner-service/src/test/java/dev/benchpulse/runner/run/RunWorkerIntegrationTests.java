@@ -11,6 +11,7 @@ import dev.benchpulse.contracts.avro.BenchmarkStarted;
 import dev.benchpulse.contracts.avro.FailureReason;
 import dev.benchpulse.runner.RunnerIntegrationTest;
 import dev.benchpulse.runner.TestFixtures;
+import dev.benchpulse.support.identity.Identity;
 
 import java.time.Duration;
 import java.util.List;
@@ -191,7 +192,8 @@ class RunWorkerIntegrationTests {
             runs.await(run, BenchmarkStarted.class, 1, TIMEOUT);
             List<ProcessHandle> php = await().atMost(TIMEOUT).until(RunWorkerIntegrationTests::phpProcesses, p -> !p.isEmpty());
 
-            client.delete().uri("/api/runs/{id}", run).header("X-Benchpulse-User", "grace").exchange()
+            client.delete().uri("/api/runs/{id}", run).header(Identity.HEADER, TestFixtures.identity("grace"))
+                    .header(Identity.CLIENT_HEADER, "test").exchange()
                     .expectStatus().isAccepted();
 
             BenchmarkFailed failed = failure(runs.awaitTerminal(run, Duration.ofSeconds(10)));

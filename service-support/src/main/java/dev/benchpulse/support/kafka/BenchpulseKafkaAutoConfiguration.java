@@ -6,6 +6,7 @@ import dev.benchpulse.contracts.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -14,14 +15,16 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
 /**
  * Wires {@link TopicClients}, the dead-letter error handler and the registry topics into every service that has
- * this module on its class path.
+ * this module and Kafka on its class path (the gateway uses this module without Kafka).
  */
 @AutoConfiguration(before = KafkaAutoConfiguration.class)
+@ConditionalOnClass(KafkaTemplate.class)
 @EnableConfigurationProperties({BenchpulseKafkaProperties.class, BenchpulseContractsProperties.class})
 public class BenchpulseKafkaAutoConfiguration {
 

@@ -8,8 +8,8 @@ import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Closes each HTTP connection of a service's server after its response instead of keeping it alive, as the gateway
- * does for browsers. The Reactor Netty release Spring Boot 4.0.7 ships (1.3.6) can stop reading a kept-alive
+ * Closes each HTTP connection of a service's server (the gateway's too) after its response instead of keeping it
+ * alive. The Reactor Netty release Spring Boot 4.0.7 ships (1.3.6) can stop reading a kept-alive
  * HTTP/1.1 connection when a request arrives while the previous one is finishing (reactor/reactor-netty#4361): the
  * client then waits forever (a results API test hung 60 s on it right after a 400). The services' callers (the
  * gateway, the CLI, other services) make few requests each, so a connection per request costs little. Off with
