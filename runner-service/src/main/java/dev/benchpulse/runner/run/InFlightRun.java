@@ -25,6 +25,7 @@ final class InFlightRun implements AttemptObserver {
     private volatile RunEventPublisher.Attempt attempt;
     private volatile AttemptEvents events;
     private volatile Thread worker;
+    private volatile WorkerSlots.RunSlot slot;
 
     /**
      * @param ledger the attempts count to restore when the run is given up without ending (null: none before)
@@ -90,6 +91,19 @@ final class InFlightRun implements AttemptObserver {
 
     void runsOn(Thread thread) {
         worker = thread;
+    }
+
+    /** The worker slot the run holds while it executes. */
+    void holds(WorkerSlots.RunSlot held) {
+        slot = held;
+    }
+
+    /** Gives the run's worker slot back on its behalf (a hung worker's thread may never return). */
+    void releaseSlot() {
+        WorkerSlots.RunSlot held = slot;
+        if (held != null) {
+            held.close();
+        }
     }
 
     /** Interrupts the worker thread, so a worker blocked where an interrupt reaches gives up at once. */

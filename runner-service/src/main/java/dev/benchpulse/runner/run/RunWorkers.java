@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -74,14 +75,24 @@ final class RunWorkers implements AutoCloseable {
     private void work(InFlightRun run, RunRequested request, AttemptLedger.Entry lost) {
         run.runsOn(Thread.currentThread());
         try {
-            boolean finished = lost != null ? execution.giveUp(request, run, lost)
-                    : slots.forRun(() -> execution.execute(request, run), () -> waiting(run));
+            boolean finished = lost != null ? execution.giveUp(request, run, lost) : executeInSlot(request, run);
             run.settle(finished ? InFlightRun.State.FINISHED : InFlightRun.State.ABANDONED);
         } catch (RuntimeException | Error e) {
             log.error("Run {}: its worker failed; the request is delivered again", run.runId(), e);
             if (run.settle(InFlightRun.State.LOST)) {
                 cancelledRuns.abandon(run.runId());
             }
+        }
+    }
+
+    private boolean executeInSlot(RunRequested request, InFlightRun run) {
+        Optional<WorkerSlots.RunSlot> slot = slots.forRun(() -> waiting(run));
+        if (slot.isEmpty()) {
+            return false;
+        }
+        try (WorkerSlots.RunSlot held = slot.get()) {
+            run.holds(held);
+            return execution.execute(request, run);
         }
     }
 
@@ -111,6 +122,7 @@ final class RunWorkers implements AutoCloseable {
             metrics.lost();
             cancelledRuns.abandon(run.runId());
             run.interruptWorker();
+            run.releaseSlot(); // its thread may never return: the slot goes to the next attempt
         }
     }
 

@@ -1,8 +1,10 @@
 package dev.benchpulse.runner.run;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -32,25 +34,37 @@ public final class WorkerSlots {
     }
 
     /**
-     * Runs one run in a slot, waiting as long as it takes; {@code stillWanted} is asked once a second meanwhile (and
-     * learns so that the run is waiting, not hung). False when the run was not wanted any more (shutting down, or
+     * Waits for a slot for a run, as long as it takes; {@code stillWanted} is asked once a second meanwhile (and
+     * learns so that the run is waiting, not hung). Empty when the run was not wanted any more (shutting down, or
      * given up) or the thread was interrupted before it got a slot.
      */
-    boolean forRun(Supplier<Boolean> run, BooleanSupplier stillWanted) {
+    Optional<RunSlot> forRun(BooleanSupplier stillWanted) {
         try {
             while (!slots.tryAcquire(1, TimeUnit.SECONDS)) {
                 if (!stillWanted.getAsBoolean()) {
-                    return false;
+                    return Optional.empty();
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return Optional.empty();
         }
-        try {
-            return run.get();
-        } finally {
-            slots.release();
+        return Optional.of(new RunSlot());
+    }
+
+    /**
+     * A run's hold on a slot, released once by whoever comes first: the run when it ends, or the attempt watch when
+     * it gives a hung run up (whose thread may never return).
+     */
+    final class RunSlot implements AutoCloseable {
+
+        private final AtomicBoolean held = new AtomicBoolean(true);
+
+        @Override
+        public void close() {
+            if (held.compareAndSet(true, false)) {
+                slots.release();
+            }
         }
     }
 

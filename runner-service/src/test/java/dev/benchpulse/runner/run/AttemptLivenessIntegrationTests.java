@@ -33,7 +33,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 
 /**
  * No run stays RUNNING forever, and Kafka trouble never dead-letters a request: the worker pieces on a request topic
- * of their own ({@link LivenessRig}, with a 3 s sample timeout, a 2 s stall timeout and 500 ms heartbeats), over
+ * of their own ({@link LivenessRig}, with a 5 s sample timeout, a 2 s stall timeout and 500 ms heartbeats), over
  * the real broker and PHP.
  */
 @RunnerIntegrationTest
@@ -132,7 +132,7 @@ class AttemptLivenessIntegrationTests {
     void a_run_longer_than_the_poll_interval_keeps_its_partition_and_sends_heartbeats_while_a_sample_is_long()
             throws Exception {
         try (LivenessRig rig = rig("long-run", Duration.ofSeconds(3), event -> false)) {
-            UUID run = rig.request("sleep-a-little", 3, 2000); // about 2 s a sample, over 6 s in all
+            UUID run = rig.request("sleep-a-little", 5, 1000); // about 1 s a sample, over 5 s in all
 
             List<SpecificRecord> events = runs.awaitTerminal(run, TIMEOUT);
 
@@ -142,12 +142,13 @@ class AttemptLivenessIntegrationTests {
                     .map(BenchmarkHeartbeat.class::cast).toList();
             assertThat(heartbeats).hasSizeGreaterThanOrEqualTo(3).allSatisfy(beat -> {
                 assertThat(beat.getIntervalMillis()).isEqualTo(LivenessRig.HEARTBEAT.toMillis());
-                assertThat(beat.getTotalIterations()).isEqualTo(3);
+                assertThat(beat.getTotalIterations()).isEqualTo(5);
                 assertThat(beat.getRunnerInstanceId()).isEqualTo("liveness");
             });
-            assertThat(heartbeats).extracting(BenchmarkHeartbeat::getSamplesTaken).isSorted().contains(0, 1, 2);
+            assertThat(heartbeats).extracting(BenchmarkHeartbeat::getSamplesTaken).isSorted().contains(0)
+                    .allMatch(taken -> taken >= 0 && taken < 5);
             assertThat(events).extracting(e -> Events.sequence(e).orElseThrow()).isSorted().doesNotHaveDuplicates();
-            assertThat(events.stream().filter(BenchmarkProgress.class::isInstance)).hasSize(3);
+            assertThat(events.stream().filter(BenchmarkProgress.class::isInstance)).hasSize(5);
         }
     }
 

@@ -53,7 +53,7 @@ import org.springframework.kafka.support.SendResult;
  */
 final class LivenessRig implements AutoCloseable {
 
-    static final Duration SAMPLE_TIMEOUT = Duration.ofSeconds(3);
+    static final Duration SAMPLE_TIMEOUT = Duration.ofSeconds(5);
     static final Duration STALL_TIMEOUT = Duration.ofSeconds(2);
     static final Duration HEARTBEAT = Duration.ofMillis(500);
     static final int MAX_ATTEMPTS = 3;
