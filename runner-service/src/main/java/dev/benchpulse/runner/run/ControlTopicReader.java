@@ -100,6 +100,10 @@ class ControlTopicReader implements SmartLifecycle {
             for (ConsumerRecord<String, RunCancelRequested> record : consumer.poll(Duration.ofMillis(200))) {
                 if (record.value() != null) {
                     cancelledRuns.cancel(record.value());
+                } else {
+                    // read by every runner without a group: nobody owns it to dead-letter it, but nobody misses it
+                    log.error("Skipped the record at offset {} of {}-{} (run {}): it cannot be decoded, so it cancels "
+                            + "nothing", record.offset(), record.topic(), record.partition(), record.key());
                 }
             }
             if (caughtUp.getCount() > 0 && end.entrySet().stream()

@@ -68,6 +68,8 @@ public record RunProperties(
      * @param maxPollInterval   the consumer's {@code max.poll.interval.ms}: a consumer thread silent this long
      *                          leaves the group and its requests go to another runner (runs execute on worker
      *                          threads, so this is independent of how long a run takes)
+     * @param sessionTimeout    the consumer's {@code session.timeout.ms} (unless {@code spring.kafka.consumer.*}
+     *                          sets it): how soon the requests of a runner that died move to another one
      * @param calibrationWait   how long a calibration waits for a free worker before it is answered 503
      * @param maxWaitingCalibrations calibrations waiting for a worker at most; more are answered 503 at once
      */
@@ -80,6 +82,7 @@ public record RunProperties(
             @DefaultValue("2m") Duration stallTimeout,
             @DefaultValue("3") int maxAttempts,
             @DefaultValue("2m") Duration maxPollInterval,
+            @DefaultValue("10s") Duration sessionTimeout,
             @DefaultValue("30s") Duration calibrationWait,
             @DefaultValue("4") int maxWaitingCalibrations) {
 

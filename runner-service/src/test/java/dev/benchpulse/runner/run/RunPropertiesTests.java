@@ -23,6 +23,7 @@ class RunPropertiesTests {
         assertThat(properties.worker().stallTimeout()).isEqualTo(Duration.ofMinutes(2));
         assertThat(properties.worker().maxAttempts()).isEqualTo(3);
         assertThat(properties.worker().maxPollInterval()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(properties.worker().sessionTimeout()).isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test
