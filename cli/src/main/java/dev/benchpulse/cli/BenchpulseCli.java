@@ -5,6 +5,7 @@ import dev.benchpulse.cli.catalog.CalibrateCommand;
 import dev.benchpulse.cli.catalog.ListCommand;
 import dev.benchpulse.cli.catalog.RuntimesCommand;
 import dev.benchpulse.cli.compare.CompareCommand;
+import dev.benchpulse.cli.deadletters.DltCommand;
 import dev.benchpulse.cli.run.RunCommand;
 
 import java.util.List;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 
 /**
- * The client commands of {@code ./benchpulse} (run, list, runtimes, compare, calibrate), which talk to a running
+ * The client commands of {@code ./benchpulse} (run, list, runtimes, compare, calibrate, dlt), which talk to a running
  * Benchpulse through its gateway. The commands that run Benchpulse on this machine ({@code up} and its kin) are the
  * launcher's: it puts them first on this command line, so that this module need not know them.
  */
@@ -23,7 +24,7 @@ import picocli.CommandLine.HelpCommand;
 public final class BenchpulseCli {
 
     private static final List<Class<?>> CLIENT_COMMANDS = List.of(RunCommand.class, ListCommand.class,
-            RuntimesCommand.class, CompareCommand.class, CalibrateCommand.class);
+            RuntimesCommand.class, CompareCommand.class, CalibrateCommand.class, DltCommand.class);
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));

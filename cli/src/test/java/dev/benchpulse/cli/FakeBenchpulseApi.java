@@ -39,6 +39,10 @@ public final class FakeBenchpulseApi implements AutoCloseable {
     private final List<String> clientHeaders = new CopyOnWriteArrayList<>();
     private volatile boolean handsOutToken = true;
     private volatile String failingRuntime;
+    private volatile String incompleteRuntime;
+    private final Map<String, JsonNode> newestRuns = new LinkedHashMap<>();
+    private volatile JsonNode deadLetters = JSON.createObjectNode().put("waiting", 0).set("topics",
+            JSON.createArrayNode());
 
     public FakeBenchpulseApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -60,6 +64,24 @@ public final class FakeBenchpulseApi implements AutoCloseable {
     /** Runs on this runtime fail with a script error halfway. */
     public FakeBenchpulseApi failingOn(String runtime) {
         failingRuntime = runtime;
+        return this;
+    }
+
+    /** Runs on this runtime end INCOMPLETE: the results API never gets their second sample. */
+    public FakeBenchpulseApi incompleteOn(String runtime) {
+        incompleteRuntime = runtime;
+        return this;
+    }
+
+    /** {@code GET /api/runs?runtime=<runtime>&size=1} answers this run. */
+    public synchronized FakeBenchpulseApi newestRun(String runtime, JsonNode run) {
+        newestRuns.put(runtime, run);
+        return this;
+    }
+
+    /** {@code GET /api/operations/dead-letters} answers this report. */
+    public FakeBenchpulseApi deadLetters(JsonNode report) {
+        deadLetters = report;
         return this;
     }
 
@@ -113,6 +135,16 @@ public final class FakeBenchpulseApi implements AutoCloseable {
             json(exchange, 200, FakeCatalog.runtimes());
         } else if (method.equals("POST") && path.equals("/api/runs")) {
             json(exchange, 202, accept(JSON.readTree(exchange.getRequestBody())));
+        } else if (method.equals("GET") && path.equals("/api/runs")) {
+            json(exchange, 200, newest(query(exchange).get("runtime")));
+        } else if (method.equals("GET") && path.equals("/api/operations/dead-letters")) {
+            json(exchange, 200, deadLetters);
+        } else if (method.equals("POST") && path.startsWith("/api/operations/dead-letters/")) {
+            String topic = URLDecoder.decode(path.split("/")[4], StandardCharsets.UTF_8);
+            json(exchange, topic.startsWith("benchpulse.") ? 200 : 404, topic.startsWith("benchpulse.")
+                    ? JSON.createObjectNode().put("topic", topic).put("source", topic.replace(".dlt", ""))
+                            .put("replayed", 2)
+                    : problem(404, "No dead-letter topic is named '" + topic + "'."));
         } else if (method.equals("GET") && path.startsWith("/api/runs/")) {
             FakeRun run = run(path.substring("/api/runs/".length()));
             json(exchange, run == null ? 404 : 200, run == null ? problem(404, "No run") : run.poll(!handsOutToken));
@@ -130,12 +162,22 @@ public final class FakeBenchpulseApi implements AutoCloseable {
         for (JsonNode runtime : request.path("runtimes")) {
             String id = UUID.randomUUID().toString();
             FakeRun run = new FakeRun(id, request.path("benchmark").asString(), runtime.asString(),
-                    request.path("iterations").asInt(), runtime.asString().equals(failingRuntime));
+                    request.path("iterations").asInt(), runtime.asString().equals(failingRuntime),
+                    runtime.asString().equals(incompleteRuntime));
             runs.put(id, run);
             accepted.addObject().put("id", id).put("benchmark", run.benchmark()).put("runtime", run.runtime())
                     .put("status", "QUEUED").put("topic", "urn:benchpulse:runs:" + id);
         }
         return answer;
+    }
+
+    private synchronized JsonNode newest(String runtime) {
+        ObjectNode page = JSON.createObjectNode().put("page", 0).put("size", 1);
+        var items = page.putArray("items");
+        if (newestRuns.containsKey(runtime)) {
+            items.add(newestRuns.get(runtime));
+        }
+        return page.put("total", items.size());
     }
 
     private synchronized FakeRun run(String id) {

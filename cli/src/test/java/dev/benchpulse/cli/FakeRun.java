@@ -15,15 +15,22 @@ final class FakeRun {
     private final String runtime;
     private final int total;
     private final boolean fails;
+    private final boolean missesOne;
     private int completed;
     private boolean finished;
 
     FakeRun(String id, String benchmark, String runtime, int total, boolean fails) {
+        this(id, benchmark, runtime, total, fails, false);
+    }
+
+    /** With {@code missesOne}, the runner takes every sample but the results API never gets the second one. */
+    FakeRun(String id, String benchmark, String runtime, int total, boolean fails, boolean missesOne) {
         this.id = id;
         this.benchmark = benchmark;
         this.runtime = runtime;
         this.total = total;
         this.fails = fails;
+        this.missesOne = missesOne;
     }
 
     String id() {
@@ -77,11 +84,16 @@ final class FakeRun {
         if (completed > 0) {
             run.set("statistics", FakeCatalog.statistics(runtime, completed));
         }
+        if (finished && missesOne) {
+            run.put("completedIterations", completed - 1).put("samplesTaken", completed);
+            run.putArray("missingIterations").add(2);
+        }
         return run;
     }
 
     private String status() {
-        return !finished ? (completed == 0 ? "QUEUED" : "RUNNING") : fails ? "FAILED" : "COMPLETED";
+        return !finished ? (completed == 0 ? "QUEUED" : "RUNNING")
+                : fails ? "FAILED" : missesOne ? "INCOMPLETE" : "COMPLETED";
     }
 
     private ObjectNode update(String type, int iteration) {

@@ -35,7 +35,7 @@ public final class Fixtures {
                 new BenchmarkStarted(UUID.randomUUID(), run, attempt, 0, NOW, BENCHMARK, RUNTIME, 3, 100, 1000, "runner-1"),
                 new BenchmarkProgress(UUID.randomUUID(), run, attempt, 1, NOW, BENCHMARK, RUNTIME, 1, 3,
                         new Sample(41.5, 1024L, 2_097_152L)),
-                new BenchmarkCompleted(UUID.randomUUID(), run, attempt, 2, NOW, BENCHMARK, RUNTIME, 3, 420L),
+                new BenchmarkCompleted(UUID.randomUUID(), run, attempt, 2, NOW, BENCHMARK, RUNTIME, 3, 420L, 3),
                 new BenchmarkFailed(UUID.randomUUID(), run, attempt, 3, NOW, BENCHMARK, RUNTIME, 1,
                         FailureReason.SCRIPT_ERROR, "PHP Parse error: syntax error on line 2 of code", "code", 2),
                 new RunCancelRequested(UUID.randomUUID(), run, NOW, NOW, "alice"),

@@ -6,7 +6,8 @@ import * as fmt from './format.js';
 import { TERMINAL, progressOf, remainingOf } from './runstate.js';
 
 const STATUS_TEXT = {
-  QUEUED: 'Queued', RUNNING: 'Running', COMPLETED: 'Completed', FAILED: 'Failed', CANCELLED: 'Cancelled',
+  QUEUED: 'Queued', RUNNING: 'Running', COMPLETED: 'Completed', INCOMPLETE: 'Incomplete', FAILED: 'Failed',
+  CANCELLED: 'Cancelled',
 };
 // The interval meter spans ±20 % around the mean; a narrower interval draws a shorter segment.
 const METER_SPAN = 0.2;

@@ -3,7 +3,9 @@
 import { benchmarkSlug, runtimeId } from './api.js';
 import { epochMillis } from './format.js';
 
-export const TERMINAL = ['COMPLETED', 'FAILED', 'CANCELLED'];
+// INCOMPLETE: the runner finished but samples it took are missing (see missingIterations); a replay may still
+// complete it, which a re-read of the run shows.
+export const TERMINAL = ['COMPLETED', 'INCOMPLETE', 'FAILED', 'CANCELLED'];
 
 export function fromRun(run) {
   const statistics = run.statistics || null;
@@ -20,6 +22,7 @@ export function fromRun(run) {
     completedAt: epochMillis(run.completedAt),
     statistics,
     failure: failureOf(run.failure),
+    missingIterations: run.missingIterations || null,
   };
 }
 

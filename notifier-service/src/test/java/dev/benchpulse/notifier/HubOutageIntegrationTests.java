@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -38,6 +39,9 @@ class HubOutageIntegrationTests extends NotifierIntegrationTest {
 
     @Autowired
     MessageListenerContainer benchmarkEventsContainer;
+
+    @Autowired
+    MeterRegistry meters;
 
     @AfterEach
     void hubBack() {
@@ -71,8 +75,13 @@ class HubOutageIntegrationTests extends NotifierIntegrationTest {
         publishPoison(run);
         publishBurst(runsOnPartition(partition.partition(), 120));
 
-        // Then the notifier keeps answering, commits nothing it has not delivered, and pauses the partition
-        client.get().uri("/actuator/health").exchange().expectStatus().isOk();
+        // Then the notifier keeps answering, reports the hub down, commits nothing it has not delivered,
+        // and pauses the partition
+        await().atMost(TIMEOUT).untilAsserted(() -> client.get().uri("/actuator/health").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectBody().jsonPath("$.components.dependencies.details['mercure-hub'].reason").isNotEmpty());
+        assertThat(meters.counter("benchpulse.dependency.outages", "dependency", "mercure-hub").count())
+                .isGreaterThanOrEqualTo(1);
         await().atMost(TIMEOUT).until(() -> benchmarkEventsContainer.isPartitionPaused(partition));
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
                 .until(() -> committed(partition) <= hundredPercent.offset());
@@ -86,8 +95,12 @@ class HubOutageIntegrationTests extends NotifierIntegrationTest {
             assertThat(updates.get(updates.size() - 2).get("currentIteration").asInt()).isEqualTo(samples);
             assertThat(updates.get(updates.size() - 2).get("progress").asInt()).isEqualTo(100);
         }
-        // And the partition flows again, everything delivered and committed
+        // And the partition flows again, everything delivered and committed, the hub up again
         await().atMost(TIMEOUT).until(() -> !benchmarkEventsContainer.isPartitionPaused(partition));
+        await().atMost(TIMEOUT).untilAsserted(() -> client.get().uri("/actuator/health").exchange()
+                .expectStatus().isOk());
+        assertThat(meters.timer("benchpulse.dependency.outage.duration", "dependency", "mercure-hub").count())
+                .isGreaterThanOrEqualTo(1);
         long end = endOffset(partition);
         assertThat(end).isGreaterThan(completed.offset() + 120);
         await().atMost(TIMEOUT).until(() -> committed(partition) == end);

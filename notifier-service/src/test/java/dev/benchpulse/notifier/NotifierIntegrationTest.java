@@ -31,6 +31,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -98,7 +99,8 @@ abstract class NotifierIntegrationTest {
 
     /** Writes events one every {@code interval}, without waiting for acknowledgments; returns once all are. */
     static void publishPaced(List<Map.Entry<RunEvents, SpecificRecord>> events, Duration interval) {
-        Flux.fromIterable(events).delayElements(interval)
+        // the producer may wait for metadata: not on the parallel scheduler's non-blocking threads
+        Flux.fromIterable(events).delayElements(interval, Schedulers.boundedElastic())
                 .doOnNext(e -> burst.send(new ProducerRecord<>(Topics.BENCHMARK_EVENTS.name(), e.getKey().key(),
                         e.getValue())))
                 .blockLast();

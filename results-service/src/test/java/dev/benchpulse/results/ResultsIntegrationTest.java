@@ -33,7 +33,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "benchpulse.kafka.retry.attempts=1", "benchpulse.kafka.retry.initial-delay=50ms",
-    "benchpulse.results.analysis.bootstrap-resamples=2000"})
+    "benchpulse.results.analysis.bootstrap-resamples=2000", "benchpulse.results.ingest.completion-timeout=5s",
+    "benchpulse.results.ingest.completion-check-interval=500ms",
+    "benchpulse.results.dead-letters.check-interval=1s"})
 @AutoConfigureWebTestClient
 public abstract class ResultsIntegrationTest {
 

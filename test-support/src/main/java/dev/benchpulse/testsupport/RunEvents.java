@@ -87,9 +87,18 @@ public final class RunEvents {
                 ++iteration, totalIterations, new Sample(nanosPerOperation, memoryUsed, peakMemory));
     }
 
+    /** The end of the attempt, reporting every sample built so far as taken. */
     public BenchmarkCompleted completed() {
+        return completed(iteration);
+    }
+
+    /**
+     * The end of the attempt, reporting {@code samplesTaken} samples (more than were published: some got lost);
+     * null as a version-1 producer writes it, with every sample built so far as its total.
+     */
+    public BenchmarkCompleted completed(Integer samplesTaken) {
         return new BenchmarkCompleted(UUID.randomUUID(), runId, attemptId, sequence++, now(), benchmark, runtime,
-                iteration, 1000L);
+                samplesTaken == null ? iteration : samplesTaken, 1000L, samplesTaken);
     }
 
     public BenchmarkFailed failed(FailureReason reason, String message) {

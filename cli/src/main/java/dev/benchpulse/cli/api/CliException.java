@@ -12,6 +12,8 @@ public class CliException extends RuntimeException {
     public static final int USAGE = 2;
     /** The stack could not be reached, or answered with an error. */
     public static final int UNAVAILABLE = 3;
+    /** A run ended with samples missing (INCOMPLETE), and none failed. */
+    public static final int INCOMPLETE = 4;
 
     private final int exitCode;
 

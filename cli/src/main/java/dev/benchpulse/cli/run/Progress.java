@@ -6,7 +6,7 @@ package dev.benchpulse.cli.run;
  * @param runtime runtime id
  * @param current samples taken
  * @param total   samples asked for (0 when not known yet)
- * @param state   queued, running, completed, failed or cancelled
+ * @param state   queued, running, completed, incomplete (samples missing), failed or cancelled
  * @param mean    running mean in ns/op, or null
  * @param ciHalf  half-width of the mean's 95% confidence interval in ns/op, or null
  */
@@ -17,6 +17,7 @@ record Progress(String runtime, int current, int total, String state, Double mea
     }
 
     boolean finished() {
-        return "completed".equals(state) || "failed".equals(state) || "cancelled".equals(state);
+        return "completed".equals(state) || "incomplete".equals(state) || "failed".equals(state)
+                || "cancelled".equals(state);
     }
 }

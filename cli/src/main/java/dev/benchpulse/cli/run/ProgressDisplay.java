@@ -55,9 +55,15 @@ class ProgressDisplay {
         out.flush();
     }
 
-    /** Updates may arrive late or twice (stream and polling); never step back. */
+    /**
+     * Updates may arrive late or twice (stream and polling); never step back. A different end does replace an end:
+     * the hub says the runner completed, the results API may then say the run is incomplete.
+     */
     private static boolean regresses(Progress previous, Progress next) {
-        return previous.finished() || next.current() < previous.current() && !next.finished();
+        if (previous.finished()) {
+            return !next.finished() || next.state().equals(previous.state());
+        }
+        return next.current() < previous.current() && !next.finished();
     }
 
     private void redraw() {

@@ -30,7 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Runs a benchmark on one or more PHP runtimes with a live progress bar per runtime, then "
                 + "prints the statistics (median, mean ± 95%% CI, p90, p99, cv, outliers) and the comparison.",
             "Ctrl-C cancels the runs. Exit code: 0 all completed, 1 a run failed, 2 unknown benchmark or runtime, "
-                + "3 stack unreachable."})
+                + "3 stack unreachable, 4 a run is INCOMPLETE (samples missing)."})
 public final class RunCommand implements Callable<Integer> {
 
     @Spec

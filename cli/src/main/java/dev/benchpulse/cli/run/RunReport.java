@@ -58,14 +58,19 @@ final class RunReport {
         }
     }
 
-    /** Names each run that did not complete, with why; 0 when all completed, else a {@link CliException}. */
+    /**
+     * Names each run that did not complete, with why; 0 when all completed, else a {@link CliException}: exit code
+     * 1 when a run failed or was cancelled, 4 when the only trouble is samples missing (INCOMPLETE).
+     */
     private int failures(List<Run> runs) {
         List<Run> failed = runs.stream().filter(run -> !run.isCompleted()).toList();
         failed.forEach(run -> err.println(run.runtime() + " " + run.status() + ": " + run.failureText()));
         err.flush();
         if (!failed.isEmpty()) {
+            boolean onlyIncomplete = failed.stream().allMatch(Run::isIncomplete);
             throw new CliException(failed.size() + " of " + runs.size() + " run" + (runs.size() == 1 ? "" : "s")
-                    + " did not complete.", CliException.RUN_FAILED);
+                    + " did not complete" + (onlyIncomplete ? ": samples are missing." : "."),
+                    onlyIncomplete ? CliException.INCOMPLETE : CliException.RUN_FAILED);
         }
         return 0;
     }

@@ -82,6 +82,22 @@ class RunCommandTests {
     }
 
     @Test
+    void a_run_with_samples_missing_is_never_reported_completed_it_exits_4_naming_them() {
+        // Given
+        api.incompleteOn("php-jit");
+
+        // When
+        CliResult result = CliResult.run("run", "str-contains", "-r", "php", "-r", "php-jit", "-n", "4",
+                "--url", api.url());
+
+        // Then
+        assertThat(result.exitCode()).isEqualTo(4);
+        assertThat(result.out()).containsPattern("php +4 +1\\.22 µs").contains("php-jit: incomplete");
+        assertThat(result.err()).contains("php-jit INCOMPLETE: 1 of 4 samples missing (iterations 2)",
+                "./benchpulse dlt list", "1 of 2 runs did not complete: samples are missing.");
+    }
+
+    @Test
     void an_unknown_benchmark_exits_2_naming_it() {
         CliResult result = CliResult.run("run", "no-such-benchmark", "--url", api.url());
 

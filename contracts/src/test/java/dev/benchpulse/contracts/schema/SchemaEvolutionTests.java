@@ -4,18 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.benchpulse.contracts.EventType;
 import dev.benchpulse.contracts.Fixtures;
+import dev.benchpulse.contracts.avro.BenchmarkCompleted;
 import dev.benchpulse.contracts.avro.BenchmarkFailed;
 import dev.benchpulse.contracts.avro.FailureReason;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.generic.GenericRecordBuilder;
 import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.avro.message.BinaryMessageEncoder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -86,6 +91,33 @@ class SchemaEvolutionTests {
 
         assertThat(CompatibilityPolicy.fullTransitiveProblems(evolved,
                 SchemaHistory.versions(EventType.BENCHMARK_PROGRESS))).isEmpty();
+    }
+
+    @Test
+    void a_completed_event_of_a_version_1_producer_reads_without_a_sample_count_and_version_1_reads_the_new_one()
+            throws IOException {
+        Schema v1 = SchemaHistory.versions(EventType.BENCHMARK_COMPLETED).getFirst();
+        GenericRecord old = new GenericRecordBuilder(v1).set("eventId", UUID.randomUUID().toString())
+                .set("runId", UUID.randomUUID().toString()).set("attemptId", UUID.randomUUID().toString())
+                .set("sequence", 31).set("occurredAt", 1_700_000_000_000L)
+                .set("benchmark", new GenericRecordBuilder(v1.getField("benchmark").schema())
+                        .set("slug", "s").set("name", "n").set("category", "c").build())
+                .set("runtime", new GenericRecordBuilder(v1.getField("runtime").schema())
+                        .set("id", "php").set("phpVersion", "8.2.0").set("settings", Map.of()).build())
+                .set("totalIterations", 30).set("wallTimeMillis", 5_000L).build();
+        byte[] written = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(old).array();
+
+        BenchmarkCompleted read = (BenchmarkCompleted) AvroCodecs.decoder(EventType.BENCHMARK_COMPLETED)
+                .decode(written);
+        assertThat(read.getTotalIterations()).isEqualTo(30);
+        assertThat(read.getSamplesTaken()).isNull();
+
+        byte[] current = AvroCodecs.encoder(EventType.BENCHMARK_COMPLETED).encode(BenchmarkCompleted
+                .newBuilder(read).setSamplesTaken(30).build()).array();
+        GenericRecord byOldReader = new BinaryMessageDecoder<GenericRecord>(GenericData.get(), v1,
+                ContractSchemas.store()).decode(current);
+        assertThat(byOldReader.get("totalIterations")).isEqualTo(30);
+        assertThat(byOldReader.getSchema().getField("samplesTaken")).isNull();
     }
 
     @Test

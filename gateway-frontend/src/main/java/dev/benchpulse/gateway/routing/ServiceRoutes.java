@@ -19,8 +19,8 @@ import dev.benchpulse.gateway.system.ProblemResponses;
 
 /**
  * The routing table. The runner owns the catalog, runtimes, calibration, and starting and cancelling runs; the
- * results service owns every other run read, comparisons, history, exports and the event schemas for other teams'
- * consumers; the hub serves the event streams.
+ * results service owns every other run read, comparisons, history, exports, operations (the dead-letter topics)
+ * and the event schemas for other teams' consumers; the hub serves the event streams.
  * Specific routes have a lower order than the catch-alls that follow them.
  */
 @Configuration(proxyBeanMethods = false)
@@ -56,7 +56,8 @@ class ServiceRoutes {
                         .metadata(results.metadata()).metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, timeout)
                         .uri(origin(results.url())))
                 .route("results", r -> r.order(10)
-                        .path("/api/runs", "/api/runs/**", "/api/benchmarks/{slug}/**", "/api/exports/**")
+                        .path("/api/runs", "/api/runs/**", "/api/benchmarks/{slug}/**", "/api/exports/**",
+                                "/api/operations/**")
                         .metadata(results.metadata()).metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, timeout)
                         .uri(origin(results.url())))
                 // No response timeout here: an event stream stays open for as long as the page does.

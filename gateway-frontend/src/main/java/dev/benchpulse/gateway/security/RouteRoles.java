@@ -48,6 +48,7 @@ final class RouteRoles {
             rule(Set.of(DELETE), Role.OPERATOR, "/api/runs/*"),
             rule(Set.of(PUT, DELETE), Role.OPERATOR, "/api/benchmarks/*/baseline",
                     "/api/benchmarks/*/regression-threshold"),
+            rule(Set.of(POST), Role.OPERATOR, "/api/operations/dead-letters/*/replay"),
             rule(unsafe(), Role.ADMIN, "/api/**"),
             rule(Set.of(), Role.ADMIN, "/actuator/**"),
             rule(Set.of(), Role.VIEWER, "/**"));

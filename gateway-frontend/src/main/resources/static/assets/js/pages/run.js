@@ -82,6 +82,10 @@ function render() {
 }
 
 function renderFailure() {
+  if (run.status === 'INCOMPLETE' || run.missingIterations?.length) {
+    $('#failure').replaceChildren(missingSamples(run));
+    return;
+  }
   const failure = run.failure;
   if (!failure || run.status === 'COMPLETED') {
     $('#failure').replaceChildren();
@@ -93,6 +97,17 @@ function renderFailure() {
   $('#failure').replaceChildren(el('div', { class: 'card failure', role: 'alert' },
     el('p', {}, el('strong', { text: reasonText(reason) }), where ? ` ${where}` : ''),
     message ? el('pre', { class: 'php-message', text: message }) : null));
+}
+
+/** Samples the runner took that are not stored: the run is not complete (INCOMPLETE once it stopped waiting). */
+function missingSamples(incomplete) {
+  const missing = incomplete.missingIterations || [];
+  const shown = missing.slice(0, 20).join(', ') + (missing.length > 20 ? `, … (${missing.length} in all)` : '');
+  const waiting = incomplete.status === 'INCOMPLETE' ? 'Incomplete' : 'Waiting for samples';
+  return el('div', { class: 'card failure', role: 'alert' },
+    el('p', {}, el('strong', { text: `${waiting}: ${missing.length} of ${incomplete.samplesTaken} samples missing` }),
+      ` (iterations ${shown}). The statistics cover the stored samples only. Missing samples may wait on a`
+      + ' dead-letter topic: ./benchpulse dlt list, then ./benchpulse dlt replay once the cause is fixed.'));
 }
 
 function renderStatistics(stats) {

@@ -84,7 +84,8 @@ class DashboardBrowserIntegrationTests extends OpenModeGateway {
                 .stub("/api/runs/" + RUN_1, 200, "application/json", fixture("run.json"))
                 .stub("/api/runs/" + RUN_1 + "/samples", 200, "application/json", fixture("samples.json"))
                 .stub("/api/benchmarks/str-contains/comparison", 200, "application/json", fixture("comparison.json"))
-                .stub("/api/benchmarks/str-contains/history", 200, "application/json", fixture("history.json"));
+                .stub("/api/benchmarks/str-contains/history", 200, "application/json", fixture("history.json"))
+                .stub("/api/operations/dead-letters", 200, "application/json", "{\"waiting\":0,\"topics\":[]}");
         browser.manage().window().setSize(new Dimension(1280, 900));
     }
 
@@ -237,6 +238,28 @@ class DashboardBrowserIntegrationTests extends OpenModeGateway {
         await().atMost(WAIT).until(() -> !browser.findElements(By.cssSelector("#points tbody tr")).isEmpty());
         assertThat(browser.findElements(By.cssSelector("#points tr.regression"))).hasSize(1);
         screenshot("history-desktop");
+    }
+
+    @Test
+    void an_incomplete_run_names_its_missing_samples_and_records_on_a_dead_letter_topic_are_a_warning_on_every_page() {
+        String incomplete = fixture("run.json").replace("\"status\": \"COMPLETED\"", "\"status\": \"INCOMPLETE\"")
+                .replace("\"completedIterations\": 40", "\"completedIterations\": 38, \"samplesTaken\": 40, "
+                        + "\"missingIterations\": [7, 31]");
+        RESULTS.stub("/api/runs/" + RUN_1, 200, "application/json", incomplete)
+                .stub("/api/operations/dead-letters", 200, "application/json", "{\"waiting\":2,\"topics\":[{\"topic\":"
+                        + "\"benchpulse.benchmark-events.v1.dlt\",\"source\":\"benchpulse.benchmark-events.v1\","
+                        + "\"depth\":2,\"records\":[]}]}");
+
+        browser.get(gateway() + "/runs/" + RUN_1);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(browser.findElement(By.id("failure")).getText())
+                .contains("Incomplete: 2 of 40 samples missing").contains("iterations 7, 31"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(browser.findElement(By.id("dead-letters")).getText())
+                .contains("2 record(s) wait on dead-letter topics")
+                .contains("benchpulse.benchmark-events.v1.dlt: 2").contains("./benchpulse dlt replay"));
+        screenshot("run-incomplete");
+
+        browser.get(gateway() + "/");
+        await().atMost(WAIT).until(() -> browser.findElement(By.id("dead-letters")).isDisplayed());
     }
 
     private static void push(String id, String data) {

@@ -32,6 +32,8 @@ class ApiRoutingIntegrationTests extends OpenModeGateway {
             "GET, '/api/benchmarks/str-contains/comparison?runtimes=php,php-jit', results",
             "GET, /api/benchmarks/str-contains/history?runtime=php, results",
             "GET, /api/runs/5b0c3f4e-1d2a-4c55-9a43-3e1f0f6d8a10/export, results",
+            "GET, /api/operations/dead-letters, results",
+            "POST, /api/operations/dead-letters/benchpulse.benchmark-events.v1.dlt/replay, results",
             "GET, /api/schemas, results",
             "GET, /api/schemas/a1b2c3d4e5f60718, results",
     })

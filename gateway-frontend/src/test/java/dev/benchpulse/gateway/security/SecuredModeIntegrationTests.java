@@ -69,6 +69,9 @@ class SecuredModeIntegrationTests extends SecuredModeGateway {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.title").isEqualTo("Operator role required");
         assertThat(RUNNER.received()).extracting(r -> r.method() + " " + r.uri()).containsExactly("GET /api/benchmarks");
+        vera.apply(client.post().uri("/api/operations/dead-letters/benchpulse.run-requests.v1.dlt/replay")
+                        .header("X-XSRF-TOKEN", vera.csrf())).exchange()
+                .expectStatus().isForbidden();
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.security.Key;
 import java.security.KeyFactory;
 import java.security.spec.InvalidKeySpecException;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -18,7 +19,6 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -28,7 +28,8 @@ import dev.benchpulse.hub.system.HubProperties.Keys;
 /**
  * The keys one kind of token is verified with, as a nimbus key selector: an HMAC secret or a PEM public key, plus
  * during a key rotation the previous one (nimbus tries each candidate key until one verifies the signature), or a
- * remote JWK Set (cached and refreshed by nimbus; it rotates by {@code kid} on its own).
+ * remote JWK Set (fetched and refreshed in the background, {@link BackgroundJwkSet}: verifying a token never waits
+ * for the HTTP call; it rotates by {@code kid} on its own).
  */
 final class VerificationKeys {
 
@@ -99,7 +100,7 @@ final class VerificationKeys {
 
     private static JWKSource<SecurityContext> remote(String url) {
         try {
-            return JWKSourceBuilder.create(URI.create(url).toURL()).build();
+            return new BackgroundJwkSet(URI.create(url).toURL(), Duration.ofMinutes(5));
         } catch (MalformedURLException | IllegalArgumentException e) {
             throw new IllegalArgumentException("Invalid JWK Set URL " + url + ": " + e.getMessage(), e);
         }

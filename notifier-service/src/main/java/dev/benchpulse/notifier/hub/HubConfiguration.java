@@ -2,6 +2,7 @@ package dev.benchpulse.notifier.hub;
 
 import dev.benchpulse.notifier.relay.UpdatePublisher;
 import dev.benchpulse.notifier.system.NotifierMetrics;
+import dev.benchpulse.support.outage.DependencyOutages;
 import dev.benchpulse.notifier.system.NotifierProperties;
 
 import io.netty.channel.ChannelOption;
@@ -43,13 +44,14 @@ class HubConfiguration {
 
     @Bean
     UpdatePublisher mercurePublisher(NotifierProperties properties, ConnectionProvider hubConnections,
-            PublisherTokens tokens, JsonMapper json, Scheduler notifierScheduler, NotifierMetrics metrics) {
+            PublisherTokens tokens, JsonMapper json, Scheduler notifierScheduler, NotifierMetrics metrics,
+            DependencyOutages outages) {
         NotifierProperties.Publish publish = properties.publish();
         HttpClient http = (publish.keepAlive() ? HttpClient.create(hubConnections) : oneRequestPerConnection())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) publish.connectTimeout().toMillis())
                 .responseTimeout(publish.responseTimeout());
         return new MercurePublisher(http, properties.hub().url(), tokens, json, notifierScheduler, publish,
-                metrics);
+                metrics, outages);
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.benchpulse.notifier.relay.UpdateRejectedException;
 import dev.benchpulse.notifier.system.NotifierMetrics;
 import dev.benchpulse.notifier.system.NotifierProperties;
 import dev.benchpulse.notifier.update.MercureUpdate;
+import dev.benchpulse.support.outage.DependencyOutages;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -31,7 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Publishes updates with the standard Mercure publish request: a form-encoded POST of {@code topic}, {@code id},
  * {@code data} and {@code private=on}, authorized by the publisher JWT. Each update is retried a bounded number of
  * times with exponential back-off and jitter; after that the error goes back to the relay, which keeps the update.
- * The {@code timestamp} of the data is the moment of the attempt that the hub took.
+ * The {@code timestamp} of the data is the moment of the attempt that the hub took. A hub that does not take
+ * updates is an outage of dependency {@code mercure-hub} ({@link DependencyOutages}: health DOWN, meters, a WARN line
+ * per interval) until an update goes through again.
  * <p>
  * Requests go straight through Reactor Netty's {@link HttpClient}: a publish is one small POST whose answer only
  * matters by its status, and Spring's {@code WebClient} around it (exchange functions, body inserters, message
@@ -41,6 +43,9 @@ final class MercurePublisher implements UpdatePublisher {
 
     private static final Logger log = LoggerFactory.getLogger(MercurePublisher.class);
     private static final Set<Integer> WORTH_RETRYING = Set.of(401, 403, 404, 408, 429);
+    /** The dependency's name in health and meters. */
+    static final String HUB = "mercure-hub";
+    private static final String WAITER = "hub publisher (updates kept and retried)";
 
     private final HttpClient http;
     private final PublisherTokens tokens;
@@ -49,10 +54,10 @@ final class MercurePublisher implements UpdatePublisher {
     private final NotifierProperties.Publish settings;
     private final NotifierMetrics metrics;
     private final URI hub;
-    private final AtomicBoolean hubFailing = new AtomicBoolean();
+    private final DependencyOutages outages;
 
     MercurePublisher(HttpClient http, URI hub, PublisherTokens tokens, JsonMapper json, Scheduler scheduler,
-            NotifierProperties.Publish settings, NotifierMetrics metrics) {
+            NotifierProperties.Publish settings, NotifierMetrics metrics, DependencyOutages outages) {
         this.http = http;
         this.hub = hub;
         this.tokens = tokens;
@@ -60,6 +65,7 @@ final class MercurePublisher implements UpdatePublisher {
         this.scheduler = scheduler;
         this.settings = settings;
         this.metrics = metrics;
+        this.outages = outages;
     }
 
     @Override
@@ -126,23 +132,12 @@ final class MercurePublisher implements UpdatePublisher {
     private void failed(Throwable error) {
         if (error instanceof UpdateRejectedException) {
             log.error("{}; the update is dropped", error.getMessage());
-        } else if (hubFailing.compareAndSet(false, true)) {
-            log.warn("Cannot publish to the Mercure hub at {} ({}); updates are kept and retried until it answers",
-                    hub, rootMessage(error));
+        } else {
+            outages.failing(HUB, WAITER, error);
         }
     }
 
     private void recovered() {
-        if (hubFailing.compareAndSet(true, false)) {
-            log.info("The Mercure hub at {} takes updates again", hub);
-        }
-    }
-
-    private static String rootMessage(Throwable error) {
-        Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
+        outages.restored(WAITER);
     }
 }

@@ -7,6 +7,7 @@ import dev.benchpulse.contracts.avro.FailureReason;
 import dev.benchpulse.notifier.relay.UpdatePublisher;
 import dev.benchpulse.notifier.relay.UpdateRejectedException;
 import dev.benchpulse.notifier.system.NotifierMetrics;
+import dev.benchpulse.support.outage.DependencyOutages;
 import dev.benchpulse.notifier.system.NotifierProperties;
 import dev.benchpulse.notifier.update.MercureUpdate;
 import dev.benchpulse.notifier.update.RunState;
@@ -168,6 +169,6 @@ class MercurePublisherTests {
         connections.add(pool);
         return configuration.mercurePublisher(properties, pool,
                 configuration.publisherTokens(properties, Clock.systemUTC()), json, scheduler,
-                new NotifierMetrics(registry));
+                new NotifierMetrics(registry), new DependencyOutages(registry, Duration.ofSeconds(30)));
     }
 }

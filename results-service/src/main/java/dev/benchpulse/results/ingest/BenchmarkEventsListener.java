@@ -2,6 +2,8 @@ package dev.benchpulse.results.ingest;
 
 import dev.benchpulse.contracts.EventType;
 import dev.benchpulse.results.system.ResultsProperties;
+import dev.benchpulse.support.kafka.InvalidRecordException;
+import dev.benchpulse.support.outage.DependencyUnavailableException;
 
 import java.time.Duration;
 import java.util.List;
@@ -19,15 +21,18 @@ import reactor.util.retry.Retry;
 
 /**
  * Consumes the lifecycle topic in batches. The listener thread waits for the database write of the batch, so the
- * container commits the batch's offsets only after its rows are stored. A record that could not be decoded ends
- * the batch: the records before it are written and committed, and the error handler sends it to the dead-letter
- * topic before the consumer goes on with the rest.
+ * container commits the batch's offsets only after its rows are stored. A record bad in itself (undecodable, or
+ * breaking the {@link EventContract}) ends the batch: the records before it are written and committed, and the
+ * error handler sends it to the dead-letter topic before the consumer goes on with the rest. A write that fails is
+ * PostgreSQL's fault, never the records': the batch is retried from its first record for as long as the database
+ * is away.
  */
 @Component
 class BenchmarkEventsListener {
 
     /** Id of the listener container, for tests and operations that stop and start it. */
     static final String ID = "results-benchmark-events";
+    static final String DATABASE = "postgresql";
     private static final LogAccessor LOG = new LogAccessor(BenchmarkEventsListener.class);
 
     private final EventBatchWriter writer;
@@ -44,17 +49,22 @@ class BenchmarkEventsListener {
             topics = "#{T(dev.benchpulse.contracts.Topics).BENCHMARK_EVENTS.name()}",
             containerFactory = "benchmarkEventsListenerFactory")
     void on(List<ConsumerRecord<String, SpecificRecord>> records) {
-        int poison = firstUndecodable(records);
-        List<SpecificRecord> events = records.subList(0, poison < 0 ? records.size() : poison).stream()
+        BadRecord bad = firstBad(records);
+        List<SpecificRecord> events = records.subList(0, bad == null ? records.size() : bad.index()).stream()
                 .map(ConsumerRecord::value)
                 .toList();
         if (!events.isEmpty()) {
-            write(events);
+            try {
+                write(events);
+            } catch (RuntimeException e) {
+                throw new BatchListenerFailedException("Cannot store " + events.size() + " events",
+                        new DependencyUnavailableException(DATABASE, e), 0);
+            }
         }
-        if (poison >= 0) {
-            ConsumerRecord<String, SpecificRecord> record = records.get(poison);
-            throw new BatchListenerFailedException("Cannot decode the record at offset " + record.offset()
-                    + " of partition " + record.partition(), decodingFailure(record), poison);
+        if (bad != null) {
+            ConsumerRecord<String, SpecificRecord> record = records.get(bad.index());
+            throw new BatchListenerFailedException("The record at offset " + record.offset() + " of partition "
+                    + record.partition() + " is bad in itself", bad.failure(), bad.index());
         }
     }
 
@@ -68,13 +78,23 @@ class BenchmarkEventsListener {
         events.forEach(event -> metrics.consumed(EventType.of(event)));
     }
 
-    private static int firstUndecodable(List<ConsumerRecord<String, SpecificRecord>> records) {
+    private record BadRecord(int index, Exception failure) {
+    }
+
+    /** The first record that cannot be decoded or breaks the contract, if any. */
+    private static BadRecord firstBad(List<ConsumerRecord<String, SpecificRecord>> records) {
         for (int i = 0; i < records.size(); i++) {
-            if (records.get(i).value() == null) {
-                return i;
+            ConsumerRecord<String, SpecificRecord> record = records.get(i);
+            if (record.value() == null) {
+                return new BadRecord(i, decodingFailure(record));
+            }
+            try {
+                EventContract.check(record.value());
+            } catch (InvalidRecordException e) {
+                return new BadRecord(i, e);
             }
         }
-        return -1;
+        return null;
     }
 
     private static Exception decodingFailure(ConsumerRecord<String, SpecificRecord> record) {

@@ -31,14 +31,14 @@ public class EventBatchWriter {
 
     private final RunWrites runs;
     private final SampleWrites samples;
-    private final CompletedRunStatistics statistics;
+    private final RunCompletion completion;
     private final TransactionalOperator transaction;
 
-    EventBatchWriter(RunWrites runs, SampleWrites samples, CompletedRunStatistics statistics,
+    EventBatchWriter(RunWrites runs, SampleWrites samples, RunCompletion completion,
             TransactionalOperator transaction) {
         this.runs = runs;
         this.samples = samples;
-        this.statistics = statistics;
+        this.completion = completion;
         this.transaction = transaction;
     }
 
@@ -74,15 +74,20 @@ public class EventBatchWriter {
         return steps;
     }
 
+    /** Inserts a chunk; a sample that was missing from a run whose runner finished may complete it. */
     private Supplier<Mono<Long>> flush(List<BenchmarkProgress> chunk) {
-        return () -> samples.insert(chunk);
+        Set<UUID> runIds = new HashSet<>();
+        chunk.forEach(progress -> runIds.add(progress.getRunId()));
+        return () -> samples.insert(chunk)
+                .flatMap(stored -> stored == 0 ? Mono.just(0L) : completion.settle(runIds).thenReturn(stored));
     }
 
     private Mono<Boolean> lifecycle(SpecificRecord event) {
         return switch (event) {
             case BenchmarkStarted s -> runs.started(s);
             case BenchmarkCompleted c -> runs.completed(c)
-                    .flatMap(done -> done ? statistics.store(c.getRunId()).thenReturn(true) : Mono.just(false));
+                    .flatMap(done -> done ? completion.settle(List.of(c.getRunId())).thenReturn(true)
+                            : Mono.just(false));
             case BenchmarkFailed f -> runs.failed(f);
             default -> Mono.just(false);
         };

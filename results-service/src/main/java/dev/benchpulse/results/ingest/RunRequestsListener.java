@@ -3,13 +3,17 @@ package dev.benchpulse.results.ingest;
 import dev.benchpulse.contracts.EventType;
 import dev.benchpulse.contracts.avro.RunRequested;
 import dev.benchpulse.results.system.ResultsProperties;
+import dev.benchpulse.support.outage.DependencyUnavailableException;
 
 import java.time.Duration;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Records every requested run as QUEUED; the offset is committed after the row is written. */
+/**
+ * Records every requested run as QUEUED; the offset is committed after the row is written. A request that breaks
+ * the contract is dead-lettered; a write that fails waits for PostgreSQL, however long it is away.
+ */
 @Component
 class RunRequestsListener {
 
@@ -27,7 +31,12 @@ class RunRequestsListener {
             topics = "#{T(dev.benchpulse.contracts.Topics).RUN_REQUESTS.name()}",
             containerFactory = "runRequestsListenerFactory")
     void on(RunRequested request) {
-        runs.requested(request).block(timeout);
+        EventContract.check(request);
+        try {
+            runs.requested(request).block(timeout);
+        } catch (RuntimeException e) {
+            throw new DependencyUnavailableException(BenchmarkEventsListener.DATABASE, e);
+        }
         metrics.consumed(EventType.RUN_REQUESTED);
     }
 }

@@ -77,7 +77,8 @@ class RunWrites {
                     iterations = EXCLUDED.iterations, warmup_iterations = EXCLUDED.warmup_iterations,
                     inner_iterations = EXCLUDED.inner_iterations, attempt_id = EXCLUDED.attempt_id,
                     started_at = EXCLUDED.started_at, completed_at = NULL, failure_reason = NULL,
-                    failure_message = NULL, error_section = NULL, error_line = NULL""")
+                    failure_message = NULL, error_section = NULL, error_line = NULL, samples_taken = NULL,
+                    completion_reported_at = NULL""")
                 .bind("id", s.getRunId()).bind("benchmark", s.getBenchmark().getSlug())
                 .bind("name", s.getBenchmark().getName()).bind("category", s.getBenchmark().getCategory())
                 .bind("runtime", s.getRuntime().getId()).bind("settings", json(s.getRuntime().getSettings()))
@@ -92,12 +93,18 @@ class RunWrites {
         return upsert.fetch().rowsUpdated().then(dropOthers).then(dropStatistics).then();
     }
 
-    /** Marks the run COMPLETED if the event is of its current attempt and it was RUNNING. */
+    /**
+     * Records that the run's current attempt finished and how many samples it took, if the event is of that attempt
+     * and the run is RUNNING. The run stays RUNNING: {@link RunCompletion} completes it once those samples are all
+     * stored.
+     */
     Mono<Boolean> completed(BenchmarkCompleted c) {
+        int taken = c.getSamplesTaken() != null ? c.getSamplesTaken() : c.getTotalIterations();
         return db.sql("""
-                UPDATE runs SET status = 'COMPLETED', completed_at = :at
-                WHERE id = :run AND attempt_id = :attempt AND status = 'RUNNING'""")
+                UPDATE runs SET completed_at = :at, samples_taken = :taken, completion_reported_at = now()
+                WHERE id = :run AND attempt_id = :attempt AND status = 'RUNNING' AND samples_taken IS NULL""")
                 .bind("run", c.getRunId()).bind("attempt", c.getAttemptId()).bind("at", c.getOccurredAt())
+                .bind("taken", taken)
                 .fetch().rowsUpdated().map(rows -> rows > 0);
     }
 

@@ -14,13 +14,14 @@ import org.springframework.data.relational.core.mapping.Table;
  *
  * @param attemptId the latest attempt: the only one whose samples are kept
  * @param createdAt when the run was requested (or first heard of, if its events came before its request)
+ * @param samplesTaken how many samples the latest attempt took, as its BenchmarkCompleted said; null before
  */
 @Table("runs")
 public record Run(@Id UUID id, String benchmark, String benchmarkName, String category, String runtime,
         String phpVersion, Json runtimeSettings, String status, Integer iterations, Integer warmupIterations,
         Integer innerIterations, Instant requestedAt, String requestedBy, UUID attemptId, Instant startedAt,
         Instant completedAt, String failureReason, String failureMessage, String errorSection, Integer errorLine,
-        Instant createdAt) {
+        Instant createdAt, Integer samplesTaken) {
 
     public RunStatus runStatus() {
         return RunStatus.valueOf(status);

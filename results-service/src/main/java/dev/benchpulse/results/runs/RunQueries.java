@@ -6,6 +6,7 @@ import dev.benchpulse.results.system.NotFoundException;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -49,25 +50,35 @@ public class RunQueries {
 
     /** The run with the statistics of its samples: stored once completed, computed on the fly before. */
     Mono<RunView> view(UUID id) {
-        return run(id).flatMap(run -> statisticsOf(run)
-                .map(s -> view(run, s.n(), s))
-                .switchIfEmpty(Mono.defer(() -> samples.count(id).map(n -> view(run, n, null)))));
+        return run(id).flatMap(run -> missing(run).flatMap(missing -> statisticsOf(run)
+                .map(s -> view(run, s.n(), s, missing))
+                .switchIfEmpty(Mono.defer(() -> samples.count(id).map(n -> view(run, n, null, missing))))));
     }
 
     /** A page of runs; each with its stored statistics (computed ones are only in the single-run view). */
     Mono<RunPage> list(RunRepository.RunFilter filter, int page, int size) {
         Mono<List<RunView>> items = runs.list(filter, page, size)
-                .concatMap(run -> statistics.find(run.id())
-                        .map(s -> view(run, s.n(), s))
-                        .switchIfEmpty(Mono.defer(() -> samples.count(run.id()).map(n -> view(run, n, null)))))
+                .concatMap(run -> missing(run).flatMap(missing -> statistics.find(run.id())
+                        .map(s -> view(run, s.n(), s, missing))
+                        .switchIfEmpty(Mono.defer(() -> samples.count(run.id())
+                                .map(n -> view(run, n, null, missing))))))
                 .collectList();
         return Mono.zip(items, runs.count(filter)).map(t -> new RunPage(t.getT1(), page, size, t.getT2()));
     }
 
-    private RunView view(Run run, int completedIterations, RunStatistics statistics) {
+    /** The iterations a finished runner took that are not stored; empty (none to report) for a completed run. */
+    private Mono<Optional<List<Integer>>> missing(Run run) {
+        if (run.samplesTaken() == null || run.runStatus() == RunStatus.COMPLETED) {
+            return Mono.just(run.runStatus() == RunStatus.COMPLETED ? Optional.of(List.of()) : Optional.empty());
+        }
+        return samples.missingIterations(run.id(), run.samplesTaken()).collectList().map(Optional::of);
+    }
+
+    private RunView view(Run run, int completedIterations, RunStatistics statistics,
+            Optional<List<Integer>> missing) {
         Map<String, String> settings = run.runtimeSettings() == null ? Map.of()
                 : json.readValue(run.runtimeSettings().asString(), SETTINGS);
-        return RunView.of(run, settings, completedIterations, statistics);
+        return RunView.of(run, settings, completedIterations, statistics, missing.orElse(null));
     }
 
     /** Stored statistics of a completed run, computed ones of any other run with samples. */

@@ -46,6 +46,18 @@ public class SampleRepository {
                 .one();
     }
 
+    /** The iterations 1..{@code samplesTaken} of the run's current attempt that are not stored, in order. */
+    public Flux<Integer> missingIterations(UUID runId, int samplesTaken) {
+        return db.sql("""
+                SELECT g.i FROM generate_series(1, :taken) AS g(i)
+                WHERE NOT EXISTS (SELECT 1 FROM samples s JOIN runs r ON r.id = s.run_id AND r.attempt_id = s.attempt_id
+                    WHERE s.run_id = :run AND s.iteration = g.i)
+                ORDER BY g.i""")
+                .bind("run", runId).bind("taken", samplesTaken)
+                .map(row -> row.get(0, Integer.class))
+                .all();
+    }
+
     static Samples toSamples(List<SampleRow> rows) {
         double[] times = new double[rows.size()];
         long[] used = new long[rows.size()];

@@ -10,19 +10,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param ingest   how events are consumed and written
  * @param analysis how runs are compared and checked for regressions
+ * @param deadLetters how the dead-letter topics are watched
  */
 @ConfigurationProperties("benchpulse.results")
-public record ResultsProperties(@DefaultValue Ingest ingest, @DefaultValue Analysis analysis) {
+public record ResultsProperties(@DefaultValue Ingest ingest, @DefaultValue Analysis analysis,
+        @DefaultValue DeadLetters deadLetters) {
 
     /**
      * @param concurrency  consumer threads on the lifecycle topic (at most its partition count is useful)
      * @param writeRetries retries of a failed database write before the batch goes to the error handler
      * @param writeTimeout longest wait for one database write of a batch
+     * @param completionTimeout how long a run whose runner finished waits for missing samples before it is
+     *                     reported INCOMPLETE
+     * @param completionCheckInterval how often runs waiting for samples are checked against the timeout
      */
     public record Ingest(
             @DefaultValue("2") int concurrency,
             @DefaultValue("5") int writeRetries,
-            @DefaultValue("60s") Duration writeTimeout) {
+            @DefaultValue("60s") Duration writeTimeout,
+            @DefaultValue("60s") Duration completionTimeout,
+            @DefaultValue("5s") Duration completionCheckInterval) {
     }
 
     /**
@@ -42,5 +49,11 @@ public record ResultsProperties(@DefaultValue Ingest ingest, @DefaultValue Analy
             @DefaultValue("2") int comparisonThreads,
             @DefaultValue("64") int comparisonQueue,
             @DefaultValue("10000") int cachedComparisons) {
+    }
+
+    /**
+     * @param checkInterval how often the depth of every dead-letter topic is read from Kafka
+     */
+    public record DeadLetters(@DefaultValue("30s") Duration checkInterval) {
     }
 }

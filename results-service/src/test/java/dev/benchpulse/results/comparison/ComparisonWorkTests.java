@@ -24,8 +24,10 @@ class ComparisonWorkTests {
     ComparisonWork work;
 
     ComparisonWork work(int threads, int queue) {
-        work = new ComparisonWork(new ResultsProperties(new ResultsProperties.Ingest(2, 5, Duration.ofSeconds(60)),
-                new ResultsProperties.Analysis(0.10, 0.05, 10_000, 20250101L, threads, queue, 100)), meters);
+        work = new ComparisonWork(new ResultsProperties(new ResultsProperties.Ingest(2, 5, Duration.ofSeconds(60),
+                Duration.ofSeconds(60), Duration.ofSeconds(5)),
+                new ResultsProperties.Analysis(0.10, 0.05, 10_000, 20250101L, threads, queue, 100),
+                new ResultsProperties.DeadLetters(Duration.ofSeconds(30))), meters);
         return work;
     }
 

@@ -142,7 +142,10 @@ class RunsApiIntegrationTests extends ResultsIntegrationTest {
         client.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.paths['/api/runs/{id}']").exists()
                 .jsonPath("$.paths['/api/benchmarks/{slug}/comparison']").exists()
-                .jsonPath("$.paths['/api/benchmarks/{slug}/history']").exists();
+                .jsonPath("$.paths['/api/benchmarks/{slug}/history']").exists()
+                .jsonPath("$.components.schemas.RunView.properties.missingIterations").exists()
+                .jsonPath("$.components.schemas.RunView.properties.status.enum").value(
+                        statuses -> assertThat(statuses.toString()).contains("INCOMPLETE"));
     }
 
     @Test

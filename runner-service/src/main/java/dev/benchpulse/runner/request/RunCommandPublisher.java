@@ -11,11 +11,14 @@ import java.util.UUID;
 
 import org.springframework.kafka.core.KafkaTemplate;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Publishes the commands of the HTTP API: a {@code RunRequested} per run on {@code Topics.RUN_REQUESTS} and a
  * {@code RunCancelRequested} on {@code Topics.RUN_CONTROL}, keyed by run id; each completes once the broker
- * acknowledged it.
+ * acknowledged it. {@code KafkaTemplate.send} blocks while the producer has no metadata for the topic (up to
+ * {@code max.block.ms}, as long as the broker is away), so it is called on the bounded elastic scheduler, never on
+ * the event loop that answers the request.
  */
 class RunCommandPublisher {
 
@@ -35,6 +38,7 @@ class RunCommandPublisher {
         RunRequested request = new RunRequested(UUID.randomUUID(), UUID.randomUUID(), now, body.benchmark(), runtime,
                 body.iterations(), body.warmupIterations(), body.innerIterations(), now, requestedBy);
         return Mono.fromFuture(() -> requests.send(Topics.RUN_REQUESTS.name(), request.getRunId().toString(), request))
+                .subscribeOn(Schedulers.boundedElastic())
                 .thenReturn(request);
     }
 
@@ -42,6 +46,7 @@ class RunCommandPublisher {
         Instant now = now();
         RunCancelRequested cancel = new RunCancelRequested(UUID.randomUUID(), runId, now, now, requestedBy);
         return Mono.fromFuture(() -> control.send(Topics.RUN_CONTROL.name(), runId.toString(), cancel))
+                .subscribeOn(Schedulers.boundedElastic())
                 .thenReturn(cancel);
     }
 

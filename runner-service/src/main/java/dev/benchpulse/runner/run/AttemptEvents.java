@@ -57,9 +57,10 @@ final class AttemptEvents {
                 iteration, total, sample);
     }
 
+    /** The end of an attempt that took all {@code total} samples (published one progress event each). */
     synchronized BenchmarkCompleted completed(int total, long wallTimeMillis) {
         return new BenchmarkCompleted(UUID.randomUUID(), runId, attemptId, sequence++, now(), benchmark, runtime,
-                total, wallTimeMillis);
+                total, wallTimeMillis, total);
     }
 
     synchronized BenchmarkFailed failed(int iterationReached, FailureReason reason, String message, Section section,

@@ -5,6 +5,7 @@ import dev.benchpulse.runner.catalog.Catalog;
 import dev.benchpulse.runner.process.ProcessRunner;
 import dev.benchpulse.runner.runtime.Runtimes;
 import dev.benchpulse.support.kafka.TopicClients;
+import dev.benchpulse.support.outage.DependencyOutages;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -56,12 +57,13 @@ class RunConfiguration {
 
     @Bean
     RunExecution runExecution(Catalog catalog, Runtimes runtimes, SampleExecutor executor, TopicClients clients,
-            CancelledRuns cancelledRuns, RunMetrics metrics, RunProperties properties, Clock clock) {
+            CancelledRuns cancelledRuns, RunMetrics metrics, DependencyOutages outages, RunProperties properties,
+            Clock clock) {
         String instanceId = properties.resolvedInstanceId();
         return new RunExecution(catalog, runtimes,
                 new SampleLoop(executor, cancelledRuns, instanceId, properties.worker().maxRunDuration()),
                 new RunEventPublisher(clients.template(Topics.BENCHMARK_EVENTS)), cancelledRuns, metrics, clock,
-                instanceId);
+                instanceId, outages);
     }
 
     @Bean
@@ -84,7 +86,7 @@ class RunConfiguration {
 
     @Bean
     RunRequestConsumer runRequestConsumer(KafkaProperties kafka, TopicClients clients, RunWorkers workers,
-            MeterRegistry meters, RunProperties properties) {
+            MeterRegistry meters, DependencyOutages outages, RunProperties properties) {
         RunProperties.Worker worker = properties.worker();
         String instanceId = properties.resolvedInstanceId();
         log.info("Runner {}: {} concurrent run(s), consuming run requests: {}", instanceId,
@@ -94,7 +96,7 @@ class RunConfiguration {
                 () -> new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
                 Topics.RUN_REQUESTS.name(), Topics.RUN_REQUESTS.valueDeserializer(), workers,
                 new RunRequestDeadLetters(clients.template(Topics.RUN_REQUESTS.deadLetter().orElseThrow()), meters),
-                worker.maxAttempts(), instanceId, worker.enabled());
+                worker.maxAttempts(), instanceId, worker.enabled(), outages);
     }
 
     static Map<String, Object> consumerProperties(KafkaProperties kafka, RunProperties properties) {

@@ -13,6 +13,7 @@ import dev.benchpulse.runner.catalog.Benchmark;
 import dev.benchpulse.runner.catalog.Catalog;
 import dev.benchpulse.runner.runtime.PhpRuntime;
 import dev.benchpulse.runner.runtime.Runtimes;
+import dev.benchpulse.support.outage.DependencyOutages;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -29,13 +30,15 @@ import org.slf4j.LoggerFactory;
  * ({@link SampleLoop}). Returns whether the run ended with a terminal event acknowledged by the broker; it did not
  * when this instance gave the run up (shutting down, the request moved to another runner, a hung worker), and the
  * request must then not be acknowledged. Events that did not reach Kafka never end a run nor dead-letter its
- * request: after a back-off the run is taken again as a new attempt, for as long as it takes.
+ * request: after a back-off the run is taken again as a new attempt, for as long as it takes, while health reports
+ * the outage of {@code kafka}.
  */
 class RunExecution {
 
     private static final Logger log = LoggerFactory.getLogger(RunExecution.class);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration LONGEST_RETRY = Duration.ofSeconds(30);
+    private static final String KAFKA = "kafka";
 
     private final Catalog catalog;
     private final Runtimes runtimes;
@@ -45,9 +48,11 @@ class RunExecution {
     private final RunMetrics metrics;
     private final Clock clock;
     private final String instanceId;
+    private final DependencyOutages outages;
 
     RunExecution(Catalog catalog, Runtimes runtimes, SampleLoop samples, RunEventPublisher publisher,
-            CancelledRuns cancelledRuns, RunMetrics metrics, Clock clock, String instanceId) {
+            CancelledRuns cancelledRuns, RunMetrics metrics, Clock clock, String instanceId,
+            DependencyOutages outages) {
         this.catalog = catalog;
         this.runtimes = runtimes;
         this.samples = samples;
@@ -56,6 +61,7 @@ class RunExecution {
         this.metrics = metrics;
         this.clock = clock;
         this.instanceId = instanceId;
+        this.outages = outages;
     }
 
     /** Runs the request's samples as a new attempt, telling {@code observer} about it. */
@@ -75,6 +81,7 @@ class RunExecution {
         if (cancelledRuns.isAbandoned()) {
             return false;
         }
+        String waiter = "run " + request.getRunId();
         try (CancelledRuns.Tracked tracked = cancelledRuns.track(request.getRunId())) {
             Duration delay = FIRST_RETRY;
             while (true) {
@@ -84,6 +91,7 @@ class RunExecution {
                     if (tracked.isAbandoned()) {
                         return false;
                     }
+                    outages.failing(KAFKA, waiter, e);
                     log.warn("Run {}: not every event of its attempt reached Kafka ({}); the run starts again as a "
                             + "new attempt in {}", request.getRunId(), e.getMessage(), delay);
                     if (!observer.pause(delay, tracked::isAbandoned)) {
@@ -92,6 +100,8 @@ class RunExecution {
                     delay = delay.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : delay.multipliedBy(2);
                 }
             }
+        } finally {
+            outages.restored(waiter);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.benchpulse.runner.run;
 
 import dev.benchpulse.contracts.avro.RunRequested;
+import dev.benchpulse.support.outage.DependencyOutages;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -31,7 +32,8 @@ import org.springframework.context.SmartLifecycle;
  * run takes and {@code max.poll.interval.ms} stays short. Before an attempt starts, the {@link AttemptLedger} counts
  * it in the committed offset; a request whose attempts were all lost ends as RUNNER_LOST. Only once the run's
  * terminal event is acknowledged does it commit past the request and resume the partition; a lost attempt's request
- * is delivered again. Kafka being away delays all this and loses nothing: nothing is committed or skipped meanwhile.
+ * is delivered again. Kafka being away delays all this and loses nothing: nothing is committed or skipped meanwhile,
+ * and health reports the outage ({@link DependencyOutages}).
  * A request that cannot be decoded goes to the dead-letter topic.
  */
 class RunRequestConsumer implements SmartLifecycle {
@@ -42,6 +44,8 @@ class RunRequestConsumer implements SmartLifecycle {
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration RETRY = Duration.ofSeconds(2);
+    private static final String KAFKA = "kafka";
+    private static final String WAITER = "run-request consumer";
 
     private final Supplier<Consumer<byte[], byte[]>> consumers;
     private final String topic;
@@ -51,14 +55,14 @@ class RunRequestConsumer implements SmartLifecycle {
     private final int maxAttempts;
     private final String instanceId;
     private final boolean enabled;
-    private final KafkaOutageLog outage = new KafkaOutageLog(log, "run requests");
+    private final DependencyOutages outages;
     private volatile Consumer<byte[], byte[]> consumer;
     private volatile boolean running;
     private Thread thread;
 
     RunRequestConsumer(Supplier<Consumer<byte[], byte[]>> consumers, String topic,
             Deserializer<RunRequested> requests, RunWorkers workers, RunRequestDeadLetters deadLetters,
-            int maxAttempts, String instanceId, boolean enabled) {
+            int maxAttempts, String instanceId, boolean enabled, DependencyOutages outages) {
         this.consumers = consumers;
         this.topic = topic;
         this.requests = requests;
@@ -67,6 +71,7 @@ class RunRequestConsumer implements SmartLifecycle {
         this.maxAttempts = maxAttempts;
         this.instanceId = instanceId;
         this.enabled = enabled;
+        this.outages = outages;
     }
 
     @Override
@@ -86,11 +91,11 @@ class RunRequestConsumer implements SmartLifecycle {
                     for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
                         dispatch(record);
                     }
-                    outage.ended();
+                    outages.restored(WAITER);
                 } catch (WakeupException e) {
                     // stop() woke the poll up
                 } catch (KafkaException e) {
-                    outage.failing(e);
+                    outages.failing(KAFKA, WAITER, e);
                     sleep(RETRY);
                 } catch (RuntimeException e) {
                     log.error("The run-request consumer failed; it goes on in {}", RETRY, e);

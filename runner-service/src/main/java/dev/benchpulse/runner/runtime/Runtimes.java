@@ -18,10 +18,14 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
 /**
  * The configured PHP runtimes as probed. Every runtime is probed at start-up; one found unavailable is probed
  * again when it is asked for (at most every {@code RETRY_INTERVAL}), so a container started after the runner is
- * picked up.
+ * picked up. A probe starts a PHP process and waits for it, so on a thread that must not block (a Netty event loop
+ * answering an HTTP request) it runs in the background instead, and the caller gets the state known so far.
  */
 public class Runtimes {
 
@@ -32,6 +36,7 @@ public class Runtimes {
     private final Clock clock;
     private final Map<String, PhpRuntime> byId = new ConcurrentHashMap<>();
     private final Map<String, Instant> probedAt = new ConcurrentHashMap<>();
+    private final Set<String> probing = ConcurrentHashMap.newKeySet();
     private final List<String> order;
 
     public Runtimes(RuntimeProperties properties, ProcessRunner processes, Clock clock) {
@@ -50,14 +55,30 @@ public class Runtimes {
         return order.stream().map(id -> find(id).orElseThrow()).toList();
     }
 
-    /** The runtime of {@code id}, probed again first if it was unavailable. */
+    /**
+     * The runtime of {@code id}, probed again first if it was unavailable; on a non-blocking thread the probe runs
+     * in the background and this answers with the state known so far.
+     */
     public Optional<PhpRuntime> find(String id) {
         PhpRuntime runtime = byId.get(id);
         if (runtime != null && !runtime.available()
                 && probedAt.get(id).plus(RETRY_INTERVAL).isBefore(clock.instant())) {
-            runtime = probeAndStore(runtime);
+            if (Schedulers.isInNonBlockingThread()) {
+                probeInBackground(runtime);
+            } else {
+                runtime = probeAndStore(runtime);
+            }
         }
         return Optional.ofNullable(runtime);
+    }
+
+    private void probeInBackground(PhpRuntime runtime) {
+        if (probing.add(runtime.id())) {
+            Mono.fromRunnable(() -> probeAndStore(runtime))
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .doFinally(signal -> probing.remove(runtime.id()))
+                    .subscribe(null, e -> log.warn("Probing runtime {} failed", runtime.id(), e));
+        }
     }
 
     /** Ids of the available runtimes whose PHP is at least {@code required} (any PHP when empty). */

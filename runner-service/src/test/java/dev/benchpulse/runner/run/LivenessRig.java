@@ -13,6 +13,7 @@ import dev.benchpulse.runner.process.ProcessRunner;
 import dev.benchpulse.runner.runtime.PhpRuntime;
 import dev.benchpulse.runner.runtime.Runtimes;
 import dev.benchpulse.support.kafka.TopicClients;
+import dev.benchpulse.support.outage.DependencyOutages;
 import dev.benchpulse.testsupport.EmbeddedBroker;
 import dev.benchpulse.testsupport.TopicPublisher;
 
@@ -86,11 +87,12 @@ final class LivenessRig implements AutoCloseable {
         raw = TopicPublisher.raw(topic);
         CancelledRuns cancelledRuns = new CancelledRuns(Duration.ofHours(1), Clock.systemUTC());
         RunMetrics metrics = new RunMetrics(new SimpleMeterRegistry());
+        DependencyOutages outages = new DependencyOutages(new SimpleMeterRegistry(), Duration.ofMinutes(1));
         RunExecution execution = new RunExecution(catalog, runtimes,
                 new SampleLoop(new HeldUpExecutor(), cancelledRuns, "liveness", Duration.ofHours(1)),
                 new RunEventPublisher(new RefusingTemplate(clients.template(Topics.BENCHMARK_EVENTS),
                         undeliverable)), cancelledRuns, metrics,
-                Clock.systemUTC(), "liveness");
+                Clock.systemUTC(), "liveness", outages);
         workers = new RunWorkers(execution, cancelledRuns, metrics, new WorkerSlots(1, 0, Duration.ZERO), 1);
         watch = new AttemptWatch(workers, HEARTBEAT, SAMPLE_TIMEOUT, STALL_TIMEOUT);
         Map<String, Object> config = RunConfiguration.consumerProperties(kafka, properties);
@@ -100,7 +102,7 @@ final class LivenessRig implements AutoCloseable {
                 () -> new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
                 topic.name(), topic.valueDeserializer(), workers,
                 new RunRequestDeadLetters(deadLetterTemplate(clients), new SimpleMeterRegistry()), MAX_ATTEMPTS,
-                "liveness", true);
+                "liveness", true, outages);
         watch.start();
         consumer.start();
     }

@@ -10,6 +10,7 @@ import dev.benchpulse.runner.RunnerIntegrationTest;
 import dev.benchpulse.runner.catalog.Catalog;
 import dev.benchpulse.runner.runtime.Runtimes;
 import dev.benchpulse.support.kafka.TopicClients;
+import dev.benchpulse.support.outage.DependencyOutages;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -48,7 +49,8 @@ class WorkerShutdownIntegrationTests {
         RunExecution execution = new RunExecution(catalog, runtimes,
                 new SampleLoop(executor, cancelledRuns, "stopping", Duration.ofHours(1)),
                 new RunEventPublisher(clients.template(Topics.BENCHMARK_EVENTS)), cancelledRuns,
-                new RunMetrics(new SimpleMeterRegistry()), Clock.systemUTC(), "stopping");
+                new RunMetrics(new SimpleMeterRegistry()), Clock.systemUTC(), "stopping",
+                new DependencyOutages(new SimpleMeterRegistry(), Duration.ofMinutes(1)));
         WorkerShutdown shutdown = new WorkerShutdown(cancelledRuns);
         shutdown.start();
         try (RunLifecycle runs = new RunLifecycle()) {

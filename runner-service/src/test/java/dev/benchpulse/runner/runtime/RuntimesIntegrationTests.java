@@ -5,6 +5,7 @@ import static dev.benchpulse.runner.TestFixtures.properties;
 import static dev.benchpulse.runner.TestFixtures.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.benchpulse.runner.TestFixtures;
 import dev.benchpulse.runner.process.ProcessRunner;
@@ -22,6 +23,9 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /** Probing runtimes by running them. */
 class RuntimesIntegrationTests {
@@ -75,6 +79,25 @@ class RuntimesIntegrationTests {
         clock.advance(Runtimes.RETRY_INTERVAL.plusSeconds(1));
 
         assertThat(runtimes.find("late")).get().extracting(PhpRuntime::available).isEqualTo(true);
+    }
+
+    @Test
+    void asked_on_an_event_loop_an_unavailable_runtime_is_probed_again_in_the_background(@TempDir Path dir)
+            throws Exception {
+        Path late = dir.resolve("php");
+        MutableClock clock = new MutableClock();
+        RuntimeProperties properties = properties(spec("late", Kind.LOCAL, List.of(late.toString()), List.of()));
+        Runtimes runtimes = new Runtimes(properties, new ProcessRunner(65536), clock);
+        Files.createSymbolicLink(late, Php.binary());
+        clock.advance(Runtimes.RETRY_INTERVAL.plusSeconds(1));
+
+        // BlockHound fails a probe (a PHP process waited for) on a non-blocking thread
+        Mono<Optional<PhpRuntime>> onEventLoop = Mono.fromCallable(() -> runtimes.find("late"))
+                .subscribeOn(Schedulers.parallel());
+        assertThat(onEventLoop.block()).get().extracting(PhpRuntime::available).as("known so far").isEqualTo(false);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(onEventLoop.block()).get()
+                .extracting(PhpRuntime::available).isEqualTo(true));
     }
 
     @Test

@@ -2,8 +2,15 @@ package dev.benchpulse.support.kafka;
 
 import dev.benchpulse.contracts.Topic;
 import dev.benchpulse.contracts.Topics;
+import dev.benchpulse.support.outage.DependencyOutages;
+import dev.benchpulse.support.outage.OutageAutoConfiguration;
 
+import java.time.Duration;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -20,27 +27,38 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
 /**
- * Wires {@link TopicClients}, the dead-letter error handler and the registry topics into every service that has
- * this module and Kafka on its class path (the gateway uses this module without Kafka).
+ * Wires {@link TopicClients}, the error handler (dead letters for bad records, waiting out outages for the rest)
+ * and the registry topics into every service that has this module and Kafka on its class path (the gateway uses
+ * this module without Kafka).
  */
-@AutoConfiguration(before = KafkaAutoConfiguration.class)
+@AutoConfiguration(before = KafkaAutoConfiguration.class, after = OutageAutoConfiguration.class)
 @ConditionalOnClass(KafkaTemplate.class)
 @EnableConfigurationProperties({BenchpulseKafkaProperties.class, BenchpulseContractsProperties.class})
 public class BenchpulseKafkaAutoConfiguration {
 
     @Bean
+    @ConditionalOnMissingBean
+    OutageTracking kafkaOutageTracking(ObjectProvider<DependencyOutages> outages) {
+        return new OutageTracking(outages.getIfAvailable(
+                () -> new DependencyOutages(new SimpleMeterRegistry(), Duration.ofSeconds(30))));
+    }
+
+    @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     DefaultErrorHandler deadLetterErrorHandler(KafkaProperties kafka, BenchpulseKafkaProperties properties,
-            BenchpulseContractsProperties contracts, @Value("${spring.application.name:benchpulse}") String application) {
+            BenchpulseContractsProperties contracts, ObjectProvider<MeterRegistry> registry,
+            OutageTracking outageTracking, @Value("${spring.application.name:benchpulse}") String application) {
         return DeadLetterErrorHandlers.create(
-                new TopicClients(kafka, null, source(application), contracts.schemaBaseUrl()), properties.retry());
+                new TopicClients(kafka, null, source(application), contracts.schemaBaseUrl()), properties,
+                new DeadLetterLog(registry.getIfAvailable(SimpleMeterRegistry::new)), outageTracking);
     }
 
     @Bean
     @ConditionalOnMissingBean
     TopicClients topicClients(KafkaProperties kafka, CommonErrorHandler errorHandler,
-            BenchpulseContractsProperties contracts, @Value("${spring.application.name:benchpulse}") String application) {
-        return new TopicClients(kafka, errorHandler, source(application), contracts.schemaBaseUrl());
+            BenchpulseContractsProperties contracts, OutageTracking outageTracking,
+            @Value("${spring.application.name:benchpulse}") String application) {
+        return new TopicClients(kafka, errorHandler, source(application), contracts.schemaBaseUrl(), outageTracking);
     }
 
     @Bean

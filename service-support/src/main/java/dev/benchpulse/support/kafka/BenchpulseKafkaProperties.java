@@ -10,16 +10,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param createTopics      create the registry topics and their dead-letter topics at start-up
  * @param replicationFactor replication factor of created topics (1 for a single broker)
- * @param retry             how often a failing record is retried before it goes to the dead-letter topic
+ * @param retry             how a record bad in itself is retried before it goes to the dead-letter topic
+ * @param outage            how any other failing record is retried: without limit, until its dependency is back
  */
 @ConfigurationProperties("benchpulse.kafka")
 public record BenchpulseKafkaProperties(
         @DefaultValue("true") boolean createTopics,
         @DefaultValue("1") short replicationFactor,
-        @DefaultValue Retry retry) {
+        @DefaultValue Retry retry,
+        @DefaultValue Outage outage) {
 
     /**
-     * Exponential back-off of the error handler.
+     * Bounded exponential back-off for a record bad in itself (one that cannot be decoded is not retried).
      *
      * @param attempts     retries after the first failure
      * @param initialDelay delay before the first retry
@@ -29,5 +31,17 @@ public record BenchpulseKafkaProperties(
             @DefaultValue("3") int attempts,
             @DefaultValue("200ms") Duration initialDelay,
             @DefaultValue("2s") Duration maxDelay) {
+    }
+
+    /**
+     * Exponential back-off without limit for a record whose processing fails for any other reason: the partition
+     * waits for the dependency. Keep {@code maxDelay} well under the consumer's {@code max.poll.interval.ms}.
+     *
+     * @param initialDelay delay before the first retry
+     * @param maxDelay     upper bound of a delay
+     */
+    public record Outage(
+            @DefaultValue("500ms") Duration initialDelay,
+            @DefaultValue("10s") Duration maxDelay) {
     }
 }

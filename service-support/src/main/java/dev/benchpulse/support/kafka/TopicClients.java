@@ -31,6 +31,7 @@ public class TopicClients {
     private final CommonErrorHandler errorHandler;
     private final String cloudEventsSource;
     private final String schemaBaseUrl;
+    private final OutageTracking outageTracking;
 
     public TopicClients(KafkaProperties kafka, CommonErrorHandler errorHandler, String cloudEventsSource) {
         this(kafka, errorHandler, cloudEventsSource, null);
@@ -39,10 +40,16 @@ public class TopicClients {
     /** As above; {@code schemaBaseUrl}, when not blank, makes producers set {@code ce_dataschema}. */
     public TopicClients(KafkaProperties kafka, CommonErrorHandler errorHandler, String cloudEventsSource,
             String schemaBaseUrl) {
+        this(kafka, errorHandler, cloudEventsSource, schemaBaseUrl, null);
+    }
+
+    TopicClients(KafkaProperties kafka, CommonErrorHandler errorHandler, String cloudEventsSource,
+            String schemaBaseUrl, OutageTracking outageTracking) {
         this.kafka = kafka;
         this.errorHandler = errorHandler;
         this.cloudEventsSource = cloudEventsSource;
         this.schemaBaseUrl = schemaBaseUrl;
+        this.outageTracking = outageTracking;
     }
 
     public <K, V> ConsumerFactory<K, V> consumerFactory(Topic<K, V> topic) {
@@ -52,8 +59,9 @@ public class TopicClients {
     }
 
     /**
-     * A listener container factory for one topic with the dead-letter error handler; {@code customizer} may change
-     * container properties such as the ack mode or concurrency.
+     * A listener container factory for one topic with the shared error handler, and interceptors that end a
+     * consumer's wait for a dependency once its work goes through; {@code customizer} may change container
+     * properties such as the ack mode or concurrency.
      */
     public <K, V> ConcurrentKafkaListenerContainerFactory<K, V> listenerFactory(Topic<K, V> topic,
             Consumer<ConcurrentKafkaListenerContainerFactory<K, V>> customizer) {
@@ -61,6 +69,10 @@ public class TopicClients {
         factory.setConsumerFactory(consumerFactory(topic));
         factory.setCommonErrorHandler(errorHandler);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        if (outageTracking != null) {
+            factory.setRecordInterceptor(cast(outageTracking));
+            factory.setBatchInterceptor(cast(outageTracking));
+        }
         customizer.accept(factory);
         return factory;
     }
@@ -71,6 +83,11 @@ public class TopicClients {
         KafkaTemplate<K, V> template = new KafkaTemplate<>(factory);
         template.setDefaultTopic(topic.name());
         return template;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T cast(Object interceptor) {
+        return (T) interceptor;
     }
 
     Map<String, Object> producerProperties() {
