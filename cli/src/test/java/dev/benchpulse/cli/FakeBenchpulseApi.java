@@ -33,6 +33,7 @@ public final class FakeBenchpulseApi implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, FakeRun> runs = new LinkedHashMap<>();
+    private final Map<String, List<FakeRun>> matrices = new LinkedHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<String> streamRequests = new CopyOnWriteArrayList<>();
     private final List<JsonNode> runRequests = new CopyOnWriteArrayList<>();
@@ -148,6 +149,9 @@ public final class FakeBenchpulseApi implements AutoCloseable {
         } else if (method.equals("GET") && path.startsWith("/api/runs/")) {
             FakeRun run = run(path.substring("/api/runs/".length()));
             json(exchange, run == null ? 404 : 200, run == null ? problem(404, "No run") : run.poll(!handsOutToken));
+        } else if (method.equals("GET") && path.startsWith("/api/matrices/")) {
+            JsonNode matrix = matrix(path.substring("/api/matrices/".length()));
+            json(exchange, matrix == null ? 404 : 200, matrix == null ? problem(404, "No matrix") : matrix);
         } else if (method.equals("DELETE") && path.startsWith("/api/runs/")) {
             exchange.sendResponseHeaders(202, -1);
         } else {
@@ -159,15 +163,24 @@ public final class FakeBenchpulseApi implements AutoCloseable {
         runRequests.add(request);
         ObjectNode answer = JSON.createObjectNode();
         var accepted = answer.putArray("runs");
-        for (JsonNode runtime : request.path("runtimes")) {
-            String id = UUID.randomUUID().toString();
-            FakeRun run = new FakeRun(id, request.path("benchmark").asString(), runtime.asString(),
-                    request.path("iterations").asInt(), runtime.asString().equals(failingRuntime),
-                    runtime.asString().equals(incompleteRuntime));
-            runs.put(id, run);
-            accepted.addObject().put("id", id).put("benchmark", run.benchmark()).put("runtime", run.runtime())
-                    .put("status", "QUEUED").put("topic", "urn:benchpulse:runs:" + id);
+        List<String> benchmarks = request.has("category") ? FakeCatalog.slugsOf(request.path("category").asString())
+                : List.of(request.path("benchmark").asString());
+        String matrixId = benchmarks.size() * request.path("runtimes").size() > 1 ? UUID.randomUUID().toString() : null;
+        answer.put("matrixId", matrixId).put("execution", "interleaved");
+        for (String benchmark : benchmarks) {
+            for (JsonNode runtime : request.path("runtimes")) {
+                String id = UUID.randomUUID().toString();
+                FakeRun run = new FakeRun(id, benchmark, runtime.asString(), request.path("iterations").asInt(),
+                        runtime.asString().equals(failingRuntime), runtime.asString().equals(incompleteRuntime));
+                runs.put(id, run);
+                if (matrixId != null) {
+                    matrices.computeIfAbsent(matrixId, m -> new ArrayList<>()).add(run);
+                }
+                accepted.addObject().put("id", id).put("benchmark", run.benchmark()).put("runtime", run.runtime())
+                        .put("status", "QUEUED").put("topic", "urn:benchpulse:runs:" + id);
+            }
         }
+        answer.putArray("skipped");
         return answer;
     }
 
@@ -178,6 +191,48 @@ public final class FakeBenchpulseApi implements AutoCloseable {
             items.add(newestRuns.get(runtime));
         }
         return page.put("total", items.size());
+    }
+
+    /** {@code GET /api/matrices/{id}}: each poll takes one more sample of every run. */
+    private synchronized JsonNode matrix(String id) {
+        List<FakeRun> members = matrices.get(id);
+        if (members == null) {
+            return null;
+        }
+        ObjectNode matrix = JSON.createObjectNode().put("id", id).put("runs", members.size());
+        ObjectNode byStatus = matrix.putObject("byStatus");
+        var runtimes = matrix.putArray("runtimes");
+        Map<String, ObjectNode> rows = new LinkedHashMap<>();
+        var benchmarks = matrix.putArray("benchmarks");
+        long done = 0;
+        long total = 0;
+        for (FakeRun run : members) {
+            JsonNode state = run.poll(true);
+            String status = state.path("status").asString();
+            byStatus.put(status, byStatus.path(status).asInt(0) + 1);
+            if (!runtimes.toString().contains("\"" + run.runtime() + "\"")) {
+                runtimes.add(run.runtime());
+            }
+            done += state.path("completedIterations").asInt();
+            total += state.path("iterations").asInt();
+            ObjectNode row = rows.computeIfAbsent(run.benchmark(), slug -> {
+                ObjectNode created = benchmarks.addObject().put("slug", slug);
+                created.putArray("runs");
+                return created;
+            });
+            ObjectNode cell = ((tools.jackson.databind.node.ArrayNode) row.path("runs")).addObject()
+                    .put("id", run.id()).put("runtime", run.runtime()).put("status", status)
+                    .put("completedIterations", state.path("completedIterations").asInt());
+            if (status.equals("COMPLETED")) {
+                cell.put("median", state.path("statistics").path("median").asDouble());
+            }
+            if (status.equals("FAILED")) {
+                cell.put("failureReason", "SCRIPT_ERROR");
+            }
+        }
+        boolean finished = members.stream().allMatch(r -> !r.poll(false).path("status").asString().matches("QUEUED|RUNNING"));
+        matrix.put("progress", finished ? 100.0 : 100.0 * done / Math.max(1, total)).put("finished", finished);
+        return matrix;
     }
 
     private synchronized FakeRun run(String id) {

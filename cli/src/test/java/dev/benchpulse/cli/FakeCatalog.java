@@ -14,6 +14,11 @@ final class FakeCatalog {
     private FakeCatalog() {
     }
 
+    /** The fake catalog's benchmarks of a category. */
+    static List<String> slugsOf(String category) {
+        return SLUGS.stream().filter(slug -> benchmark(slug).path("category").asString().equals(category)).toList();
+    }
+
     static ArrayNode benchmarks() {
         ArrayNode benchmarks = FakeBenchpulseApi.JSON.createArrayNode();
         SLUGS.forEach(slug -> benchmarks.add(benchmark(slug)));

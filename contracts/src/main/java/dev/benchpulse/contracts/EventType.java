@@ -5,6 +5,7 @@ import dev.benchpulse.contracts.avro.BenchmarkFailed;
 import dev.benchpulse.contracts.avro.BenchmarkHeartbeat;
 import dev.benchpulse.contracts.avro.BenchmarkProgress;
 import dev.benchpulse.contracts.avro.BenchmarkStarted;
+import dev.benchpulse.contracts.avro.HubUpdate;
 import dev.benchpulse.contracts.avro.RunCancelRequested;
 import dev.benchpulse.contracts.avro.RunRequested;
 
@@ -26,7 +27,8 @@ public enum EventType {
     BENCHMARK_PROGRESS(BenchmarkProgress.class, BenchmarkProgress.getClassSchema(), "dev.benchpulse.benchmark.progress"),
     BENCHMARK_COMPLETED(BenchmarkCompleted.class, BenchmarkCompleted.getClassSchema(), "dev.benchpulse.benchmark.completed"),
     BENCHMARK_FAILED(BenchmarkFailed.class, BenchmarkFailed.getClassSchema(), "dev.benchpulse.benchmark.failed"),
-    BENCHMARK_HEARTBEAT(BenchmarkHeartbeat.class, BenchmarkHeartbeat.getClassSchema(), "dev.benchpulse.benchmark.heartbeat");
+    BENCHMARK_HEARTBEAT(BenchmarkHeartbeat.class, BenchmarkHeartbeat.getClassSchema(), "dev.benchpulse.benchmark.heartbeat"),
+    HUB_UPDATE(HubUpdate.class, HubUpdate.getClassSchema(), "dev.benchpulse.hub.update");
 
     private final Class<? extends SpecificRecord> recordClass;
     private final Schema schema;

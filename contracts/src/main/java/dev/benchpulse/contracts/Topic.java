@@ -62,7 +62,8 @@ public record Topic<K, V>(
     /**
      * The dead-letter topic of this topic, where consumers put records they cannot process, bytes unchanged and
      * with the failure in Kafka headers. Same partition count, so a record keeps its partition. Empty for a
-     * dead-letter topic itself.
+     * dead-letter topic itself, and for a topic no consumer takes records off (the hub's updates, a log every hub
+     * instance reads whole).
      */
     public Optional<Topic<byte[], byte[]>> deadLetter() {
         if (deadLetterName == null) {

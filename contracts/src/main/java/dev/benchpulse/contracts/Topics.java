@@ -5,9 +5,11 @@ import static dev.benchpulse.contracts.EventType.BENCHMARK_FAILED;
 import static dev.benchpulse.contracts.EventType.BENCHMARK_HEARTBEAT;
 import static dev.benchpulse.contracts.EventType.BENCHMARK_PROGRESS;
 import static dev.benchpulse.contracts.EventType.BENCHMARK_STARTED;
+import static dev.benchpulse.contracts.EventType.HUB_UPDATE;
 import static dev.benchpulse.contracts.EventType.RUN_CANCEL_REQUESTED;
 import static dev.benchpulse.contracts.EventType.RUN_REQUESTED;
 
+import dev.benchpulse.contracts.avro.HubUpdate;
 import dev.benchpulse.contracts.avro.RunCancelRequested;
 import dev.benchpulse.contracts.avro.RunRequested;
 import dev.benchpulse.contracts.kafka.AvroSerde;
@@ -23,7 +25,7 @@ import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * The registry of Benchpulse's Kafka topics. Every topic name in the code base comes from here. All records of a
- * run share its id as key, so each topic keeps a run's records in order.
+ * run share its id as key, so each topic keeps a run's records in order; the hub's updates are in one total order.
  */
 public final class Topics {
 
@@ -44,7 +46,21 @@ public final class Topics {
     public static final Topic<String, RunCancelRequested> RUN_CONTROL = topic(
             "benchpulse.run-control.v1", 1, RunCancelRequested.class, EnumSet.of(RUN_CANCEL_REQUESTED));
 
-    private static final List<Topic<String, ?>> ALL = List.of(RUN_REQUESTS, BENCHMARK_EVENTS, RUN_CONTROL);
+    /**
+     * The updates of the Mercure hub cluster, keyed by update id, and their history. Every hub instance reads the whole
+     * topic (manual assignment, no consumer group) and sends each update to its own subscribers. One partition,
+     * because Mercure replays everything published after one {@code Last-Event-ID} in publication order, across all
+     * topics: Kafka orders records only within a partition, and with one partition every update has one offset in
+     * one order that every instance reads alike, so an id names the same position on every instance. No dead-letter
+     * topic: nothing is taken off this log by reading it, and a record bad in itself stays in it, skipped and logged by
+     * every instance.
+     */
+    public static final Topic<String, HubUpdate> HUB_UPDATES = new Topic<>("benchpulse.hub-updates.v1", 1,
+            String.class, HubUpdate.class, EnumSet.of(HUB_UPDATE), Serdes::String,
+            () -> new AvroSerde<>(HubUpdate.class, EnumSet.of(HUB_UPDATE)), null);
+
+    private static final List<Topic<String, ?>> ALL = List.of(RUN_REQUESTS, BENCHMARK_EVENTS, RUN_CONTROL,
+            HUB_UPDATES);
 
     private Topics() {
     }

@@ -7,6 +7,7 @@ import dev.benchpulse.contracts.avro.BenchmarkProgress;
 import dev.benchpulse.contracts.avro.BenchmarkRef;
 import dev.benchpulse.contracts.avro.BenchmarkStarted;
 import dev.benchpulse.contracts.avro.FailureReason;
+import dev.benchpulse.contracts.avro.HubUpdate;
 import dev.benchpulse.contracts.avro.RunCancelRequested;
 import dev.benchpulse.contracts.avro.RunRequested;
 import dev.benchpulse.contracts.avro.RuntimeRef;
@@ -31,7 +32,8 @@ public final class Fixtures {
 
     public List<SpecificRecord> oneOfEach() {
         return List.of(
-                new RunRequested(UUID.randomUUID(), run, NOW, "str-contains", "php-jit", 3, null, 1000, NOW, "cli"),
+                new RunRequested(UUID.randomUUID(), run, NOW, "str-contains", "php-jit", 3, null, 1000, NOW, "cli", null,
+                        null),
                 new BenchmarkStarted(UUID.randomUUID(), run, attempt, 0, NOW, BENCHMARK, RUNTIME, 3, 100, 1000, "runner-1"),
                 new BenchmarkProgress(UUID.randomUUID(), run, attempt, 1, NOW, BENCHMARK, RUNTIME, 1, 3,
                         new Sample(41.5, 1024L, 2_097_152L)),
@@ -41,5 +43,11 @@ public final class Fixtures {
                 new RunCancelRequested(UUID.randomUUID(), run, NOW, NOW, "alice"),
                 new BenchmarkHeartbeat(UUID.randomUUID(), run, attempt, 2, NOW, BENCHMARK, RUNTIME, 1, 3, "runner-1",
                         10_000L));
+    }
+
+    /** A private update of the run's Mercure topic, with an alternate topic, as a hub or the notifier writes it. */
+    public HubUpdate hubUpdate() {
+        return new HubUpdate("urn:uuid:" + UUID.randomUUID(), List.of("urn:benchpulse:runs:" + run, "urn:benchpulse:all"),
+                "{\"type\":\"benchmark.progress\"}", true, "progress", 5000L, NOW);
     }
 }

@@ -14,12 +14,23 @@ class TopicsTests {
     void every_topic_carries_event_types_and_has_a_dead_letter_topic_with_as_many_partitions() {
         for (Topic<String, ?> topic : Topics.all()) {
             assertThat(topic.eventTypes()).as(topic.name()).isNotEmpty();
+            if (topic == Topics.HUB_UPDATES) {
+                continue;
+            }
             assertThat(topic.deadLetter()).as(topic.name()).hasValueSatisfying(dlt -> {
                 assertThat(dlt.name()).isEqualTo(topic.name() + ".dlt");
                 assertThat(dlt.partitions()).isEqualTo(topic.partitions());
                 assertThat(dlt.deadLetter()).isEmpty();
             });
         }
+    }
+
+    @Test
+    void the_hub_updates_are_one_log_in_one_partition_without_a_dead_letter_topic() {
+        assertThat(Topics.HUB_UPDATES.partitions()).isEqualTo(1);
+        assertThat(Topics.HUB_UPDATES.deadLetter()).isEmpty();
+        assertThat(Topics.HUB_UPDATES.eventTypes()).containsExactly(EventType.HUB_UPDATE);
+        assertThat(Topics.byName("benchpulse.hub-updates.v1")).containsSame(Topics.HUB_UPDATES);
     }
 
     @Test

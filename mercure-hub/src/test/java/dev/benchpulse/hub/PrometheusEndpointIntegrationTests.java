@@ -41,6 +41,7 @@ class PrometheusEndpointIntegrationTests {
                     "mercure_dispatch_latency_seconds_count",
                     "mercure_dispatch_latency_seconds_sum",
                     "mercure_dispatch_latency_seconds_max");
+            assertThat(PrometheusScrape.sampleNames(scrape.getBody())).containsAll(PrometheusScrape.promised("mercure-hub"));
             assertThat(scrape.getBody()).containsPattern("(?m)^mercure_updates_published_total [1-9]");
         }
     }

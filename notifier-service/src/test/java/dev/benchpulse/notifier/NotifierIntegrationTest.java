@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -40,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What every notifier integration test runs against: the JVM's embedded Kafka broker, one real Mercure hub (ours,
  * started in-process on a random port with random keys) and one notifier context shared by every test class.
- * Retries and parking are shortened so outages resolve quickly.
+ * Retries and parking are shortened so outages resolve quickly; every trace is sampled and its spans recorded.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.consumer.auto-offset-reset=earliest",
@@ -49,7 +50,11 @@ import static org.assertj.core.api.Assertions.assertThat;
         "benchpulse.notifier.publish.park-delay=300ms",
         "benchpulse.notifier.consumer.max-uncommitted-per-partition=100",
         // the JVM-wide broker stops before Spring's shutdown hook: do not wait 30 s for the consumer to leave
-        "spring.lifecycle.timeout-per-shutdown-phase=2s"})
+        "spring.lifecycle.timeout-per-shutdown-phase=2s",
+        // every trace, finished spans handed to RecordedSpans at once
+        "management.tracing.sampling.probability=1.0",
+        "management.opentelemetry.tracing.export.schedule-delay=100ms"})
+@Import(RecordedSpans.Configuration.class)
 @AutoConfigureWebTestClient
 abstract class NotifierIntegrationTest {
 

@@ -32,6 +32,8 @@ class PrometheusEndpointIntegrationTests extends NotifierIntegrationTest {
                 "benchpulse_notifier_publish_latency_seconds_count",
                 "benchpulse_notifier_runs_active",
                 "benchpulse_notifier_progress_limit");
+        assertThat(PrometheusScrape.sampleNames(scrape)).containsAll(PrometheusScrape.promised("notifier-service"));
+        assertThat(scrape).containsPattern("kafka_consumer_fetch_manager_records_lag_max\\{.*group=\"benchpulse-notifier\"");
         assertThat(scrape).contains("benchpulse_notifier_updates_published_total{type=\"benchmark.progress\"}",
                 "benchpulse_notifier_publish_latency_seconds_count{outcome=\"success\"}");
     }

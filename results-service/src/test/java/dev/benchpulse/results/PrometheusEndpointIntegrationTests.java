@@ -24,6 +24,8 @@ class PrometheusEndpointIntegrationTests extends ResultsIntegrationTest {
                 "benchpulse_results_write_seconds_bucket",
                 "benchpulse_results_write_seconds_count",
                 "benchpulse_results_write_seconds_max");
+        assertThat(PrometheusScrape.sampleNames(scrape)).containsAll(PrometheusScrape.promised("results-service"));
+        assertThat(scrape).containsPattern("kafka_consumer_fetch_manager_records_lag_max\\{.*group=\"benchpulse-results\"");
         assertThat(scrape).contains("benchpulse_results_events_consumed_total{type=\"BenchmarkProgress\"}",
                 "benchpulse_results_events_consumed_total{type=\"RunRequested\"}");
     }

@@ -39,6 +39,8 @@ class PrometheusEndpointIntegrationTests {
                     "benchpulse_runner_sample_duration_seconds_count",
                     "benchpulse_runner_sample_duration_seconds_sum",
                     "benchpulse_runner_sample_duration_seconds_max");
+            assertThat(PrometheusScrape.sampleNames(scrape)).containsAll(PrometheusScrape.promised("runner-service"));
+            assertThat(scrape).containsPattern("kafka_consumer_fetch_manager_records_lag_max\\{.*group=\"benchpulse-runner\"");
             assertThat(scrape).contains("benchpulse_runner_runs_failed_total{reason=\"SCRIPT_ERROR\"}")
                     .containsPattern("benchpulse_runner_samples_total\\{.*outcome=\"measured\"");
         });

@@ -64,8 +64,17 @@ public final class TestFixtures {
         return new RunProperties.Execution(timeout, memoryLimit, DataSize.ofKilobytes(64), workDir);
     }
 
+    /** The shipped defaults with these runtimes and no installed versions. */
     public static RuntimeProperties properties(RuntimeSpec... runtimes) {
-        return new RuntimeProperties(List.of(runtimes), new RuntimeProperties.Execution(Duration.ofSeconds(15)));
+        return properties(Path.of("target", "no-installed-php"), runtimes);
+    }
+
+    /** The shipped defaults with these runtimes and the versions installed in {@code installedDir}. */
+    public static RuntimeProperties properties(Path installedDir, RuntimeSpec... runtimes) {
+        return new RuntimeProperties(List.of(runtimes), new RuntimeProperties.Execution(Duration.ofSeconds(15)),
+                new RuntimeProperties.Standard(List.of("opcache", "json", "ctype", "mbstring"),
+                        List.of("zend.assertions=-1", "opcache.enable_cli=0")),
+                new RuntimeProperties.Installed(installedDir, Duration.ofSeconds(5), JIT_SETTINGS));
     }
 
     /** Probes the given runtimes (real processes). */
@@ -100,6 +109,6 @@ public final class TestFixtures {
 
     public static Benchmark benchmark(String setup, String code, String teardown, int warmup, int inner) {
         return new Benchmark("test-benchmark", "Test benchmark", "tests", "tests", "A benchmark for tests",
-                List.of("tests"), null, warmup, inner, setup, code, teardown);
+                List.of("tests"), null, null, null, warmup, inner, setup, code, teardown);
     }
 }

@@ -10,7 +10,8 @@ import org.springframework.test.context.ContextCustomizerFactory;
 /**
  * Points every Spring test context at the JVM-wide embedded Kafka broker when one runs: spring-kafka-test's global
  * broker publishes its address as the system property {@value #BROKERS_PROPERTY}; this sets
- * {@code spring.kafka.bootstrap-servers} to it. Registered in {@code META-INF/spring.factories}.
+ * {@code spring.kafka.bootstrap-servers} to it, or to the Kafka container's in a {@code -Ptestcontainers} run
+ * ({@link TestContainers}). Registered in {@code META-INF/spring.factories}.
  */
 public class EmbeddedKafkaContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -28,7 +29,8 @@ public class EmbeddedKafkaContextCustomizerFactory implements ContextCustomizerF
         @Override
         public void customizeContext(org.springframework.context.ConfigurableApplicationContext context,
                 org.springframework.test.context.MergedContextConfiguration mergedConfig) {
-            String brokers = System.getProperty(BROKERS_PROPERTY);
+            String brokers = TestContainers.requested() ? TestContainers.kafkaBootstrapServers()
+                    : System.getProperty(BROKERS_PROPERTY);
             if (brokers != null && !brokers.isBlank()
                     && !context.getEnvironment().containsProperty("benchpulse.test.kafka.keep-bootstrap-servers")) {
                 TestPropertyValues.of("spring.kafka.bootstrap-servers=" + brokers).applyTo(context);

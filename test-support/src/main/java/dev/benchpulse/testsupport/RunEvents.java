@@ -42,6 +42,13 @@ public final class RunEvents {
                 new RuntimeRef(runtimeId, "8.2.0", Map.of()), totalIterations);
     }
 
+    /** A run of a benchmark of {@code category} on a runtime reporting {@code phpVersion} and {@code settings}. */
+    public static RunEvents of(String slug, String category, String runtimeId, String phpVersion,
+            Map<String, String> settings, int totalIterations) {
+        return new RunEvents(UUID.randomUUID(), new BenchmarkRef(slug, slug.replace('-', ' '), category),
+                new RuntimeRef(runtimeId, phpVersion, settings), totalIterations);
+    }
+
     public UUID runId() {
         return runId;
     }
@@ -65,7 +72,7 @@ public final class RunEvents {
     public RunRequested requested() {
         Instant now = now();
         return new RunRequested(UUID.randomUUID(), runId, now, benchmark.getSlug(), runtime.getId(), totalIterations,
-                null, null, now, "tests");
+                null, null, now, "tests", null, null);
     }
 
     public RunCancelRequested cancelRequested() {

@@ -5,15 +5,18 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
- * A real PostgreSQL server (zonky's embedded binaries) started once per test JVM on a free port, stopped when the
- * JVM exits. Each caller gets a database of its own, so test classes cannot see each other's rows.
+ * A real PostgreSQL server started once per test JVM, stopped when the JVM exits: zonky's embedded binaries on a free
+ * port, or in a {@code -Ptestcontainers} run the PostgreSQL container of {@link TestContainers} (the image compose
+ * pins). Each caller gets a database of its own, so test classes cannot see each other's rows.
  *
  * <pre>{@code
  * @DynamicPropertySource
@@ -33,15 +36,32 @@ public final class TestPostgres {
     /** Starts the server on first use; creates and returns an empty database. */
     public static synchronized Database newDatabase() {
         String name = "test_" + DATABASES.incrementAndGet();
-        try (Connection connection = server().getPostgresDatabase().getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
+        if (TestContainers.requested()) {
+            PostgreSQLContainer container = TestContainers.postgres();
+            try (Connection connection = DriverManager.getConnection(container.getJdbcUrl(), container.getUsername(),
+                    container.getPassword())) {
+                create(connection, name);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot connect to the PostgreSQL container", e);
+            }
+            return new Database(container.getHost(), container.getMappedPort(5432), name, container.getUsername(),
+                    container.getPassword());
+        }
+        try (Connection connection = server().getPostgresDatabase().getConnection()) {
+            create(connection, name);
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create test database " + name, e);
+            throw new IllegalStateException("Cannot connect to embedded PostgreSQL", e);
         }
         return new Database("localhost", server().getPort(), name, "postgres", "postgres");
     }
 
+    private static void create(Connection connection, String name) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create test database " + name, e);
+        }
+    }
     private static EmbeddedPostgres server() {
         if (server == null) {
             try {

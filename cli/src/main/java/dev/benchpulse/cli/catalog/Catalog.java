@@ -68,6 +68,12 @@ public final class Catalog {
         return List.copyOf(requested);
     }
 
+    /** Every available runtime, in the API's order (a run of several benchmarks on every runtime). */
+    public List<String> availableRuntimes() {
+        return runtimes().values().stream().filter(r -> r.path("available").asBoolean(true))
+                .map(r -> r.path("id").asString("")).toList();
+    }
+
     private static List<String> defaults(JsonNode benchmark, Map<String, JsonNode> runtimes) {
         List<String> supported = new ArrayList<>();
         benchmark.path("runtimes").forEach(id -> supported.add(id.asString("")));

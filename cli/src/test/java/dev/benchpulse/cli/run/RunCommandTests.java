@@ -41,13 +41,58 @@ class RunCommandTests {
         assertThat(api.streamRequests()).singleElement().asString()
                 .contains("topic=urn%3Abenchpulse%3Aruns%3A", "lastEventID=earliest",
                         "Bearer " + FakeBenchpulseApi.TOKEN);
-        assertThat(result.out()).contains("Running str-contains on php, php-jit (5 samples each)",
+        assertThat(result.out()).contains("Running str-contains on php, php-jit (5 samples each, interleaved)",
                 "php: completed", "php-jit: completed");
         assertThat(result.out()).containsPattern("median +mean ± 95% CI +p90 +p99 +cv +outliers");
         assertThat(result.out())
                 .containsPattern("php +5 +1\\.22 µs +1\\.23 µs ± 0\\.020 +1\\.35 µs +1\\.54 µs +3\\.0%");
         assertThat(result.out()).containsPattern("php-jit +5 +970 ns +980 ns ± 20\\.0");
         assertThat(result.out()).contains("php vs php-jit: median ratio 1.258 [1.220, 1.300], p = 0.000100 -> slower");
+    }
+
+    @Test
+    void runs_a_category_on_two_runtimes_as_one_matrix_with_its_progress_then_a_table_of_medians() {
+        // When
+        CliResult result = CliResult.run("run", "--category", "strings", "-r", "php", "-r", "php-jit", "-n", "3",
+                "--url", api.url());
+
+        // Then
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(api.runRequests()).singleElement().satisfies(request -> {
+            assertThat(request.path("category").asString()).isEqualTo("strings");
+            assertThat(request.has("benchmark")).isFalse();
+            assertThat(request.path("runtimes").toString()).isEqualTo("[\"php\",\"php-jit\"]");
+        });
+        assertThat(api.requests()).anyMatch(r -> r.startsWith("GET /api/matrices/"));
+        assertThat(result.out()).contains("Running category strings: 1 benchmarks on php, php-jit, 2 runs of 3 "
+                + "samples (interleaved; matrix ");
+        assertThat(result.out()).containsPattern("100\\.0 %  2/2 runs ended");
+        assertThat(result.out()).containsPattern("benchmark +php median +php-jit median +php-jit / php");
+        assertThat(result.out()).containsPattern("str-contains +[0-9.]+ .s +[0-9.]+ .s +0\\.[0-9]{2}");
+    }
+
+    @Test
+    void a_matrix_with_an_incomplete_run_exits_4_and_shows_no_median_for_it() {
+        // Given
+        api.incompleteOn("php-jit");
+
+        // When
+        CliResult result = CliResult.run("run", "--category", "strings", "-r", "php", "-r", "php-jit", "-n", "3",
+                "--url", api.url());
+
+        // Then
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(4);
+        assertThat(result.out()).containsPattern("100\\.0 %  2/2 runs ended");
+        assertThat(result.out()).containsPattern("str-contains +[0-9.]+ .s +incomplete");
+        assertThat(result.err()).contains("1 of 2 runs did not complete: samples are missing", "./benchpulse dlt list");
+    }
+
+    @Test
+    void a_benchmark_and_a_category_together_are_a_usage_error() {
+        CliResult result = CliResult.run("run", "str-contains", "--category", "strings", "--url", api.url());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("Name one benchmark, or run several with --category <category> or --all.");
     }
 
     @Test

@@ -45,11 +45,11 @@ public final class CloudEventHeaders {
     public static void write(Headers headers, SpecificRecord event, String source, String dataSchema) {
         EventType type = EventType.of(event);
         put(headers, SPEC_VERSION, SPEC_VERSION_VALUE);
-        put(headers, ID, Events.eventId(event).toString());
+        put(headers, ID, Events.cloudEventId(event));
         put(headers, SOURCE, source);
         put(headers, TYPE, type.cloudEventType());
         put(headers, TIME, DateTimeFormatter.ISO_INSTANT.format(Events.occurredAt(event)));
-        put(headers, SUBJECT, Events.runId(event).toString());
+        put(headers, SUBJECT, Events.subject(event));
         put(headers, CONTENT_TYPE, AVRO_CONTENT_TYPE);
         headers.remove(DATA_SCHEMA);
         if (dataSchema != null) {

@@ -8,6 +8,7 @@ import dev.benchpulse.contracts.Events;
 import dev.benchpulse.contracts.Fixtures;
 import dev.benchpulse.contracts.Topics;
 import dev.benchpulse.contracts.avro.BenchmarkStarted;
+import dev.benchpulse.contracts.avro.HubUpdate;
 import dev.benchpulse.contracts.avro.RunRequested;
 import dev.benchpulse.contracts.schema.ContractSchemas;
 
@@ -59,6 +60,32 @@ class AvroSerdeTests {
         assertThat(header(headers, "ce_subject")).isEqualTo(started.getRunId().toString());
         assertThat(header(headers, "content-type")).isEqualTo("application/avro");
         assertThat(CloudEventHeaders.read(headers, CloudEventHeaders.DATA_SCHEMA)).isEmpty();
+    }
+
+    @Test
+    void a_hub_update_round_trips_on_its_topic_with_its_own_id_and_canonical_topic_in_the_headers() {
+        HubUpdate update = fixtures.hubUpdate();
+        Serializer<HubUpdate> values = Topics.HUB_UPDATES.valueSerializer();
+        values.configure(Map.of(AvroSingleObjectSerializer.SOURCE_CONFIG, "/benchpulse/mercure-hub"), false);
+        RecordHeaders headers = new RecordHeaders();
+
+        byte[] bytes = values.serialize(Topics.HUB_UPDATES.name(), headers, update);
+
+        assertThat(Topics.HUB_UPDATES.valueDeserializer().deserialize(Topics.HUB_UPDATES.name(), bytes))
+                .isEqualTo(update);
+        assertThat(header(headers, "ce_id")).isEqualTo(update.getId()).startsWith("urn:uuid:");
+        assertThat(header(headers, "ce_type")).isEqualTo("dev.benchpulse.hub.update");
+        assertThat(header(headers, "ce_subject")).isEqualTo("urn:benchpulse:runs:" + fixtures.run);
+        assertThat(header(headers, "ce_time")).isEqualTo(update.getOccurredAt().toString());
+    }
+
+    @Test
+    void a_hub_update_without_a_topic_is_refused_with_a_reason() {
+        HubUpdate update = HubUpdate.newBuilder(fixtures.hubUpdate()).setTopics(java.util.List.of()).build();
+
+        assertThatThrownBy(() -> Topics.HUB_UPDATES.valueSerializer().serialize("t", new RecordHeaders(), update))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("has no topic");
     }
 
     @Test

@@ -7,6 +7,9 @@ import dev.benchpulse.contracts.Fixtures;
 import dev.benchpulse.contracts.avro.BenchmarkCompleted;
 import dev.benchpulse.contracts.avro.BenchmarkFailed;
 import dev.benchpulse.contracts.avro.FailureReason;
+import dev.benchpulse.contracts.avro.GroupMember;
+import dev.benchpulse.contracts.avro.RunGroup;
+import dev.benchpulse.contracts.avro.RunRequested;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -118,6 +121,41 @@ class SchemaEvolutionTests {
                 ContractSchemas.store()).decode(current);
         assertThat(byOldReader.get("totalIterations")).isEqualTo(30);
         assertThat(byOldReader.getSchema().getField("samplesTaken")).isNull();
+    }
+
+    @Test
+    void every_event_with_a_second_version_keeps_its_first_in_the_history() {
+        assertThat(SchemaHistory.versions(EventType.BENCHMARK_COMPLETED)).hasSize(2);
+        assertThat(SchemaHistory.versions(EventType.BENCHMARK_FAILED)).hasSize(2);
+        assertThat(SchemaHistory.versions(EventType.RUN_REQUESTED)).hasSize(2);
+    }
+
+    @Test
+    void a_run_request_of_a_version_1_producer_reads_as_no_matrix_and_no_group_and_version_1_reads_the_new_one()
+            throws IOException {
+        Schema v1 = SchemaHistory.versions(EventType.RUN_REQUESTED).getFirst();
+        String runId = UUID.randomUUID().toString();
+        GenericRecord old = new GenericRecordBuilder(v1).set("eventId", UUID.randomUUID().toString())
+                .set("runId", runId).set("occurredAt", 1_700_000_000_000L).set("benchmark", "str-contains")
+                .set("runtime", "php").set("iterations", 5).set("warmupIterations", null)
+                .set("innerIterations", 1000).set("requestedAt", 1_700_000_000_000L).set("requestedBy", "cli")
+                .build();
+        byte[] written = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(old).array();
+
+        RunRequested read = (RunRequested) AvroCodecs.decoder(EventType.RUN_REQUESTED).decode(written);
+        assertThat(read.getRunId()).hasToString(runId);
+        assertThat(read.getMatrixId()).isNull();
+        assertThat(read.getGroup()).isNull();
+
+        UUID member = UUID.randomUUID();
+        byte[] current = AvroCodecs.encoder(EventType.RUN_REQUESTED).encode(RunRequested.newBuilder(read)
+                .setMatrixId(UUID.randomUUID())
+                .setGroup(new RunGroup(UUID.randomUUID(), List.of(new GroupMember(member, "php")), 1)).build())
+                .array();
+        GenericRecord byOldReader = new BinaryMessageDecoder<GenericRecord>(GenericData.get(), v1,
+                ContractSchemas.store()).decode(current);
+        assertThat(byOldReader.get("benchmark")).hasToString("str-contains");
+        assertThat(byOldReader.getSchema().getField("group")).isNull();
     }
 
     @Test

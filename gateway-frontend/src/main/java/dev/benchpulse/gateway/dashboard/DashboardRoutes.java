@@ -22,6 +22,10 @@ class DashboardRoutes {
                 .GET("/benchmarks/{slug}/compare", pages.page("compare", "Compare runtimes", false))
                 .GET("/benchmarks/{slug}/history", pages.page("history", "History", false))
                 .GET("/runs/{id}", pages.page("run", "Run", false))
+                .GET("/runtimes", pages.page("runtimes", "Runtimes", false))
+                .GET("/matrices/{id}", pages.page("matrix", "Matrix", false))
+                .GET("/benchmarks/{slug}/versions", pages.page("versions", "PHP versions", false))
+                .GET("/speedup", pages.page("speedup", "Speed-up by category", false))
                 .GET("/session", session::describe)
                 .build();
     }

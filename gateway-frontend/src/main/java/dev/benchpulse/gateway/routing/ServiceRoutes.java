@@ -20,7 +20,8 @@ import dev.benchpulse.gateway.system.ProblemResponses;
 /**
  * The routing table. The runner owns the catalog, runtimes, calibration, and starting and cancelling runs; the
  * results service owns every other run read, comparisons, history, exports, operations (the dead-letter topics)
- * and the event schemas for other teams' consumers; the hub serves the event streams.
+ * and the event schemas for other teams' consumers; the hub serves the event streams (spread over the instances of a
+ * hub cluster, see {@link HubInstances}).
  * Specific routes have a lower order than the catch-alls that follow them.
  */
 @Configuration(proxyBeanMethods = false)
@@ -33,7 +34,10 @@ class ServiceRoutes {
     RouteLocator benchpulseRoutes(RouteLocatorBuilder builder, ServicesProperties services, ProblemResponses problems) {
         Backend runner = new Backend("runner-service", "BENCHPULSE_RUNNER_URL", services.runnerUrl());
         Backend results = new Backend("results-service", "BENCHPULSE_RESULTS_URL", services.resultsUrl());
-        Backend hub = new Backend("mercure-hub", "BENCHPULSE_HUB_URL", services.hubUrl());
+        Backend hub = services.hubCluster()
+                ? new Backend("mercure-hub", "BENCHPULSE_HUB_INSTANCES", URI.create(services.hubInstances().getFirst()))
+                : new Backend("mercure-hub", "BENCHPULSE_HUB_URL", services.hubUrl());
+        URI hubTarget = services.hubCluster() ? URI.create("lb://" + HubInstances.SERVICE_ID) : origin(hub.url());
         long timeout = services.apiResponseTimeout().toMillis();
         String hubPath = services.hubUrl().getPath().isEmpty() ? HUB_PATH : services.hubUrl().getPath();
         return builder.routes()
@@ -57,7 +61,7 @@ class ServiceRoutes {
                         .uri(origin(results.url())))
                 .route("results", r -> r.order(10)
                         .path("/api/runs", "/api/runs/**", "/api/benchmarks/{slug}/**", "/api/exports/**",
-                                "/api/operations/**")
+                                "/api/operations/**", "/api/matrices/**", "/api/speedups")
                         .metadata(results.metadata()).metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, timeout)
                         .uri(origin(results.url())))
                 // No response timeout here: an event stream stays open for as long as the page does.
@@ -65,7 +69,7 @@ class ServiceRoutes {
                         .path(HUB_PATH, HUB_PATH + "/subscriptions", HUB_PATH + "/subscriptions/**")
                         .filters(f -> f.rewritePath("^/\\.well-known/mercure(?<rest>.*)$", hubPath + "${rest}"))
                         .metadata(hub.metadata())
-                        .uri(origin(hub.url())))
+                        .uri(hubTarget))
                 .route("unknown-api", r -> r.order(100).path("/api/**")
                         .filters(f -> f.filter((exchange, chain) -> problems.write(exchange, HttpStatus.NOT_FOUND,
                                 "No such API endpoint", "Nothing answers " + exchange.getRequest().getMethod() + " "

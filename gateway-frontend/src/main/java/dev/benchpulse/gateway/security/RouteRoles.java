@@ -1,6 +1,8 @@
 package dev.benchpulse.gateway.security;
 
 import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.HEAD;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
@@ -21,7 +23,8 @@ import dev.benchpulse.support.identity.Role;
 /**
  * The secured mode's table of who may do what: every route of the API, the pages, the event stream and Actuator with
  * the least role it needs, first match wins. Every state-changing API route is listed with its role; one that is not
- * listed needs the admin role, so a new route is closed until someone decides who may use it.
+ * listed needs the admin role, so a new route is closed until someone decides who may use it. Reads need a viewer
+ * (the catch-all line); the read routes of the PHP-versions views are named anyway, as reads by decision.
  */
 final class RouteRoles {
 
@@ -49,6 +52,10 @@ final class RouteRoles {
             rule(Set.of(PUT, DELETE), Role.OPERATOR, "/api/benchmarks/*/baseline",
                     "/api/benchmarks/*/regression-threshold"),
             rule(Set.of(POST), Role.OPERATOR, "/api/operations/dead-letters/*/replay"),
+            // A matrix's progress, a benchmark by PHP version, the speed-up between two runtimes and the runtimes'
+            // origins and settings: reads of what any viewer may see. A matrix is started with POST /api/runs.
+            rule(Set.of(GET, HEAD), Role.VIEWER, "/api/matrices/*", "/api/benchmarks/*/versions", "/api/speedups",
+                    "/api/runtimes", "/api/runtimes/**"),
             rule(unsafe(), Role.ADMIN, "/api/**"),
             rule(Set.of(), Role.ADMIN, "/actuator/**"),
             rule(Set.of(), Role.VIEWER, "/**"));

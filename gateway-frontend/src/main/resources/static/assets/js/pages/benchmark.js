@@ -11,6 +11,7 @@ async function main() {
   const info = await session();
   $('#compare-link').href = `/benchmarks/${encodeURIComponent(slug)}/compare`;
   $('#history-link').href = `/benchmarks/${encodeURIComponent(slug)}/history`;
+  $('#versions-link').href = `/benchmarks/${encodeURIComponent(slug)}/versions`;
   const board = new LiveBoard({
     canOperate: info.canOperate, accepts: (update) => update.benchmarkId === slug, onEnded: () => loadRuns(),
   });
@@ -33,7 +34,9 @@ function renderHeader(benchmark) {
   document.title = `${benchmark.name} · Benchpulse`;
   $('#crumb').textContent = benchmark.name;
   $('#title').textContent = benchmark.name;
-  const extra = [benchmark.category, benchmark.slug, benchmark.minPhpVersion && `PHP ≥ ${benchmark.minPhpVersion}`,
+  const versions = benchmark.phpVersionReason ? `${benchmark.phpVersions}: ${benchmark.phpVersionReason}`
+    : benchmark.minPhpVersion && `PHP ≥ ${benchmark.minPhpVersion}`;
+  const extra = [benchmark.category, benchmark.slug, versions,
     benchmark.innerIterations && `${benchmark.innerIterations} operations per sample`].filter(Boolean);
   $('#meta').textContent = extra.join(' · ');
   $('#description').textContent = benchmark.description || '';
@@ -83,8 +86,9 @@ async function renderForm(info, board, benchmark) {
     const input = el('input', {
       type: 'checkbox', name: 'runtimes', value: runtime.id, id: `rt-${runtime.id}`, disabled: !usable, checked,
     });
+    const excluded = benchmark.excludedRuntimes?.[runtime.id];
     const note = runtime.available === false ? ` — unavailable${runtime.reason ? `: ${runtime.reason}` : ''}`
-      : allowed && !allowed.has(runtime.id) ? ' — this benchmark needs a newer PHP' : '';
+      : allowed && !allowed.has(runtime.id) ? ` — ${excluded || 'this benchmark does not run on its PHP'}` : '';
     return el('label', { for: `rt-${runtime.id}`, class: 'option' }, input,
       ` ${runtime.name || runtime.id}`, el('span', { class: 'muted', text: ` ${runtime.phpVersion ? `PHP ${runtime.phpVersion}` : ''}${note}` }));
   }));
@@ -106,7 +110,8 @@ async function start(form, board, benchmark) {
   if (problem) return;
   $('#start').disabled = true;
   try {
-    const answer = await api('/api/runs', { method: 'POST', body: { benchmark: slug, runtimes, iterations } });
+    const body = { benchmark: slug, runtimes, iterations, ...($('#interleaved').checked ? {} : { execution: 'sequential' }) };
+    const answer = await api('/api/runs', { method: 'POST', body });
     items(answer).forEach((run) => board.show({
       ...run, benchmarkName: benchmark.name, iterations, status: run.status || 'QUEUED',
     }));

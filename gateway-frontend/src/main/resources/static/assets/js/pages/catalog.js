@@ -18,6 +18,7 @@ async function main() {
     return;
   }
   renderCategories();
+  renderMatrixForm(info);
   $('#search').addEventListener('input', (event) => {
     filter.text = event.target.value.trim().toLowerCase();
     renderList();
@@ -36,6 +37,56 @@ function renderCategories() {
     },
   }, label);
   $('#categories').replaceChildren(chip('All', null), ...categories.map((c) => chip(c, c)));
+}
+
+// A matrix: a category (or the whole catalog) on several runtimes in one request; opens its progress page.
+async function renderMatrixForm(info) {
+  const categories = [...new Set(benchmarks.map((b) => b.category).filter(Boolean))].sort();
+  $('#matrix-scope').replaceChildren(...categories.map((c) => el('option', { value: c, text: `Category ${c}` })),
+    el('option', { value: '', text: `The whole catalog (${benchmarks.length} benchmarks)` }));
+  if (!info.canOperate) {
+    $('#matrix-start').disabled = true;
+    $('#matrix-readonly').hidden = false;
+  }
+  let runtimes = [];
+  try {
+    runtimes = await api('/api/runtimes');
+  } catch (e) {
+    showError($('#matrix-runtimes'), e);
+  }
+  $('#matrix-runtimes').replaceChildren(...runtimes.filter((r) => r.available !== false).map((runtime) => el('label',
+    { for: `mx-${runtime.id}`, class: 'option' },
+    el('input', { type: 'checkbox', name: 'runtimes', value: runtime.id, id: `mx-${runtime.id}` }),
+    ` ${runtime.name || runtime.id}`, el('span', { class: 'muted', text: ` PHP ${runtime.phpVersion || '?'}` }))));
+  $('#matrix-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    startMatrix();
+  });
+}
+
+async function startMatrix() {
+  const form = $('#matrix-form');
+  const error = $('#matrix-error');
+  const runtimes = [...form.querySelectorAll('input[name=runtimes]:checked')].map((i) => i.value);
+  const iterations = Number($('#matrix-iterations').value);
+  const problem = runtimes.length === 0 ? 'Choose at least one runtime.'
+    : !Number.isInteger(iterations) || iterations < 1 || iterations > 10000
+      ? 'Iterations must be a whole number from 1 to 10,000.' : null;
+  error.hidden = !problem;
+  error.textContent = problem || '';
+  if (problem) return;
+  const scope = $('#matrix-scope').value;
+  const body = { ...(scope ? { category: scope } : { catalog: true }), runtimes, iterations,
+    execution: $('#matrix-interleaved').checked ? 'interleaved' : 'sequential' };
+  $('#matrix-start').disabled = true;
+  try {
+    const answer = await api('/api/runs', { method: 'POST', body });
+    window.location.assign(answer.matrixId ? `/matrices/${answer.matrixId}` : `/runs/${answer.runs[0].id}`);
+  } catch (e) {
+    error.hidden = false;
+    error.textContent = e.message;
+    $('#matrix-start').disabled = false;
+  }
 }
 
 function renderTagFilter() {

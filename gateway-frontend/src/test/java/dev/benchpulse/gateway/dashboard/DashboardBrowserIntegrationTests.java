@@ -85,7 +85,9 @@ class DashboardBrowserIntegrationTests extends OpenModeGateway {
                 .stub("/api/runs/" + RUN_1 + "/samples", 200, "application/json", fixture("samples.json"))
                 .stub("/api/benchmarks/str-contains/comparison", 200, "application/json", fixture("comparison.json"))
                 .stub("/api/benchmarks/str-contains/history", 200, "application/json", fixture("history.json"))
-                .stub("/api/operations/dead-letters", 200, "application/json", "{\"waiting\":0,\"topics\":[]}");
+                .stub("/api/operations/dead-letters", 200, "application/json", "{\"waiting\":0,\"topics\":[]}")
+                .stub("/api/benchmarks/str-contains/versions", 200, "application/json", fixture("versions.json"))
+                .stub("/api/speedups", 200, "application/json", fixture("speedups.json"));
         browser.manage().window().setSize(new Dimension(1280, 900));
     }
 
@@ -99,6 +101,11 @@ class DashboardBrowserIntegrationTests extends OpenModeGateway {
         browser.get(gateway() + "/benchmarks/str-contains");
         await().atMost(WAIT).until(() -> !browser.findElements(By.cssSelector("#runtime-options input")).isEmpty());
         assertThat(browser.findElements(By.cssSelector("#code .token.keyword"))).as("highlighted PHP").isNotEmpty();
+        assertThat(browser.findElement(By.id("meta")).getText())
+                .contains("PHP 8.0 or newer: str_contains() is new in PHP 8.0");
+        assertThat(browser.findElement(By.id("rt-php-7.4")).isEnabled()).as("PHP 7.4 cannot run it").isFalse();
+        assertThat(browser.findElement(By.cssSelector("label[for='rt-php-7.4']")).getText())
+                .contains("runs PHP 7.4.33; this benchmark needs PHP 8.0 or newer (str_contains() is new in PHP 8.0)");
 
         browser.findElement(By.id("start")).click();
         WebElement card = await().atMost(WAIT).until(
@@ -260,6 +267,92 @@ class DashboardBrowserIntegrationTests extends OpenModeGateway {
 
         browser.get(gateway() + "/");
         await().atMost(WAIT).until(() -> browser.findElement(By.id("dead-letters")).isDisplayed());
+    }
+
+    @Test
+    void the_runtimes_page_shows_each_runtimes_exact_version_origin_and_settings() {
+        browser.get(gateway() + "/");
+        await().atMost(WAIT).until(() -> !browser.findElements(By.linkText("Runtimes")).isEmpty());
+        browser.findElement(By.linkText("Runtimes")).click();
+        await().atMost(WAIT).until(() -> browser.findElements(By.cssSelector("#runtimes tbody tr")).size() == 4);
+
+        String installed = browser.findElement(By.cssSelector("tr[data-runtime='php-8.5']")).getText();
+        assertThat(installed).contains("PHP 8.5", "8.5.2", "installed (./benchpulse php install)",
+                "built by Remi's RPM repository", "with gcc (GCC) 11.5.0", "@libphp/almalinux-9-v85@0.0.3",
+                "sha512-rnzptMh", "-n", "zend.assertions=-1", "opcache.enable_cli=0", "available");
+        assertThat(browser.findElement(By.cssSelector("tr[data-runtime='php-jit']")).getText())
+                .contains("JIT", "opcache.jit=tracing", "opcache.jit_buffer_size=64M");
+        screenshot("runtimes-desktop");
+    }
+
+    @Test
+    void a_category_started_on_two_runtimes_from_the_catalog_opens_the_matrix_with_its_progress_and_medians() {
+        String matrix = "55555555-5555-4555-8555-555555555555";
+        RUNNER.stub("/api/runs", 202, "application/json", "{\"matrixId\":\"" + matrix + "\",\"execution\":"
+                + "\"interleaved\",\"runs\":[],\"skipped\":[]}");
+        RESULTS.stub("/api/matrices/" + matrix, 200, "application/json", fixture("matrix.json"));
+        browser.get(gateway() + "/");
+        await().atMost(WAIT).until(() -> !browser.findElements(By.cssSelector("#matrix-runtimes input")).isEmpty());
+
+        browser.findElement(By.cssSelector("#matrix-section summary")).click();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("matrix-scope"))).selectByValue("strings");
+        browser.findElement(By.id("mx-php-7.4")).click();
+        browser.findElement(By.id("mx-php-8.5")).click();
+        browser.findElement(By.id("matrix-start")).click();
+
+        await().atMost(WAIT).until(() -> browser.getCurrentUrl().endsWith("/matrices/" + matrix));
+        assertThat(RUNNER.last().body()).isEqualTo("{\"category\":\"strings\",\"runtimes\":[\"php-7.4\",\"php-8.5\"],"
+                + "\"iterations\":10,\"execution\":\"interleaved\"}");
+        await().atMost(WAIT).until(() -> browser.findElements(By.cssSelector("#matrix tbody tr")).size() == 2);
+        assertThat(browser.findElement(By.id("matrix-progress")).getAttribute("aria-valuenow")).isEqualTo("88");
+        assertThat(browser.findElement(By.id("matrix-status")).getText()).contains("87.5 %", "3 completed",
+                "1 running", "35 of 40 samples");
+        assertThat(browser.findElement(By.cssSelector("tr[data-benchmark='str-contains']")).getText())
+                .contains("2.000 µs", "1.000 µs", "0.50");
+        assertThat(browser.findElement(By.cssSelector("tr[data-benchmark='str-pad']")).getText()).contains("5/10");
+        screenshot("matrix-desktop");
+    }
+
+    @Test
+    void the_php_versions_page_shows_a_row_per_runtime_with_its_ratio_to_the_baseline_and_a_chart_by_version() {
+        browser.get(gateway() + "/benchmarks/str-contains");
+        await().atMost(WAIT).until(() -> !browser.findElements(By.linkText("PHP versions")).isEmpty());
+        browser.findElement(By.linkText("PHP versions")).click();
+
+        await().atMost(WAIT).until(() -> browser.findElements(By.cssSelector("#versions tbody tr")).size() == 4);
+        browser.findElement(By.cssSelector("label[for='unit-auto']")).click();
+        assertThat(browser.findElements(By.cssSelector("#versions tbody tr"))).extracting(r -> r.getAttribute("data-runtime"))
+                .containsExactly("php-7.4", "php", "php-jit", "php-8.5");
+        assertThat(browser.findElement(By.cssSelector("tr[data-runtime='php-7.4']")).getText())
+                .contains("7.4.33", "2.000 µs", "2.200 µs", "2.500 µs", "8.0 %", "baseline");
+        assertThat(browser.findElement(By.cssSelector("tr[data-runtime='php-jit']")).getText())
+                .contains("JIT", "900.0 ns", "0.450 (0.420 – 0.480)", "faster");
+        assertThat(browser.findElement(By.cssSelector("tr[data-runtime='php-8.5']")).getText())
+                .contains("0.990 (0.930 – 1.05)", "no significant difference");
+        assertThat(browser.findElements(By.cssSelector("#chart canvas"))).isNotEmpty();
+        assertThat(browser.findElement(By.id("chart")).getText()).contains("Without JIT", "With JIT");
+        assertThat(browser.getCurrentUrl()).endsWith("/benchmarks/str-contains/versions?baseline=php-7.4");
+        screenshot("versions-desktop");
+
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("baseline"))).selectByValue("php-8.5");
+        await().atMost(WAIT).until(() -> RESULTS.received().stream()
+                .anyMatch(r -> r.uri().equals("/api/benchmarks/str-contains/versions?baseline=php-8.5")));
+    }
+
+    @Test
+    void the_speedup_page_summarises_the_catalog_by_category_between_two_runtimes() {
+        browser.get(gateway() + "/");
+        await().atMost(WAIT).until(() -> !browser.findElements(By.linkText("Speed-up by category")).isEmpty());
+        browser.findElement(By.linkText("Speed-up by category")).click();
+
+        await().atMost(WAIT).until(() -> browser.findElements(By.cssSelector("#categories tbody tr")).size() == 2);
+        assertThat(RESULTS.received()).anyMatch(r -> r.uri().equals("/api/speedups?from=php-7.4&to=php-8.5"));
+        assertThat(browser.findElement(By.id("status")).getText())
+                .isEqualTo("3 benchmarks: 1.50× overall from php-7.4 to php-8.5.");
+        assertThat(browser.findElement(By.cssSelector("tr[data-category='strings']")).getText())
+                .contains("2", "1.25×", "1.10× – 1.40×");
+        assertThat(browser.findElement(By.id("benchmarks")).getText()).contains("sort()", "2.00×", "faster");
+        screenshot("speedup-desktop");
     }
 
     private static void push(String id, String data) {

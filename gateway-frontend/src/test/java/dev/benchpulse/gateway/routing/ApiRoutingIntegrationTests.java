@@ -34,6 +34,9 @@ class ApiRoutingIntegrationTests extends OpenModeGateway {
             "GET, /api/runs/5b0c3f4e-1d2a-4c55-9a43-3e1f0f6d8a10/export, results",
             "GET, /api/operations/dead-letters, results",
             "POST, /api/operations/dead-letters/benchpulse.benchmark-events.v1.dlt/replay, results",
+            "GET, /api/matrices/5b0c3f4e-1d2a-4c55-9a43-3e1f0f6d8a10, results",
+            "GET, /api/benchmarks/str-contains/versions?baseline=php-7.4, results",
+            "GET, '/api/speedups?from=php-7.4&to=php-8.5', results",
             "GET, /api/schemas, results",
             "GET, /api/schemas/a1b2c3d4e5f60718, results",
     })

@@ -26,6 +26,7 @@ class PrometheusEndpointIntegrationTests extends OpenModeGateway {
                 "spring_cloud_gateway_requests_seconds_count",
                 "spring_cloud_gateway_requests_seconds_sum",
                 "spring_cloud_gateway_routes_count");
+        assertThat(PrometheusScrape.sampleNames(scrape)).containsAll(PrometheusScrape.promised("gateway-frontend"));
         assertThat(scrape).containsPattern("(?m)^spring_cloud_gateway_requests_seconds_count\\{.*routeId=\"runner-catalog\"");
     }
 }

@@ -23,6 +23,7 @@ import java.util.Set;
  *                          the stack is prepared, Kafka's at its first exit)
  * @param bindAddress       the address the gateway listens on (the hub and the services stay on loopback)
  * @param prepareOnly       only prepare (unpack the jars, train the archives), start nothing
+ * @param hubs              hub instances: one with its history in memory, or several forming a cluster over Kafka
  */
 public record StackSettings(
         StackLayout layout,
@@ -38,7 +39,8 @@ public record StackSettings(
         Optional<String> kafkaBootstrap,
         boolean classDataSharing,
         String bindAddress,
-        boolean prepareOnly) {
+        boolean prepareOnly,
+        int hubs) {
 
     public StackSettings {
         only = Set.copyOf(only);

@@ -13,12 +13,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One of Benchpulse's Spring Boot applications (the hub or a service), started from its module's {@code -exec}
  * jar and configured through environment variables only; healthy when Actuator says UP.
  */
 public final class SpringService implements Component {
+
+    private static final Map<String, Object> PREPARING = new ConcurrentHashMap<>();
 
     private final ServiceDefinition definition;
     private final StackLayout layout;
@@ -39,7 +42,7 @@ public final class SpringService implements Component {
 
     @Override
     public String name() {
-        return definition.module();
+        return definition.name();
     }
 
     @Override
@@ -56,7 +59,8 @@ public final class SpringService implements Component {
     public boolean isPrepared() throws IOException {
         Path execJar = locate();
         return AppImage.isUnpacked(execJar, layout.apps()) && (!java.classDataSharing()
-                || Files.exists(AppImage.classDataArchive(AppImage.appJar(execJar, layout.apps()), name())));
+                || Files.exists(AppImage.classDataArchive(AppImage.appJar(execJar, layout.apps()),
+                        definition.module())));
     }
 
     /**
@@ -65,18 +69,25 @@ public final class SpringService implements Component {
      */
     @Override
     public void prepare() throws Exception {
+        // instances of one module (the hub cluster's) share its image: one prepares it, the others find it ready
+        synchronized (PREPARING.computeIfAbsent(definition.module(), module -> new Object())) {
+            prepareImage();
+        }
+    }
+
+    private void prepareImage() throws Exception {
         Path appJar = AppImage.unpacked(locate(), layout.apps(), java.java());
-        Path archive = AppImage.classDataArchive(appJar, name());
+        Path archive = AppImage.classDataArchive(appJar, definition.module());
         if (java.classDataSharing() && !Files.exists(archive)) {
-            ClassDataTraining.run(name(), java, javaOptions, archive, appJar, definition.environment(),
-                    layout.home(), layout.log(name() + "-training"));
+            ClassDataTraining.run(definition.module(), java, javaOptions, archive, appJar, definition.environment(),
+                    layout.home(), layout.log(definition.module() + "-training"));
         }
     }
 
     @Override
     public Optional<ComponentProcess> start() throws Exception {
         Path appJar = AppImage.unpacked(locate(), layout.apps(), java.java());
-        Path archive = AppImage.classDataArchive(appJar, name());
+        Path archive = AppImage.classDataArchive(appJar, definition.module());
         List<String> command = java.command(javaOptions, archive, List.of("-jar", appJar.toString()));
         return Optional.of(new ProcessSpec(name(), command, definition.environment(), layout.home(),
                 layout.log(name()), "TERM", java.stopGrace(archive)).start());
@@ -100,13 +111,19 @@ public final class SpringService implements Component {
     /**
      * What distinguishes one service from another.
      *
-     * @param module      its Maven module (and component name)
+     * @param module      its Maven module
      * @param port        its HTTP port
      * @param portOption  the {@code up} option that sets the port
      * @param path        the path shown after its address
      * @param environment its configuration
+     * @param name        its component name: the module's, or with a number for a further instance of the module
+     *                    (the hub cluster's {@code mercure-hub-2}); instances share the module's jar and archive
      */
     record ServiceDefinition(String module, int port, String portOption, String path,
-            Map<String, String> environment) {
+            Map<String, String> environment, String name) {
+
+        ServiceDefinition(String module, int port, String portOption, String path, Map<String, String> environment) {
+            this(module, port, portOption, path, environment, module);
+        }
     }
 }

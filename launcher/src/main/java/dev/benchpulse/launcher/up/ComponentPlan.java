@@ -13,13 +13,15 @@ import dev.benchpulse.launcher.postgres.ExternalPostgres;
 import dev.benchpulse.launcher.process.JavaCommand;
 import dev.benchpulse.launcher.service.Services;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * What a launch runs, from its settings: which components, each configured (ports, state, the keys and addresses
  * it shares with the others), in which start stages. First the infrastructure (Kafka, PostgreSQL and the hub, which
- * need nothing else), then the four services together. An existing Kafka or PostgreSQL replaces the embedded one.
+ * need nothing else; several hub instances wait for Kafka by themselves), then the four services together. An
+ * existing Kafka or PostgreSQL replaces the embedded one.
  * Nothing starts here; the {@link dev.benchpulse.launcher.supervision.Supervisor} runs the plan.
  */
 final class ComponentPlan {
@@ -40,15 +42,22 @@ final class ComponentPlan {
         Database database = postgres.database();
         Services services = new Services(settings.layout(), settings.ports(), java, settings.javaOptions(),
                 settings.bindAddress());
-        return List.of(wanted(settings, kafka, postgres, services.hub(keys)),
+        List<Component> infrastructure = new ArrayList<>(List.of(kafka, postgres));
+        infrastructure.addAll(services.hubs(keys, settings.hubs(), bootstrap));
+        return List.of(wanted(settings, infrastructure.toArray(Component[]::new)),
                 wanted(settings, services.runner(bootstrap, keys), services.results(bootstrap, database, keys),
-                        services.notifier(bootstrap, keys), services.gateway(bootstrap, keys)));
+                        services.notifier(bootstrap, keys, settings.hubs()),
+                        services.gateway(bootstrap, keys, settings.hubs())));
     }
 
-    /** Every component name {@code --only} accepts, in start order. */
-    static List<String> names() {
-        return List.of(KafkaBroker.NAME, EmbeddedPostgres.NAME, Services.HUB, Services.RUNNER, Services.RESULTS,
-                Services.NOTIFIER, Services.GATEWAY);
+    /** Every component name {@code --only} accepts with this many hub instances, in start order. */
+    static List<String> names(int hubs) {
+        List<String> names = new ArrayList<>(List.of(KafkaBroker.NAME, EmbeddedPostgres.NAME));
+        for (int instance = 1; instance <= Math.max(1, hubs); instance++) {
+            names.add(Services.hubName(instance));
+        }
+        names.addAll(List.of(Services.RUNNER, Services.RESULTS, Services.NOTIFIER, Services.GATEWAY));
+        return names;
     }
 
     private static List<Component> wanted(StackSettings settings, Component... components) {

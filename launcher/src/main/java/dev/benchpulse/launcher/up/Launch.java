@@ -11,6 +11,8 @@ import dev.benchpulse.launcher.supervision.ComponentFailure;
 import dev.benchpulse.launcher.supervision.StackConsole;
 import dev.benchpulse.launcher.supervision.StackLock;
 import dev.benchpulse.launcher.supervision.Supervisor;
+import dev.benchpulse.launcher.php.Installations;
+import dev.benchpulse.launcher.php.PhpDirectory;
 import dev.benchpulse.launcher.preflight.ExposureCheck;
 import dev.benchpulse.launcher.preflight.PhpCheck;
 import dev.benchpulse.launcher.preflight.PortCheck;
@@ -67,7 +69,9 @@ final class Launch {
             wipe(layout);
         }
         if (settings.wants(Services.RUNNER)) {
-            PhpCheck.warning(System.getenv("PATH")).ifPresent(warning -> console.line("WARNING " + warning));
+            int installed = new Installations(PhpDirectory.resolve(layout.home(), System.getenv(PhpDirectory.ENV)))
+                    .all().size();
+            PhpCheck.warning(System.getenv("PATH"), installed).ifPresent(warning -> console.line("WARNING " + warning));
         }
         if (settings.wants(Services.GATEWAY)) {
             ExposureCheck.warning(settings.bindAddress(), System.getenv("BENCHPULSE_SECURITY_MODE"))

@@ -36,6 +36,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "Kafka). Details: docs/operations.md"})
 public final class LaunchCommand implements Callable<Integer> {
 
+    /** Each instance is a JVM of its own on this machine. */
+    private static final int MAX_HUBS = 9;
+
     @Spec
     CommandSpec spec;
 
@@ -92,6 +95,12 @@ public final class LaunchCommand implements Callable<Integer> {
             + "right after it builds. Without it, up prepares whatever is missing before it starts the stack.")
     boolean prepareOnly;
 
+    @Option(names = "--hubs", defaultValue = "${env:BENCHPULSE_HUBS:-1}", paramLabel = "<n>",
+            description = "Mercure hub instances (default: ${DEFAULT-VALUE}, history in memory). From 2 on they form a "
+                    + "cluster over Kafka on consecutive ports from --hub-port (mercure-hub, mercure-hub-2, ...), the "
+                    + "notifier writes to the cluster's topic and the gateway spreads subscribers over the instances.")
+    int hubs;
+
     @Option(names = "--start-timeout", defaultValue = "180", paramLabel = "<seconds>",
             description = "How long a component may take to become healthy (default: ${DEFAULT-VALUE}).")
     int startTimeoutSeconds;
@@ -113,11 +122,15 @@ public final class LaunchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), repository + " is not the Benchpulse repository: run "
                     + "./benchpulse from the repository, or pass --home.");
         }
+        if (hubs < 1 || hubs > MAX_HUBS) {
+            throw new ParameterException(spec.commandLine(), "--hubs must be between 1 and " + MAX_HUBS + ", was "
+                    + hubs + ".");
+        }
         Set<String> components = new HashSet<>(only);
-        components.removeAll(ComponentPlan.names());
+        components.removeAll(ComponentPlan.names(hubs));
         if (!components.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "Unknown component(s) for --only: " + components
-                    + ". Known: " + String.join(", ", ComponentPlan.names()));
+                    + ". Known: " + String.join(", ", ComponentPlan.names(hubs)));
         }
         Path state = stateDir != null ? stateDir : repository.resolve(".benchpulse");
         Path cache = cacheDir != null ? cacheDir : state.resolve("cache");
@@ -125,7 +138,7 @@ public final class LaunchCommand implements Callable<Integer> {
                 Duration.ofSeconds(startTimeoutSeconds), Duration.ofSeconds(stopTimeoutSeconds), split(javaOptions),
                 blankToEmpty(databaseUrl), blankToEmpty(System.getenv("BENCHPULSE_DATABASE_USERNAME")),
                 Optional.ofNullable(System.getenv("BENCHPULSE_DATABASE_PASSWORD")), blankToEmpty(kafkaBootstrap),
-                classDataSharing, bindAddress, prepareOnly);
+                classDataSharing, bindAddress, prepareOnly, hubs);
     }
 
     private static List<String> split(String options) {

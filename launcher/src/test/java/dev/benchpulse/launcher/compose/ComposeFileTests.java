@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,7 +20,8 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * docker-compose.yml checked as data, since no Docker engine runs here: pinned images, healthchecks, healthy
- * dependencies, no secret in the file, the runner's PHP containers, and the one Dockerfile of the services' images (pinned, non-root).
+ * dependencies, no secret in the file, the runner's PHP containers, the one Dockerfile of the services' images (pinned, non-root),
+ * and the {@code observability} profile with its Prometheus scrape configuration.
  */
 class ComposeFileTests {
 
@@ -84,15 +86,17 @@ class ComposeFileTests {
                 "gateway-frontend")) {
             assertThat(map(map(services().get(module).get("build")).get("args"))).as(module)
                     .containsEntry("MODULE", module);
-            assertThat(map(services().get(module).get("environment"))).as(module)
-                    .containsEntry("SPRING_PROFILES_ACTIVE", "docker");
+            assertThat((String) map(services().get(module).get("environment")).get("SPRING_PROFILES_ACTIVE"))
+                    .as(module).startsWith("docker");
         }
     }
 
     @Test
     void only_the_gateway_publishes_a_port_and_on_loopback_unless_told_otherwise() {
         services().forEach((name, service) -> {
-            if (!name.equals("gateway-frontend")) {
+            // the opt-in observability tools publish on the host's loopback only (checked with their profile)
+            boolean tool = service.containsKey("profiles") && strings(service.get("profiles")).contains("observability");
+            if (!name.equals("gateway-frontend") && !tool) {
                 assertThat(service).as(name + " publishes no port").doesNotContainKey("ports");
             }
         });
@@ -119,11 +123,11 @@ class ComposeFileTests {
     }
 
     @Test
-    void the_runner_reaches_php_8_1_to_8_4_through_docker_exec() {
+    void the_runner_reaches_php_7_4_to_8_5_through_docker_exec() {
         Map<String, Object> runner = services().get("runner-service");
-        assertThat(map(runner.get("environment"))).containsEntry("SPRING_PROFILES_ACTIVE", "docker");
+        assertThat((String) map(runner.get("environment")).get("SPRING_PROFILES_ACTIVE")).startsWith("docker,");
         assertThat(strings(runner.get("volumes"))).contains("/var/run/docker.sock:/var/run/docker.sock");
-        for (String version : List.of("8.1", "8.2", "8.3", "8.4")) {
+        for (String version : List.of("7.4", "8.0", "8.1", "8.2", "8.3", "8.4", "8.5")) {
             Map<String, Object> php = services().get("php-" + version);
             assertThat(php.get("container_name")).isEqualTo("benchpulse-php-" + version);
             assertThat((String) php.get("image")).startsWith("php:" + version + ".").contains("-cli");
@@ -138,6 +142,66 @@ class ComposeFileTests {
         assertThat((String) mercure.get("image")).startsWith("dunglas/mercure:v0.24.");
         assertThat(strings(mercure.get("profiles"))).containsExactly("reference-hub");
         assertThat(services().get("mercure-hub")).doesNotContainKey("profiles");
+    }
+
+    @Test
+    void the_observability_profile_adds_prometheus_grafana_and_tempo_with_the_files_kept_in_the_repository() {
+        for (String tool : List.of("prometheus", "grafana", "tempo")) {
+            Map<String, Object> service = services().get(tool);
+            assertThat(strings(service.get("profiles"))).as(tool).containsExactly("observability");
+            for (String volume : strings(service.get("volumes"))) {
+                if (volume.startsWith("./")) {
+                    assertThat(REPO.resolve(volume.substring(2, volume.indexOf(':')))).as(tool + " mounts " + volume)
+                            .exists();
+                }
+            }
+            if (service.containsKey("ports")) {
+                assertThat(strings(service.get("ports"))).as(tool + " is published on the loopback only")
+                        .allMatch(port -> port.startsWith("127.0.0.1:"));
+            }
+        }
+        assertThat(services().entrySet()).filteredOn(e -> !e.getValue().containsKey("profiles"))
+                .as("no service of the default set depends on the observability tools")
+                .allSatisfy(e -> assertThat(map(e.getValue().getOrDefault("depends_on", Map.of())))
+                        .doesNotContainKeys("prometheus", "grafana", "tempo"));
+        assertThat(map(services().get("grafana").get("depends_on"))).containsKeys("prometheus", "tempo");
+    }
+
+    @Test
+    void the_observability_profile_is_also_the_services_spring_profile_that_exports_their_traces() throws IOException {
+        for (String module : List.of("runner-service", "results-service", "notifier-service", "gateway-frontend")) {
+            assertThat(map(services().get(module).get("environment")))
+                    .containsEntry("SPRING_PROFILES_ACTIVE", "docker,${COMPOSE_PROFILES:-docker}")
+                    .containsEntry("LOGGING_STRUCTURED_FORMAT_CONSOLE", "${BENCHPULSE_LOG_FORMAT:-}");
+            String configuration = Files.readString(REPO.resolve(module + "/src/main/resources/application.yml"));
+            assertThat(configuration).as(module + "'s observability profile")
+                    .contains("on-profile: observability")
+                    .contains("endpoint: ${BENCHPULSE_OTLP_ENDPOINT:http://tempo:4318/v1/traces}");
+        }
+        assertThat(strings(services().get("tempo").get("command"))).containsExactly("-config.file=/etc/tempo/tempo.yml");
+        assertThat(Files.readString(REPO.resolve("observability/tempo/tempo.yml"))).contains("0.0.0.0:4318");
+    }
+
+    @Test
+    void prometheus_scrapes_every_service_and_the_hub_on_its_port() throws IOException {
+        Map<String, Object> prometheus = new Yaml().load(Files.readString(REPO.resolve("observability/prometheus.yml")));
+        Map<String, String> targets = new TreeMap<>();
+        for (Object job : (List<?>) prometheus.get("scrape_configs")) {
+            Map<String, Object> config = map(job);
+            assertThat(config.get("metrics_path")).isEqualTo("/actuator/prometheus");
+            Map<String, Object> discovery = map(((List<?>) config.get("dns_sd_configs")).getFirst());
+            targets.put((String) config.get("job_name"),
+                    strings(discovery.get("names")).getFirst() + ":" + discovery.get("port"));
+        }
+        Map<String, String> expected = new TreeMap<>();
+        services().forEach((name, service) -> {
+            if (service.containsKey("build")) {
+                expected.put(name, name + ":" + map(map(service.get("build")).get("args")).get("PORT"));
+            }
+        });
+        assertThat(targets).isEqualTo(expected);
+        targets.keySet().forEach(job -> assertThat(REPO.resolve("observability/metrics/" + job + ".txt"))
+                .as("the meters job " + job + " serves").isRegularFile());
     }
 
     @Test

@@ -56,7 +56,8 @@ final class Drill {
         awaitHealthy(control);
         DeadLetterWatch deadLetters = DeadLetterWatch.from(stack.kafkaBootstrapServers());
         String marker = "poison " + fault.id() + " " + UUID.randomUUID();
-        try (EventSourceSubscriber subscriber = EventSourceSubscriber.open(stack.gatewayUrl(), TOPICS);
+        try (MachineLoad load = MachineLoad.watch(stack.launched().launcher());
+                EventSourceSubscriber subscriber = EventSourceSubscriber.open(stack.gatewayUrl(), TOPICS);
                 ExecutorService background = Executors.newVirtualThreadPerTaskExecutor()) {
             await().atMost(Duration.ofSeconds(60)).until(() -> subscriber.connections() > 0);
             long requested = System.nanoTime();
@@ -75,11 +76,12 @@ final class Drill {
             for (int i = 0; i < runs.size(); i++) {
                 outcomes.add(outcome(runs.get(i), runtimes.get(i), subscriber));
             }
+            MachineLoad.Figures figures = load.figures();
             List<String> parked = deadLetters.parkedSince();
             List<String> unexpected = parked.stream().filter(p -> !p.contains(marker)).toList();
             return new DrillResult(fault, Duration.ofNanos(struck - requested), atFault, back, caughtUp,
                     completedAfter, outcomes, new DrillResult.SubscriberView(subscriber.updates().size(),
-                            subscriber.connections(), subscriber.repeats()), parked, unexpected);
+                            subscriber.connections(), subscriber.repeats()), parked, unexpected, figures);
         }
     }
 
@@ -170,7 +172,7 @@ final class Drill {
         List<String> problems = stored.samples().size() < 2 ? List.of("fewer than two samples")
                 : Recomputed.differences(run.path("statistics"), stored.samples());
         return new DrillResult.RunOutcome(runId, runtime, run.path("status").asString(), stored.attempts(),
-                stored.holdsEverySampleOnce(ITERATIONS), stored.samples().size(), problems,
+                stored.holdsEverySampleOnce(ITERATIONS), stored.samples().size(), stored.duplicates(), problems,
                 subscriber.sawCompleted(runId));
     }
 

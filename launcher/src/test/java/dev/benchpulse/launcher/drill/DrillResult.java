@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * What one fault drill found, and its line in the report.
@@ -19,10 +20,11 @@ import java.util.Locale;
  * @param subscriber       what the browser-like subscriber saw
  * @param deadLetters      records parked during the drill, as {@code topic: value}
  * @param unexpectedParked those that are not the drill's own poison records
+ * @param load             how busy the machine and the stack were meanwhile
  */
 record DrillResult(Fault fault, Duration injectedAfter, List<Integer> samplesAtFault, Duration componentBack,
         Duration caughtUp, Duration completedAfter, List<RunOutcome> runs, SubscriberView subscriber,
-        List<String> deadLetters, List<String> unexpectedParked) {
+        List<String> deadLetters, List<String> unexpectedParked, MachineLoad.Figures load) {
 
     /**
      * One run after the drill.
@@ -33,11 +35,12 @@ record DrillResult(Fault fault, Duration injectedAfter, List<Integer> samplesAtF
      * @param attempts       attempts recorded for it
      * @param storedOnce     every sample 1..n stored exactly once, all of its current attempt
      * @param stored         samples stored
+     * @param duplicates     samples stored more than once for one iteration
      * @param statsProblems  statistics fields that differ from a recomputation
      * @param sawCompleted   the subscriber received its completed update
      */
     record RunOutcome(String runId, String runtime, String status, int attempts, boolean storedOnce, int stored,
-            List<String> statsProblems, boolean sawCompleted) {
+            int duplicates, List<String> statsProblems, boolean sawCompleted) {
     }
 
     /**
@@ -79,16 +82,24 @@ record DrillResult(Fault fault, Duration injectedAfter, List<Integer> samplesAtF
         return "| `" + fault.id() + "` | " + fault.description() + " | " + seconds(injectedAfter) + " into the runs, at "
                 + samplesAtFault.get(0) + " and " + samplesAtFault.get(1) + " of " + iterations + " samples stored | "
                 + (componentBack == null ? "–" : seconds(componentBack)) + " | " + seconds(caughtUp) + " | "
-                + seconds(completedAfter) + " | " + runs.stream().map(r -> String.valueOf(r.attempts()))
-                        .reduce((a, b) -> a + " / " + b).orElse("") + " | "
+                + seconds(completedAfter) + " | " + perRun(r -> String.valueOf(r.attempts())) + " | "
+                + perRun(r -> r.stored() + " (" + r.duplicates() + ")") + " | "
                 + subscriber.connections() + " streams, " + subscriber.repeats() + " repeats dropped | "
                 + deadLetters.size() + (unexpectedParked.isEmpty() ? " (poison only)" : " (" + unexpectedParked.size()
-                        + " unexpected)") + " | " + (lost.isEmpty() ? "nothing" : String.join("; ", lost)) + " |";
+                        + " unexpected)") + " | "
+                + String.format(Locale.ROOT, "%.1f / %.1f | %.0f / %.0f in %.0f s", load.loadMean(), load.loadMax(),
+                        load.stackCpu(), load.machineCpu(), load.wallSeconds())
+                + " | " + (lost.isEmpty() ? "nothing" : String.join("; ", lost)) + " |";
+    }
+
+    private String perRun(Function<RunOutcome, String> figure) {
+        return runs.stream().map(figure).reduce((a, b) -> a + " / " + b).orElse("");
     }
 
     static String tableHeader() {
         return "| fault | what was done | when | component back after | caught up after | both runs ended after "
-                + "| attempts | subscriber | parked on a DLT | lost |\n|---|---|---|---|---|---|---|---|---|---|";
+                + "| attempts | samples stored (duplicates) | subscriber | parked on a DLT | load average (mean / max) "
+                + "| CPU s (stack / machine) | lost |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|";
     }
 
     private static String seconds(Duration duration) {

@@ -71,6 +71,11 @@ record StoredRun(String status, int attempts, List<Sample> samples, int foreign)
         }
     }
 
+    /** Samples stored more than once for the same iteration. */
+    int duplicates() {
+        return samples.size() - (int) samples.stream().mapToInt(Sample::iteration).distinct().count();
+    }
+
     /** Iterations 1..{@code expected}, each exactly once, all of the current attempt. */
     boolean holdsEverySampleOnce(int expected) {
         if (samples.size() != expected || foreign != 0) {

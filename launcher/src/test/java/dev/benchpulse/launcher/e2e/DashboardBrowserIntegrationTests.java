@@ -169,6 +169,21 @@ class DashboardBrowserIntegrationTests {
         screenshot("history");
     }
 
+    @Test
+    @Order(6)
+    void php_versions_shows_a_row_per_runtime_with_the_ratio_to_the_baseline_and_the_chart_by_version() {
+        openAfterTheRuns("/benchmarks/" + choice.benchmark() + "/versions?baseline=" + choice.runtimes().get(0));
+
+        waitFor(PAGE, () -> rows("#versions"), rows -> rows >= 2);
+        assertLinksToEachRun("#versions");
+        assertThat(browser.findElement(By.cssSelector("#versions tr[data-runtime='" + choice.runtimes().get(0) + "']"))
+                .getText()).contains("baseline");
+        assertThat(browser.findElement(By.cssSelector("#versions tr[data-runtime='" + choice.runtimes().get(1) + "']"))
+                .getText()).containsPattern("[0-9.]+ \\([0-9.]+ – [0-9.]+\\) (faster|slower|no significant difference)");
+        assertThat(drawn("#chart")).as("chart").isTrue();
+        screenshot("versions");
+    }
+
     /** Opens a view of the runs started from the benchmark page, which must have completed. */
     private static void openAfterTheRuns(String path) {
         assertThat(runIds).as("the runs started from the benchmark page completed").isNotNull();

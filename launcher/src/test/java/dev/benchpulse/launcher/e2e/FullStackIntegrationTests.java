@@ -80,7 +80,7 @@ class FullStackIntegrationTests {
             Map<String, TopicDescription> topics = admin.describeTopics(Topics.allWithDeadLetters().stream()
                     .map(Topic::name).toList()).allTopicNames().get(30, TimeUnit.SECONDS);
 
-            assertThat(Topics.allWithDeadLetters()).hasSize(6).allSatisfy(topic -> assertThat(
+            assertThat(Topics.allWithDeadLetters()).hasSize(7).allSatisfy(topic -> assertThat(
                     topics.get(topic.name()).partitions()).as(topic.name()).hasSize(topic.partitions()));
         }
     }

@@ -32,15 +32,27 @@ public final class RunningStack implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final LaunchedStack launched;
+    private final OtlpSink traces;
 
-    private RunningStack(LaunchedStack launched) {
+    private RunningStack(LaunchedStack launched, OtlpSink traces) {
         this.launched = launched;
+        this.traces = traces;
     }
 
+    /** Starts the stack with every trace sampled and exported to an {@link OtlpSink} of this JVM. */
     static RunningStack start() {
         Path state = LaunchedStack.freshStateDir("full-stack");
-        return new RunningStack(LaunchedStack.start("full-stack", state, FreePorts.forStack())
-                .awaitUp(START_TIMEOUT));
+        OtlpSink traces = OtlpSink.start();
+        String tracing = "-Dmanagement.tracing.sampling.probability=1.0"
+                + " -Dmanagement.opentelemetry.tracing.export.otlp.endpoint=" + traces.endpoint()
+                + " -Dmanagement.opentelemetry.tracing.export.schedule-delay=500ms";
+        return new RunningStack(LaunchedStack.start("full-stack", state, FreePorts.forStack(), "--java-options",
+                tracing).awaitUp(START_TIMEOUT), traces);
+    }
+
+    /** The spans the stack's services exported. */
+    OtlpSink traces() {
+        return traces;
     }
 
     public LaunchedStack launched() {
@@ -105,6 +117,7 @@ public final class RunningStack implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         launched.stop();
+        traces.close();
         launched.assertNoProcessLeft(Duration.ofSeconds(30));
         assertThat(launched.outputLines()).containsSubsequence(
                 "Stopping runner-service, results-service, notifier-service, gateway-frontend ...",

@@ -9,8 +9,11 @@ import dev.benchpulse.launcher.status.StatusCommand;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +22,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -188,6 +194,39 @@ class StackLifecycleIntegrationTests {
             }
         }
         throw new AssertionError("No " + name + " in " + status);
+    }
+
+    @Test
+    void two_hubs_form_a_cluster_an_update_published_to_one_reaches_a_subscriber_of_the_other() throws Exception {
+        Path state = LaunchedStack.freshStateDir("hubs");
+        Ports ports = FreePorts.forStack();
+        try (LaunchedStack stack = LaunchedStack.start("hubs", state, ports, "--hubs", "2", "--only",
+                "kafka,mercure-hub,mercure-hub-2").awaitUp(UP)) {
+            assertThat(stack.processes()).containsKeys("mercure-hub", "mercure-hub-2");
+            Properties keys = new Properties();
+            keys.load(Files.newBufferedReader(state.resolve("keys.env")));
+            long exp = java.time.Instant.now().plusSeconds(3600).getEpochSecond(); // the stack's hub requires exp
+            String subscriber = Jws.hs256(keys.getProperty("MERCURE_SUBSCRIBER_JWT_KEY"),
+                    "{\"exp\":" + exp + ",\"mercure\":{\"subscribe\":[\"*\"]}}");
+            String publisher = Jws.hs256(keys.getProperty("MERCURE_PUBLISHER_JWT_KEY"),
+                    "{\"exp\":" + exp + ",\"mercure\":{\"publish\":[\"*\"]}}");
+            HttpClient http = HttpClient.newHttpClient();
+            List<String> lines = new CopyOnWriteArrayList<>();
+            http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (ports.hub() + 1)
+                    + "/.well-known/mercure?topic=cluster")).header("Authorization", "Bearer " + subscriber).build(),
+                    HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> response.body().forEach(lines::add));
+            await().atMost(Duration.ofSeconds(30)).until(() -> lines.contains(":"));
+
+            HttpResponse<String> published = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + ports.hub() + "/.well-known/mercure")).header("Authorization", "Bearer " + publisher)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("topic=cluster&id=first-update&data=shared")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(published.body()).isEqualTo("first-update");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(lines)
+                    .containsSubsequence("id: first-update", "data: shared"));
+        }
     }
 
     @Test

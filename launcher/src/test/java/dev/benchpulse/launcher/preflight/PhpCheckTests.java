@@ -21,6 +21,15 @@ class PhpCheckTests {
     }
 
     @Test
+    void without_php_but_with_installed_versions_only_the_system_runtimes_are_affected() {
+        assertThat(PhpCheck.warning(dir.toString(), 2)).hasValueSatisfying(warning -> assertThat(warning)
+                .contains("php and php-jit will show as unavailable", "2 PHP version(s) installed")
+                .doesNotContain("no benchmark can run"));
+        assertThat(PhpCheck.warning(dir.toString(), 0)).hasValueSatisfying(warning -> assertThat(warning)
+                .contains("./benchpulse php install"));
+    }
+
+    @Test
     void an_executable_php_on_the_path_is_enough() throws Exception {
         Path php = Files.createFile(dir.resolve("php"), PosixFilePermissions.asFileAttribute(
                 PosixFilePermissions.fromString("rwxr-xr-x")));

@@ -3,6 +3,8 @@ package dev.benchpulse.hub.dispatch;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.stereotype.Component;
@@ -21,38 +23,70 @@ import dev.benchpulse.hub.transport.Transport.Batch;
 @Component
 class Dispatcher implements Transport.Receiver {
 
+    /** Updates handed to the loops and not yet queued by all of them, at most (a batch larger waits for all). */
+    static final int MAX_IN_FLIGHT = 50_000;
+
     private final Object lock = new Object();
+    private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
     private final HubMetrics metrics;
     private final int buffer;
     private volatile LoopGroup[] groups = new LoopGroup[0];
     /** The end of the last batch handed to the groups: where a group created now starts. */
     private long dispatched;
-    private boolean closed;
+    private volatile boolean closed;
 
-    Dispatcher(HubMetrics metrics, HubProperties properties) {
+    Dispatcher(HubMetrics metrics, HubProperties properties, Transport transport) {
         this.metrics = metrics;
         this.buffer = properties.dispatch().subscriberBuffer();
+        // a group created before the first batch starts where the transport will start handing updates over
+        this.dispatched = transport.end();
     }
 
+    /**
+     * Waits, on the transport's thread, until the event loops have room for the batch, then hands it to every loop.
+     * The updates handed over and not yet queued by every loop are bounded: a transport that reads faster than the
+     * loops queue (a Kafka topic read at full speed) waits instead of piling batches up in the loops' task queues.
+     */
     @Override
     public void receive(Batch batch) {
+        int permits = Math.min(batch.updates().size(), MAX_IN_FLIGHT);
+        if (!admit(permits)) {
+            return;
+        }
         LoopGroup[] targets;
         synchronized (lock) {
             targets = groups;
             dispatched = batch.end();
         }
         if (targets.length == 0) {
+            inFlight.release(permits);
             recordLatency(batch.updates());
             return;
         }
         AtomicInteger remaining = new AtomicInteger(targets.length);
         Runnable delivered = () -> {
             if (remaining.decrementAndGet() == 0) {
+                inFlight.release(permits);
                 recordLatency(batch.updates());
             }
         };
         for (LoopGroup group : targets) {
             group.deliver(batch, delivered);
+        }
+    }
+
+    /** False when the hub closed while waiting (nothing is dispatched any more). */
+    private boolean admit(int permits) {
+        try {
+            while (!inFlight.tryAcquire(permits, 1, TimeUnit.SECONDS)) {
+                if (closed) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

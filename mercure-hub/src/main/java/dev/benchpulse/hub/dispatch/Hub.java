@@ -64,27 +64,35 @@ public class Hub {
      * Hands the update to the transport, which keeps it for replay and for the dispatcher. An update whose id is
      * still kept is a publisher's retry: it is not dispatched again, so no subscriber receives it twice.
      *
-     * @return false for such a repeated update
+     * @return emits false for such a repeated update, true once the update is stored; fails when it could not be
+     *         stored (the transport's storage is unavailable: the publisher should retry)
      */
-    public boolean publish(Update update) {
-        if (!transport.append(update)) {
-            metrics.repeated();
-            return false;
-        }
-        metrics.published();
-        return true;
+    public Mono<Boolean> publish(Update update) {
+        return Mono.fromFuture(() -> transport.append(update), true).doOnNext(accepted -> {
+            if (accepted) {
+                metrics.published();
+            } else {
+                metrics.repeated();
+            }
+        });
     }
 
     /**
-     * Opens a subscription. The returned stream starts with a comment, replays the updates after
-     * {@code lastEventId} (when given; else those published while the subscription opens), then carries live updates;
-     * it ends when the client leaves, when the token expires or when the hub stops.
+     * Opens a subscription once the transport knows where it resumes. The stream starts with a comment, replays the
+     * updates after {@code lastEventId} (when given; else those published while the subscription opens), then carries
+     * live updates; it ends when the client leaves, when the token expires or when the hub stops.
      */
-    public Subscription subscribe(List<TopicSelector> selectors, Claims claims, String lastEventId, Executor loop) {
+    public Mono<Subscription> subscribe(List<TopicSelector> selectors, Claims claims, String lastEventId,
+            Executor loop) {
         if (!open) {
-            throw new HubException(HttpStatus.SERVICE_UNAVAILABLE, "The hub is shutting down: reconnect in a moment.");
+            return Mono.error(new HubException(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The hub is shutting down: reconnect in a moment."));
         }
-        Transport.Resume resume = transport.resume(lastEventId);
+        return Mono.fromFuture(() -> transport.resume(lastEventId), true)
+                .map(resume -> open(selectors, claims, loop, resume));
+    }
+
+    private Subscription open(List<TopicSelector> selectors, Claims claims, Executor loop, Transport.Resume resume) {
         Subscriber subscriber = new Subscriber(selectors, claims, buffer, loop == null ? fallbackLoop : loop,
                 resume.from());
         LoopGroup group = dispatcher.group(subscriber.loop);

@@ -86,7 +86,7 @@ final class LoopGroup {
      * group.
      */
     void deliver(Batch batch, Runnable delivered) {
-        run(() -> {
+        boolean queued = run(() -> {
             try {
                 queue(batch.updates());
             } finally {
@@ -94,6 +94,9 @@ final class LoopGroup {
                 delivered.run();
             }
         });
+        if (!queued) {
+            delivered.run(); // the loop is gone with its subscribers: nothing waits for it
+        }
     }
 
     private void queue(List<Accepted> updates) {
@@ -147,12 +150,15 @@ final class LoopGroup {
         });
     }
 
-    private void run(Runnable task) {
+    /** Queues the task on the loop; false when the loop no longer takes tasks. */
+    private boolean run(Runnable task) {
         try {
             loop.execute(task);
+            return true;
         } catch (RejectedExecutionException e) {
             // the loop is shutting down with the server: its connections, and their streams, end with it
             LOG.debug("Event loop gone, task dropped: {}", e.toString());
+            return false;
         }
     }
 }

@@ -13,15 +13,16 @@ import dev.benchpulse.hub.update.Update;
 
 /**
  * The history a new subscriber is owed, matched against its selectors on threads of their own: neither a publish,
- * nor the dispatch to other subscribers, nor an event loop waits for it. The matching goes as fast as the
- * subscriber reads (a chunk per request), and stops when it leaves.
+ * nor the dispatch to other subscribers, nor an event loop waits for it. The matching (and the reading of a log,
+ * with the Kafka transport) goes as fast as the subscriber reads (a chunk per request), and stops when it leaves.
  */
 @Component
 class Replays implements DisposableBean {
 
     private final Transport transport;
-    private final Scheduler scheduler = Schedulers.newParallel("mercure-replay",
-            Math.max(1, Runtime.getRuntime().availableProcessors()), true);
+    /** Replays may wait for a log (the Kafka transport reads old updates from the topic): elastic, but bounded. */
+    private final Scheduler scheduler = Schedulers.newBoundedElastic(
+            Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), Integer.MAX_VALUE, "mercure-replay", 60, true);
 
     Replays(Transport transport) {
         this.transport = transport;

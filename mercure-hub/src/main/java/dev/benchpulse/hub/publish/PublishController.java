@@ -22,10 +22,13 @@ import dev.benchpulse.hub.update.Update;
 /**
  * {@code POST /.well-known/mercure}: a publisher sends an update as a form ({@code topic} once or more, {@code data},
  * {@code private}, {@code id}, {@code type}, {@code retry}); the hub answers {@code 200 text/plain} with the update's
- * id, which it generates ({@code urn:uuid:…}) when none is given.
+ * id, which it generates ({@code urn:uuid:…}) when none is given, once the update is stored (with the Kafka
+ * transport: written to the topic); {@code 503} when it could not be.
  */
 @RestController
 class PublishController {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PublishController.class);
 
     private final Hub hub;
     private final Authorizer authorizer;
@@ -43,15 +46,24 @@ class PublishController {
             throw new HubException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Updates are published as a form: send "
                     + "Content-Type: application/x-www-form-urlencoded with topic, data, private, id, type and retry.");
         }
-        return exchange.getFormData().map(form -> {
+        return exchange.getFormData().flatMap(form -> {
             Update update = update(form);
             if (!claims.mayPublishTo(update.topics())) {
                 throw HubException.forbidden("The publisher JWT does not allow publishing to " + update.topics()
                         + ": its mercure.publish claim must list a selector matching every topic.");
             }
-            hub.publish(update);
-            return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(update.id());
+            return hub.publish(update)
+                    .onErrorMap(e -> !(e instanceof HubException), PublishController::notStored)
+                    .thenReturn(ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(update.id()));
         });
+    }
+
+    /** The transport could not store the update (Kafka unreachable): nothing was accepted, the publisher retries. */
+    private static HubException notStored(Throwable cause) {
+        LOG.warn("An update could not be stored: {}", cause.toString());
+        return new HubException(HttpStatus.SERVICE_UNAVAILABLE, "The hub could not store the update ("
+                + cause.getClass().getSimpleName() + "): it was not accepted. Publish it again with the same id in a "
+                + "moment; an id already stored is not sent to subscribers twice.");
     }
 
     private static Update update(MultiValueMap<String, String> form) {

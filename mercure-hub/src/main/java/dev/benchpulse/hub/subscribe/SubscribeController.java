@@ -64,14 +64,13 @@ class SubscribeController {
         Claims claims = authorizer.subscriber(request);
         List<TopicSelector> selected = selectors.of(topics, "the topic parameters");
         Runnable release = quota.take(addresses.of(request));
-        Subscription subscription;
-        try {
-            subscription = hub.subscribe(selected, claims, lastEventId(request), eventLoop(request));
-        } catch (RuntimeException e) {
-            release.run();
-            throw e;
-        }
-        ServerHttpResponse response = exchange.getResponse();
+        // The place is given back when the stream ends, and also if it never starts (the write is abandoned first).
+        return hub.subscribe(selected, claims, lastEventId(request), eventLoop(request))
+                .flatMap(subscription -> stream(exchange.getResponse(), subscription, release))
+                .doFinally(signal -> release.run());
+    }
+
+    private static Mono<Void> stream(ServerHttpResponse response, Subscription subscription, Runnable release) {
         HttpHeaders headers = response.getHeaders();
         headers.setContentType(MediaType.TEXT_EVENT_STREAM);
         headers.setCacheControl("private, no-cache, no-store, must-revalidate, max-age=0");
@@ -79,9 +78,7 @@ class SubscribeController {
         headers.set(LAST_EVENT_ID, subscription.lastEventId());
         NettyDataBufferFactory buffers = response.bufferFactory() instanceof NettyDataBufferFactory netty ? netty
                 : FALLBACK;
-        // The place is given back when the stream ends, and also if it never starts (the write is abandoned first).
-        return response.writeWith(subscription.stream().doFinally(signal -> release.run()).map(buffers::wrap))
-                .doFinally(signal -> release.run());
+        return response.writeWith(subscription.stream().doFinally(signal -> release.run()).map(buffers::wrap));
     }
 
     /** The Netty event loop of the subscriber's connection, so the hub queues its frames there. */

@@ -23,6 +23,8 @@ import dev.benchpulse.hub.update.Update;
 @Component
 class SubscriptionEvents implements SubscriberListener {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SubscriptionEvents.class);
+
     private final Hub hub;
     private final JsonMapper json;
 
@@ -50,7 +52,8 @@ class SubscriptionEvents implements SubscriberListener {
             document.put("@context", SubscriptionDocuments.CONTEXT);
             document.putAll(SubscriptionDocuments.describe(subscriber, selector, active));
             hub.publish(new Update("urn:uuid:" + UUID.randomUUID(), List.of((String) document.get("id")),
-                    json.writeValueAsString(document), true, null, null));
+                    json.writeValueAsString(document), true, null, null))
+                    .subscribe(stored -> { }, e -> LOG.warn("A subscription event was not published: {}", e.toString()));
         }
     }
 }

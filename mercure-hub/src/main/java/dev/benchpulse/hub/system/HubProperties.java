@@ -3,9 +3,14 @@ package dev.benchpulse.hub.system;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Everything an operator can set on the hub; {@code mercure-hub.yml} maps each property to the environment variable
@@ -18,19 +23,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param corsOrigins origins allowed to use the hub from a browser ({@code *} for any)
  * @param publishOrigins origins allowed to publish with the authorization cookie ({@code *} for any)
  * @param heartbeat how long a stream may stay silent before the hub sends a comment to keep it open
- * @param historySize how many updates the hub keeps to replay to reconnecting subscribers
+ * @param historySize how many of the newest updates can be replayed to reconnecting subscribers (kept in memory by the
+ *         memory transport; located in the topic by the Kafka transport)
  * @param cookieName the name of the cookie carrying the JWS
  * @param dispatch how updates are fanned out
  * @param limits bounds on the work and connections one client can cause
  * @param trustedProxies proxies (addresses or CIDR blocks) whose {@code X-Forwarded-For} names the client
+ * @param transport where updates are kept and shared: in this process's memory, or in a Kafka topic that every
+ *         instance of a hub cluster reads
+ * @param kafka the Kafka transport's settings
  */
 @ConfigurationProperties("mercure")
+@Validated
 public record HubProperties(@DefaultValue Keys publisher, @DefaultValue Keys subscriber,
         @DefaultValue("false") boolean anonymous, @DefaultValue("false") boolean subscriptions,
         @DefaultValue List<String> corsOrigins, @DefaultValue List<String> publishOrigins,
-        @DefaultValue("40s") Duration heartbeat, @DefaultValue("1000") int historySize,
-        @DefaultValue("mercureAuthorization") String cookieName, @DefaultValue Dispatch dispatch,
-        @DefaultValue Limits limits, @DefaultValue({"127.0.0.0/8", "::1/128"}) List<String> trustedProxies) {
+        @DefaultValue("40s") Duration heartbeat, @DefaultValue("1000") @PositiveOrZero int historySize,
+        @DefaultValue("mercureAuthorization") String cookieName, @DefaultValue @Valid Dispatch dispatch,
+        @DefaultValue @Valid Limits limits, @DefaultValue({"127.0.0.0/8", "::1/128"}) List<String> trustedProxies,
+        @DefaultValue("memory") TransportKind transport, @DefaultValue @Valid Kafka kafka) {
 
     public HubProperties {
         corsOrigins = words(corsOrigins);
@@ -66,7 +77,8 @@ public record HubProperties(@DefaultValue Keys publisher, @DefaultValue Keys sub
      * @param subscriberBuffer how many updates may wait for one slow subscriber before its stream is closed
      * @param eventLoopThreads Netty event-loop threads serving connections (0: one per CPU core)
      */
-    public record Dispatch(@DefaultValue("8192") int subscriberBuffer, @DefaultValue("0") int eventLoopThreads) {
+    public record Dispatch(@DefaultValue("8192") @Positive int subscriberBuffer,
+            @DefaultValue("0") @PositiveOrZero int eventLoopThreads) {
     }
 
     /**
@@ -78,7 +90,35 @@ public record HubProperties(@DefaultValue Keys publisher, @DefaultValue Keys sub
      * @param selectors the most topic selectors one subscription (or one claim) may have
      * @param subscriptionsPerAddress the most subscriptions one client address may hold open at once
      */
-    public record Limits(@DefaultValue("1024") int templateLength, @DefaultValue("20") int templateExpressions,
-            @DefaultValue("100") int selectors, @DefaultValue("1000") int subscriptionsPerAddress) {
+    public record Limits(@DefaultValue("1024") @PositiveOrZero int templateLength,
+            @DefaultValue("20") @PositiveOrZero int templateExpressions, @DefaultValue("100") @PositiveOrZero int selectors,
+            @DefaultValue("1000") @PositiveOrZero int subscriptionsPerAddress) {
+    }
+
+    /** Where updates are kept and shared. */
+    public enum TransportKind {
+        /** In this process's memory: one hub on its own. */
+        MEMORY,
+        /** In a Kafka topic every instance reads: a hub cluster. */
+        KAFKA
+    }
+
+    /**
+     * The Kafka transport: the topic every instance of the cluster reads whole, and is replayed from.
+     *
+     * @param bootstrapServers the Kafka brokers
+     * @param topic the topic (default: the registry's {@code benchpulse.hub-updates.v1}); it must have one partition
+     * @param retention how long Kafka keeps updates; set on the topic when the hub starts
+     * @param createTopic whether the hub creates the topic when it is missing
+     * @param cacheSize how many of the newest updates each instance also keeps decoded in memory, so that the usual
+     *         reconnection (a few seconds behind) is replayed without reading Kafka
+     * @param linger how long the producer waits to batch concurrent HTTP publishes into one request to Kafka
+     * @param startupTimeout the longest wait for Kafka when the hub starts
+     * @param properties more Kafka client properties (security settings, for example), for every client of the hub
+     */
+    public record Kafka(@DefaultValue("localhost:9092") String bootstrapServers, @DefaultValue("") String topic,
+            @DefaultValue("24h") Duration retention, @DefaultValue("true") boolean createTopic,
+            @DefaultValue("1000") @PositiveOrZero int cacheSize, @DefaultValue("2ms") Duration linger,
+            @DefaultValue("60s") Duration startupTimeout, @DefaultValue Map<String, String> properties) {
     }
 }

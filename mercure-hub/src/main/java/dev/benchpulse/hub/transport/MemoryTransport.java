@@ -3,10 +3,9 @@ package dev.benchpulse.hub.transport;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
-
-import org.springframework.stereotype.Component;
 
 import dev.benchpulse.hub.system.HubProperties;
 import dev.benchpulse.hub.update.Update;
@@ -18,7 +17,6 @@ import dev.benchpulse.hub.update.UpdateHistory;
  * larger the batches, with no added delay when it is quiet. The lock guards the history and the updates waiting for
  * that thread; it is held only to copy references, never while anything is matched or sent.
  */
-@Component
 public class MemoryTransport implements Transport {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MemoryTransport.class);
@@ -34,18 +32,18 @@ public class MemoryTransport implements Transport {
     }
 
     @Override
-    public boolean append(Update update) {
+    public CompletableFuture<Boolean> append(Update update) {
         lock.lock();
         try {
             if (history.contains(update.id())) {
-                return false;
+                return CompletableFuture.completedFuture(false);
             }
             pending.add(new Accepted(update, history.add(update), System.nanoTime()));
         } finally {
             lock.unlock();
         }
         LockSupport.unpark(deliverer);
-        return true;
+        return CompletableFuture.completedFuture(true);
     }
 
     @Override
@@ -84,14 +82,24 @@ public class MemoryTransport implements Transport {
     }
 
     @Override
-    public Resume resume(String lastEventId) {
+    public long end() {
+        lock.lock();
+        try {
+            return history.end();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public CompletableFuture<Resume> resume(String lastEventId) {
         lock.lock();
         try {
             if (lastEventId == null) {
-                return new Resume(history.end(), history.lastId());
+                return CompletableFuture.completedFuture(new Resume(history.end(), history.lastId()));
             }
             long from = history.resumeAfter(lastEventId);
-            return new Resume(from, from == 0 ? UpdateHistory.EARLIEST : lastEventId);
+            return CompletableFuture.completedFuture(new Resume(from, from == 0 ? UpdateHistory.EARLIEST : lastEventId));
         } finally {
             lock.unlock();
         }

@@ -1,6 +1,7 @@
 package dev.benchpulse.hub.transport;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import dev.benchpulse.hub.update.Update;
 
@@ -8,8 +9,9 @@ import dev.benchpulse.hub.update.Update;
  * Where accepted updates go and come back from. Every update gets a position in one order; the transport hands the
  * updates to the dispatcher in that order, in batches, and serves the history from it, so that a subscriber can be
  * given everything before a position as replay and everything from that position on live, missing nothing and
- * seeing nothing twice. {@link MemoryTransport} keeps a bounded history in one hub's memory; a transport over a log
- * shared by several hubs (a Kafka topic) implements the same contract with the log's offsets as positions.
+ * seeing nothing twice. {@link MemoryTransport} keeps a bounded history in one hub's memory; the Kafka transport
+ * ({@code transport.kafka}) implements the same contract over a topic shared by every instance of a hub cluster,
+ * with the topic's offsets as positions. Positions increase but need not be contiguous.
  */
 public interface Transport {
 
@@ -17,22 +19,29 @@ public interface Transport {
      * Accepts a published update. An update whose id the transport still keeps is a publisher's retry (its first
      * response was lost): it is not accepted again, so no subscriber receives it twice.
      *
-     * @return false for such a repeated update
+     * @return completes with true once the update is stored, with false for such a repeated update, and
+     *         exceptionally when it could not be stored (the publisher should retry)
      */
-    boolean append(Update update);
+    CompletableFuture<Boolean> append(Update update);
 
     /** Starts handing accepted updates to the receiver: batch after batch, in order, from one thread at a time. */
     void start(Receiver receiver);
 
-    /**
-     * Where a subscriber resumes, read at once: after {@code lastEventId} (every kept update when it is
-     * {@value dev.benchpulse.hub.update.UpdateHistory#EARLIEST} or no longer kept), or, without one, after the newest
-     * update.
-     */
-    Resume resume(String lastEventId);
+    /** The position before which no update will be handed to the receiver: where dispatch starts. */
+    long end();
 
-    /** The updates still kept at positions from {@code from} (included) to {@code end} (excluded), oldest first. */
-    List<Update> replay(long from, long end);
+    /**
+     * Where a subscriber resumes: after {@code lastEventId} (every kept update when it is
+     * {@value dev.benchpulse.hub.update.UpdateHistory#EARLIEST} or no longer kept), or, without one, after the newest
+     * update. Completes at once unless the transport must first catch up with updates stored elsewhere.
+     */
+    CompletableFuture<Resume> resume(String lastEventId);
+
+    /**
+     * The updates still kept at positions from {@code from} (included) to {@code end} (excluded), oldest first. The
+     * iteration may read them lazily (from a log), so it is paced by whoever consumes it.
+     */
+    Iterable<Update> replay(long from, long end);
 
     /** The id of the newest update, or {@value dev.benchpulse.hub.update.UpdateHistory#EARLIEST} when there is none. */
     String lastId();

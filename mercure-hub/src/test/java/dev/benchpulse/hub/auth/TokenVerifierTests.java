@@ -23,7 +23,8 @@ class TokenVerifierTests {
     private static final String KEY = MercureTokens.randomSecret();
     private static final String OLD_KEY = MercureTokens.randomSecret();
     private static final TopicSelectors SELECTORS = new TopicSelectors(new HubProperties(null, null, false, false,
-            List.of(), List.of(), null, 0, null, null, new HubProperties.Limits(1024, 20, 100, 0), List.of()));
+            List.of(), List.of(), null, 0, null, null, new HubProperties.Limits(1024, 20, 100, 0), List.of(),
+            HubProperties.TransportKind.MEMORY, null));
 
     /** The test's time: the clock expiry is judged by and the cache's ticker, moved together. */
     private static final class Time implements InstantSource, Ticker {

@@ -21,7 +21,8 @@ import dev.benchpulse.hub.transport.Transport.Batch;
 class DispatcherTests {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final Dispatcher dispatcher = new Dispatcher(new HubMetrics(meters), Fixtures.properties(10, 100));
+    private final Dispatcher dispatcher = new Dispatcher(new HubMetrics(meters), Fixtures.properties(10, 100),
+            new dev.benchpulse.hub.transport.MemoryTransport(Fixtures.properties(10, 100)));
 
     /** An event loop that keeps its tasks until {@link #runAll()}. */
     private static final class HeldLoop implements Executor {
@@ -29,11 +30,11 @@ class DispatcherTests {
         private final List<Runnable> tasks = new ArrayList<>();
 
         @Override
-        public void execute(Runnable task) {
+        public synchronized void execute(Runnable task) {
             tasks.add(task);
         }
 
-        void runAll() {
+        synchronized void runAll() {
             while (!tasks.isEmpty()) {
                 tasks.removeFirst().run();
             }
@@ -112,5 +113,29 @@ class DispatcherTests {
 
         assertThat(open).containsExactly("complete");
         assertThat(late).containsExactly("complete");
+    }
+
+    @Test
+    void a_transport_that_reads_faster_than_the_loops_queue_waits_for_them_instead_of_piling_batches_up() {
+        // a Kafka topic read at full speed once filled a hub's heap with batches its loops had not taken yet
+        HeldLoop loop = new HeldLoop();
+        dispatcher.group(loop);
+        String[] full = new String[Dispatcher.MAX_IN_FLIGHT];
+        for (int i = 0; i < full.length; i++) {
+            full[i] = "u" + i;
+        }
+        dispatcher.receive(batch(full.length, full));
+        java.util.concurrent.atomic.AtomicBoolean handedOver = new java.util.concurrent.atomic.AtomicBoolean();
+
+        Thread.ofPlatform().start(() -> {
+            dispatcher.receive(batch(full.length + 1, "one more"));
+            handedOver.set(true);
+        });
+
+        // while the loop has not queued the first batch, the next one waits on the transport's thread
+        org.awaitility.Awaitility.await().during(java.time.Duration.ofMillis(500))
+                .atMost(java.time.Duration.ofSeconds(5)).until(() -> !handedOver.get());
+        loop.runAll();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(handedOver::get);
     }
 }

@@ -27,7 +27,7 @@ final class Fixtures {
     static HubProperties properties(int historySize, int subscriberBuffer, Duration heartbeat) {
         return new HubProperties(null, null, true, false, List.of(), List.of(), heartbeat, historySize,
                 "mercureAuthorization", new HubProperties.Dispatch(subscriberBuffer, 0),
-                new HubProperties.Limits(1024, 20, 100, 0), List.of());
+                new HubProperties.Limits(1024, 20, 100, 0), List.of(), HubProperties.TransportKind.MEMORY, null);
     }
 
     static HubMetrics metrics() {

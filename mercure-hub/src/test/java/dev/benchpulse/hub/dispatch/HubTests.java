@@ -42,7 +42,7 @@ class HubTests {
     private final HubProperties properties = Fixtures.properties(5_000, 10_000);
     private final HeldTransport transport = new HeldTransport(new MemoryTransport(properties));
     private final HubMetrics metrics = Fixtures.metrics();
-    private final Dispatcher dispatcher = new Dispatcher(metrics, properties);
+    private final Dispatcher dispatcher = new Dispatcher(metrics, properties, transport);
     private final Replays replays = new Replays(transport);
     private final Hub hub = new Hub(transport, dispatcher, replays, new SubscriberRegistry(metrics), metrics,
             properties);
@@ -63,7 +63,7 @@ class HubTests {
     }
 
     private Queue<String> subscribe(String lastEventId, int loop) {
-        return record(hub.subscribe(selectors("*"), null, lastEventId, loops.get(loop)).stream());
+        return record(hub.subscribe(selectors("*"), null, lastEventId, loops.get(loop)).block().stream());
     }
 
     private static List<String> range(int from, int to) {
@@ -75,7 +75,7 @@ class HubTests {
     }
 
     private void publish(List<String> ids) {
-        ids.forEach(id -> assertThat(hub.publish(update(id, "t"))).isTrue());
+        ids.forEach(id -> assertThat(hub.publish(update(id, "t")).block()).isTrue());
     }
 
     @Test
@@ -108,7 +108,7 @@ class HubTests {
         AtomicReference<String> lastPublished = new AtomicReference<>(UpdateHistory.EARLIEST);
         Thread publisher = Thread.ofPlatform().start(() -> {
             for (int i = 0; i < total; i++) {
-                hub.publish(update("u" + i, "t"));
+                hub.publish(update("u" + i, "t")).block();
                 lastPublished.set("u" + i);
                 LockSupport.parkNanos(200_000); // a steady stream rather than one burst, so joins land within it
             }
@@ -148,8 +148,8 @@ class HubTests {
     void a_repeated_id_is_acknowledged_but_not_dispatched_again() {
         Queue<String> stream = subscribe(null, 2);
 
-        assertThat(hub.publish(update("once", "t"))).isTrue();
-        assertThat(hub.publish(update("once", "t"))).isFalse();
+        assertThat(hub.publish(update("once", "t")).block()).isTrue();
+        assertThat(hub.publish(update("once", "t")).block()).isFalse();
         publish(List.of("after"));
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(ids(stream)).containsExactly("once", "after"));
@@ -183,7 +183,7 @@ class HubTests {
         }
 
         @Override
-        public List<Update> replay(long from, long end) {
+        public Iterable<Update> replay(long from, long end) {
             CountDownLatch latch = released;
             if (latch.getCount() > 0) {
                 asked.countDown();
@@ -197,7 +197,7 @@ class HubTests {
         }
 
         @Override
-        public boolean append(Update update) {
+        public java.util.concurrent.CompletableFuture<Boolean> append(Update update) {
             return delegate.append(update);
         }
 
@@ -207,8 +207,13 @@ class HubTests {
         }
 
         @Override
-        public Resume resume(String lastEventId) {
+        public java.util.concurrent.CompletableFuture<Resume> resume(String lastEventId) {
             return delegate.resume(lastEventId);
+        }
+
+        @Override
+        public long end() {
+            return delegate.end();
         }
 
         @Override

@@ -16,7 +16,7 @@ class ClientAddressesTests {
 
     private static ClientAddresses trusting(String... proxies) {
         return new ClientAddresses(new HubProperties(null, null, false, false, List.of(), List.of(), null, 0, null,
-                null, null, List.of(proxies)));
+                null, null, List.of(proxies), HubProperties.TransportKind.MEMORY, null));
     }
 
     private static MockServerHttpRequest from(String peer, String... forwardedFor) {

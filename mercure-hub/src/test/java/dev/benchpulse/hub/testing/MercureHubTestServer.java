@@ -38,18 +38,21 @@ import dev.benchpulse.hub.MercureHubApplication;
  *
  * Other options: {@code publisherKey(String)}, {@code subscriberKey(String)}, {@code subscriptions(boolean)},
  * {@code historySize(int)}, {@code corsOrigins(String...)}, {@code publishOrigins(String...)},
- * {@code cookieName(String)}, {@code port(int)} and {@code property(key, value)} for any {@code mercure.*} or Spring
- * property (see docs/mercure-hub.md).
+ * {@code cookieName(String)}, {@code port(int)}, {@code kafka(bootstrapServers, topic)} (a member of a hub cluster)
+ * and {@code property(key, value)} for any {@code mercure.*} or Spring property (see docs/mercure-hub.md).
  */
 public final class MercureHubTestServer implements AutoCloseable {
 
-    /** Auto-configurations the hub needs; every other one found on the class path is excluded. */
+    /**
+     * Auto-configurations the hub needs; every other one found on the class path is excluded (tracing too: the hub
+     * has none, while the services that start it in their tests do).
+     */
     private static final List<String> HUB_AUTO_CONFIGURATION_PACKAGES = List.of("org.springframework.boot.autoconfigure.",
             "org.springframework.boot.jackson.", "org.springframework.boot.reactor.", "org.springframework.boot.netty.",
             "org.springframework.boot.webflux.autoconfigure.", "org.springframework.boot.http.codec.",
             "org.springframework.boot.web.server.", "org.springframework.boot.actuate.autoconfigure.",
-            "org.springframework.boot.health.", "org.springframework.boot.micrometer.",
-            "org.springframework.boot.validation.");
+            "org.springframework.boot.health.", "org.springframework.boot.micrometer.metrics.",
+            "org.springframework.boot.micrometer.observation.", "org.springframework.boot.validation.");
 
     private final Map<String, String> properties;
     private final String publisherKey;
@@ -162,6 +165,7 @@ public final class MercureHubTestServer implements AutoCloseable {
             corsOrigins();
             publishOrigins();
             cookieName("mercureAuthorization");
+            property("mercure.transport", "memory");
             property("server.address", "127.0.0.1");
             property("server.shutdown", "immediate");
             property("spring.main.banner-mode", "off");
@@ -221,6 +225,16 @@ public final class MercureHubTestServer implements AutoCloseable {
 
         public Builder cookieName(String name) {
             return property("mercure.cookie-name", name);
+        }
+
+        /**
+         * A member of a hub cluster: the Kafka transport on these brokers and this topic (one per test keeps tests
+         * apart); every instance started with the same two reads the same updates.
+         */
+        public Builder kafka(String bootstrapServers, String topic) {
+            property("mercure.transport", "kafka");
+            property("mercure.kafka.bootstrap-servers", bootstrapServers);
+            return property("mercure.kafka.topic", topic);
         }
 
         /** A fixed port instead of a random one. */

@@ -22,7 +22,8 @@ import dev.benchpulse.hub.update.UpdateHistory;
 class MemoryTransportTests {
 
     private final MemoryTransport transport = new MemoryTransport(new HubProperties(null, null, false, false,
-            List.of(), List.of(), Duration.ofSeconds(40), 100, "c", null, null, List.of()));
+            List.of(), List.of(), Duration.ofSeconds(40), 100, "c", null, null, List.of(),
+            HubProperties.TransportKind.MEMORY, null));
 
     @AfterEach
     void close() {
@@ -35,8 +36,8 @@ class MemoryTransportTests {
 
     @Test
     void an_id_still_kept_is_not_accepted_again() {
-        assertThat(transport.append(update("a"))).isTrue();
-        assertThat(transport.append(update("a"))).isFalse();
+        assertThat(transport.append(update("a")).join()).isTrue();
+        assertThat(transport.append(update("a")).join()).isFalse();
         assertThat(transport.lastId()).isEqualTo("a");
     }
 
@@ -66,13 +67,13 @@ class MemoryTransportTests {
 
     @Test
     void a_subscriber_resumes_after_its_last_event_id_or_at_the_oldest_kept_update_when_it_is_unknown() {
-        assertThat(transport.resume(null)).isEqualTo(new Transport.Resume(0, UpdateHistory.EARLIEST));
+        assertThat(transport.resume(null).join()).isEqualTo(new Transport.Resume(0, UpdateHistory.EARLIEST));
         List.of("a", "b", "c", "d").forEach(id -> transport.append(update(id)));
 
-        assertThat(transport.resume("b")).isEqualTo(new Transport.Resume(2, "b"));
-        assertThat(transport.resume(UpdateHistory.EARLIEST)).isEqualTo(new Transport.Resume(0, UpdateHistory.EARLIEST));
-        assertThat(transport.resume("unknown")).isEqualTo(new Transport.Resume(0, UpdateHistory.EARLIEST));
-        assertThat(transport.resume(null)).isEqualTo(new Transport.Resume(4, "d"));
+        assertThat(transport.resume("b").join()).isEqualTo(new Transport.Resume(2, "b"));
+        assertThat(transport.resume(UpdateHistory.EARLIEST).join()).isEqualTo(new Transport.Resume(0, UpdateHistory.EARLIEST));
+        assertThat(transport.resume("unknown").join()).isEqualTo(new Transport.Resume(0, UpdateHistory.EARLIEST));
+        assertThat(transport.resume(null).join()).isEqualTo(new Transport.Resume(4, "d"));
     }
 
     @Test

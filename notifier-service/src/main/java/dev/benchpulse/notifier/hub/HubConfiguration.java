@@ -1,5 +1,6 @@
 package dev.benchpulse.notifier.hub;
 
+import dev.benchpulse.notifier.relay.TracedPublisher;
 import dev.benchpulse.notifier.relay.UpdatePublisher;
 import dev.benchpulse.notifier.system.NotifierMetrics;
 import dev.benchpulse.support.outage.DependencyOutages;
@@ -9,7 +10,9 @@ import io.netty.channel.ChannelOption;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,9 +23,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The publisher and its HTTP client: connect and response timeouts; a fresh connection per publish by default, or a
- * pool of kept-alive connections ({@code benchpulse.notifier.publish.keep-alive}).
+ * pool of kept-alive connections ({@code benchpulse.notifier.publish.keep-alive}); the trace context of the publish
+ * ({@link TracedPublisher}) in the request's headers.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "benchpulse.notifier.hub.transport", havingValue = "http", matchIfMissing = true)
 class HubConfiguration {
 
     @Bean
@@ -49,7 +54,10 @@ class HubConfiguration {
         NotifierProperties.Publish publish = properties.publish();
         HttpClient http = (publish.keepAlive() ? HttpClient.create(hubConnections) : oneRequestPerConnection())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) publish.connectTimeout().toMillis())
-                .responseTimeout(publish.responseTimeout());
+                .responseTimeout(publish.responseTimeout())
+                .doOnRequest((request, connection) -> request.currentContextView()
+                        .<Map<String, String>>getOrEmpty(TracedPublisher.HEADERS)
+                        .ifPresent(trace -> trace.forEach(request::header)));
         return new MercurePublisher(http, properties.hub().url(), tokens, json, notifierScheduler, publish,
                 metrics, outages);
     }

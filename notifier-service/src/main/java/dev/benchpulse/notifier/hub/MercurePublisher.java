@@ -66,6 +66,7 @@ final class MercurePublisher implements UpdatePublisher {
         this.settings = settings;
         this.metrics = metrics;
         this.outages = outages;
+        outages.expect(HUB);
     }
 
     @Override

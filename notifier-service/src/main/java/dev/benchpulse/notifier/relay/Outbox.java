@@ -8,6 +8,8 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.Optional;
 
+import io.micrometer.context.ContextSnapshot;
+
 /**
  * One run's updates waiting to be sent, in event order, with the rules for coalescing progress: a newer progress
  * update, or the started update of a new attempt, makes a queued progress update obsolete unless it is in flight;
@@ -15,7 +17,15 @@ import java.util.Optional;
  */
 final class Outbox {
 
-    record Pending(MercureUpdate update, Delivery delivery) {
+    /**
+     * An update waiting, with what was on the thread when its event arrived (the event's span), so that its publish
+     * continues the run's trace wherever it happens.
+     */
+    record Pending(MercureUpdate update, Delivery delivery, ContextSnapshot context) {
+
+        Pending(MercureUpdate update, Delivery delivery) {
+            this(update, delivery, RunRelay.SNAPSHOTS.captureAll());
+        }
 
         boolean progress() {
             return update.type() == UpdateType.PROGRESS;

@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
 import org.apache.avro.specific.SpecificRecord;
 
 import reactor.core.Disposable;
@@ -18,9 +20,12 @@ import reactor.core.Disposables;
  * it at once. An update the hub did not take stays at the head and is tried again after the park delay, so nothing
  * behind it overtakes it and a terminal update is never lost. A progress update also needs a permit of the
  * {@link ProgressLimiter} shared by all runs; started, completed and failed updates, and a progress update with a
- * terminal one queued behind it, go without.
+ * terminal one queued behind it, go without. An update is published in the context its event arrived in (the
+ * event's span), so the publish is part of the run's trace whichever thread sends it.
  */
 final class RunRelay {
+
+    static final ContextSnapshotFactory SNAPSHOTS = ContextSnapshotFactory.builder().build();
 
     private final RunState state = new RunState();
     private final Outbox outbox = new Outbox();
@@ -101,8 +106,10 @@ final class RunRelay {
         }
         cancelWakeUp();
         sending = true;
-        publishing.replace(settings.publisher().publish(head.update()).subscribe(
-                sentAt -> sent(head, sentAt), error -> notSent(head, error)));
+        try (ContextSnapshot.Scope eventContext = head.context().setThreadLocals()) {
+            publishing.replace(settings.publisher().publish(head.update()).subscribe(
+                    sentAt -> sent(head, sentAt), error -> notSent(head, error)));
+        }
     }
 
     private synchronized void wake() {

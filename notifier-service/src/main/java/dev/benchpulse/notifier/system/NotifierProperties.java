@@ -4,8 +4,14 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The notifier's settings ({@code benchpulse.notifier.*}); {@code application.yml} maps the shared environment
@@ -19,12 +25,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param consumer             how far the consumer may run ahead of the oldest undelivered event
  */
 @ConfigurationProperties("benchpulse.notifier")
+@Validated
 public record NotifierProperties(
         @DefaultValue("10") int maxProgressPerSecond,
         @DefaultValue("10m") Duration runIdleTimeout,
         @DefaultValue Hub hub,
-        @DefaultValue Publish publish,
-        @DefaultValue Consumer consumer) {
+        @DefaultValue @Valid Publish publish,
+        @DefaultValue @Valid Consumer consumer) {
 
     public NotifierProperties {
         if (maxProgressPerSecond < 2) {
@@ -35,10 +42,23 @@ public record NotifierProperties(
     }
 
     /**
-     * @param url the hub's publish endpoint
-     * @param jwt the publisher JWT's key material and claims
+     * @param url       the hub's publish endpoint
+     * @param jwt       the publisher JWT's key material and claims
+     * @param transport how updates reach the hub: {@code http} (one publish request per update, any Mercure hub) or
+     *                  {@code kafka} (produced, batched, straight to the topic a hub cluster reads; only for our hub
+     *                  running with {@code MERCURE_TRANSPORT=kafka})
+     * @param linger    with {@code kafka}: how long the producer waits to batch updates of several runs together
      */
-    public record Hub(@DefaultValue("http://localhost:3000/.well-known/mercure") URI url, @DefaultValue Jwt jwt) {
+    public record Hub(@DefaultValue("http://localhost:3000/.well-known/mercure") URI url, @DefaultValue Jwt jwt,
+            @DefaultValue("http") HubTransport transport, @DefaultValue("5ms") Duration linger) {
+    }
+
+    /** How updates reach the hub. */
+    public enum HubTransport {
+        /** A publish request per update (Mercure's protocol). */
+        HTTP,
+        /** Produced straight to the hub cluster's Kafka topic. */
+        KAFKA
     }
 
     /**
@@ -80,13 +100,13 @@ public record NotifierProperties(
     public record Publish(
             @DefaultValue("1s") Duration connectTimeout,
             @DefaultValue("2s") Duration responseTimeout,
-            @DefaultValue("3") int retries,
+            @DefaultValue("3") @PositiveOrZero int retries,
             @DefaultValue("50ms") Duration minBackoff,
             @DefaultValue("1s") Duration maxBackoff,
-            @DefaultValue("0.5") double jitter,
+            @DefaultValue("0.5") @DecimalMin("0") @DecimalMax("1") double jitter,
             @DefaultValue("1s") Duration parkDelay,
             @DefaultValue("true") boolean keepAlive,
-            @DefaultValue("64") int maxConnections,
+            @DefaultValue("64") @Positive int maxConnections,
             @DefaultValue("true") boolean adaptiveProgress) {
     }
 
@@ -99,7 +119,7 @@ public record NotifierProperties(
      *                                   same ids (a hub that keeps history, ours included, does not dispatch them
      *                                   twice)
      */
-    public record Consumer(@DefaultValue("10000") int maxUncommittedPerPartition,
+    public record Consumer(@DefaultValue("10000") @Positive int maxUncommittedPerPartition,
             @DefaultValue("100ms") Duration commitInterval) {
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.benchpulse.contracts.avro.FailureReason;
+import dev.benchpulse.notifier.relay.TracedPublisher;
 import dev.benchpulse.notifier.relay.UpdatePublisher;
 import dev.benchpulse.notifier.relay.UpdateRejectedException;
 import dev.benchpulse.notifier.system.NotifierMetrics;
@@ -17,6 +18,10 @@ import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.SignedJWT;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -153,6 +158,32 @@ class MercurePublisherTests {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
     }
 
+    @Test
+    void sends_the_trace_context_of_the_publish_in_the_request_headers() {
+        Propagator propagator = new Propagator() {
+            @Override
+            public List<String> fields() {
+                return List.of("traceparent");
+            }
+
+            @Override
+            public <C> void inject(TraceContext context, C carrier, Setter<C> setter) {
+                setter.set(carrier, "traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+            }
+
+            @Override
+            public <C> Span.Builder extract(C carrier, Getter<C> getter) {
+                return Span.Builder.NOOP;
+            }
+        };
+
+        new TracedPublisher(publisher(3), Tracer.NOOP, propagator).publish(new RunState().next(run.started()))
+                .block(WAIT);
+
+        assertThat(hub.requests()).extracting(RecordingHub.Request::traceparent)
+                .containsExactly("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+    }
+
     private UpdatePublisher publisher(int retries) {
         return publisher(retries, Duration.ofSeconds(3), false);
     }
@@ -163,7 +194,8 @@ class MercurePublisherTests {
                 Duration.ofSeconds(1), keepAlive, 8, true);
         NotifierProperties properties = new NotifierProperties(10, Duration.ofMinutes(10),
                 new NotifierProperties.Hub(hub.url(), PublisherTokensTests.jwt(PublisherTokensTests.SECRET, "HS256",
-                        null)), publish, new NotifierProperties.Consumer(100, Duration.ZERO));
+                        null), NotifierProperties.HubTransport.HTTP, Duration.ZERO), publish,
+                new NotifierProperties.Consumer(100, Duration.ZERO));
         HubConfiguration configuration = new HubConfiguration();
         ConnectionProvider pool = configuration.hubConnections(properties);
         connections.add(pool);

@@ -25,7 +25,7 @@ import java.util.concurrent.Executors;
 final class RecordingHub implements AutoCloseable {
 
     record Request(String method, String path, String contentType, String authorization, String connection,
-            String body) {
+            String body, String traceparent) {
 
         Map<String, String> form() {
             Map<String, String> form = new LinkedHashMap<>();
@@ -85,7 +85,8 @@ final class RecordingHub implements AutoCloseable {
         requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                 exchange.getRequestHeaders().getFirst("Content-Type"),
                 exchange.getRequestHeaders().getFirst("Authorization"),
-                exchange.getRequestHeaders().getFirst("Connection"), body));
+                exchange.getRequestHeaders().getFirst("Connection"), body,
+                exchange.getRequestHeaders().getFirst("traceparent")));
         Reply reply = next();
         try {
             Thread.sleep(reply.delay());

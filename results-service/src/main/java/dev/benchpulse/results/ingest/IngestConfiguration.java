@@ -4,6 +4,7 @@ import dev.benchpulse.contracts.Topics;
 import dev.benchpulse.contracts.avro.RunRequested;
 import dev.benchpulse.results.system.ResultsProperties;
 import dev.benchpulse.support.kafka.TopicClients;
+import dev.benchpulse.support.outage.DependencyOutages;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.context.annotation.Bean;
@@ -20,7 +21,8 @@ class IngestConfiguration {
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, SpecificRecord> benchmarkEventsListenerFactory(
-            TopicClients clients, ResultsProperties properties) {
+            TopicClients clients, ResultsProperties properties, DependencyOutages outages) {
+        outages.expect(BenchmarkEventsListener.DATABASE); // the writes of both listeners wait for it
         return clients.listenerFactory(Topics.BENCHMARK_EVENTS, factory -> {
             factory.setBatchListener(true);
             factory.setConcurrency(properties.ingest().concurrency());

@@ -4,6 +4,7 @@ import dev.benchpulse.contracts.EventType;
 import dev.benchpulse.contracts.avro.RunRequested;
 import dev.benchpulse.results.system.ResultsProperties;
 import dev.benchpulse.support.outage.DependencyUnavailableException;
+import dev.benchpulse.support.observability.RunScope;
 
 import java.time.Duration;
 
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Records every requested run as QUEUED; the offset is committed after the row is written. A request that breaks
- * the contract is dead-lettered; a write that fails waits for PostgreSQL, however long it is away.
+ * the contract is dead-lettered; a write that fails waits for PostgreSQL, however long it is away. The write is
+ * part of the run's trace (the record's span), and its logs name the run ({@link RunScope}).
  */
 @Component
 class RunRequestsListener {
@@ -31,12 +33,14 @@ class RunRequestsListener {
             topics = "#{T(dev.benchpulse.contracts.Topics).RUN_REQUESTS.name()}",
             containerFactory = "runRequestsListenerFactory")
     void on(RunRequested request) {
-        EventContract.check(request);
-        try {
-            runs.requested(request).block(timeout);
-        } catch (RuntimeException e) {
-            throw new DependencyUnavailableException(BenchmarkEventsListener.DATABASE, e);
+        try (RunScope run = RunScope.enter(request.getRunId())) {
+            EventContract.check(request);
+            try {
+                runs.requested(request).block(timeout);
+            } catch (RuntimeException e) {
+                throw new DependencyUnavailableException(BenchmarkEventsListener.DATABASE, e);
+            }
+            metrics.consumed(EventType.RUN_REQUESTED);
         }
-        metrics.consumed(EventType.RUN_REQUESTED);
     }
 }

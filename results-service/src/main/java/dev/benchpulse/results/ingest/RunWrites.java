@@ -9,6 +9,7 @@ import dev.benchpulse.contracts.avro.FailureReason;
 import dev.benchpulse.contracts.avro.RunRequested;
 
 import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -35,21 +36,24 @@ class RunWrites {
     Mono<Boolean> requested(RunRequested r) {
         var spec = db.sql("""
                 INSERT INTO runs (id, benchmark, runtime, status, iterations, warmup_iterations, inner_iterations,
-                    requested_at, requested_by, created_at)
+                    requested_at, requested_by, created_at, matrix_id, group_id)
                 VALUES (:id, :benchmark, :runtime, 'QUEUED', :iterations, :warmup, :inner, :requestedAt,
-                    :requestedBy, :requestedAt)
+                    :requestedBy, :requestedAt, :matrix, :group)
                 ON CONFLICT (id) DO UPDATE SET
                     iterations = COALESCE(runs.iterations, EXCLUDED.iterations),
                     warmup_iterations = COALESCE(runs.warmup_iterations, EXCLUDED.warmup_iterations),
                     inner_iterations = COALESCE(runs.inner_iterations, EXCLUDED.inner_iterations),
                     requested_at = EXCLUDED.requested_at, requested_by = EXCLUDED.requested_by,
-                    created_at = LEAST(runs.created_at, EXCLUDED.created_at)
+                    created_at = LEAST(runs.created_at, EXCLUDED.created_at),
+                    matrix_id = EXCLUDED.matrix_id, group_id = EXCLUDED.group_id
                 WHERE runs.requested_at IS NULL""")
                 .bind("id", r.getRunId()).bind("benchmark", r.getBenchmark()).bind("runtime", r.getRuntime())
                 .bind("iterations", r.getIterations()).bind("requestedAt", r.getRequestedAt())
                 .bind("requestedBy", r.getRequestedBy());
         spec = bind(spec, "warmup", r.getWarmupIterations(), Integer.class);
         spec = bind(spec, "inner", r.getInnerIterations(), Integer.class);
+        spec = bind(spec, "matrix", r.getMatrixId(), UUID.class);
+        spec = bind(spec, "group", r.getGroup() == null ? null : r.getGroup().getGroupId(), UUID.class);
         return spec.fetch().rowsUpdated().map(rows -> rows > 0);
     }
 

@@ -18,11 +18,13 @@ import java.util.UUID;
  * @param missingIterations   once the runner finished: the iterations (1-based) it took that are not stored; the
  *                            run is INCOMPLETE while this is not empty after the completion timeout, RUNNING before;
  *                            null while the runner has not finished
+ * @param matrixId            the request it was queued with, when that request queued several runs
+ * @param groupId             the interleaved group it ran in, if any
  */
 public record RunView(UUID id, String benchmark, String runtime, RunStatus status, Integer iterations,
         int completedIterations, Instant startedAt, Instant completedAt, Failure failure, RunStatistics statistics,
         String phpVersion, Map<String, String> runtimeSettings, Instant requestedAt, Integer samplesTaken,
-        List<Integer> missingIterations) {
+        List<Integer> missingIterations, UUID matrixId, UUID groupId) {
 
     /**
      * @param reason       TIMEOUT, SCRIPT_ERROR, RUNTIME_UNAVAILABLE, CANCELLED, INTERNAL or RUNNER_LOST
@@ -38,6 +40,7 @@ public record RunView(UUID id, String benchmark, String runtime, RunStatus statu
                 : new Failure(run.failureReason(), run.failureMessage(), run.errorSection(), run.errorLine());
         return new RunView(run.id(), run.benchmark(), run.runtime(), run.runStatus(), run.iterations(),
                 completedIterations, run.startedAt(), run.completedAt(), failure, statistics, run.phpVersion(),
-                runtimeSettings, run.requestedAt(), run.samplesTaken(), missingIterations);
+                runtimeSettings, run.requestedAt(), run.samplesTaken(), missingIterations, run.matrixId(),
+                run.groupId());
     }
 }

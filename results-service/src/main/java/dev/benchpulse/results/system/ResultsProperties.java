@@ -2,8 +2,14 @@ package dev.benchpulse.results.system;
 
 import java.time.Duration;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the results service ({@code benchpulse.results.*}).
@@ -13,8 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deadLetters how the dead-letter topics are watched
  */
 @ConfigurationProperties("benchpulse.results")
-public record ResultsProperties(@DefaultValue Ingest ingest, @DefaultValue Analysis analysis,
-        @DefaultValue DeadLetters deadLetters) {
+@Validated
+public record ResultsProperties(@DefaultValue @Valid Ingest ingest, @DefaultValue @Valid Analysis analysis,
+        @DefaultValue @Valid DeadLetters deadLetters) {
 
     /**
      * @param concurrency  consumer threads on the lifecycle topic (at most its partition count is useful)
@@ -25,8 +32,8 @@ public record ResultsProperties(@DefaultValue Ingest ingest, @DefaultValue Analy
      * @param completionCheckInterval how often runs waiting for samples are checked against the timeout
      */
     public record Ingest(
-            @DefaultValue("2") int concurrency,
-            @DefaultValue("5") int writeRetries,
+            @DefaultValue("2") @Positive int concurrency,
+            @DefaultValue("5") @PositiveOrZero int writeRetries,
             @DefaultValue("60s") Duration writeTimeout,
             @DefaultValue("60s") Duration completionTimeout,
             @DefaultValue("5s") Duration completionCheckInterval) {
@@ -42,13 +49,14 @@ public record ResultsProperties(@DefaultValue Ingest ingest, @DefaultValue Analy
      * @param cachedComparisons   bootstrap results kept (pairs of runs, and runs' median intervals, each)
      */
     public record Analysis(
-            @DefaultValue("0.10") double regressionThreshold,
-            @DefaultValue("0.05") double alpha,
-            @DefaultValue("10000") int bootstrapResamples,
+            @DefaultValue("0.10") @Positive double regressionThreshold,
+            @DefaultValue("0.05") @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false)
+            double alpha,
+            @DefaultValue("10000") @Positive int bootstrapResamples,
             @DefaultValue("20250101") long bootstrapSeed,
-            @DefaultValue("2") int comparisonThreads,
-            @DefaultValue("64") int comparisonQueue,
-            @DefaultValue("10000") int cachedComparisons) {
+            @DefaultValue("2") @Positive int comparisonThreads,
+            @DefaultValue("64") @Positive int comparisonQueue,
+            @DefaultValue("10000") @Positive int cachedComparisons) {
     }
 
     /**

@@ -48,7 +48,7 @@ class CalibrationController {
         if (targetMillis < 10 || targetMillis > 10_000) {
             throw new InvalidRequestException("targetMillis", "must be between 10 and 10000 (got " + targetMillis + ")");
         }
-        runtimes.problemRunning(slug, benchmark.requiredPhp(), runtime).ifPresent(problem -> {
+        runtimes.problemRunning(slug, benchmark.compatibility(), runtime).ifPresent(problem -> {
             throw new InvalidRequestException("runtime", problem);
         });
         return Mono.fromCallable(() -> slots.forCalibration(() -> calibrator.calibrate(benchmark,

@@ -1,5 +1,6 @@
 package dev.benchpulse.runner.catalog;
 
+import dev.benchpulse.runner.runtime.PhpCompatibility;
 import dev.benchpulse.runner.runtime.PhpVersion;
 
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.Optional;
  * @param description      what is measured and why it is interesting
  * @param tags             1 to 6 lowercase tags
  * @param minPhpVersion    oldest PHP ({@code major.minor}) that can run it, or null
+ * @param maxPhpVersion    newest PHP ({@code major.minor}) that can run it (a feature removed later), or null
+ * @param phpVersionReason why it needs those versions (the feature it uses), set when either limit is
  * @param warmupIterations unmeasured executions of {@code code} before each sample's measured loop
  * @param innerIterations  executions of {@code code} in one sample's measured loop
  * @param setup            PHP run once before the warmup at the harness file's top level (may be empty)
@@ -29,6 +32,8 @@ public record Benchmark(
         String description,
         List<String> tags,
         String minPhpVersion,
+        String maxPhpVersion,
+        String phpVersionReason,
         int warmupIterations,
         int innerIterations,
         String setup,
@@ -41,19 +46,15 @@ public record Benchmark(
         teardown = teardown == null ? "" : teardown;
     }
 
-    /** The oldest PHP version that can run this benchmark, if it names one. */
-    public Optional<PhpVersion> requiredPhp() {
-        return Optional.ofNullable(minPhpVersion).map(PhpVersion::parse);
-    }
-
-    /** Whether a PHP of {@code version} can run this benchmark. */
-    public boolean runsOn(PhpVersion version) {
-        return requiredPhp().map(required -> version.compareMinor(required) >= 0).orElse(true);
+    /** The PHP versions that can run this benchmark. */
+    public PhpCompatibility compatibility() {
+        return new PhpCompatibility(Optional.ofNullable(minPhpVersion).map(PhpVersion::parse),
+                Optional.ofNullable(maxPhpVersion).map(PhpVersion::parse), phpVersionReason);
     }
 
     /** A copy with other iteration counts (overrides of a run request or a calibration). */
     public Benchmark withIterations(int warmup, int inner) {
-        return new Benchmark(slug, name, category, group, description, tags, minPhpVersion, warmup, inner, setup,
-                code, teardown);
+        return new Benchmark(slug, name, category, group, description, tags, minPhpVersion, maxPhpVersion,
+                phpVersionReason, warmup, inner, setup, code, teardown);
     }
 }

@@ -40,6 +40,12 @@ record BenchmarkFile(
         @Pattern(regexp = "\\d+\\.\\d+", message = "must be \"major.minor\" in quotes, e.g. \"8.1\"")
         String minPhpVersion,
 
+        @Pattern(regexp = "\\d+\\.\\d+", message = "must be \"major.minor\" in quotes, e.g. \"8.3\"")
+        String maxPhpVersion,
+
+        @Size(max = 200, message = "must be at most 200 characters")
+        String phpVersionReason,
+
         @NotNull(message = "is required: unmeasured executions before the measured loop (0 or more)")
         @Min(value = 0, message = "must be 0 or more")
         Integer warmupIterations,
@@ -61,6 +67,7 @@ record BenchmarkFile(
 
     Benchmark toBenchmark() {
         return new Benchmark(slug, name.strip(), category, group.strip(), description.strip(), tags, minPhpVersion,
-                warmupIterations, innerIterations, setup, code, teardown);
+                maxPhpVersion, phpVersionReason == null ? null : phpVersionReason.strip(), warmupIterations,
+                innerIterations, setup, code, teardown);
     }
 }

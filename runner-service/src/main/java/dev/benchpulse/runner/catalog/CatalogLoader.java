@@ -86,6 +86,7 @@ public final class CatalogLoader {
                     + expectedSlug + "': rename the file or change the slug"));
         }
         CodeRules.check(parsed).forEach(p -> problems.add(new CatalogProblem(file, p.getKey(), p.getValue())));
+        VersionRules.check(parsed).forEach(p -> problems.add(new CatalogProblem(file, p.getKey(), p.getValue())));
         problems.sort(Comparator.comparing(CatalogProblem::field));
         return problems.isEmpty() ? parsed.toBenchmark() : null;
     }

@@ -25,7 +25,9 @@ import reactor.core.publisher.Mono;
  * The limit on how many runs one requester may have queued. The results service is the record of every run's
  * status, on every runner instance's behalf, so it is asked for the requester's queued runs; the runs this instance
  * accepted moments ago are added, since the results service hears of them a little later. When the results service
- * cannot be asked, no run is accepted (503): the limit is never silently skipped.
+ * cannot be asked, no run is accepted (503): the limit is never silently skipped. A request for more runs than the
+ * limit (a matrix of a category or the catalog, itself bounded by {@code max-runs} and {@code max-samples}) is taken
+ * only while none of the requester's runs wait, so one requester has either a few runs or one matrix waiting.
  */
 class QueueQuota {
 
@@ -51,12 +53,13 @@ class QueueQuota {
             return Mono.empty();
         }
         return queued(requester, identityToken).flatMap(queued -> {
-            Set<UUID> counted = new HashSet<>(queued);
-            counted.addAll(recentlyAccepted(requester));
-            if (counted.size() + adding <= max) {
+            Set<UUID> recent = recentlyAccepted(requester);
+            recent.removeAll(queued.ids());
+            long waiting = Math.max(queued.total(), queued.ids().size()) + recent.size();
+            if (waiting == 0 || waiting + adding <= max) {
                 return Mono.empty();
             }
-            return Mono.error(new QueueFull(requester, counted.size(), adding, max));
+            return Mono.error(new QueueFull(requester, waiting, adding, max));
         });
     }
 
@@ -79,7 +82,11 @@ class QueueQuota {
         return ids;
     }
 
-    private Mono<Set<UUID>> queued(Requester requester, String identityToken) {
+    /** The requester's queued runs the results service knows of: the ids of the first page, and how many in all. */
+    private record Queued(Set<UUID> ids, long total) {
+    }
+
+    private Mono<Queued> queued(Requester requester, String identityToken) {
         return results.get()
                 .uri((UriBuilder uri) -> uri.path("/api/runs").queryParam("requestedBy", "{requester}")
                         .queryParam("status", "QUEUED").queryParam("size", 200).build(requester.label()))
@@ -94,7 +101,7 @@ class QueueQuota {
                 .map(page -> {
                     Set<UUID> ids = new HashSet<>();
                     page.items().forEach(item -> ids.add(item.id()));
-                    return ids;
+                    return new Queued(ids, page.total());
                 })
                 .onErrorMap(e -> !(e instanceof QueueFull), e -> new LookupFailed(properties, e));
     }
@@ -109,14 +116,15 @@ class QueueQuota {
     /** The requester has too many runs waiting: 429. */
     static final class QueueFull extends ErrorResponseException {
 
-        QueueFull(Requester requester, int queued, int adding, int max) {
+        QueueFull(Requester requester, long queued, int adding, int max) {
             super(HttpStatus.TOO_MANY_REQUESTS, problem(requester, queued, adding, max), null);
         }
 
-        private static ProblemDetail problem(Requester requester, int queued, int adding, int max) {
+        private static ProblemDetail problem(Requester requester, long queued, int adding, int max) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, requester.label()
                     + " has " + queued + " run(s) waiting and asked for " + adding + " more; at most " + max
-                    + " may wait at once. Start more when some have started, or cancel some (DELETE /api/runs/{id}).");
+                    + " may wait at once (or one request of more while none wait). Start more when some have started,"
+                    + " or cancel some (DELETE /api/runs/{id}).");
             problem.setTitle("Too many queued runs");
             problem.setProperty("queued", queued);
             problem.setProperty("limit", max);

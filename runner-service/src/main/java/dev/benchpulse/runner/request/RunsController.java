@@ -17,7 +17,6 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,35 +37,37 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api/runs")
-@EnableConfigurationProperties(RequestProperties.class)
 class RunsController {
 
     private final RunRequestValidator validator;
     private final RunCommandPublisher publisher;
     private final QueueQuota queue;
 
-    RunsController(Catalog catalog, Runtimes runtimes, TopicClients clients, Clock clock,
-            RequestProperties properties) {
-        this.validator = new RunRequestValidator(catalog, runtimes, properties.maxOperations());
+    RunsController(Catalog catalog, Runtimes runtimes, TopicClients clients, QueueBalancer queues,
+            RequestProperties limits, Clock clock) {
+        this.validator = new RunRequestValidator(catalog, runtimes, limits);
         this.publisher = new RunCommandPublisher(clients.template(Topics.RUN_REQUESTS),
-                clients.template(Topics.RUN_CONTROL), clock);
-        this.queue = new QueueQuota(properties, WebClient.builder(), clock);
+                clients.template(Topics.RUN_CONTROL), queues, clock);
+        this.queue = new QueueQuota(limits, WebClient.builder(), clock);
     }
 
     @PostMapping
-    @Operation(summary = "Request one run of a benchmark per runtime; 202 with the queued runs and their Mercure topics")
+    @Operation(summary = "Request one run per benchmark and runtime (one benchmark, a list, a category or the whole "
+            + "catalog); 202 with the queued runs, their Mercure topics, the matrix id when there are several, and "
+            + "the pairs left out because a runtime's PHP does not run the benchmark")
     Mono<ResponseEntity<RunsAccepted>> request(@Valid @RequestBody RunRequestBody body,
             @Parameter(hidden = true) Requester requester,
             @Parameter(hidden = true) @RequestHeader(name = Identity.HEADER, required = false) String identity) {
-        validator.validate(body);
-        return queue.check(requester, identity, body.runtimes().size())
-                .thenMany(Flux.fromIterable(body.runtimes()))
-                .concatMap(runtime -> publisher.requestRun(body, runtime, requester.label()))
+        RunPlan plan = validator.validate(body);
+        return queue.check(requester, identity, plan.runCount())
+                .thenMany(Flux.defer(() -> publisher.requestRuns(plan, requester.label())))
                 .collectList()
-                .map(requests -> {
-                    queue.accepted(requester, requests.stream().map(RunRequested::getRunId).toList());
-                    return ResponseEntity.accepted().body(new RunsAccepted(requests.stream().map(QueuedRun::of)
-                            .toList()));
+                .map(runs -> {
+                    queue.accepted(requester, runs.stream().map(RunRequested::getRunId).toList());
+                    return ResponseEntity.accepted().body(new RunsAccepted(
+                            runs.getFirst().getMatrixId() == null ? null : runs.getFirst().getMatrixId().toString(),
+                            plan.interleaved() ? "interleaved" : "sequential", runs.stream().map(QueuedRun::of).toList(),
+                            plan.skipped()));
                 });
     }
 
@@ -89,9 +90,13 @@ class RunsController {
     /**
      * The runs a request queued.
      *
-     * @param runs one per requested runtime
+     * @param matrixId  the id the runs share when there are several ({@code GET /api/matrices/{id}} reports their
+     *                  progress together), else null
+     * @param execution {@code interleaved} or {@code sequential}
+     * @param runs      one per benchmark and runtime
+     * @param skipped   benchmark and runtime pairs left out, with the reason
      */
-    record RunsAccepted(List<QueuedRun> runs) {
+    record RunsAccepted(String matrixId, String execution, List<QueuedRun> runs, List<RunPlan.Skipped> skipped) {
     }
 
     /**
@@ -102,12 +107,14 @@ class RunsController {
      * @param runtime   runtime id
      * @param status    always {@code QUEUED}
      * @param topic     the Mercure topic of the run's live updates
+     * @param groupId   the interleaved group it runs in, or null
      */
-    record QueuedRun(String id, String benchmark, String runtime, String status, String topic) {
+    record QueuedRun(String id, String benchmark, String runtime, String status, String topic, String groupId) {
 
         static QueuedRun of(RunRequested request) {
             String id = request.getRunId().toString();
-            return new QueuedRun(id, request.getBenchmark(), request.getRuntime(), "QUEUED", "urn:benchpulse:runs:" + id);
+            return new QueuedRun(id, request.getBenchmark(), request.getRuntime(), "QUEUED", "urn:benchpulse:runs:" + id,
+                    request.getGroup() == null ? null : request.getGroup().getGroupId().toString());
         }
     }
 

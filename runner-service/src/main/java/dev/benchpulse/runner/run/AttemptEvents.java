@@ -40,6 +40,10 @@ final class AttemptEvents {
         this.clock = clock;
     }
 
+    UUID runId() {
+        return runId;
+    }
+
     UUID attemptId() {
         return attemptId;
     }

@@ -1,18 +1,34 @@
 package dev.benchpulse.runner.run;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * What a worker learns of the attempts it executes: which attempt is the current one (for its heartbeats), and
- * each time it makes headway (for telling a slow attempt from a hung one).
+ * What a worker learns of the attempts it executes: which attempts are the current ones (one per run: an
+ * interleaved group has several; each sends its own heartbeats), and each time the worker makes headway (for telling
+ * a slow attempt from a hung one).
  */
 interface AttemptObserver {
+
+    /**
+     * The current attempt of one run.
+     *
+     * @param published publishes its events
+     * @param events    builds them
+     */
+    record Current(RunEventPublisher.Attempt published, AttemptEvents events) {
+
+        /** Sends the attempt's heartbeat if it published nothing for {@code interval} and has not ended. */
+        void heartbeat(Duration interval) {
+            published.heartbeatIfQuiet(interval, () -> events.heartbeat(interval));
+        }
+    }
 
     /** An observer that watches nothing, for executing a run outside the workers. */
     AttemptObserver NONE = new AttemptObserver() {
         @Override
-        public void attach(RunEventPublisher.Attempt attempt, AttemptEvents events) {
+        public void attach(List<Current> attempts) {
         }
 
         @Override
@@ -20,8 +36,8 @@ interface AttemptObserver {
         }
     };
 
-    /** A new attempt of the run starts, publishing through {@code attempt}. */
-    void attach(RunEventPublisher.Attempt attempt, AttemptEvents events);
+    /** New attempts start, one per run still to end, replacing the earlier ones. */
+    void attach(List<Current> attempts);
 
     /** The attempt made headway. */
     void alive();

@@ -1,14 +1,15 @@
 package dev.benchpulse.runner.run;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * A run request this instance is executing: where it came from, its worker thread, its current attempt and when it
- * last made headway. Its state leaves RUNNING once: FINISHED (the terminal event is acknowledged: commit past the
+ * A run request this instance is executing: where it came from, its worker thread, its current attempts (one per
+ * run: an interleaved group has several) and when it last made headway. Its state leaves RUNNING once: FINISHED (the terminal event is acknowledged: commit past the
  * request), LOST (its worker hung or failed: deliver the request again) or ABANDONED (given up: shutting down, or
  * its partition went to another runner).
  */
@@ -19,21 +20,23 @@ final class InFlightRun implements AttemptObserver {
     private final TopicPartition partition;
     private final long offset;
     private final UUID runId;
+    private final List<UUID> executed;
     private final AttemptLedger.Entry ledger;
     private final AtomicReference<State> state = new AtomicReference<>(State.RUNNING);
     private volatile long headwayNanos = System.nanoTime();
-    private volatile RunEventPublisher.Attempt attempt;
-    private volatile AttemptEvents events;
+    private volatile List<Current> attempts = List.of();
     private volatile Thread worker;
     private volatile WorkerSlots.RunSlot slot;
 
     /**
-     * @param ledger the attempts count to restore when the run is given up without ending (null: none before)
+     * @param executed the runs the request executes (an interleaved group's leader executes the whole group)
+     * @param ledger   the attempts count to restore when the run is given up without ending (null: none before)
      */
-    InFlightRun(TopicPartition partition, long offset, UUID runId, AttemptLedger.Entry ledger) {
+    InFlightRun(TopicPartition partition, long offset, UUID runId, List<UUID> executed, AttemptLedger.Entry ledger) {
         this.partition = partition;
         this.offset = offset;
         this.runId = runId;
+        this.executed = List.copyOf(executed);
         this.ledger = ledger;
     }
 
@@ -47,6 +50,11 @@ final class InFlightRun implements AttemptObserver {
 
     UUID runId() {
         return runId;
+    }
+
+    /** The runs the request executes: its own, or every run of the group it leads (none when it does not lead). */
+    List<UUID> executed() {
+        return executed;
     }
 
     /** The attempts count before this run started here, to restore when it is abandoned; null when there was none. */
@@ -64,9 +72,8 @@ final class InFlightRun implements AttemptObserver {
     }
 
     @Override
-    public void attach(RunEventPublisher.Attempt attempt, AttemptEvents events) {
-        this.events = events;
-        this.attempt = attempt;
+    public void attach(List<Current> attempts) {
+        this.attempts = List.copyOf(attempts);
         alive();
     }
 
@@ -80,12 +87,10 @@ final class InFlightRun implements AttemptObserver {
         return Duration.ofNanos(nowNanos - headwayNanos);
     }
 
-    /** Sends the current attempt's heartbeat if it published nothing for {@code interval}. */
+    /** Sends the heartbeat of each current attempt that published nothing for {@code interval}. */
     void heartbeat(Duration interval) {
-        RunEventPublisher.Attempt current = attempt;
-        AttemptEvents currentEvents = events;
-        if (current != null && currentEvents != null) {
-            current.heartbeatIfQuiet(interval, () -> currentEvents.heartbeat(interval));
+        for (Current current : attempts) {
+            current.heartbeat(interval);
         }
     }
 

@@ -14,12 +14,14 @@ import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -59,6 +61,7 @@ class RunConfiguration {
     RunExecution runExecution(Catalog catalog, Runtimes runtimes, SampleExecutor executor, TopicClients clients,
             CancelledRuns cancelledRuns, RunMetrics metrics, DependencyOutages outages, RunProperties properties,
             Clock clock) {
+        outages.expect(RunEventPublisher.KAFKA); // a run's events wait for the broker
         String instanceId = properties.resolvedInstanceId();
         return new RunExecution(catalog, runtimes,
                 new SampleLoop(executor, cancelledRuns, instanceId, properties.worker().maxRunDuration()),
@@ -86,7 +89,8 @@ class RunConfiguration {
 
     @Bean
     RunRequestConsumer runRequestConsumer(KafkaProperties kafka, TopicClients clients, RunWorkers workers,
-            MeterRegistry meters, DependencyOutages outages, RunProperties properties) {
+            MeterRegistry meters, DependencyOutages outages, RunProperties properties,
+            ObjectProvider<ObservationRegistry> observations) {
         RunProperties.Worker worker = properties.worker();
         String instanceId = properties.resolvedInstanceId();
         log.info("Runner {}: {} concurrent run(s), consuming run requests: {}", instanceId,
@@ -96,7 +100,10 @@ class RunConfiguration {
                 () -> new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
                 Topics.RUN_REQUESTS.name(), Topics.RUN_REQUESTS.valueDeserializer(), workers,
                 new RunRequestDeadLetters(clients.template(Topics.RUN_REQUESTS.deadLetter().orElseThrow()), meters),
-                worker.maxAttempts(), instanceId, worker.enabled(), outages);
+                worker.maxAttempts(), instanceId, worker.enabled(), outages,
+                kafka.getListener().isObservationEnabled()
+                        ? observations.getIfUnique(() -> ObservationRegistry.NOOP) : ObservationRegistry.NOOP,
+                meters);
     }
 
     static Map<String, Object> consumerProperties(KafkaProperties kafka, RunProperties properties) {
@@ -104,6 +111,10 @@ class RunConfiguration {
         consumer.put(ConsumerConfig.GROUP_ID_CONFIG, RunRequestConsumer.GROUP);
         consumer.put(ConsumerConfig.CLIENT_ID_CONFIG, "runner-" + properties.resolvedInstanceId());
         consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
+        // One record batch per partition per fetch (requests are sent one by one, so a batch is one request): the
+        // consumer then takes its partitions' requests in turn, and a matrix queued on one partition does not hold
+        // back the requests queued on the others (request/QueueBalancer).
+        consumer.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 1);
         consumer.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG,
                 (int) Math.min(Integer.MAX_VALUE, properties.worker().maxPollInterval().toMillis()));
         consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -25,6 +25,8 @@ import org.springframework.kafka.core.KafkaTemplate;
  */
 class RunEventPublisher {
 
+    /** The dependency's name in health and meters. */
+    static final String KAFKA = "kafka";
     /** How often a worker waiting for the broker's acknowledgement says that it is alive. */
     private static final Duration WAIT_SLICE = Duration.ofSeconds(1);
 
@@ -56,6 +58,8 @@ class RunEventPublisher {
         private final ReentrantLock lock = new ReentrantLock();
         private final List<CompletableFuture<?>> pending = new ArrayList<>();
         private volatile long lastEventNanos = System.nanoTime();
+        private volatile boolean terminalSent;
+        private volatile boolean ended;
 
         private Attempt(String key, BooleanSupplier abandoned, Runnable alive) {
             this.key = key;
@@ -79,11 +83,13 @@ class RunEventPublisher {
          * right now (which says as much). Never blocks on the worker.
          */
         void heartbeatIfQuiet(Duration quiet, Supplier<? extends SpecificRecord> heartbeat) {
-            if (System.nanoTime() - lastEventNanos < quiet.toNanos() || !lock.tryLock()) {
+            if (terminalSent || System.nanoTime() - lastEventNanos < quiet.toNanos() || !lock.tryLock()) {
                 return;
             }
             try {
-                send(heartbeat);
+                if (!terminalSent) {
+                    send(heartbeat);
+                }
             } finally {
                 lock.unlock();
             }
@@ -98,9 +104,23 @@ class RunEventPublisher {
          */
         <E extends SpecificRecord> E publishTerminal(Supplier<E> event) {
             await(sentSoFar());
-            E sent = publish(event);
+            E sent;
+            lock.lock();
+            try {
+                sent = send(event);
+                terminalSent = sent != null; // no heartbeat follows the attempt's end
+            } finally {
+                lock.unlock();
+                alive.run();
+            }
             await(sentSoFar());
+            ended = sent != null;
             return sent;
+        }
+
+        /** Whether the attempt's terminal event is acknowledged: its run is over, whatever happens to the others. */
+        boolean ended() {
+            return ended;
         }
 
         private CompletableFuture<Void> sentSoFar() {

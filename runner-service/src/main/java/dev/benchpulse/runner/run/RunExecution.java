@@ -7,6 +7,8 @@ import static dev.benchpulse.contracts.avro.FailureReason.RUNTIME_UNAVAILABLE;
 
 import dev.benchpulse.contracts.avro.BenchmarkFailed;
 import dev.benchpulse.contracts.avro.BenchmarkRef;
+import dev.benchpulse.contracts.avro.GroupMember;
+import dev.benchpulse.contracts.avro.RunGroup;
 import dev.benchpulse.contracts.avro.RunRequested;
 import dev.benchpulse.contracts.avro.RuntimeRef;
 import dev.benchpulse.runner.catalog.Benchmark;
@@ -17,28 +19,34 @@ import dev.benchpulse.support.outage.DependencyOutages;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Executes a requested run on this instance: refuses it with a {@code BenchmarkFailed} when it cannot run (cancelled
- * while queued, unknown benchmark, unusable runtime, or its runner lost too often), else takes its samples
- * ({@link SampleLoop}). Returns whether the run ended with a terminal event acknowledged by the broker; it did not
- * when this instance gave the run up (shutting down, the request moved to another runner, a hung worker), and the
- * request must then not be acknowledged. Events that did not reach Kafka never end a run nor dead-letter its
- * request: after a back-off the run is taken again as a new attempt, for as long as it takes, while health reports
- * the outage of {@code kafka}.
+ * Executes a requested run on this instance, or every run of an interleaved group when the request is the group's
+ * leader: refuses a run with a {@code BenchmarkFailed} when it cannot run (cancelled while queued, unknown
+ * benchmark, unusable runtime, or its runner lost too often), else takes the samples ({@link SampleLoop}; a group's
+ * runs in turns). The request of a group member that does not lead only records the run: the leader's runner
+ * executes it. Returns whether every run ended with a terminal event acknowledged by the broker; they did not when
+ * this instance gave the request up (shutting down, the request moved to another runner, a hung worker), and the
+ * request must then not be acknowledged (its next attempt runs the whole group again). Events that did not reach
+ * Kafka never end a run nor dead-letter its request: after a back-off the runs not yet ended are taken again as new
+ * attempts, for as long as it takes, while health reports the outage of {@code kafka}.
  */
 class RunExecution {
 
     private static final Logger log = LoggerFactory.getLogger(RunExecution.class);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration LONGEST_RETRY = Duration.ofSeconds(30);
-    private static final String KAFKA = "kafka";
 
     private final Catalog catalog;
     private final Runtimes runtimes;
@@ -64,14 +72,26 @@ class RunExecution {
         this.outages = outages;
     }
 
-    /** Runs the request's samples as a new attempt, telling {@code observer} about it. */
+    /** The runs a request executes: its own, or its group's when it leads one, or none when another member leads. */
+    static List<RunRequested> runsOf(RunRequested request) {
+        RunGroup group = request.getGroup();
+        if (group == null) {
+            return List.of(request);
+        }
+        if (!group.getMembers().getFirst().getRunId().equals(request.getRunId())) {
+            return List.of();
+        }
+        return group.getMembers().stream().map(member -> memberRequest(request, member)).toList();
+    }
+
+    /** Runs the request's samples as new attempts, telling {@code observer} about them. */
     boolean execute(RunRequested request, AttemptObserver observer) {
         return withRetries(request, observer, null);
     }
 
     /**
-     * Ends a run whose earlier attempts were all lost with their runner: {@code BenchmarkFailed(RUNNER_LOST)}, or
-     * CANCELLED if it was cancelled meanwhile.
+     * Ends the runs of a request whose earlier attempts were all lost with their runner:
+     * {@code BenchmarkFailed(RUNNER_LOST)}, or CANCELLED for a run cancelled meanwhile.
      */
     boolean giveUp(RunRequested request, AttemptObserver observer, AttemptLedger.Entry lost) {
         return withRetries(request, observer, lost);
@@ -81,70 +101,118 @@ class RunExecution {
         if (cancelledRuns.isAbandoned()) {
             return false;
         }
+        List<RunRequested> runs = runsOf(request);
+        if (runs.isEmpty()) {
+            RunGroup group = request.getGroup();
+            log.info("Run {} ({} on {}) runs interleaved with its group {}, led by run {}", request.getRunId(),
+                    request.getBenchmark(), request.getRuntime(), group.getGroupId(),
+                    group.getMembers().getFirst().getRunId());
+            return true;
+        }
+        int blockSize = request.getGroup() == null ? request.getIterations() : request.getGroup().getBlockSize();
         String waiter = "run " + request.getRunId();
-        try (CancelledRuns.Tracked tracked = cancelledRuns.track(request.getRunId())) {
+        List<CancelledRuns.Tracked> tracked = runs.stream().map(run -> cancelledRuns.track(run.getRunId())).toList();
+        Set<UUID> ended = new HashSet<>();
+        try {
             Duration delay = FIRST_RETRY;
             while (true) {
+                List<AttemptObserver.Current> attempts = new ArrayList<>();
                 try {
-                    return attempt(request, observer, tracked, lost);
+                    return attempt(runs, tracked, ended, attempts, blockSize, observer, lost);
                 } catch (RunEventPublisher.PublishingFailed e) {
-                    if (tracked.isAbandoned()) {
+                    if (tracked.stream().anyMatch(CancelledRuns.Tracked::isAbandoned)) {
                         return false;
                     }
-                    outages.failing(KAFKA, waiter, e);
+                    attempts.stream().filter(a -> a.published().ended()).forEach(a -> ended.add(a.events().runId()));
+                    outages.failing(RunEventPublisher.KAFKA, waiter, e);
                     log.warn("Run {}: not every event of its attempt reached Kafka ({}); the run starts again as a "
                             + "new attempt in {}", request.getRunId(), e.getMessage(), delay);
-                    if (!observer.pause(delay, tracked::isAbandoned)) {
+                    if (!observer.pause(delay, () -> tracked.stream().anyMatch(CancelledRuns.Tracked::isAbandoned))) {
                         return false;
                     }
                     delay = delay.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : delay.multipliedBy(2);
                 }
             }
         } finally {
+            tracked.forEach(CancelledRuns.Tracked::close);
             outages.restored(waiter);
         }
     }
 
-    private boolean attempt(RunRequested request, AttemptObserver observer, CancelledRuns.Tracked tracked,
+    /**
+     * One attempt of every run not yet {@code ended}: their attempts are added to {@code attempts} as they start;
+     * whether every run ended.
+     */
+    private boolean attempt(List<RunRequested> runs, List<CancelledRuns.Tracked> tracked, Set<UUID> ended,
+            List<AttemptObserver.Current> attempts, int blockSize, AttemptObserver observer,
             AttemptLedger.Entry lost) {
-        Optional<Benchmark> benchmark = catalog.find(request.getBenchmark());
-        Optional<PhpRuntime> runtime = runtimes.find(request.getRuntime()); // probed again if it was unavailable
-        AttemptEvents events = new AttemptEvents(request.getRunId(), benchmarkRef(request, benchmark),
-                runtimeRef(request, runtime), clock);
-        RunEventPublisher.Attempt attempt = publisher.attempt(request.getRunId(), tracked::isAbandoned,
-                observer::alive);
-        observer.attach(attempt, events);
-        log.info("Run {} ({} on {}): attempt {}", request.getRunId(), request.getBenchmark(), request.getRuntime(),
-                events.attemptId());
-        try {
-            Optional<Supplier<BenchmarkFailed>> refusal = refusal(request, benchmark, events, tracked, lost);
-            if (refusal.isPresent()) {
-                return finish(attempt, refusal.get());
+        Optional<Benchmark> benchmark = catalog.find(runs.getFirst().getBenchmark());
+        List<SampleLoop.Member> members = new ArrayList<>();
+        List<Optional<Supplier<BenchmarkFailed>>> refusals = new ArrayList<>();
+        for (int r = 0; r < runs.size(); r++) {
+            RunRequested run = runs.get(r);
+            if (ended.contains(run.getRunId())) {
+                continue;
             }
-            SampleLoop.Ending ending = metrics.running(() -> samples.run(request, benchmark.get(), runtime.get(),
-                    events, attempt, tracked));
-            return switch (ending) {
-                case SampleLoop.Ending.Completed completed -> {
-                    metrics.completed();
-                    log.info("Run {} completed {} sample(s)", request.getRunId(), request.getIterations());
-                    yield true;
+            Optional<PhpRuntime> runtime = runtimes.find(run.getRuntime()); // probed again if it was unavailable
+            AttemptEvents events = new AttemptEvents(run.getRunId(), benchmarkRef(run, benchmark),
+                    runtimeRef(run, runtime), clock);
+            RunEventPublisher.Attempt attempt = publisher.attempt(run.getRunId(), tracked.get(r)::isAbandoned,
+                    observer::alive);
+            attempts.add(new AttemptObserver.Current(attempt, events));
+            log.info("Run {} ({} on {}): attempt {}", run.getRunId(), run.getBenchmark(), run.getRuntime(),
+                    events.attemptId());
+            Optional<Supplier<BenchmarkFailed>> refusal = refusal(run, benchmark, events, tracked.get(r), lost);
+            refusals.add(refusal);
+            if (refusal.isEmpty()) {
+                members.add(new SampleLoop.Member(run, benchmark.get(), runtime.get(), events, attempt,
+                        tracked.get(r)));
+            }
+        }
+        observer.attach(attempts);
+        try {
+            for (int a = 0; a < attempts.size(); a++) {
+                if (refusals.get(a).isPresent()) {
+                    finish(attempts.get(a).published(), refusals.get(a).get());
                 }
-                case SampleLoop.Ending.Failed failed -> finish(attempt, failed.event());
-                case SampleLoop.Ending.Abandoned abandoned -> {
-                    log.warn("Run {} abandoned by this runner; it runs again as a new attempt", request.getRunId());
-                    yield false;
-                }
-            };
+            }
+            return members.isEmpty() || take(members, blockSize);
         } catch (RunEventPublisher.PublishingFailed e) {
             throw e;
         } catch (RuntimeException e) {
-            if (tracked.isAbandoned()) {
+            if (tracked.stream().anyMatch(CancelledRuns.Tracked::isAbandoned)) {
                 return false;
             }
-            log.error("Run {} failed inside the runner", request.getRunId(), e);
-            return finish(attempt, () -> events.failed(0, INTERNAL, "Unexpected error in the runner: " + e, null,
-                    null));
+            log.error("Run {} failed inside the runner", runs.getFirst().getRunId(), e);
+            for (AttemptObserver.Current current : attempts) {
+                if (!current.published().ended()) {
+                    finish(current.published(), () -> current.events().failed(0, INTERNAL,
+                            "Unexpected error in the runner: " + e, null, null));
+                }
+            }
+            return true;
         }
+    }
+
+    /** Takes the samples of the members; whether every one of them ended with an acknowledged terminal event. */
+    private boolean take(List<SampleLoop.Member> members, int blockSize) {
+        List<SampleLoop.Ending> endings = metrics.running(members.size(), () -> samples.run(members, blockSize));
+        boolean done = true;
+        for (int m = 0; m < members.size(); m++) {
+            RunRequested run = members.get(m).request();
+            switch (endings.get(m)) {
+                case SampleLoop.Ending.Completed completed -> {
+                    metrics.completed();
+                    log.info("Run {} completed {} sample(s)", run.getRunId(), run.getIterations());
+                }
+                case SampleLoop.Ending.Failed failed -> failed(failed.event());
+                case SampleLoop.Ending.Abandoned abandoned -> {
+                    log.warn("Run {} abandoned by this runner; it runs again as a new attempt", run.getRunId());
+                    done = false;
+                }
+            }
+        }
+        return done;
     }
 
     private Optional<Supplier<BenchmarkFailed>> refusal(RunRequested request, Optional<Benchmark> benchmark,
@@ -165,17 +233,24 @@ class RunExecution {
                     + "' is not in the catalog of runner " + instanceId + "; every runner needs the same catalog",
                     null, null));
         }
-        return runtimes.problemRunning(benchmark.get().slug(), benchmark.get().requiredPhp(), request.getRuntime())
+        return runtimes.problemRunning(benchmark.get().slug(), benchmark.get().compatibility(), request.getRuntime())
                 .map(problem -> () -> events.failed(0, RUNTIME_UNAVAILABLE, "On runner " + instanceId + ": "
                         + problem, null, null));
     }
 
-    private boolean finish(RunEventPublisher.Attempt attempt, Supplier<BenchmarkFailed> event) {
-        BenchmarkFailed failed = attempt.publishTerminal(event);
+    private void finish(RunEventPublisher.Attempt attempt, Supplier<BenchmarkFailed> event) {
+        failed(attempt.publishTerminal(event));
+    }
+
+    private void failed(BenchmarkFailed failed) {
         metrics.failed(failed.getReason());
         log.info("Run {} failed after {} sample(s): {} {}", failed.getRunId(), failed.getIterationReached(),
                 failed.getReason(), failed.getMessage());
-        return true;
+    }
+
+    /** The request of a group member, as the leader's with the member's run id and runtime. */
+    private static RunRequested memberRequest(RunRequested leader, GroupMember member) {
+        return RunRequested.newBuilder(leader).setRunId(member.getRunId()).setRuntime(member.getRuntime()).build();
     }
 
     private static BenchmarkRef benchmarkRef(RunRequested request, Optional<Benchmark> benchmark) {

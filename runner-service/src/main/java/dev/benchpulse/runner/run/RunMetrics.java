@@ -25,12 +25,13 @@ class RunMetrics {
                 .register(registry);
     }
 
-    <T> T running(Supplier<T> run) {
-        active.incrementAndGet();
+    /** Counts {@code runs} as active while {@code run} takes their samples. */
+    <T> T running(int runs, Supplier<T> run) {
+        active.addAndGet(runs);
         try {
             return run.get();
         } finally {
-            active.decrementAndGet();
+            active.addAndGet(-runs);
         }
     }
 

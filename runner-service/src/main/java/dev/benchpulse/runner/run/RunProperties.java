@@ -4,9 +4,12 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The settings of running benchmarks ({@code benchpulse.runner.*}): who this instance is, how one sample's PHP
@@ -18,10 +21,11 @@ import org.springframework.util.unit.DataSize;
  * @param worker     how run requests are consumed
  */
 @ConfigurationProperties("benchpulse.runner")
+@Validated
 public record RunProperties(
         String instanceId,
-        @DefaultValue Execution execution,
-        @DefaultValue Worker worker) {
+        @DefaultValue @Valid Execution execution,
+        @DefaultValue @Valid Worker worker) {
 
     /** This instance's id: the configured one, else {@code <host name>-<pid>}. */
     public String resolvedInstanceId() {
@@ -75,7 +79,7 @@ public record RunProperties(
      */
     public record Worker(
             @DefaultValue("true") boolean enabled,
-            @DefaultValue("0") int concurrentRuns,
+            @DefaultValue("0") @PositiveOrZero int concurrentRuns,
             @DefaultValue("6h") Duration maxRunDuration,
             @DefaultValue("24h") Duration controlLookback,
             @DefaultValue("10s") Duration heartbeatInterval,

@@ -12,6 +12,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,6 +29,8 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.support.micrometer.KafkaListenerObservation;
+import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
 
 /**
  * The run-request consumer of this instance, in the consumer group {@code benchpulse-runner}, on a thread of its own
@@ -34,11 +41,13 @@ import org.springframework.context.SmartLifecycle;
  * terminal event is acknowledged does it commit past the request and resume the partition; a lost attempt's request
  * is delivered again. Kafka being away delays all this and loses nothing: nothing is committed or skipped meanwhile,
  * and health reports the outage ({@link DependencyOutages}).
- * A request that cannot be decoded goes to the dead-letter topic.
+ * A request that cannot be decoded goes to the dead-letter topic. Each request executes inside an observation of its
+ * record, as a listener container's would be (its trace goes on in the run's events), and the consumer's client
+ * meters carry its group, as those of the services' other consumers do.
  */
 class RunRequestConsumer implements SmartLifecycle {
 
-    static final String GROUP = "benchpulse-runner";
+    static final String GROUP = WorkerGroup.ID;
 
     private static final Logger log = LoggerFactory.getLogger(RunRequestConsumer.class);
     private static final Duration POLL = Duration.ofMillis(500);
@@ -56,13 +65,17 @@ class RunRequestConsumer implements SmartLifecycle {
     private final String instanceId;
     private final boolean enabled;
     private final DependencyOutages outages;
+    private final ObservationRegistry observations;
+    private final MeterRegistry meters;
     private volatile Consumer<byte[], byte[]> consumer;
+    private KafkaClientMetrics clientMetrics;
     private volatile boolean running;
     private Thread thread;
 
     RunRequestConsumer(Supplier<Consumer<byte[], byte[]>> consumers, String topic,
             Deserializer<RunRequested> requests, RunWorkers workers, RunRequestDeadLetters deadLetters,
-            int maxAttempts, String instanceId, boolean enabled, DependencyOutages outages) {
+            int maxAttempts, String instanceId, boolean enabled, DependencyOutages outages,
+            ObservationRegistry observations, MeterRegistry meters) {
         this.consumers = consumers;
         this.topic = topic;
         this.requests = requests;
@@ -72,11 +85,19 @@ class RunRequestConsumer implements SmartLifecycle {
         this.instanceId = instanceId;
         this.enabled = enabled;
         this.outages = outages;
+        this.observations = observations;
+        this.meters = meters;
     }
 
     @Override
     public void start() {
         consumer = consumers.get();
+        if (meters != null) { // the consumer's client meters, tagged with its group (the request queues' lag)
+            // the same tag keys as the meters of the service's other consumers: Prometheus wants one set per name
+            clientMetrics = new KafkaClientMetrics(consumer, List.of(Tag.of("spring.id", "run-requests"),
+                    Tag.of("group", consumer.groupMetadata().groupId())));
+            clientMetrics.bindTo(meters);
+        }
         running = true;
         thread = Thread.ofPlatform().name("run-requests").start(this::loop);
     }
@@ -105,6 +126,9 @@ class RunRequestConsumer implements SmartLifecycle {
         } finally {
             giveBackUnfinished();
             consumer.close(Duration.ofSeconds(5));
+            if (clientMetrics != null) {
+                clientMetrics.close();
+            }
         }
     }
 
@@ -143,7 +167,7 @@ class RunRequestConsumer implements SmartLifecycle {
         try {
             Optional<RunRequested> request = decode(record);
             if (request.isPresent()) {
-                start(partition, record.offset(), request.get());
+                start(partition, record.offset(), request.get(), observation(record));
             }
         } catch (RuntimeException e) {
             consumer.seek(partition, record.offset()); // not taken: it comes again
@@ -168,13 +192,25 @@ class RunRequestConsumer implements SmartLifecycle {
         return Optional.empty();
     }
 
-    private void start(TopicPartition partition, long offset, RunRequested request) {
+    /**
+     * The observation of a request's execution, as a listener container makes one for each record: it continues the
+     * trace in the record's headers (that of {@code POST /api/runs}), so the run's events carry it on.
+     */
+    private Observation observation(ConsumerRecord<byte[], byte[]> record) {
+        String group = consumer.groupMetadata().groupId();
+        return KafkaListenerObservation.LISTENER_OBSERVATION.observation(null,
+                KafkaListenerObservation.DefaultKafkaListenerObservationConvention.INSTANCE,
+                () -> new KafkaRecordReceiverContext(record, "run-requests", "runner-" + instanceId, group, () -> null),
+                observations);
+    }
+
+    private void start(TopicPartition partition, long offset, RunRequested request, Observation observation) {
         OffsetAndMetadata committed = consumer.committed(Set.of(partition), COMMIT_TIMEOUT).get(partition);
         Optional<AttemptLedger.Entry> before = AttemptLedger.previous(committed, offset, request.getRunId());
         if (before.isPresent() && before.get().attempts() >= maxAttempts) {
             log.error("Run {}: {} attempt(s) ended without a word from their runner (the last on {}); it fails as "
                     + "RUNNER_LOST", request.getRunId(), before.get().attempts(), before.get().runner());
-            workers.start(partition, offset, request, before.get(), before.get());
+            workers.start(partition, offset, request, before.get(), before.get(), observation);
         } else {
             AttemptLedger.Entry entry = before.map(b -> b.next(instanceId))
                     .orElseGet(() -> AttemptLedger.Entry.first(request.getRunId(), instanceId));
@@ -182,7 +218,7 @@ class RunRequestConsumer implements SmartLifecycle {
             before.ifPresent(b -> log.warn("Run {}: attempt {} of at most {}, after {} attempt(s) lost with their "
                     + "runner (the last on {})", request.getRunId(), entry.attempts(), maxAttempts, b.attempts(),
                     b.runner()));
-            workers.start(partition, offset, request, before.orElse(null), null);
+            workers.start(partition, offset, request, before.orElse(null), null, observation);
         }
         consumer.pause(List.of(partition));
     }

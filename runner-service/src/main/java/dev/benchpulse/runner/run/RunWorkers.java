@@ -1,6 +1,7 @@
 package dev.benchpulse.runner.run;
 
 import dev.benchpulse.contracts.avro.RunRequested;
+import dev.benchpulse.support.observability.RunScope;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -8,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import io.micrometer.observation.Observation;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,26 +64,29 @@ final class RunWorkers implements AutoCloseable {
     }
 
     /**
-     * Executes a request on a new worker thread: its samples, or, when {@code lost} says its earlier attempts were
-     * all lost, only their end as RUNNER_LOST.
+     * Executes a request on a new worker thread, inside {@code observation} (the span of its record, which the
+     * run's events continue): its samples (a group's when it leads one), or, when {@code lost} says its earlier
+     * attempts were all lost, only their end as RUNNER_LOST.
      */
     InFlightRun start(TopicPartition partition, long offset, RunRequested request, AttemptLedger.Entry before,
-            AttemptLedger.Entry lost) {
-        InFlightRun run = new InFlightRun(partition, offset, request.getRunId(), before);
+            AttemptLedger.Entry lost, Observation observation) {
+        List<UUID> executed = RunExecution.runsOf(request).stream().map(RunRequested::getRunId).toList();
+        InFlightRun run = new InFlightRun(partition, offset, request.getRunId(), executed, before);
         runs.put(partition, run);
-        threads.execute(() -> work(run, request, lost));
+        threads.execute(() -> observation.observe(() -> work(run, request, lost)));
         return run;
     }
 
+    /** Executes the request; its id is in the logs and on the span of its record meanwhile ({@link RunScope}). */
     private void work(InFlightRun run, RunRequested request, AttemptLedger.Entry lost) {
         run.runsOn(Thread.currentThread());
-        try {
+        try (RunScope scope = RunScope.enter(run.runId())) {
             boolean finished = lost != null ? execution.giveUp(request, run, lost) : executeInSlot(request, run);
             run.settle(finished ? InFlightRun.State.FINISHED : InFlightRun.State.ABANDONED);
         } catch (RuntimeException | Error e) {
             log.error("Run {}: its worker failed; the request is delivered again", run.runId(), e);
             if (run.settle(InFlightRun.State.LOST)) {
-                cancelledRuns.abandon(run.runId());
+                run.executed().forEach(cancelledRuns::abandon);
             }
         }
     }
@@ -120,7 +126,7 @@ final class RunWorkers implements AutoCloseable {
     void lose(InFlightRun run) {
         if (run.settle(InFlightRun.State.LOST)) {
             metrics.lost();
-            cancelledRuns.abandon(run.runId());
+            run.executed().forEach(cancelledRuns::abandon);
             run.interruptWorker();
             run.releaseSlot(); // its thread may never return: the slot goes to the next attempt
         }
@@ -129,7 +135,7 @@ final class RunWorkers implements AutoCloseable {
     /** Gives a running run up (its partition is going away): its attempt ends without a terminal event. */
     void abandon(InFlightRun run) {
         if (run.settle(InFlightRun.State.ABANDONED)) {
-            cancelledRuns.abandon(run.runId());
+            run.executed().forEach(cancelledRuns::abandon);
         }
     }
 

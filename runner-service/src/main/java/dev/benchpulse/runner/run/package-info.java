@@ -4,9 +4,10 @@
  * committed offset ({@link AttemptLedger}), and hands it to a worker thread ({@link RunWorkers}), pausing its
  * partition until the run's terminal event is acknowledged; {@link AttemptWatch} sends the heartbeats of quiet
  * attempts and abandons those whose worker hung, so their request runs again. {@link RunExecution} executes the run
- * on this instance, refusing what cannot run and starting a new attempt when Kafka did not take an event; its events
- * are built by {@link AttemptEvents} and published by {@link RunEventPublisher}; {@link SampleLoop} takes the run's
- * samples one after another and publishes a progress event per sample; {@link SampleExecutor} takes one sample: it
+ * on this instance, or every run of the interleaved group whose request leads it, refusing what cannot run and
+ * starting a new attempt when Kafka did not take an event; the events of each run are built by
+ * {@link AttemptEvents} and published by {@link RunEventPublisher}; {@link SampleLoop} takes the samples, a group's
+ * runs in turns, and publishes a progress event per sample; {@link SampleExecutor} takes one sample: it
  * renders the PHP harness for the benchmark ({@link HarnessTemplate}), runs it in a fresh PHP process with the
  * generic {@code process} package, and turns what PHP reported ({@link HarnessReport}) into a
  * {@link SampleOutcome}. Cancellations read from the control topic by every instance ({@link ControlTopicReader})

@@ -12,7 +12,10 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The runtimes, probed at start-up, and their health: up with each runtime's state in the details. */
+/**
+ * The runtimes, probed at start-up, the watcher that picks up PHP versions installed later, and their health: up
+ * with each runtime's state in the details.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RuntimeProperties.class)
 class RuntimeConfiguration {
@@ -20,6 +23,11 @@ class RuntimeConfiguration {
     @Bean
     Runtimes runtimes(RuntimeProperties properties, ProcessRunner processes, Clock clock) {
         return new Runtimes(properties, processes, clock);
+    }
+
+    @Bean
+    InstalledVersionsWatcher installedVersionsWatcher(Runtimes runtimes, RuntimeProperties properties) {
+        return new InstalledVersionsWatcher(runtimes, properties.installed().rescanInterval());
     }
 
     @Bean

@@ -19,11 +19,12 @@ class RuntimesController {
     }
 
     @GetMapping("/api/runtimes")
-    @Operation(summary = "Every configured runtime: PHP version, settings, availability (with the reason) and JIT state")
+    @Operation(summary = "Every runtime, configured and installed: exact PHP version, origin (packager, compiler, "
+            + "package), how it starts and its settings, availability (with the reason) and JIT state")
     List<RuntimeView> list() {
         return runtimes.all().stream()
                 .map(r -> new RuntimeView(r.id(), r.name(), r.kind().name().toLowerCase(Locale.ROOT), r.phpVersion(),
-                        r.settings(), r.available(), r.reason(), r.jit()))
+                        r.settings(), r.available(), r.reason(), r.jit(), r.origin(), r.startOptions()))
                 .toList();
     }
 
@@ -34,12 +35,14 @@ class RuntimesController {
      * @param name       display name
      * @param kind       {@code local} or {@code container}
      * @param phpVersion PHP_VERSION, null when unavailable
-     * @param settings   extra ini settings
-     * @param available  whether it can run benchmarks
-     * @param reason     why not and how to fix it, or a warning; null when all is well
-     * @param jit        whether the opcache JIT is on
+     * @param settings     every ini setting it runs with beyond PHP's compiled-in defaults (no php.ini is read)
+     * @param available    whether it can run benchmarks
+     * @param reason       why not and how to fix it, or a warning; null when all is well
+     * @param jit          whether the opcache JIT is on
+     * @param origin       configured or installed, the build's packager and compiler, the package it came from
+     * @param startOptions what precedes the settings on the command line: {@code -n} and the extensions loaded
      */
     record RuntimeView(String id, String name, String kind, String phpVersion, Map<String, String> settings,
-            boolean available, String reason, boolean jit) {
+            boolean available, String reason, boolean jit, PhpRuntime.Origin origin, List<String> startOptions) {
     }
 }

@@ -30,6 +30,11 @@ class CatalogApiIntegrationTests {
                 .jsonPath("$[?(@.slug == 'str-contains-native')].runtimes[1]").isEqualTo("php-jit")
                 .jsonPath("$[?(@.slug == 'str-contains-native')].runtimes.length()").isEqualTo(2)
                 .jsonPath("$[?(@.slug == 'needs-php-99')].runtimes.length()").isEqualTo(0)
+                .jsonPath("$[?(@.slug == 'needs-php-99')].phpVersions").isEqualTo("PHP 99.0 or newer")
+                .jsonPath("$[?(@.slug == 'needs-php-99')].phpVersionReason").isEqualTo("a feature of PHP 99")
+                .jsonPath("$[?(@.slug == 'needs-php-99')].excludedRuntimes.php").value(reason -> assertThat(
+                        reason.toString()).contains("; this benchmark needs PHP 99.0 or newer (a feature of PHP 99)"))
+                .jsonPath("$[?(@.slug == 'sum-ints')].phpVersions").isEqualTo("any PHP")
                 .jsonPath("$[*].slug").value(slugs -> assertThat(slugs.toString()).doesNotContain("broken-no-code"));
     }
 

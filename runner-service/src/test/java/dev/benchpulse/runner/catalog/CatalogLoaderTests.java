@@ -24,6 +24,7 @@ class CatalogLoaderTests {
               Checks whether a haystack contains a needle with str_contains().
             tags: [strings, search, php8]
             minPhpVersion: "8.0"
+            phpVersionReason: str_contains() is new in PHP 8.0
             warmupIterations: 1000
             innerIterations: 100000
             setup: |
@@ -60,6 +61,7 @@ class CatalogLoaderTests {
         assertThat(benchmark.group()).isEqualTo("substring-search");
         assertThat(benchmark.tags()).containsExactly("strings", "search", "php8");
         assertThat(benchmark.minPhpVersion()).isEqualTo("8.0");
+        assertThat(benchmark.compatibility().explain()).isEqualTo("PHP 8.0 or newer (str_contains() is new in PHP 8.0)");
         assertThat(benchmark.warmupIterations()).isEqualTo(1000);
         assertThat(benchmark.innerIterations()).isEqualTo(100_000);
         assertThat(benchmark.code()).isEqualTo("$found = str_contains($haystack, 'ipsum');\n");
@@ -138,6 +140,24 @@ class CatalogLoaderTests {
         void min_php_version_is_major_dot_minor() throws IOException {
             assertThat(problemsOf("minPhpVersion: \"8.0\"", "minPhpVersion: \"eight\""))
                     .containsExactly("minPhpVersion must be \"major.minor\" in quotes, e.g. \"8.1\"");
+        }
+
+        @Test
+        void max_php_version_is_major_dot_minor_and_not_older_than_the_minimum() throws IOException {
+            String both = "minPhpVersion: \"8.0\"\nmaxPhpVersion: \"%s\"";
+            assertThat(problemsOf("minPhpVersion: \"8.0\"", both.formatted("8.x")))
+                    .containsExactly("maxPhpVersion must be \"major.minor\" in quotes, e.g. \"8.3\"");
+            assertThat(problemsOf("minPhpVersion: \"8.0\"", both.formatted("7.4")))
+                    .containsExactly("maxPhpVersion is 7.4, older than minPhpVersion 8.0: no PHP could run the benchmark");
+            assertThat(problemsOf("minPhpVersion: \"8.0\"", both.formatted("8.3"))).isEmpty();
+        }
+
+        @Test
+        void a_php_version_limit_needs_its_reason_and_a_reason_needs_a_limit() throws IOException {
+            assertThat(problemsOf("phpVersionReason: str_contains() is new in PHP 8.0\n", ""))
+                    .singleElement().asString().startsWith("phpVersionReason is required with minPhpVersion");
+            assertThat(problemsOf("minPhpVersion: \"8.0\"\n", ""))
+                    .singleElement().asString().startsWith("phpVersionReason explains minPhpVersion or maxPhpVersion");
         }
 
         @Test

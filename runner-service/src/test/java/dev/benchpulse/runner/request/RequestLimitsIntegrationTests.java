@@ -31,8 +31,8 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 /**
- * The per-requester queue limit against a stand-in results service that reports each requester's queued runs, and
- * calibrations sharing the worker slots of runs. A context of its own: the queue limit on, no worker consuming.
+ * The per-requester queue limit against a stand-in results service that reports each requester's queued runs (a
+ * matrix of more runs than the limit only while none wait), and calibrations sharing the worker slots of runs. A context of its own: the queue limit on, no worker consuming.
  */
 @RunnerIntegrationTest
 class RequestLimitsIntegrationTests {
@@ -65,6 +65,8 @@ class RequestLimitsIntegrationTests {
     @DynamicPropertySource
     static void limits(DynamicPropertyRegistry registry) {
         registry.add("benchpulse.runner.requests.max-queued-per-requester", () -> "3");
+        // low enough for the test catalog's costliest benchmark (10,100 operations a sample) at 10,000 samples
+        registry.add("benchpulse.runner.requests.max-operations", () -> "50000000");
         registry.add("benchpulse.runner.requests.results-url", () -> "http://127.0.0.1:" + RESULTS.port());
         registry.add("benchpulse.runner.worker.enabled", () -> "false");
         registry.add("benchpulse.runner.worker.calibration-wait", () -> "1s");
@@ -104,6 +106,34 @@ class RequestLimitsIntegrationTests {
     }
 
     @Test
+    void a_matrix_of_more_runs_than_the_limit_is_taken_only_while_none_of_the_requesters_runs_wait() {
+        String matrix = """
+                {"benchmarks": ["sum-ints", "str-contains-strpos"], "runtimes": ["php", "php-jit"], "iterations": 1}""";
+        String eve = TestFixtures.identity("eve");
+        QUEUED.put("eve", List.of("00000000-0000-4000-8000-000000000003"));
+
+        post(eve, matrix).expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectBody().jsonPath("$.queued").isEqualTo(1).jsonPath("$.limit").isEqualTo(3);
+
+        QUEUED.remove("eve");
+        post(eve, matrix).expectStatus().isAccepted().expectBody().jsonPath("$.runs.length()").isEqualTo(4);
+        post(eve, RUN).expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectBody().jsonPath("$.queued").isEqualTo(4);
+    }
+
+    @Test
+    void every_benchmark_of_a_matrix_is_held_to_the_cost_ceiling_and_the_costliest_is_named() {
+        post(TestFixtures.identity("fay"), """
+                {"benchmarks": ["sum-ints", "str-contains-strpos"], "runtimes": ["php"], "iterations": 10000}""")
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("iterations")
+                .jsonPath("$.errors[0].message").value(message -> assertThat((String) message)
+                        .contains("benchmark 'str-contains-strpos'", "costs 101000000 operations",
+                                "more than the 50000000 one run may cost"));
+        assertThat(IDENTITIES_SEEN).as("refused before the queue is counted").isEmpty();
+    }
+
+    @Test
     void when_the_results_service_cannot_say_no_run_is_accepted() {
         post(TestFixtures.identity("dora")).expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
                 .expectBody().jsonPath("$.title").isEqualTo("Queue limit cannot be checked");
@@ -124,8 +154,12 @@ class RequestLimitsIntegrationTests {
     }
 
     private WebTestClient.ResponseSpec post(String identity) {
+        return post(identity, RUN);
+    }
+
+    private WebTestClient.ResponseSpec post(String identity, String body) {
         return client.post().uri("/api/runs").header(Identity.HEADER, identity)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(RUN).exchange();
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
     }
 
     /** Occupies every slot, as runs would, while the check runs. */

@@ -117,6 +117,42 @@ class RunRequestsIntegrationTests {
                 .jsonPath("$.errors[0].message").value(containsString("more than the 100000000000 one run may cost"));
     }
 
+    @Test
+    void a_category_queues_one_run_per_benchmark_and_runtime_with_one_matrix_id_on_one_queue() {
+        byte[] body = post("""
+                {"category": "strings", "runtimes": ["php", "php-jit"], "iterations": 1}""", 202)
+                .jsonPath("$.matrixId").isNotEmpty()
+                .jsonPath("$.execution").isEqualTo("interleaved")
+                .jsonPath("$.runs.length()").isEqualTo(4)
+                .jsonPath("$.skipped.length()").isEqualTo(0)
+                .returnResult().getResponseBodyContent();
+        String matrix = new String(body).replaceAll(".*?\"matrixId\":\"([^\"]+)\".*", "$1");
+
+        List<ConsumerRecord<String, RunRequested>> published = requests.awaitRecords(
+                r -> matrix.equals(String.valueOf(r.value().getMatrixId())), 4, Duration.ofSeconds(10));
+        assertThat(published).extracting(ConsumerRecord::partition).as("one queue").containsOnly(
+                published.getFirst().partition());
+        assertThat(published).extracting(r -> r.value().getBenchmark()).containsExactlyInAnyOrder(
+                "str-contains-native", "str-contains-native", "str-contains-strpos", "str-contains-strpos");
+        assertThat(published).allSatisfy(r -> {
+            assertThat(r.key()).isEqualTo(r.value().getRunId().toString());
+            assertThat(r.value().getGroup().getMembers()).extracting(m -> m.getRuntime())
+                    .containsExactly("php", "php-jit");
+            assertThat(r.value().getGroup().getBlockSize()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void a_list_of_benchmarks_leaves_out_what_a_runtime_cannot_run_and_says_why() {
+        post("""
+                {"benchmarks": ["sum-ints", "needs-php-99"], "runtimes": ["php"], "iterations": 1}""", 202)
+                .jsonPath("$.runs.length()").isEqualTo(1)
+                .jsonPath("$.runs[0].benchmark").isEqualTo("sum-ints")
+                .jsonPath("$.skipped[0].benchmark").isEqualTo("needs-php-99")
+                .jsonPath("$.skipped[0].runtime").isEqualTo("php")
+                .jsonPath("$.skipped[0].reason").value(containsString("needs PHP 99.0 or newer (a feature of PHP 99)"));
+    }
+
     @Nested
     class Validation {
 
@@ -149,7 +185,7 @@ class RunRequestsIntegrationTests {
         void a_runtime_whose_php_is_too_old_for_the_benchmark_is_refused() {
             rejected("{\"benchmark\": \"needs-php-99\", \"runtimes\": [\"php\"], \"iterations\": 1}")
                     .jsonPath("$.errors[0].field").isEqualTo("runtimes[0]")
-                    .jsonPath("$.errors[0].message").value(containsString("needs PHP 99.0 or newer; no configured runtime can run it"));
+                    .jsonPath("$.errors[0].message").value(containsString("needs PHP 99.0 or newer (a feature of PHP 99); no configured runtime can run it"));
         }
 
         @Test
@@ -177,6 +213,38 @@ class RunRequestsIntegrationTests {
                     .jsonPath("$.errors[0].message").value(startsWith("is required: the slug of a catalog benchmark"))
                     .jsonPath("$.errors[1].field").isEqualTo("iterations")
                     .jsonPath("$.errors[2].field").isEqualTo("runtimes");
+        }
+
+        @Test
+        void benchmarks_are_named_in_exactly_one_way() {
+            rejected("{\"benchmark\": \"sum-ints\", \"category\": \"strings\", \"runtimes\": [\"php\"], \"iterations\": 1}")
+                    .jsonPath("$.errors[0].field").isEqualTo("benchmark")
+                    .jsonPath("$.errors[0].message").value(startsWith("names benchmarks in more than one way"));
+            rejected("{\"category\": \"nope\", \"runtimes\": [\"php\"], \"iterations\": 1}")
+                    .jsonPath("$.errors[0].field").isEqualTo("category")
+                    .jsonPath("$.errors[0].message").value(startsWith("'nope' has no benchmarks; categories: "));
+            rejected("{\"benchmarks\": [\"sum-ints\", \"nope\"], \"runtimes\": [\"php\"], \"iterations\": 1}")
+                    .jsonPath("$.errors[0].field").isEqualTo("benchmarks[1]");
+        }
+
+        @Test
+        void overrides_apply_to_one_benchmark_only() {
+            rejected("{\"category\": \"strings\", \"runtimes\": [\"php\"], \"iterations\": 1, \"innerIterations\": 5}")
+                    .jsonPath("$.errors[0].field").isEqualTo("innerIterations")
+                    .jsonPath("$.errors[0].message").value(startsWith("overrides the catalog for one benchmark only"));
+        }
+
+        @Test
+        void a_request_for_more_samples_than_one_request_may_queue_is_refused() {
+            rejected("{\"catalog\": true, \"runtimes\": [\"php\", \"php-jit\"], \"iterations\": 10000}")
+                    .jsonPath("$.errors[0].field").isEqualTo("iterations")
+                    .jsonPath("$.errors[0].message").value(containsString("more than the 50000 one request may queue"));
+        }
+
+        @Test
+        void execution_is_interleaved_or_sequential() {
+            rejected("{\"benchmark\": \"sum-ints\", \"runtimes\": [\"php\"], \"iterations\": 1, \"execution\": \"parallel\"}")
+                    .jsonPath("$.errors[0].field").isEqualTo("execution");
         }
 
         @Test

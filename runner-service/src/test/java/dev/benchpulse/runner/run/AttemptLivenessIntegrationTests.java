@@ -153,6 +153,32 @@ class AttemptLivenessIntegrationTests {
     }
 
     @Test
+    void each_run_of_an_interleaved_group_beats_and_a_hung_group_runs_again_as_new_attempts() throws Exception {
+        try (LivenessRig rig = rig("hung-group")) {
+            rig.beforeSample(n -> {
+                if (n == 3) { // the first run's second sample: the second run waits for its turn meanwhile
+                    rig.hang();
+                }
+            });
+            List<UUID> group = rig.requestGroup("sum-ints", 2, 100, "php", "php-jit");
+
+            for (UUID run : group) {
+                List<SpecificRecord> events = runs.awaitTerminal(run, TIMEOUT);
+
+                List<BenchmarkStarted> attempts = started(events);
+                assertThat(attempts).as("attempts of run %s", run).hasSize(2);
+                List<SpecificRecord> hung = LivenessRig.ofAttempt(events, attempts.get(0).getAttemptId());
+                assertThat(hung).as("the hung attempt of run %s", run)
+                        .noneMatch(AttemptLivenessIntegrationTests::terminal)
+                        .anyMatch(BenchmarkHeartbeat.class::isInstance);
+                assertThat(kinds(LivenessRig.ofAttempt(events, attempts.get(1).getAttemptId())))
+                        .containsExactly("BenchmarkStarted", "BenchmarkProgress", "BenchmarkProgress",
+                                "BenchmarkCompleted");
+            }
+        }
+    }
+
+    @Test
     void events_kafka_does_not_take_make_a_new_attempt_never_a_dead_letter() throws Exception {
         Set<UUID> refused = ConcurrentHashMap.newKeySet();
         Predicate<SpecificRecord> firstAttemptAfterItsFirstSample = event -> {

@@ -3,6 +3,8 @@ package dev.benchpulse.runner.run;
 import dev.benchpulse.contracts.EventType;
 import dev.benchpulse.contracts.Topic;
 import dev.benchpulse.contracts.Topics;
+import dev.benchpulse.contracts.avro.GroupMember;
+import dev.benchpulse.contracts.avro.RunGroup;
 import dev.benchpulse.contracts.avro.RunRequested;
 import dev.benchpulse.contracts.kafka.AvroSerde;
 import dev.benchpulse.runner.TestFixtures;
@@ -21,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +36,7 @@ import java.util.function.IntConsumer;
 import java.util.function.Predicate;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -102,7 +106,7 @@ final class LivenessRig implements AutoCloseable {
                 () -> new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
                 topic.name(), topic.valueDeserializer(), workers,
                 new RunRequestDeadLetters(deadLetterTemplate(clients), new SimpleMeterRegistry()), MAX_ATTEMPTS,
-                "liveness", true, outages);
+                "liveness", true, outages, ObservationRegistry.NOOP, null);
         watch.start();
         consumer.start();
     }
@@ -132,8 +136,24 @@ final class LivenessRig implements AutoCloseable {
         UUID runId = UUID.randomUUID();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         requests.send(runId.toString(), new RunRequested(UUID.randomUUID(), runId, now, benchmark, "php", iterations,
-                null, inner, now, "tester"));
+                null, inner, now, "tester", null, null));
         return runId;
+    }
+
+    /**
+     * Requests one benchmark on several runtimes as an interleaved group (block size 1), as the request side publishes
+     * it: one request per run, the leader's first; the run ids in the runtimes' order.
+     */
+    List<UUID> requestGroup(String benchmark, int iterations, Integer inner, String... runtimeIds) {
+        List<GroupMember> members = Arrays.stream(runtimeIds).map(r -> new GroupMember(UUID.randomUUID(), r))
+                .toList();
+        RunGroup group = new RunGroup(UUID.randomUUID(), members, 1);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        for (GroupMember member : members) {
+            requests.send(member.getRunId().toString(), new RunRequested(UUID.randomUUID(), member.getRunId(), now,
+                    benchmark, member.getRuntime(), iterations, null, inner, now, "tester", null, group));
+        }
+        return members.stream().map(GroupMember::getRunId).toList();
     }
 
     void poison(String key, byte[] value) {

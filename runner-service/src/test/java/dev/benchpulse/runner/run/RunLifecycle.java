@@ -39,7 +39,7 @@ final class RunLifecycle implements AutoCloseable {
     private UUID request(UUID runId, String benchmark, String runtime, int iterations, Integer warmup, Integer inner) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         requests.send(runId.toString(), new RunRequested(UUID.randomUUID(), runId, now, benchmark, runtime, iterations,
-                warmup, inner, now, "tester"));
+                warmup, inner, now, "tester", null, null));
         return runId;
     }
 

@@ -6,9 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.time.Duration;
 
-import org.junit.jupiter.api.Test;
+import dev.benchpulse.testsupport.ConfigurationMetadata;
 
-/** The shipped application.yml: how samples run, how many runs at once, and how their liveness is watched. */
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/**
+ * The shipped application.yml: how samples run, how many runs at once, and how their liveness is watched; what a bad
+ * value does.
+ */
 class RunPropertiesTests {
 
     @Test
@@ -31,5 +38,26 @@ class RunPropertiesTests {
         RunProperties properties = new RunProperties(" ", null, null);
 
         assertThat(properties.resolvedInstanceId()).endsWith("-" + ProcessHandle.current().pid());
+    }
+
+    @Test
+    void a_negative_number_of_concurrent_runs_stops_start_up_naming_the_property() {
+        new ApplicationContextRunner().withUserConfiguration(Enabled.class)
+                .withPropertyValues("benchpulse.runner.worker.concurrent-runs=-1")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("benchpulse.runner")
+                        .hasMessageContaining("worker.concurrentRuns")
+                        .hasMessageContaining("must be greater than or equal to 0"));
+    }
+
+    @Test
+    void the_settings_have_ide_metadata() {
+        assertThat(ConfigurationMetadata.names()).contains("benchpulse.runner.worker.concurrent-runs",
+                "benchpulse.runner.execution.sample-timeout", "benchpulse.runner.catalog-dir",
+                "benchpulse.runner.runtimes");
+    }
+
+    @EnableConfigurationProperties(RunProperties.class)
+    static class Enabled {
     }
 }

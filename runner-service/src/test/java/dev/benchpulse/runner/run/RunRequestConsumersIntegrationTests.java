@@ -70,6 +70,14 @@ class RunRequestConsumersIntegrationTests {
                 .containsExactly(List.of(first), List.of(first + 1));
     }
 
+    @Test
+    void the_consumer_fetches_one_record_batch_per_partition_so_it_takes_its_partitions_in_turn() {
+        // RequestQueuesIntegrationTests shows what these settings do; this shows the worker's consumer really gets them.
+        assertThat(RunConfiguration.consumerProperties(kafka, properties))
+                .containsEntry(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 1)
+                .containsEntry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
+    }
+
     private static Topic<String, RunRequested> privateRunRequestsTopic() {
         Topic<String, RunRequested> registry = Topics.RUN_REQUESTS;
         return new Topic<>("runner-test.run-requests." + UUID.randomUUID(), 1, registry.keyType(),
@@ -79,6 +87,6 @@ class RunRequestConsumersIntegrationTests {
     private static RunRequested request(String runId) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         return new RunRequested(UUID.randomUUID(), UUID.fromString(runId), now, "sum-ints", "php", 1, null, null, now,
-                "tester");
+                "tester", null, null);
     }
 }

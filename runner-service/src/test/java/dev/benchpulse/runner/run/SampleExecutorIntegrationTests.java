@@ -268,7 +268,7 @@ class SampleExecutorIntegrationTests {
         void a_container_runtime_that_cannot_reach_php_is_unavailable() {
             PhpRuntime down = new PhpRuntime("down", "down", Kind.CONTAINER,
                     List.of("sh", "-c", "echo 'Error response from daemon: No such container: benchpulse-php-8.1' >&2; exit 1",
-                            "sh"), java.util.Map.of(), true, null, "8.1.0", false);
+                            "sh"), java.util.Map.of(), true, null, "8.1.0", false, List.of(), PhpRuntime.Origin.configured());
 
             SampleOutcome outcome = run(down, benchmark("", "$a = 1;", "", 0, 1));
 

@@ -71,6 +71,7 @@ class WorkerShutdownIntegrationTests {
 
     private static RunRequested request(String benchmark, int inner) {
         Instant now = Instant.now();
-        return new RunRequested(UUID.randomUUID(), UUID.randomUUID(), now, benchmark, "php", 2, 0, inner, now, "tester");
+        return new RunRequested(UUID.randomUUID(), UUID.randomUUID(), now, benchmark, "php", 2, 0, inner, now, "tester",
+                null, null);
     }
 }

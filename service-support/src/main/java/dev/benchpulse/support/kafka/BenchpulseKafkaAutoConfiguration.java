@@ -9,6 +9,7 @@ import java.time.Duration;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -57,8 +58,13 @@ public class BenchpulseKafkaAutoConfiguration {
     @ConditionalOnMissingBean
     TopicClients topicClients(KafkaProperties kafka, CommonErrorHandler errorHandler,
             BenchpulseContractsProperties contracts, OutageTracking outageTracking,
-            @Value("${spring.application.name:benchpulse}") String application) {
-        return new TopicClients(kafka, errorHandler, source(application), contracts.schemaBaseUrl(), outageTracking);
+            @Value("${spring.application.name:benchpulse}") String application,
+            ObjectProvider<ObservationRegistry> observations, ObjectProvider<MeterRegistry> meters) {
+        TopicClients clients = new TopicClients(kafka, errorHandler, source(application), contracts.schemaBaseUrl(),
+                outageTracking);
+        clients.instrument(new KafkaInstrumentation(observations.getIfUnique(() -> ObservationRegistry.NOOP),
+                meters.getIfUnique()));
+        return clients;
     }
 
     @Bean

@@ -2,8 +2,12 @@ package dev.benchpulse.support.kafka;
 
 import java.time.Duration;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Benchpulse's Kafka settings beyond Spring Boot's {@code spring.kafka.*}.
@@ -14,10 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param outage            how any other failing record is retried: without limit, until its dependency is back
  */
 @ConfigurationProperties("benchpulse.kafka")
+@Validated
 public record BenchpulseKafkaProperties(
         @DefaultValue("true") boolean createTopics,
-        @DefaultValue("1") short replicationFactor,
-        @DefaultValue Retry retry,
+        @DefaultValue("1") @Positive short replicationFactor,
+        @DefaultValue @Valid Retry retry,
         @DefaultValue Outage outage) {
 
     /**
@@ -28,7 +33,7 @@ public record BenchpulseKafkaProperties(
      * @param maxDelay     upper bound of a delay
      */
     public record Retry(
-            @DefaultValue("3") int attempts,
+            @DefaultValue("3") @PositiveOrZero int attempts,
             @DefaultValue("200ms") Duration initialDelay,
             @DefaultValue("2s") Duration maxDelay) {
     }

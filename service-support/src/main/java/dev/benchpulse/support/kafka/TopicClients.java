@@ -23,7 +23,10 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
  * serdes, so a consumer or producer cannot be wired to the wrong serde. Consumers wrap the deserializers in an
  * {@link ErrorHandlingDeserializer}: a record that cannot be decoded reaches the error handler (and the dead-letter
  * topic) instead of stopping the consumer. Producers are idempotent with {@code acks=all}, and name their writer
- * schema's URL in {@code ce_dataschema} when a schema base URL is configured.
+ * schema's URL in {@code ce_dataschema} when a schema base URL is configured. Templates and listener containers are
+ * observed as Spring Boot's {@code spring.kafka.template.observation-enabled} and
+ * {@code spring.kafka.listener.observation-enabled} say (trace context in the record headers, so a run is one trace
+ * across the services), and consumers' client meters carry their group ({@link ConsumerGroupMetrics}).
  */
 public class TopicClients {
 
@@ -32,6 +35,7 @@ public class TopicClients {
     private final String cloudEventsSource;
     private final String schemaBaseUrl;
     private final OutageTracking outageTracking;
+    private KafkaInstrumentation instrumentation = KafkaInstrumentation.NONE;
 
     public TopicClients(KafkaProperties kafka, CommonErrorHandler errorHandler, String cloudEventsSource) {
         this(kafka, errorHandler, cloudEventsSource, null);
@@ -52,10 +56,22 @@ public class TopicClients {
         this.outageTracking = outageTracking;
     }
 
+    /**
+     * Observes and meters the clients built from now on; called once, by the auto-configuration, before any client is
+     * built. Clients of a {@code TopicClients} never instrumented have no observation and no client meters.
+     */
+    void instrument(KafkaInstrumentation instrumentation) {
+        this.instrumentation = instrumentation;
+    }
+
     public <K, V> ConsumerFactory<K, V> consumerFactory(Topic<K, V> topic) {
-        return new DefaultKafkaConsumerFactory<>(kafka.buildConsumerProperties(),
+        DefaultKafkaConsumerFactory<K, V> factory = new DefaultKafkaConsumerFactory<>(kafka.buildConsumerProperties(),
                 new ErrorHandlingDeserializer<>(topic.keyDeserializer()),
                 new ErrorHandlingDeserializer<>(topic.valueDeserializer()));
+        if (instrumentation.meters() != null) {
+            factory.addListener(new ConsumerGroupMetrics<>(instrumentation.meters()));
+        }
+        return factory;
     }
 
     /**
@@ -73,6 +89,8 @@ public class TopicClients {
             factory.setRecordInterceptor(cast(outageTracking));
             factory.setBatchInterceptor(cast(outageTracking));
         }
+        factory.getContainerProperties().setObservationEnabled(kafka.getListener().isObservationEnabled());
+        factory.getContainerProperties().setObservationRegistry(instrumentation.observations());
         customizer.accept(factory);
         return factory;
     }
@@ -82,6 +100,8 @@ public class TopicClients {
                 topic.keySerializer(), topic.valueSerializer());
         KafkaTemplate<K, V> template = new KafkaTemplate<>(factory);
         template.setDefaultTopic(topic.name());
+        template.setObservationEnabled(kafka.getTemplate().isObservationEnabled());
+        template.setObservationRegistry(instrumentation.observations());
         return template;
     }
 

@@ -61,6 +61,15 @@ public class DependencyOutages {
     }
 
     /**
+     * Registers the meters of a dependency this service needs, at zero, before its first outage: a series that
+     * appears only with the first outage leaves Prometheus's {@code rate()} and alerts blind to that outage, and a
+     * scrape of a healthy service would not show what is watched.
+     */
+    public synchronized void expect(String dependency) {
+        meters(dependency);
+    }
+
+    /**
      * A failure of {@code dependency} kept {@code waiter} (a consumer thread, a publisher) from doing its work; it
      * will try again. Opens an outage, or adds to the one open.
      */

@@ -25,6 +25,15 @@ final class Workers implements AutoCloseable {
     private final List<BlockingQueue<String>> outputs = new ArrayList<>();
 
     Workers(int processCount, int subscribers, String url, List<String> sources, String heap) throws IOException {
+        this(processCount, subscribers, p -> "--url=" + url, sources, heap, SubscriberWorker.class);
+    }
+
+    /**
+     * Worker processes of the given class; {@code urlOption} says which hub (or hubs) process {@code p} subscribes
+     * to, as its {@code --url=} or {@code --urls=} option.
+     */
+    Workers(int processCount, int subscribers, java.util.function.IntFunction<String> urlOption, List<String> sources,
+            String heap, Class<?> worker) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         for (int p = 0; p < processCount; p++) {
             int share = subscribers / processCount + (p < subscribers % processCount ? 1 : 0);
@@ -33,8 +42,8 @@ final class Workers implements AutoCloseable {
                 mySources.add(sources.get(s));
             }
             Process process = new ProcessBuilder(java, "-Xmx" + heap, "-Xss256k", "-XX:+UseParallelGC", "-cp",
-                    System.getProperty("java.class.path"), SubscriberWorker.class.getName(),
-                    "--subscribers=" + share, "--url=" + url,
+                    System.getProperty("java.class.path"), worker.getName(),
+                    "--subscribers=" + share, urlOption.apply(p),
                     "--sources=" + String.join(",", mySources.isEmpty() ? sources : mySources))
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             processes.add(process);
@@ -90,6 +99,22 @@ final class Workers implements AutoCloseable {
                     0));
         }
         return new Report(events, open, failed, merged);
+    }
+
+    /** The CPU time the subscriber processes have used so far, in milliseconds. */
+    long cpuMillis() {
+        return processes.stream().mapToLong(p -> p.info().totalCpuDuration().map(java.time.Duration::toMillis)
+                .orElse(0L)).sum();
+    }
+
+    /** Sends a command line to every worker and returns each worker's answer starting with {@code prefix}. */
+    List<String> ask(String command, String prefix, long timeoutSeconds) throws InterruptedException {
+        inputs.forEach(in -> in.println(command));
+        List<String> answers = new ArrayList<>();
+        for (BlockingQueue<String> lines : outputs) {
+            answers.add(next(lines, prefix, timeoutSeconds));
+        }
+        return answers;
     }
 
     private static String next(BlockingQueue<String> lines, String prefix, long timeoutSeconds)

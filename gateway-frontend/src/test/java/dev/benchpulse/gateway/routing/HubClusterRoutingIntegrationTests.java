@@ -1,0 +1,166 @@
+package dev.benchpulse.gateway.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.benchpulse.contracts.Topics;
+import dev.benchpulse.contracts.avro.HubUpdate;
+import dev.benchpulse.gateway.testing.Backends;
+import dev.benchpulse.hub.dispatch.Hub;
+import dev.benchpulse.hub.testing.MercureHubTestServer;
+import dev.benchpulse.hub.testing.MercureTokens;
+import dev.benchpulse.testsupport.EventSourceClient;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A hub cluster behind the gateway: three real hub instances on a real (embedded) Kafka broker, reached only
+ * through the gateway's {@code /.well-known/mercure} by real SSE clients that reconnect like a browser's
+ * EventSource. New subscribers are spread over the instances; when one instance stops, its subscribers reconnect
+ * through the gateway to the others and receive every update exactly once, and new subscribers avoid it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.cloud.loadbalancer.health-check.interval=500ms")
+class HubClusterRoutingIntegrationTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String KAFKA_TOPIC = "gateway-hub-cluster-" + UUID.randomUUID();
+    private static final EmbeddedKafkaKraftBroker BROKER = broker();
+    private static final String PUBLISHER_KEY = MercureTokens.randomSecret();
+    private static final List<MercureHubTestServer> HUBS = List.of(hub(), hub(), hub());
+    private static final KafkaProducer<String, HubUpdate> PRODUCER = new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.getBrokersAsString()),
+            Topics.HUB_UPDATES.keySerializer(), Topics.HUB_UPDATES.valueSerializer());
+
+    @LocalServerPort
+    int port;
+
+    private static EmbeddedKafkaKraftBroker broker() {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
+        broker.afterPropertiesSet();
+        return broker;
+    }
+
+    private static MercureHubTestServer hub() {
+        return MercureHubTestServer.builder().publisherKey(PUBLISHER_KEY).subscriberKey(Backends.SUBSCRIBER_KEY)
+                .anonymous(true).kafka(BROKER.getBrokersAsString(), KAFKA_TOPIC).start();
+    }
+
+    @DynamicPropertySource
+    static void backends(DynamicPropertyRegistry registry) {
+        Backends.register(registry);
+        registry.add("benchpulse.services.hub-instances",
+                () -> String.join(",", HUBS.stream().map(MercureHubTestServer::baseUrl).toList()));
+    }
+
+    @AfterAll
+    static void stop() {
+        PRODUCER.close();
+        HUBS.forEach(MercureHubTestServer::close);
+        BROKER.destroy();
+    }
+
+    private String subscription(String topic) {
+        return "http://127.0.0.1:" + port + "/.well-known/mercure?topic="
+                + URLEncoder.encode(topic, StandardCharsets.UTF_8);
+    }
+
+    private static String produce(String topic, int number) {
+        String id = "urn:uuid:" + UUID.randomUUID();
+        try {
+            PRODUCER.send(new ProducerRecord<>(KAFKA_TOPIC, id, new HubUpdate(id, List.of(topic), "update " + number,
+                    false, null, null, Instant.now()))).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        return id;
+    }
+
+    private static int subscribersOn(MercureHubTestServer hub) {
+        return hub.isRunning() ? hub.context().getBean(Hub.class).subscribers().size() : 0;
+    }
+
+    private List<EventSourceClient> open(String topic, int count) {
+        List<EventSourceClient> clients = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            clients.add(EventSourceClient.open(List.of(subscription(topic)), headers -> { }, Duration.ofMillis(300)));
+        }
+        return clients;
+    }
+
+    @Test
+    void new_subscribers_are_spread_over_the_instances_and_all_of_them_get_every_update() {
+        String topic = "urn:benchpulse:runs:" + UUID.randomUUID();
+        List<EventSourceClient> clients = open(topic, 9);
+        try {
+            await().atMost(WAIT).until(() -> clients.stream().allMatch(c -> c.streamsOpened() == 1));
+            // every running instance got some (another test may have stopped one)
+            await().atMost(WAIT).untilAsserted(() -> HUBS.stream().filter(MercureHubTestServer::isRunning)
+                    .forEach(hub -> assertThat(subscribersOn(hub)).isPositive()));
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                ids.add(produce(topic, i));
+            }
+
+            await().atMost(WAIT).untilAsserted(() -> clients.forEach(c -> assertThat(c.ids()).isEqualTo(ids)));
+        } finally {
+            clients.forEach(EventSourceClient::close);
+        }
+    }
+
+    @Test
+    void when_an_instance_stops_its_subscribers_come_back_through_the_gateway_and_miss_nothing() {
+        String topic = "urn:benchpulse:runs:" + UUID.randomUUID();
+        List<EventSourceClient> clients = open(topic, 12);
+        MercureHubTestServer leaving = HUBS.getFirst();
+        try {
+            await().atMost(WAIT).until(() -> clients.stream().allMatch(c -> c.streamsOpened() == 1));
+            await().atMost(WAIT).until(() -> subscribersOn(leaving) > 0);
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                ids.add(produce(topic, i));
+                if (i == 20) {
+                    leaving.stop();
+                }
+                // updates keep flowing while the instance goes and its subscribers come back
+                LockSupport.parkNanos(Duration.ofMillis(25).toNanos());
+            }
+
+            await().atMost(WAIT).untilAsserted(() -> clients.forEach(client -> {
+                assertThat(client.ids()).isEqualTo(ids);
+                assertThat(client.repeatedIds()).isEmpty();
+            }));
+            assertThat(clients).anyMatch(c -> c.streamsOpened() == 2);
+
+            List<EventSourceClient> newcomers = open(topic, 6);
+            try {
+                await().atMost(WAIT).until(() -> newcomers.stream().allMatch(c -> c.streamsOpened() >= 1));
+                assertThat(subscribersOn(HUBS.get(1)) + subscribersOn(HUBS.get(2))).isEqualTo(12 + 6);
+            } finally {
+                newcomers.forEach(EventSourceClient::close);
+            }
+        } finally {
+            clients.forEach(EventSourceClient::close);
+        }
+    }
+}
