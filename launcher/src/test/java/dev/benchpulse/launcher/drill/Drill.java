@@ -148,19 +148,28 @@ final class Drill {
         }
     }
 
-    /** Waits until every unfinished run moved on and the subscriber got something new; returns how long it took. */
+    /**
+     * Waits until every unfinished run moved on and the subscriber got something new, or every run ended (as the API
+     * tells, so once results-service caught up: the runner may have finished while results was kept waiting);
+     * returns how long it took.
+     */
     private Duration awaitHeadway(List<String> runs, EventSourceSubscriber subscriber) {
         long from = System.nanoTime();
         List<String> before = runs.stream().map(this::progressOrNone).toList();
         int updates = subscriber.updates().size();
         await().atMost(LONG).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() -> {
+            boolean allEnded = true;
             for (int i = 0; i < runs.size(); i++) {
+                if (ended(runs.get(i))) {
+                    continue;
+                }
+                allEnded = false;
                 String now = progressOrNone(runs.get(i));
-                if (!ended(runs.get(i)) && (now.equals(before.get(i)) || now.equals("none"))) {
+                if (now.equals(before.get(i)) || now.equals("none")) {
                     return false;
                 }
             }
-            return subscriber.updates().size() > updates;
+            return allEnded || subscriber.updates().size() > updates;
         });
         return Duration.ofNanos(System.nanoTime() - from);
     }
