@@ -68,7 +68,7 @@ enum Fault {
             case KILL -> "SIGKILL of " + component + " (./benchpulse kill " + component
                     + "), restarted by the launcher";
             case OUTAGE -> component + " stopped for " + duration.toSeconds() + " s (./benchpulse stop, then start)";
-            case POISON -> "an undecodable record on each topic (run requests, lifecycle events, run control)";
+            case POISON -> "an undecodable record on each topic of the registry (Topics.all())";
         };
     }
 
