@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,97 +102,116 @@ class RunExecution {
         if (cancelledRuns.isAbandoned()) {
             return false;
         }
-        List<RunRequested> runs = runsOf(request);
-        if (runs.isEmpty()) {
+        List<RunRequested> requested = runsOf(request);
+        if (requested.isEmpty()) {
             RunGroup group = request.getGroup();
             log.info("Run {} ({} on {}) runs interleaved with its group {}, led by run {}", request.getRunId(),
                     request.getBenchmark(), request.getRuntime(), group.getGroupId(),
                     group.getMembers().getFirst().getRunId());
             return true;
         }
-        int blockSize = request.getGroup() == null ? request.getIterations() : request.getGroup().getBlockSize();
         String waiter = "run " + request.getRunId();
-        List<CancelledRuns.Tracked> tracked = runs.stream().map(run -> cancelledRuns.track(run.getRunId())).toList();
-        Set<UUID> ended = new HashSet<>();
+        Runs runs = new Runs(requested, requested.stream().map(run -> cancelledRuns.track(run.getRunId())).toList(),
+                new HashSet<>(), request.getGroup() == null ? request.getIterations()
+                        : request.getGroup().getBlockSize());
         try {
             Duration delay = FIRST_RETRY;
             while (true) {
                 List<AttemptObserver.Current> attempts = new ArrayList<>();
                 try {
-                    return attempt(runs, tracked, ended, attempts, blockSize, observer, lost);
+                    return attempt(runs, attempts, observer, lost);
                 } catch (RunEventPublisher.PublishingFailed e) {
-                    if (tracked.stream().anyMatch(CancelledRuns.Tracked::isAbandoned)) {
+                    if (runs.abandoned()) {
                         return false;
                     }
-                    attempts.stream().filter(a -> a.published().ended()).forEach(a -> ended.add(a.events().runId()));
+                    attempts.stream().filter(a -> a.published().ended())
+                            .forEach(a -> runs.ended().add(a.events().runId()));
                     outages.failing(RunEventPublisher.KAFKA, waiter, e);
                     log.warn("Run {}: not every event of its attempt reached Kafka ({}); the run starts again as a "
                             + "new attempt in {}", request.getRunId(), e.getMessage(), delay);
-                    if (!observer.pause(delay, () -> tracked.stream().anyMatch(CancelledRuns.Tracked::isAbandoned))) {
+                    if (!observer.pause(delay, runs::abandoned)) {
                         return false;
                     }
                     delay = delay.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : delay.multipliedBy(2);
                 }
             }
         } finally {
-            tracked.forEach(CancelledRuns.Tracked::close);
+            runs.tracked().forEach(CancelledRuns.Tracked::close);
             outages.restored(waiter);
         }
     }
 
     /**
-     * One attempt of every run not yet {@code ended}: their attempts are added to {@code attempts} as they start;
-     * whether every run ended.
+     * The runs one request executes, in the group's order, and what this execution learnt of them.
+     *
+     * @param requests  their requests
+     * @param tracked   their cancellations, and whether this instance gave them up
+     * @param ended     those whose terminal event an earlier attempt had acknowledged
+     * @param blockSize samples of one run before the next one's turn
      */
-    private boolean attempt(List<RunRequested> runs, List<CancelledRuns.Tracked> tracked, Set<UUID> ended,
-            List<AttemptObserver.Current> attempts, int blockSize, AttemptObserver observer,
+    private record Runs(List<RunRequested> requests, List<CancelledRuns.Tracked> tracked, Set<UUID> ended,
+            int blockSize) {
+
+        boolean abandoned() {
+            return tracked.stream().anyMatch(CancelledRuns.Tracked::isAbandoned);
+        }
+    }
+
+    /**
+     * One attempt of every run not yet ended: their attempts are added to {@code attempts} as they start; whether
+     * every run ended.
+     */
+    private boolean attempt(Runs runs, List<AttemptObserver.Current> attempts, AttemptObserver observer,
             AttemptLedger.Entry lost) {
-        Optional<Benchmark> benchmark = catalog.find(runs.getFirst().getBenchmark());
+        Map<AttemptObserver.Current, Supplier<BenchmarkFailed>> refused = new LinkedHashMap<>();
+        List<SampleLoop.Member> members = start(runs, attempts, refused, observer, lost);
+        observer.attach(attempts);
+        try {
+            refused.forEach((current, refusal) -> finish(current.published(), refusal));
+            return members.isEmpty() || take(members, runs.blockSize());
+        } catch (RunEventPublisher.PublishingFailed e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (runs.abandoned()) {
+                return false;
+            }
+            log.error("Run {} failed inside the runner", runs.requests().getFirst().getRunId(), e);
+            attempts.stream().filter(current -> !current.published().ended())
+                    .forEach(current -> finish(current.published(), () -> current.events().failed(0, INTERNAL,
+                            "Unexpected error in the runner: " + e, null, null)));
+            return true;
+        }
+    }
+
+    /**
+     * Starts a new attempt of each run not yet ended, into {@code attempts}; those that cannot run go to
+     * {@code refused} with their refusal, the others are returned, ready to take samples.
+     */
+    private List<SampleLoop.Member> start(Runs runs, List<AttemptObserver.Current> attempts,
+            Map<AttemptObserver.Current, Supplier<BenchmarkFailed>> refused, AttemptObserver observer,
+            AttemptLedger.Entry lost) {
+        Optional<Benchmark> benchmark = catalog.find(runs.requests().getFirst().getBenchmark());
         List<SampleLoop.Member> members = new ArrayList<>();
-        List<Optional<Supplier<BenchmarkFailed>>> refusals = new ArrayList<>();
-        for (int r = 0; r < runs.size(); r++) {
-            RunRequested run = runs.get(r);
-            if (ended.contains(run.getRunId())) {
+        for (int r = 0; r < runs.requests().size(); r++) {
+            RunRequested run = runs.requests().get(r);
+            CancelledRuns.Tracked tracked = runs.tracked().get(r);
+            if (runs.ended().contains(run.getRunId())) {
                 continue;
             }
             Optional<PhpRuntime> runtime = runtimes.find(run.getRuntime()); // probed again if it was unavailable
             AttemptEvents events = new AttemptEvents(run.getRunId(), benchmarkRef(run, benchmark),
                     runtimeRef(run, runtime), clock);
-            RunEventPublisher.Attempt attempt = publisher.attempt(run.getRunId(), tracked.get(r)::isAbandoned,
-                    observer::alive);
-            attempts.add(new AttemptObserver.Current(attempt, events));
+            AttemptObserver.Current current = new AttemptObserver.Current(
+                    publisher.attempt(run.getRunId(), tracked::isAbandoned, observer::alive), events);
+            attempts.add(current);
             log.info("Run {} ({} on {}): attempt {}", run.getRunId(), run.getBenchmark(), run.getRuntime(),
                     events.attemptId());
-            Optional<Supplier<BenchmarkFailed>> refusal = refusal(run, benchmark, events, tracked.get(r), lost);
-            refusals.add(refusal);
-            if (refusal.isEmpty()) {
-                members.add(new SampleLoop.Member(run, benchmark.get(), runtime.get(), events, attempt,
-                        tracked.get(r)));
-            }
+            refusal(run, benchmark, events, tracked, lost).ifPresentOrElse(
+                    refusal -> refused.put(current, refusal),
+                    () -> members.add(new SampleLoop.Member(run, benchmark.get(), runtime.get(), events,
+                            current.published(), tracked)));
         }
-        observer.attach(attempts);
-        try {
-            for (int a = 0; a < attempts.size(); a++) {
-                if (refusals.get(a).isPresent()) {
-                    finish(attempts.get(a).published(), refusals.get(a).get());
-                }
-            }
-            return members.isEmpty() || take(members, blockSize);
-        } catch (RunEventPublisher.PublishingFailed e) {
-            throw e;
-        } catch (RuntimeException e) {
-            if (tracked.stream().anyMatch(CancelledRuns.Tracked::isAbandoned)) {
-                return false;
-            }
-            log.error("Run {} failed inside the runner", runs.getFirst().getRunId(), e);
-            for (AttemptObserver.Current current : attempts) {
-                if (!current.published().ended()) {
-                    finish(current.published(), () -> current.events().failed(0, INTERNAL,
-                            "Unexpected error in the runner: " + e, null, null));
-                }
-            }
-            return true;
-        }
+        return members;
     }
 
     /** Takes the samples of the members; whether every one of them ended with an acknowledged terminal event. */
