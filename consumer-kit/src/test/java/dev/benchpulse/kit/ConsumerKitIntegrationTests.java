@@ -45,7 +45,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * The two example consumers against events the real runner published: the runner service runs on the embedded
  * broker (profile {@code kit}: this module's catalog, the local PHP), completes one run, fails one with a PHP
- * error and receives a cancel request. Then the Java and the Node.js consumer each read the three topics as
+ * error, completes one whose samples are long enough for heartbeats, and receives a cancel request. Then the Java and the Node.js consumer each read the three topics as
  * separate programs, and every line they print must equal, field by field, what the contracts' own deserializer
  * reads from the same records.
  */
@@ -70,8 +70,10 @@ class ConsumerKitIntegrationTests {
                 TopicRecorder<String, RunCancelRequested> cancels = TopicRecorder.start(Topics.RUN_CONTROL)) {
             UUID completed = request("kit-sum", 3);
             UUID failed = request("kit-error", 2);
+            UUID slow = request("kit-sleep", 2); // quiet for longer than the heartbeat interval: heartbeats
             awaitLast(events, completed, BenchmarkCompleted.class);
             awaitLast(events, failed, BenchmarkFailed.class);
+            awaitLast(events, slow, BenchmarkCompleted.class);
             // a state-changing request without a JSON body says who sends it (the cross-site rule)
             client.delete().uri("/api/runs/{id}", completed).header(ApiHeaders.CLIENT, "consumer-kit-test")
                     .exchange().expectStatus().isAccepted();

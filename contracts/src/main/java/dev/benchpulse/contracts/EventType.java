@@ -2,6 +2,7 @@ package dev.benchpulse.contracts;
 
 import dev.benchpulse.contracts.avro.BenchmarkCompleted;
 import dev.benchpulse.contracts.avro.BenchmarkFailed;
+import dev.benchpulse.contracts.avro.BenchmarkHeartbeat;
 import dev.benchpulse.contracts.avro.BenchmarkProgress;
 import dev.benchpulse.contracts.avro.BenchmarkStarted;
 import dev.benchpulse.contracts.avro.HubUpdate;
@@ -26,6 +27,7 @@ public enum EventType {
     BENCHMARK_PROGRESS(BenchmarkProgress.class, BenchmarkProgress.getClassSchema(), "dev.benchpulse.benchmark.progress"),
     BENCHMARK_COMPLETED(BenchmarkCompleted.class, BenchmarkCompleted.getClassSchema(), "dev.benchpulse.benchmark.completed"),
     BENCHMARK_FAILED(BenchmarkFailed.class, BenchmarkFailed.getClassSchema(), "dev.benchpulse.benchmark.failed"),
+    BENCHMARK_HEARTBEAT(BenchmarkHeartbeat.class, BenchmarkHeartbeat.getClassSchema(), "dev.benchpulse.benchmark.heartbeat"),
     HUB_UPDATE(HubUpdate.class, HubUpdate.getClassSchema(), "dev.benchpulse.hub.update");
 
     private final Class<? extends SpecificRecord> recordClass;

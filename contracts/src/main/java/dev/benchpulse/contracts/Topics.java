@@ -2,6 +2,7 @@ package dev.benchpulse.contracts;
 
 import static dev.benchpulse.contracts.EventType.BENCHMARK_COMPLETED;
 import static dev.benchpulse.contracts.EventType.BENCHMARK_FAILED;
+import static dev.benchpulse.contracts.EventType.BENCHMARK_HEARTBEAT;
 import static dev.benchpulse.contracts.EventType.BENCHMARK_PROGRESS;
 import static dev.benchpulse.contracts.EventType.BENCHMARK_STARTED;
 import static dev.benchpulse.contracts.EventType.HUB_UPDATE;
@@ -32,10 +33,14 @@ public final class Topics {
     public static final Topic<String, RunRequested> RUN_REQUESTS = topic(
             "benchpulse.run-requests.v1", 6, RunRequested.class, EnumSet.of(RUN_REQUESTED));
 
-    /** Lifecycle of every run: Started, one Progress per sample, then Completed or Failed. */
+    /**
+     * Lifecycle of every run: Started, one Progress per sample, then Completed or Failed; Heartbeats while an attempt
+     * would otherwise stay silent.
+     */
     public static final Topic<String, SpecificRecord> BENCHMARK_EVENTS = topic(
             "benchpulse.benchmark-events.v1", 6, SpecificRecord.class,
-            EnumSet.of(BENCHMARK_STARTED, BENCHMARK_PROGRESS, BENCHMARK_COMPLETED, BENCHMARK_FAILED));
+            EnumSet.of(BENCHMARK_STARTED, BENCHMARK_PROGRESS, BENCHMARK_COMPLETED, BENCHMARK_FAILED,
+                    BENCHMARK_HEARTBEAT));
 
     /** Cancellation requests; every runner instance reads all of them. */
     public static final Topic<String, RunCancelRequested> RUN_CONTROL = topic(

@@ -2,6 +2,7 @@ package dev.benchpulse.contracts;
 
 import dev.benchpulse.contracts.avro.BenchmarkCompleted;
 import dev.benchpulse.contracts.avro.BenchmarkFailed;
+import dev.benchpulse.contracts.avro.BenchmarkHeartbeat;
 import dev.benchpulse.contracts.avro.BenchmarkProgress;
 import dev.benchpulse.contracts.avro.BenchmarkRef;
 import dev.benchpulse.contracts.avro.BenchmarkStarted;
@@ -40,7 +41,9 @@ public final class Fixtures {
                 new BenchmarkCompleted(UUID.randomUUID(), run, attempt, 2, NOW, BENCHMARK, RUNTIME, 3, 420L, 3),
                 new BenchmarkFailed(UUID.randomUUID(), run, attempt, 3, NOW, BENCHMARK, RUNTIME, 1,
                         FailureReason.SCRIPT_ERROR, "PHP Parse error: syntax error on line 2 of code", "code", 2),
-                new RunCancelRequested(UUID.randomUUID(), run, NOW, NOW, "alice"));
+                new RunCancelRequested(UUID.randomUUID(), run, NOW, NOW, "alice"),
+                new BenchmarkHeartbeat(UUID.randomUUID(), run, attempt, 2, NOW, BENCHMARK, RUNTIME, 1, 3, "runner-1",
+                        10_000L));
     }
 
     /** A private update of the run's Mercure topic, with an alternate topic, as a hub or the notifier writes it. */

@@ -153,6 +153,7 @@ export function reasonText(reason) {
     case 'RUNTIME_UNAVAILABLE': return 'The runtime could not start (RUNTIME_UNAVAILABLE)';
     case 'CANCELLED': return 'Cancelled';
     case 'INTERNAL': return 'The runner failed (INTERNAL)';
+    case 'RUNNER_LOST': return 'Its runner was lost, attempt after attempt (RUNNER_LOST)';
     default: return reason || 'Failed';
   }
 }

@@ -18,7 +18,8 @@ class BenchpulseLauncherTests {
     void the_help_lists_the_launchers_commands_first_then_the_clients() {
         String help = help(BenchpulseLauncher.commandLine(), "--help");
 
-        assertThat(help).containsPattern("(?s)Commands:\\s+up .*run .*list .*runtimes .*compare .*calibrate .*help ");
+        assertThat(help).containsPattern("(?s)Commands:\\s+up .*status .*restart .*kill .*stop .*start .*run .*list "
+                + ".*runtimes .*compare .*calibrate .*help ");
         assertThat(BenchpulseLauncher.commandLine().getSubcommands().keySet())
                 .containsAll(BenchpulseCli.commandLine().getSubcommands().keySet());
     }

@@ -3,7 +3,10 @@ package dev.benchpulse.contracts.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.benchpulse.contracts.EventType;
+import dev.benchpulse.contracts.Fixtures;
 import dev.benchpulse.contracts.avro.BenchmarkCompleted;
+import dev.benchpulse.contracts.avro.BenchmarkFailed;
+import dev.benchpulse.contracts.avro.FailureReason;
 import dev.benchpulse.contracts.avro.GroupMember;
 import dev.benchpulse.contracts.avro.RunGroup;
 import dev.benchpulse.contracts.avro.RunRequested;
@@ -121,8 +124,9 @@ class SchemaEvolutionTests {
     }
 
     @Test
-    void both_events_with_a_second_version_keep_their_first_in_the_history() {
+    void every_event_with_a_second_version_keeps_its_first_in_the_history() {
         assertThat(SchemaHistory.versions(EventType.BENCHMARK_COMPLETED)).hasSize(2);
+        assertThat(SchemaHistory.versions(EventType.BENCHMARK_FAILED)).hasSize(2);
         assertThat(SchemaHistory.versions(EventType.RUN_REQUESTED)).hasSize(2);
     }
 
@@ -161,6 +165,19 @@ class SchemaEvolutionTests {
                 assertThat(ContractSchemas.byFingerprint(ContractSchemas.fingerprint(version))).isPresent();
             }
         }
+    }
+
+    @Test
+    void a_version_1_reader_reads_the_new_runner_lost_reason_as_internal() throws IOException {
+        BenchmarkFailed lost = BenchmarkFailed.newBuilder((BenchmarkFailed) new Fixtures().oneOfEach().get(4))
+                .setReason(FailureReason.RUNNER_LOST).setErrorSection(null).setErrorLine(null).build();
+        byte[] written = AvroCodecs.encoder(EventType.BENCHMARK_FAILED).encode(lost).array();
+
+        Schema v1 = SchemaHistory.versions(EventType.BENCHMARK_FAILED).getFirst();
+        GenericRecord read = new BinaryMessageDecoder<GenericRecord>(GenericData.get(), v1, ContractSchemas.store())
+                .decode(written);
+
+        assertThat(read.get("reason")).hasToString("INTERNAL");
     }
 
     private static Schema fixture(String path) throws IOException {

@@ -29,4 +29,9 @@ public final class ExternalKafka implements Component {
     public void awaitReady(Readiness readiness) throws Exception {
         KafkaReadiness.awaitAndCreateTopics(bootstrapServers, readiness);
     }
+
+    @Override
+    public boolean isHealthy() throws Exception {
+        return KafkaReadiness.accepts(bootstrapServers);
+    }
 }

@@ -43,7 +43,9 @@ final class KafkaReadiness {
         }
     }
 
-    private static boolean accepts(String bootstrap) throws IOException {
+    /** Whether the (first) bootstrap address accepts a connection. */
+    static boolean accepts(String bootstrap) throws IOException {
+        bootstrap = bootstrap.split(",")[0];
         int colon = bootstrap.lastIndexOf(':');
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(bootstrap.substring(0, colon),

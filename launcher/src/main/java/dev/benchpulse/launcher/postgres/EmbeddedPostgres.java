@@ -99,4 +99,9 @@ public final class EmbeddedPostgres implements DatabaseServer {
             return Postgres.answers(database());
         });
     }
+
+    @Override
+    public boolean isHealthy() throws Exception {
+        return Postgres.answers(database());
+    }
 }

@@ -35,4 +35,9 @@ public final class ExternalPostgres implements DatabaseServer {
         readiness.await("answering at " + database.display() + " as user " + database.username()
                 + " (BENCHPULSE_DATABASE_URL)", () -> Postgres.answers(database));
     }
+
+    @Override
+    public boolean isHealthy() throws Exception {
+        return Postgres.answers(database());
+    }
 }

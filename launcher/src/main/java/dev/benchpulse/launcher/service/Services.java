@@ -140,6 +140,8 @@ public final class Services {
         environment.put("BENCHPULSE_HUB_URL", "http://localhost:" + ports.hub() + "/.well-known/mercure");
         environment.put("BENCHPULSE_RUNNER_URL", "http://localhost:" + ports.runner());
         environment.put("BENCHPULSE_RESULTS_URL", "http://localhost:" + ports.results());
+        // ce_dataschema of the records the services publish: the schemas as this stack's gateway serves them
+        environment.put("BENCHPULSE_SCHEMA_BASE_URL", "http://localhost:" + ports.gateway() + "/api/schemas/");
         return environment;
     }
 

@@ -103,6 +103,11 @@ public final class SpringService implements Component {
                 () -> HttpHealth.up(definition.port()));
     }
 
+    @Override
+    public boolean isHealthy() throws Exception {
+        return HttpHealth.up(definition.port());
+    }
+
     /**
      * What distinguishes one service from another.
      *

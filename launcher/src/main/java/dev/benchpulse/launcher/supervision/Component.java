@@ -43,6 +43,14 @@ public interface Component {
     void awaitReady(Readiness readiness) throws Exception;
 
     /**
+     * Whether it answers right now, for {@code ./benchpulse status}: a quick check (a few seconds at most), true by
+     * default. An exception counts as not healthy.
+     */
+    default boolean isHealthy() throws Exception {
+        return true;
+    }
+
+    /**
      * A port a component listens on, and how the user changes it.
      *
      * @param port   the port number

@@ -6,10 +6,11 @@ import dev.benchpulse.launcher.process.LogTail;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
- * Waits for one component to become healthy, and gives up early and clearly when its process dies, the deadline
- * passes, or the stack is being stopped.
+ * Waits for one component to become healthy (when the stack starts, or when the supervisor restarts it), and gives
+ * up early and clearly when its process dies, the deadline passes, or waiting became pointless.
  */
 public final class Readiness {
 
@@ -20,14 +21,15 @@ public final class Readiness {
     private final Optional<ComponentProcess> process;
     private final long deadlineNanos;
     private final Duration timeout;
-    private final Supervisor supervisor;
+    private final BooleanSupplier givingUp;
 
-    Readiness(String component, Optional<ComponentProcess> process, Duration timeout, Supervisor supervisor) {
+    /** @param givingUp true once waiting is pointless: another component failed, or the stack is stopping */
+    Readiness(String component, Optional<ComponentProcess> process, Duration timeout, BooleanSupplier givingUp) {
         this.component = component;
         this.process = process;
         this.timeout = timeout;
         this.deadlineNanos = System.nanoTime() + timeout.toNanos();
-        this.supervisor = supervisor;
+        this.givingUp = givingUp;
     }
 
     /** Something that is true once the component is ready; an exception counts as not ready yet. */
@@ -52,7 +54,7 @@ public final class Readiness {
                 String reason = last == null ? "" : " (last error: " + last.getMessage() + ")";
                 throw failure("was not " + what + " within " + timeout.toSeconds() + " s" + reason);
             }
-            if (supervisor.givingUp()) {
+            if (givingUp.getAsBoolean()) {
                 throw new InterruptedException("stopping");
             }
             Thread.sleep(POLL_MILLIS);

@@ -48,11 +48,19 @@ public final class StackConsole {
         tail(failure.component(), failure.logTail());
     }
 
-    void died(String component, int exitCode, List<String> tail) {
+    void died(String component, int exitCode, List<String> tail, Duration delay, int restart) {
         line("");
         line(component + " exited unexpectedly (exit code " + exitCode + "); the rest of the stack keeps running.");
         tail(component, tail);
-        line("Restart the stack (Ctrl-C, then ./benchpulse up) to bring it back.");
+        line("Restarting " + component + " in " + seconds(delay) + " (restart " + restart + ").");
+    }
+
+    void restarted(String component, Duration took, int restart, long pid) {
+        line(component + " is back (pid " + pid + ", restart " + restart + "): ready in " + seconds(took) + ".");
+    }
+
+    void restartFailed(String component, String why, Duration delay) {
+        line(component + " did not come back: " + why + ". Trying again in " + seconds(delay) + ".");
     }
 
     public void up(Duration took, String dashboard) {

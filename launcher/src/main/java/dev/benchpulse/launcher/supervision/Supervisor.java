@@ -17,24 +17,29 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs the components of one launch and looks after them while they run: starts them stage by stage (the
- * components of a stage in parallel, each health-checked), reports a component that dies, and stops everything in
- * reverse order. Every process is listed in the pid file and watched by a {@link Watchdog}, so none outlives a
- * launcher that is killed outright. Which components, in which stages, is decided before (the {@code up} command's
- * plan); this class knows only {@link Component}s.
+ * components of a stage in parallel, each health-checked), restarts a component that dies with a back-off
+ * ({@link Supervised}), answers status and restart, kill, stop and start requests, and stops everything in reverse
+ * order. Every process is listed in the pid file and watched by a {@link Watchdog}, so none outlives a launcher
+ * that is killed outright. Which components, in which stages, is decided before (the {@code up} command's plan);
+ * this class knows only {@link Component}s.
  */
 public final class Supervisor {
 
     private enum State { NEW, STARTING, RUNNING, STOPPING, STOPPED }
 
+    private static final Duration HEALTH_CHECK_LIMIT = Duration.ofSeconds(6);
+
     private final List<List<Component>> stages;
     private final StackConsole console;
     private final PidFile pidFile;
-    private final Duration startTimeout;
     private final Duration stopTimeout;
-    private final Map<Component, ComponentProcess> running = new LinkedHashMap<>();
+    private final Supervision supervision;
+    private final Map<String, Supervised> supervised = new LinkedHashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile State state = State.NEW;
     private volatile Watchdog watchdog;
@@ -45,8 +50,10 @@ public final class Supervisor {
         this.stages = stages.stream().filter(stage -> !stage.isEmpty()).map(List::copyOf).toList();
         this.console = console;
         this.pidFile = pidFile;
-        this.startTimeout = startTimeout;
         this.stopTimeout = stopTimeout;
+        this.supervision = new Supervision(console, pidFile, startTimeout, stopTimeout, this::isStopping);
+        this.stages.stream().flatMap(List::stream)
+                .forEach(component -> supervised.put(component.name(), new Supervised(component, supervision)));
     }
 
     /** Starts every stage in order; on failure the caller stops the stack. */
@@ -71,10 +78,10 @@ public final class Supervisor {
         return state == State.STOPPING || state == State.STOPPED;
     }
 
-    /** The processes started so far, by component name. */
-    public synchronized Map<String, ComponentProcess> processes() {
+    /** The processes running now, by component name. */
+    public Map<String, ComponentProcess> processes() {
         Map<String, ComponentProcess> byName = new LinkedHashMap<>();
-        running.forEach((component, process) -> byName.put(component.name(), process));
+        supervised.forEach((name, component) -> component.process().ifPresent(p -> byName.put(name, p)));
         return byName;
     }
 
@@ -101,12 +108,14 @@ public final class Supervisor {
 
     private Duration startOne(Component component) throws Exception {
         long began = System.nanoTime();
+        Supervised one = supervised.get(component.name());
         try {
             Optional<ComponentProcess> process = component.start();
             if (process.isPresent()) {
-                register(component, process.get());
+                one.started(process.get());
             }
-            component.awaitReady(new Readiness(component.name(), process, startTimeout, this));
+            component.awaitReady(new Readiness(component.name(), process, supervision.startTimeout(), this::givingUp));
+            one.ready();
         } catch (Exception e) {
             startFailed = true;
             throw e;
@@ -114,25 +123,8 @@ public final class Supervisor {
         return Duration.ofNanos(System.nanoTime() - began);
     }
 
-    private synchronized void register(Component component, ComponentProcess process) throws InterruptedException {
-        if (isStopping()) {
-            process.stop(stopTimeout);
-            throw new InterruptedException("stopping");
-        }
-        running.put(component, process);
-        pidFile.add(process);
-        process.onExit().thenRun(() -> exited(process));
-    }
-
-    private void exited(ComponentProcess process) {
-        if (state == State.RUNNING) {
-            console.died(process.name(), process.exitCode(), LogTail.of(process.log(), Readiness.TAIL_LINES));
-            pidFile.remove(process);
-        }
-    }
-
-    private synchronized void failIfAnyDied() throws ComponentFailure {
-        for (ComponentProcess process : running.values()) {
+    private void failIfAnyDied() throws ComponentFailure {
+        for (ComponentProcess process : processes().values()) {
             if (!process.isAlive()) {
                 throw new ComponentFailure(process.name(), "exited with code " + process.exitCode()
                         + " while the stack was starting", LogTail.of(process.log(), Readiness.TAIL_LINES));
@@ -148,14 +140,73 @@ public final class Supervisor {
         };
     }
 
+    /** Every component with its state, process, health (checked now, in parallel), uptime and restarts. */
+    public List<ComponentStatus> status() throws InterruptedException {
+        try (ExecutorService checks = Executors.newVirtualThreadPerTaskExecutor()) {
+            Map<Supervised, Future<Boolean>> health = new LinkedHashMap<>();
+            supervised.values().forEach(one -> health.put(one, one.checkable()
+                    ? checks.submit(() -> healthy(one.component())) : null));
+            List<ComponentStatus> statuses = new ArrayList<>();
+            for (Map.Entry<Supervised, Future<Boolean>> entry : health.entrySet()) {
+                statuses.add(entry.getKey().status(entry.getValue() == null ? null : answer(entry.getValue())));
+            }
+            return statuses;
+        }
+    }
+
+    private static boolean healthy(Component component) {
+        try {
+            return component.isHealthy();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static Boolean answer(Future<Boolean> check) throws InterruptedException {
+        try {
+            return check.get(HEALTH_CHECK_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            check.cancel(true);
+            return false;
+        }
+    }
+
+    /** What a control request may do to one component. */
+    public enum Action { RESTART, KILL, STOP, START }
+
+    /**
+     * Restarts, kills, stops or starts one component of the running stack, as {@code ./benchpulse} asks; returns
+     * what happened. Restart and start return once the component is healthy (or failed to become so).
+     *
+     * @throws IllegalArgumentException for an unknown component or one that runs elsewhere
+     * @throws IllegalStateException    while the stack is starting or stopping
+     */
+    public String act(Action action, String component) throws InterruptedException {
+        Supervised one = supervised.get(component);
+        if (one == null) {
+            throw new IllegalArgumentException("No component " + component + " in this stack; it runs "
+                    + String.join(", ", supervised.keySet()));
+        }
+        if (state != State.RUNNING) {
+            throw new IllegalStateException("The stack is " + state.name().toLowerCase() + "; try again once it is up");
+        }
+        return switch (action) {
+            case RESTART -> one.restart();
+            case KILL -> one.kill();
+            case STOP -> one.stop();
+            case START -> one.start();
+        };
+    }
+
     /** Stops every started component, the last stage first; safe to call more than once and from any thread. */
     public void stop() {
         List<List<ComponentProcess>> toStop = null;
         synchronized (this) {
             if (!isStopping()) {
                 state = State.STOPPING;
-                toStop = stages.stream().map(stage -> stage.stream().map(running::get)
-                        .filter(p -> p != null && p.isAlive()).toList()).filter(s -> !s.isEmpty()).toList();
+                toStop = stages.stream().map(stage -> stage.stream()
+                        .flatMap(component -> supervised.get(component.name()).process().stream())
+                        .filter(ComponentProcess::isAlive).toList()).filter(s -> !s.isEmpty()).toList();
             }
         }
         if (toStop == null) {

@@ -2,6 +2,7 @@ package dev.benchpulse.launcher.up;
 
 import dev.benchpulse.launcher.config.FileTrees;
 import dev.benchpulse.launcher.config.StackKeys;
+import dev.benchpulse.launcher.control.ControlEndpoint;
 import dev.benchpulse.launcher.config.StackLayout;
 import dev.benchpulse.launcher.config.StackSettings;
 import dev.benchpulse.launcher.supervision.Component;
@@ -30,7 +31,8 @@ import java.util.Optional;
  * One launch, a run of {@code ./benchpulse up} from its lock to its last component stopped: takes the state
  * directory's lock, cleans up after a previous launcher that was killed, has the {@link ComponentPlan} say what runs,
  * checks the ports, prepares what a new build needs (unpacked jars, class-data archives), hands the components to a
- * {@link Supervisor}, then waits until Ctrl-C or SIGTERM stops it. With {@code --prepare-only} it stops after
+ * {@link Supervisor} and opens its {@link ControlEndpoint} (for {@code ./benchpulse status} and the commands on one
+ * component), then waits until Ctrl-C or SIGTERM stops it. With {@code --prepare-only} it stops after
  * preparing.
  */
 final class Launch {
@@ -96,14 +98,17 @@ final class Launch {
                 settings.stopTimeout());
         Runtime.getRuntime().addShutdownHook(new Thread(supervisor::stop, "benchpulse-stop"));
         long began = System.nanoTime();
-        if (!started(supervisor)) {
-            supervisor.stop();
-            return 1;
+        try (ControlEndpoint control = ControlEndpoint.start(supervisor, layout.stateDir())) {
+            if (!started(supervisor)) {
+                supervisor.stop();
+                return 1;
+            }
+            console.up(Duration.ofNanos(System.nanoTime() - began), settings.wants(Services.GATEWAY)
+                    ? "http://localhost:" + settings.ports().gateway() : "(gateway-frontend not started)");
+            console.line("./benchpulse status shows the components; a component that exits is restarted.");
+            supervisor.awaitStopped();
+            return 0;
         }
-        console.up(Duration.ofNanos(System.nanoTime() - began), settings.wants(Services.GATEWAY)
-                ? "http://localhost:" + settings.ports().gateway() : "(gateway-frontend not started)");
-        supervisor.awaitStopped();
-        return 0;
     }
 
     /** Starts the components; false, with why (unless they are being stopped), when they could not start. */

@@ -3,8 +3,12 @@ package dev.benchpulse.launcher.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.benchpulse.launcher.components.KillCommand;
 import dev.benchpulse.launcher.config.Ports;
+import dev.benchpulse.launcher.status.StatusCommand;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,6 +34,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Starting, stopping and failing, on small stacks of a few real components each (their own free ports and state
@@ -117,7 +124,7 @@ class StackLifecycleIntegrationTests {
     }
 
     @Test
-    void a_component_that_dies_is_reported_with_its_log_tail_and_the_rest_keeps_running() throws Exception {
+    void a_component_that_dies_is_reported_with_its_log_tail_and_restarted_and_status_shows_it() throws Exception {
         Path state = LaunchedStack.freshStateDir("dies");
         try (LaunchedStack stack = LaunchedStack.start("dies", state, FreePorts.forStack(), "--only",
                 "postgres,mercure-hub").awaitUp(UP)) {
@@ -126,13 +133,67 @@ class StackLifecycleIntegrationTests {
 
             ProcessHandle.of(hub).ifPresent(ProcessHandle::destroyForcibly);
 
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(stack.outputLines())
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(stack.outputLines())
                     .contains("mercure-hub exited unexpectedly (exit code 137); the rest of the stack keeps running.",
-                            "  last lines of " + state.resolve("logs/mercure-hub.log") + ":")
-                    .anyMatch(line -> line.startsWith("    | ") && line.contains("Started MercureHubApplication")));
+                            "  last lines of " + state.resolve("logs/mercure-hub.log") + ":",
+                            "Restarting mercure-hub in 1.0 s (restart 1).")
+                    .anyMatch(line -> line.startsWith("    | ") && line.contains("Started MercureHubApplication"))
+                    .anyMatch(line -> line.startsWith("mercure-hub is back (pid ")));
             assertThat(ProcessHandle.of(postgres)).hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
             assertThat(stack.launcher().isAlive()).isTrue();
+            JsonNode status = status(state);
+            JsonNode restarted = component(status, "mercure-hub");
+            assertThat(restarted.path("state").asString()).isEqualTo("running");
+            assertThat(restarted.path("pid").asLong()).isNotEqualTo(hub)
+                    .isEqualTo(stack.processes().get("mercure-hub"));
+            assertThat(restarted.path("healthy").asBoolean()).isTrue();
+            assertThat(restarted.path("restarts").asInt()).isEqualTo(1);
+            assertThat(restarted.path("lastExitCode").asInt()).isEqualTo(137);
+            assertThat(component(status, "postgres").path("restarts").asInt()).isZero();
         }
+    }
+
+    @Test
+    void postgresql_killed_on_request_is_restarted_with_its_data() throws Exception {
+        Path state = LaunchedStack.freshStateDir("kill-postgres");
+        Ports ports = FreePorts.forStack();
+        try (LaunchedStack stack = LaunchedStack.start("kill-postgres", state, ports, "--only", "postgres")
+                .awaitUp(UP)) {
+            sql(ports, "CREATE TABLE e2e_survivor (id int)");
+            long before = stack.processes().get("postgres");
+
+            CommandLine kill = new CommandLine(new KillCommand());
+            assertThat(kill.execute("postgres", "--state-dir", state.toString())).isZero();
+
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+                JsonNode postgres = component(status(state), "postgres");
+                assertThat(postgres.path("healthy").asBoolean()).isTrue();
+                assertThat(postgres.path("restarts").asInt()).isEqualTo(1);
+                assertThat(postgres.path("pid").asLong()).isNotEqualTo(before);
+            });
+            assertThat(ProcessHandle.of(before)).isEmpty();
+            assertThat(sql(ports, "SELECT count(*) FROM e2e_survivor")).isTrue();
+            assertThat(stack.output()).contains("Killing postgres (pid " + before + ") on request (SIGKILL) ...",
+                    "postgres exited unexpectedly (exit code 137)");
+        }
+    }
+
+    /** {@code ./benchpulse status --json} of the stack on {@code state}, run in this JVM. */
+    private static JsonNode status(Path state) {
+        StringWriter out = new StringWriter();
+        CommandLine status = new CommandLine(new StatusCommand());
+        status.setOut(new PrintWriter(out, true));
+        status.execute("--json", "--state-dir", state.toString());
+        return JsonMapper.builder().build().readTree(out.toString());
+    }
+
+    private static JsonNode component(JsonNode status, String name) {
+        for (JsonNode component : status) {
+            if (component.path("name").asString().equals(name)) {
+                return component;
+            }
+        }
+        throw new AssertionError("No " + name + " in " + status);
     }
 
     @Test

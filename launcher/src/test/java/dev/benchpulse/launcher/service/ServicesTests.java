@@ -45,6 +45,19 @@ class ServicesTests {
     }
 
     @Test
+    void every_service_names_the_schemas_of_the_records_it_publishes_at_this_stacks_gateway() {
+        Services onOtherPorts = new Services(new StackLayout(Path.of("."), Path.of(".benchpulse"),
+                Path.of(".benchpulse/cache")), new Ports(9180, 9181, 9182, 9183, 9100, 9192, 9193, 9432),
+                new JavaCommand(Path.of("java"), Path.of(".benchpulse"), false), List.of(), "127.0.0.1");
+
+        for (SpringService service : List.of(onOtherPorts.gateway("k", KEYS, 1), onOtherPorts.runner("k", KEYS),
+                onOtherPorts.results("k", database(), KEYS), onOtherPorts.notifier("k", KEYS, 1))) {
+            assertThat(service.environment()).as(service.name())
+                    .containsEntry("BENCHPULSE_SCHEMA_BASE_URL", "http://localhost:9180/api/schemas/");
+        }
+    }
+
+    @Test
     void one_hub_keeps_its_history_in_memory_and_is_reached_directly() {
         List<SpringService> hubs = services.hubs(KEYS, 1, "127.0.0.1:9092");
 

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.benchpulse.launcher.process.ComponentProcess;
 import dev.benchpulse.launcher.process.PidFile;
-import dev.benchpulse.launcher.process.ProcessSpec;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -16,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,8 +39,8 @@ class SupervisorTests {
     @Test
     void starts_stage_by_stage_and_stops_in_reverse_order_leaving_no_process() throws Exception {
         // Given
-        supervisor = supervisor(List.of(List.of(shell("kafka", "sleep 300"), shell("postgres", "sleep 300")),
-                List.of(shell("runner-service", "sleep 300"))));
+        supervisor = supervisor(List.of(List.of(shell("kafka", "echo ready; sleep 300"), shell("postgres", "echo ready; sleep 300")),
+                List.of(shell("runner-service", "echo ready; sleep 300"))));
 
         // When
         supervisor.start();
@@ -58,8 +56,8 @@ class SupervisorTests {
 
     @Test
     void lists_every_process_newest_first_for_the_watchdog() throws Exception {
-        supervisor = supervisor(List.of(List.of(shell("kafka", "sleep 300")),
-                List.of(shell("gateway-frontend", "sleep 300"))));
+        supervisor = supervisor(List.of(List.of(shell("kafka", "echo ready; sleep 300")),
+                List.of(shell("gateway-frontend", "echo ready; sleep 300"))));
 
         supervisor.start();
 
@@ -94,7 +92,7 @@ class SupervisorTests {
 
     @Test
     void a_component_that_dies_later_is_reported_with_the_tail_of_its_log() throws Exception {
-        supervisor = supervisor(List.of(List.of(shell("notifier-service", "echo started; sleep 300"))));
+        supervisor = supervisor(List.of(List.of(shell("notifier-service", "echo started; echo ready; sleep 300"))));
         supervisor.start();
         ComponentProcess notifier = supervisor.processes().get("notifier-service");
         await().atMost(Duration.ofSeconds(5)).until(() -> Files.readString(notifier.log()).contains("started"));
@@ -103,7 +101,81 @@ class SupervisorTests {
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(lines()).contains(
                 "notifier-service exited unexpectedly (exit code 137); the rest of the stack keeps running.",
-                "    | started"));
+                "    | started", "Restarting notifier-service in 1.0 s (restart 1)."));
+    }
+
+    @Test
+    void a_component_that_dies_is_started_again_after_a_back_off_and_health_checked() throws Exception {
+        supervisor = supervisor(List.of(List.of(shell("mercure-hub", "echo ready; sleep 300")),
+                List.of(shell("runner-service", "echo ready; sleep 300"))));
+        supervisor.start();
+        ComponentProcess first = supervisor.processes().get("mercure-hub");
+
+        first.kill();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(lines()).anyMatch(line -> line.matches(
+                    "mercure-hub is back \\(pid \\d+, restart 1\\): ready in [0-9.]+ s\\."));
+            assertThat(supervisor.processes().get("mercure-hub").pid()).isNotEqualTo(first.pid());
+        });
+        ComponentProcess second = supervisor.processes().get("mercure-hub");
+        assertThat(second.isAlive()).isTrue();
+        assertThat(PidFile.read(state.resolve("stack.pids"))).extracting(PidFile.Entry::pid)
+                .contains(second.pid()).doesNotContain(first.pid());
+        assertThat(supervisor.status()).first().satisfies(hub -> {
+            assertThat(hub.state()).isEqualTo("running");
+            assertThat(hub.pid()).isEqualTo(second.pid());
+            assertThat(hub.restarts()).isEqualTo(1);
+            assertThat(hub.lastExitCode()).isEqualTo(137);
+            assertThat(hub.healthy()).isTrue();
+        });
+    }
+
+    @Test
+    void a_component_that_keeps_dying_waits_longer_before_each_restart() throws Exception {
+        supervisor = supervisor(List.of(List.of(shell("notifier-service", "echo ready; sleep 2; false"))));
+        supervisor.start();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(lines()).containsSubsequence(
+                "Restarting notifier-service in 1.0 s (restart 1).",
+                "Restarting notifier-service in 2.0 s (restart 2).",
+                "Restarting notifier-service in 4.0 s (restart 3)."));
+        assertThat(lines()).contains("notifier-service exited unexpectedly (exit code 1); the rest of the stack "
+                + "keeps running.");
+    }
+
+    @Test
+    void a_component_is_restarted_killed_stopped_and_started_on_request() throws Exception {
+        supervisor = supervisor(List.of(List.of(shell("gateway-frontend", "echo ready; sleep 300"))));
+        supervisor.start();
+        long first = supervisor.processes().get("gateway-frontend").pid();
+
+        assertThat(supervisor.act(Supervisor.Action.RESTART, "gateway-frontend"))
+                .startsWith("gateway-frontend restarted (pid ");
+        long second = supervisor.processes().get("gateway-frontend").pid();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(ProcessHandle.of(first)).isEmpty();
+
+        assertThat(supervisor.act(Supervisor.Action.STOP, "gateway-frontend")).isEqualTo("gateway-frontend stopped");
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(
+                () -> supervisor.status().getFirst().pid() == null);
+        assertThat(supervisor.status().getFirst().state()).isEqualTo("stopped");
+
+        assertThat(supervisor.act(Supervisor.Action.START, "gateway-frontend"))
+                .startsWith("gateway-frontend started (pid ");
+        long third = supervisor.processes().get("gateway-frontend").pid();
+
+        assertThat(supervisor.act(Supervisor.Action.KILL, "gateway-frontend"))
+                .isEqualTo("gateway-frontend killed (pid " + third + ", SIGKILL)");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(supervisor.status().getFirst())
+                .satisfies(status -> {
+                    assertThat(status.state()).isEqualTo("running");
+                    assertThat(status.pid()).isNotNull().isNotEqualTo(third);
+                    assertThat(status.restarts()).isEqualTo(3);
+                }));
+        assertThatThrownBy(() -> supervisor.act(Supervisor.Action.KILL, "kafka"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("No component kafka in this stack; it runs gateway-frontend");
     }
 
     private Supervisor supervisor(List<List<Component>> stages) {
@@ -119,31 +191,7 @@ class SupervisorTests {
         return output.toString().lines().toList();
     }
 
-    /** A component run by {@code sh -c script}, ready as soon as it runs (or failing when it exits first). */
     private Component shell(String name, String script) {
-        return new Component() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String address() {
-                return "sh";
-            }
-
-            @Override
-            public Optional<ComponentProcess> start() throws Exception {
-                return Optional.of(new ProcessSpec(name, List.of("sh", "-c", script), Map.of(), state,
-                        state.resolve("logs").resolve(name + ".log"), "TERM", Duration.ZERO).start());
-            }
-
-            @Override
-            public void awaitReady(Readiness readiness) throws Exception {
-                readiness.await("running", () -> Files.exists(state.resolve("logs").resolve(name + ".log"))
-                        && supervisor.processes().containsKey(name) && supervisor.processes().get(name).isAlive()
-                        && !script.contains("exit"));
-            }
-        };
+        return new ShellComponent(name, script, state);
     }
 }

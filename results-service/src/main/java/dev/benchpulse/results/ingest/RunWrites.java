@@ -114,7 +114,9 @@ class RunWrites {
 
     /**
      * Ends a queued or running run as FAILED (CANCELLED for a cancellation); a run that failed before it started
-     * is created from the event alone. A failure of an attempt other than the current one is ignored.
+     * is created from the event alone. A failure of an attempt other than the current one is ignored, unless that
+     * attempt never started: a runner refused the run (cancelled meanwhile, or its earlier attempts lost with their
+     * runner), which ends it whichever attempt started last.
      */
     Mono<Boolean> failed(BenchmarkFailed f) {
         var spec = db.sql("""
@@ -129,7 +131,8 @@ class RunWrites {
                     category = COALESCE(runs.category, EXCLUDED.category),
                     php_version = COALESCE(runs.php_version, EXCLUDED.php_version)
                 WHERE runs.status IN ('QUEUED', 'RUNNING')
-                    AND (runs.attempt_id IS NULL OR runs.attempt_id = :attempt)""")
+                    AND (runs.attempt_id IS NULL OR runs.attempt_id = :attempt OR NOT EXISTS (
+                        SELECT 1 FROM attempts WHERE attempts.run_id = :id AND attempts.attempt_id = :attempt))""")
                 .bind("id", f.getRunId()).bind("benchmark", f.getBenchmark().getSlug())
                 .bind("name", f.getBenchmark().getName()).bind("category", f.getBenchmark().getCategory())
                 .bind("runtime", f.getRuntime().getId()).bind("settings", json(f.getRuntime().getSettings()))

@@ -27,7 +27,7 @@ public record RunView(UUID id, String benchmark, String runtime, RunStatus statu
         List<Integer> missingIterations, UUID matrixId, UUID groupId) {
 
     /**
-     * @param reason       TIMEOUT, SCRIPT_ERROR, RUNTIME_UNAVAILABLE, CANCELLED or INTERNAL
+     * @param reason       TIMEOUT, SCRIPT_ERROR, RUNTIME_UNAVAILABLE, CANCELLED, INTERNAL or RUNNER_LOST
      * @param errorSection for a script error: setup, code or teardown
      * @param errorLine    for a script error: the line within that section
      */

@@ -98,6 +98,35 @@ class IngestIntegrationTests extends ResultsIntegrationTest {
     }
 
     @Test
+    void a_refusal_by_the_runner_that_took_the_request_again_ends_a_run_whose_attempt_was_lost() {
+        RunEvents lost = RunEvents.of("ingest-runner-lost", "php-8.2", 5);
+        publish(lost, lost.started(), lost.progress(10));
+        lost.newAttempt();
+        publish(lost, lost.failed(FailureReason.RUNNER_LOST, "Runner lost: 3 attempt(s) of this run ended"));
+        RunEvents cancelled = RunEvents.of("ingest-cancelled-after-crash", "php-8.2", 5);
+        publish(cancelled, cancelled.started());
+        cancelled.newAttempt();
+        publish(cancelled, cancelled.failed(FailureReason.CANCELLED, "Cancelled by tests before it started"));
+
+        awaitStatus(lost.runId(), "FAILED");
+        getRun(lost.runId()).jsonPath("$.failure.reason").isEqualTo("RUNNER_LOST")
+                .jsonPath("$.failure.message").isEqualTo("Runner lost: 3 attempt(s) of this run ended");
+        awaitStatus(cancelled.runId(), "CANCELLED");
+    }
+
+    @Test
+    void a_late_failure_of_an_attempt_that_started_before_the_current_one_is_ignored() {
+        RunEvents run = RunEvents.of("ingest-late-failure", "php-8.2", 1);
+        publish(run, run.started());
+        BenchmarkFailed lateOfFirstAttempt = run.failed(FailureReason.INTERNAL, "the first attempt, late");
+        run.newAttempt();
+        publish(run, run.started(), lateOfFirstAttempt, run.progress(5), run.completed());
+
+        awaitStatus(run.runId(), "COMPLETED");
+        getRun(run.runId()).jsonPath("$.failure").doesNotExist();
+    }
+
+    @Test
     void a_cancelled_run_is_cancelled_and_a_script_error_keeps_its_section_and_line() {
         RunEvents cancelled = RunEvents.of("ingest-cancelled", "php-8.2", 5);
         requests().send(cancelled.key(), cancelled.requested());

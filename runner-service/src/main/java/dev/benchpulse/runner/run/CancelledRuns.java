@@ -14,12 +14,14 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The cancellations this runner instance has read from the control topic, and the runs it is executing: a cancel
  * for a running run fires that run's {@link Cancellation} (killing its PHP process); a cancel for any other run is
- * remembered, for as long as the control look-back, so a request picked up later is not executed.
+ * remembered, for as long as the control look-back, so a request picked up later is not executed. A run this
+ * instance gives up without ending it (shutting down, its request moved to another runner, its worker hung) is
+ * abandoned: stopped the same way, but marked so that nothing more of it is published.
  */
 class CancelledRuns {
 
     private final Map<UUID, RunCancelRequested> cancels = new ConcurrentHashMap<>();
-    private final Map<UUID, Cancellation> running = new ConcurrentHashMap<>();
+    private final Map<UUID, Tracked> running = new ConcurrentHashMap<>();
     private final Duration retention;
     private final Clock clock;
     private volatile boolean abandoned;
@@ -32,9 +34,9 @@ class CancelledRuns {
     /** Records a cancel request and stops the run if this instance is executing it. */
     void cancel(RunCancelRequested request) {
         cancels.put(request.getRunId(), request);
-        Cancellation cancellation = running.get(request.getRunId());
-        if (cancellation != null) {
-            cancellation.cancel();
+        Tracked tracked = running.get(request.getRunId());
+        if (tracked != null) {
+            tracked.cancellation().cancel();
         }
         forgetOlderThan(clock.instant().minus(retention));
     }
@@ -50,12 +52,12 @@ class CancelledRuns {
 
     /** Starts tracking a run this instance executes; the cancellation is already fired if a cancel was read. */
     Tracked track(UUID runId) {
-        Cancellation cancellation = new Cancellation();
-        running.put(runId, cancellation);
-        if (isCancelled(runId)) {
-            cancellation.cancel();
+        Tracked tracked = new Tracked(runId, this);
+        running.put(runId, tracked);
+        if (isCancelled(runId) || abandoned) {
+            tracked.cancellation().cancel();
         }
-        return new Tracked(cancellation, () -> running.remove(runId, cancellation));
+        return tracked;
     }
 
     /**
@@ -64,7 +66,15 @@ class CancelledRuns {
      */
     void abandonAll() {
         abandoned = true;
-        running.values().forEach(Cancellation::cancel);
+        running.values().forEach(Tracked::abandon);
+    }
+
+    /** Stops one run this instance executes, without a terminal event: another attempt will run it. */
+    void abandon(UUID runId) {
+        Tracked tracked = running.get(runId);
+        if (tracked != null) {
+            tracked.abandon();
+        }
     }
 
     boolean isAbandoned() {
@@ -75,16 +85,36 @@ class CancelledRuns {
         cancels.values().removeIf(c -> c.getRequestedAt().isBefore(cutoff));
     }
 
-    /**
-     * A run being executed.
-     *
-     * @param cancellation fires when the run is cancelled
-     * @param release      stops tracking
-     */
-    record Tracked(Cancellation cancellation, Runnable release) implements AutoCloseable {
+    /** A run being executed: its cancellation fires when it is cancelled or abandoned. Close it when it ends. */
+    static final class Tracked implements AutoCloseable {
+
+        private final UUID runId;
+        private final CancelledRuns owner;
+        private final Cancellation cancellation = new Cancellation();
+        private volatile boolean abandoned;
+
+        private Tracked(UUID runId, CancelledRuns owner) {
+            this.runId = runId;
+            this.owner = owner;
+        }
+
+        Cancellation cancellation() {
+            return cancellation;
+        }
+
+        /** Whether this instance gave the run up: nothing more of it may be published. */
+        boolean isAbandoned() {
+            return abandoned || owner.abandoned;
+        }
+
+        private void abandon() {
+            abandoned = true;
+            cancellation.cancel();
+        }
+
         @Override
         public void close() {
-            release.run();
+            owner.running.remove(runId, this);
         }
     }
 }

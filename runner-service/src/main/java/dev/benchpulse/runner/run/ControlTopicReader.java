@@ -30,6 +30,10 @@ import org.springframework.kafka.core.ConsumerFactory;
  * look-back window before start-up onwards, and hands each cancel request to {@link CancelledRuns}. It starts
  * before the run-request consumers and lets them start only once it has caught up, so a request cancelled while
  * queued is not executed.
+ * <p>
+ * A hand-written poll loop rather than a {@code @KafkaListener}: every instance must read every record (no group),
+ * starting from a point in time rather than an offset, and must say when it has caught up with the end of the topic
+ * so that the run-request consumers wait for it; listener containers offer none of these three.
  */
 class ControlTopicReader implements SmartLifecycle {
 
@@ -100,6 +104,10 @@ class ControlTopicReader implements SmartLifecycle {
             for (ConsumerRecord<String, RunCancelRequested> record : consumer.poll(Duration.ofMillis(200))) {
                 if (record.value() != null) {
                     cancelledRuns.cancel(record.value());
+                } else {
+                    // read by every runner without a group: nobody owns it to dead-letter it, but nobody misses it
+                    log.error("Skipped the record at offset {} of {}-{} (run {}): it cannot be decoded, so it cancels "
+                            + "nothing", record.offset(), record.topic(), record.partition(), record.key());
                 }
             }
             if (caughtUp.getCount() > 0 && end.entrySet().stream()
@@ -130,17 +138,7 @@ class ControlTopicReader implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        Consumer<String, RunCancelRequested> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        if (thread != null) {
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        ConsumerThreads.wakeAndJoin(consumer, thread, Duration.ofSeconds(5));
     }
 
     @Override
@@ -148,7 +146,7 @@ class ControlTopicReader implements SmartLifecycle {
         return running;
     }
 
-    /** Before the listener containers ({@code Integer.MAX_VALUE - 100}), so cancellations are known first. */
+    /** Before the run-request consumer ({@code Integer.MAX_VALUE - 100}), so cancellations are known first. */
     @Override
     public int getPhase() {
         return Integer.MAX_VALUE - 200;

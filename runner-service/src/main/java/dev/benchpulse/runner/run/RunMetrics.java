@@ -10,8 +10,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Run metrics: {@code benchpulse.runner.runs.completed}, {@code benchpulse.runner.runs.failed} (by reason) and
- * {@code benchpulse.runner.runs.active}.
+ * Run metrics: {@code benchpulse.runner.runs.completed}, {@code benchpulse.runner.runs.failed} (by reason),
+ * {@code benchpulse.runner.runs.active} and {@code benchpulse.runner.attempts.lost} (attempts whose worker hung).
  */
 class RunMetrics {
 
@@ -37,6 +37,12 @@ class RunMetrics {
 
     void completed() {
         Counter.builder("benchpulse.runner.runs.completed").description("Runs that took all their samples")
+                .register(registry).increment();
+    }
+
+    void lost() {
+        Counter.builder("benchpulse.runner.attempts.lost")
+                .description("Attempts this instance abandoned because their worker made no headway")
                 .register(registry).increment();
     }
 

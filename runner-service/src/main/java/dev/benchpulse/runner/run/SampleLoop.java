@@ -8,7 +8,6 @@ import dev.benchpulse.contracts.avro.BenchmarkFailed;
 import dev.benchpulse.contracts.avro.RunRequested;
 import dev.benchpulse.contracts.avro.Sample;
 import dev.benchpulse.runner.catalog.Benchmark;
-import dev.benchpulse.runner.process.Cancellation;
 import dev.benchpulse.runner.runtime.PhpRuntime;
 import dev.benchpulse.support.observability.RunScope;
 
@@ -17,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * time. Every run keeps its own events: {@code BenchmarkStarted}, a {@code BenchmarkProgress} per sample and
  * {@code BenchmarkCompleted} once all its samples are taken, or {@code BenchmarkFailed} as soon as one of its samples
  * fails or it is cancelled (terminal events wait for the broker's acknowledgement); a failed run leaves the rotation
- * and the others go on. A single run is a group of one.
+ * and the others go on. A single run is a group of one. Once this instance gives a run up (abandoned), nothing more
+ * of the group is published.
  */
 class SampleLoop {
 
@@ -47,7 +48,7 @@ class SampleLoop {
         record Failed(BenchmarkFailed event) implements Ending {
         }
 
-        /** The runner is shutting down: nothing more is published, the request goes to another runner. */
+        /** This runner gave the run up (shutting down, request moved, worker hung): nothing more is published. */
         record Abandoned() implements Ending {
         }
     }
@@ -55,15 +56,15 @@ class SampleLoop {
     /**
      * One run of the loop.
      *
-     * @param request      its request
-     * @param definition   the benchmark as the catalog defines it (the request's overrides apply)
-     * @param runtime      the runtime
-     * @param events       builds its events
-     * @param published    publishes them
-     * @param cancellation set when it is cancelled
+     * @param request    its request
+     * @param definition the benchmark as the catalog defines it (the request's overrides apply)
+     * @param runtime    the runtime
+     * @param events     builds its events
+     * @param published  publishes them
+     * @param tracked    its cancellation, and whether this instance gave it up
      */
     record Member(RunRequested request, Benchmark definition, PhpRuntime runtime, AttemptEvents events,
-            RunEventPublisher.Attempt published, Cancellation cancellation) {
+            RunEventPublisher.Attempt published, CancelledRuns.Tracked tracked) {
 
         Benchmark benchmark() {
             return definition.withIterations(
@@ -84,11 +85,6 @@ class SampleLoop {
         this.maxRunDuration = maxRunDuration;
     }
 
-    /** One run, its samples one after another. */
-    Ending run(Member member) {
-        return run(List.of(member), member.request().getIterations()).getFirst();
-    }
-
     /** The runs of a group in turns, {@code blockSize} samples each; their endings in the members' order. */
     List<Ending> run(List<Member> members, int blockSize) {
         long start = System.nanoTime();
@@ -97,8 +93,9 @@ class SampleLoop {
         List<Benchmark> benchmarks = members.stream().map(Member::benchmark).toList();
         for (int m = 0; m < members.size(); m++) {
             Member member = members.get(m);
-            member.published().publish(member.events().started(member.request().getIterations(),
-                    benchmarks.get(m).warmupIterations(), benchmarks.get(m).innerIterations(), instanceId));
+            Benchmark benchmark = benchmarks.get(m);
+            member.published().publish(() -> member.events().started(member.request().getIterations(),
+                    benchmark.warmupIterations(), benchmark.innerIterations(), instanceId));
         }
         while (Arrays.stream(endings).anyMatch(e -> e == null)) {
             for (int m = 0; m < members.size(); m++) {
@@ -124,9 +121,13 @@ class SampleLoop {
         } catch (RunEventPublisher.PublishingFailed e) {
             throw e;
         } catch (RuntimeException e) {
+            if (member.tracked().isAbandoned()) {
+                return new Ending.Abandoned();
+            }
             log.error("Run {} failed inside the runner", member.request().getRunId(), e);
-            return failed(member, member.events().failed(taken[m], INTERNAL, "Unexpected error in the runner: " + e,
-                    null, null));
+            int reached = taken[m];
+            return failed(member, () -> member.events().failed(reached, INTERNAL, "Unexpected error in the runner: "
+                    + e, null, null));
         }
     }
 
@@ -136,34 +137,39 @@ class SampleLoop {
         for (int s = 0; s < blockSize && taken[m] < total; s++) {
             int i = taken[m] + 1;
             if (System.nanoTime() - start > maxRunDuration.toNanos()) {
-                return failed(member, member.events().failed(i - 1, TIMEOUT, "The run took longer than "
+                return failed(member, () -> member.events().failed(i - 1, TIMEOUT, "The run took longer than "
                         + maxRunDuration + " (benchpulse.runner.worker.max-run-duration); take fewer or shorter samples",
                         null, null));
             }
-            SampleOutcome outcome = executor.run(member.runtime(), benchmark, member.cancellation());
+            SampleOutcome outcome = executor.run(member.runtime(), benchmark, member.tracked().cancellation());
+            if (member.tracked().isAbandoned()) {
+                return new Ending.Abandoned();
+            }
             if (outcome instanceof SampleOutcome.Failed failed) {
-                return failed.reason() == CANCELLED && cancelledRuns.isAbandoned()
-                        ? new Ending.Abandoned()
-                        : failed(member, member.events().failed(i - 1, failed.reason(),
-                                message(member.request(), failed, i, total), failed.section(), failed.line()));
+                String message = message(member.request(), failed, i, total);
+                return failed(member, () -> member.events().failed(i - 1, failed.reason(), message, failed.section(),
+                        failed.line()));
             }
             SampleOutcome.Measured measured = (SampleOutcome.Measured) outcome;
-            member.published().publish(member.events().progress(i, total, new Sample(measured.nanosPerOperation(),
-                    measured.report().memoryUsedBytes(), measured.report().peakMemoryBytes())));
+            member.published().publish(() -> member.events().progress(i, total, new Sample(
+                    measured.nanosPerOperation(), measured.report().memoryUsedBytes(),
+                    measured.report().peakMemoryBytes())));
             taken[m] = i;
         }
         if (taken[m] < total) {
             return null;
         }
-        member.published().publishTerminal(member.events().completed(total,
-                Duration.ofNanos(System.nanoTime() - start).toMillis()));
+        long wallTime = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        member.published().publishTerminal(() -> member.events().completed(total, wallTime));
         return new Ending.Completed();
     }
 
-    /** Publishes a run's failure at once (the other runs of its group go on) and ends it. */
-    private static Ending failed(Member member, BenchmarkFailed event) {
-        member.published().publishTerminal(event);
-        return new Ending.Failed(event);
+    /**
+     * Publishes a run's failure at once (the other runs of its group go on) and ends it; its sequence number is taken
+     * when it is sent.
+     */
+    private static Ending failed(Member member, Supplier<BenchmarkFailed> event) {
+        return new Ending.Failed(member.published().publishTerminal(event));
     }
 
     private static List<Ending> abandonRest(Ending[] endings) {

@@ -3,16 +3,19 @@ package dev.benchpulse.runner.run;
 import dev.benchpulse.support.problem.ApiProblem;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import org.springframework.http.HttpStatus;
 
 /**
  * The worker limit of this runner instance: how many PHP workloads (runs and calibrations together) execute at once.
- * A run waits for a slot on its consumer thread; a calibration waits in the same fair queue, but only so long and
+ * A run waits for a slot on its worker thread; a calibration waits in the same fair queue, but only so long and
  * only behind so many other calibrations, and is otherwise answered 503: PHP never runs on a request thread beyond
  * the limit.
  */
@@ -29,18 +32,38 @@ public final class WorkerSlots {
         this.calibrationWait = calibrationWait;
     }
 
-    /** Runs one run in a slot, waiting as long as it takes; false when interrupted while waiting (shutting down). */
-    boolean forRun(Supplier<Boolean> run) {
+    /**
+     * Waits for a slot for a run, as long as it takes; {@code stillWanted} is asked once a second meanwhile (and
+     * learns so that the run is waiting, not hung). Empty when the run was not wanted any more (shutting down, or
+     * given up) or the thread was interrupted before it got a slot.
+     */
+    Optional<RunSlot> forRun(BooleanSupplier stillWanted) {
         try {
-            slots.acquire();
+            while (!slots.tryAcquire(1, TimeUnit.SECONDS)) {
+                if (!stillWanted.getAsBoolean()) {
+                    return Optional.empty();
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return Optional.empty();
         }
-        try {
-            return run.get();
-        } finally {
-            slots.release();
+        return Optional.of(new RunSlot());
+    }
+
+    /**
+     * A run's hold on a slot, released once by whoever comes first: the run when it ends, or the attempt watch when
+     * it gives a hung run up (whose thread may never return).
+     */
+    final class RunSlot implements AutoCloseable {
+
+        private final AtomicBoolean held = new AtomicBoolean(true);
+
+        @Override
+        public void close() {
+            if (held.compareAndSet(true, false)) {
+                slots.release();
+            }
         }
     }
 

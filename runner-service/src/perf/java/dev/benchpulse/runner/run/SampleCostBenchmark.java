@@ -64,8 +64,8 @@ public final class SampleCostBenchmark {
         UUID run = UUID.randomUUID();
         AttemptEvents events = new AttemptEvents(run, new BenchmarkRef("noop", "noop", "perf"),
                 new RuntimeRef(php.id(), php.phpVersion(), Map.of()), Clock.systemUTC());
-        RunEventPublisher.Attempt attempt = publisher.attempt(run);
-        attempt.publish(events.started(rounds, 0, 1, "perf"));
+        RunEventPublisher.Attempt attempt = publisher.attempt(run, () -> false, () -> { });
+        attempt.publish(() -> events.started(rounds, 0, 1, "perf"));
 
         Histogram bareTimes = new Histogram(3);
         Histogram directTimes = new Histogram(3);
@@ -83,7 +83,7 @@ public final class SampleCostBenchmark {
                 runnerTimes.recordValue(runnerNanos);
             }
         }
-        attempt.publishTerminal(events.completed(warmup + rounds, 0));
+        attempt.publishTerminal(() -> events.completed(warmup + rounds, 0));
         Files.deleteIfExists(harness);
         report(rounds, bareTimes, directTimes, runnerTimes, direct);
     }
@@ -94,7 +94,7 @@ public final class SampleCostBenchmark {
         if (!(outcome instanceof SampleOutcome.Measured measured)) {
             throw new IllegalStateException("Sample failed: " + outcome);
         }
-        attempt.publish(events.progress(iteration, total, new Sample(measured.nanosPerOperation(),
+        attempt.publish(() -> events.progress(iteration, total, new Sample(measured.nanosPerOperation(),
                 measured.report().memoryUsedBytes(), measured.report().peakMemoryBytes())));
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.benchpulse.runner.TestFixtures;
 import dev.benchpulse.testsupport.EmbeddedBroker;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 
 /**
  * The worker's consumer settings make it take its partitions' requests in turn: a request queued on one partition
@@ -64,12 +66,11 @@ class RequestQueuesIntegrationTests {
         assertThat(taken.indexOf("single")).as("position of the single request in %s", taken).isLessThanOrEqualTo(2);
     }
 
-    private static Properties workerSettings() {
-        RunProperties properties = new RunProperties(null, TestFixtures.execution(Duration.ofSeconds(30), "64M", null),
-                new RunProperties.Worker(true, 1, Duration.ofHours(6), Duration.ofHours(24), Duration.ofSeconds(30), 4));
+    private static Properties workerSettings() throws IOException {
+        KafkaProperties kafka = new KafkaProperties();
+        kafka.setBootstrapServers(List.of(EmbeddedBroker.bootstrapServers()));
         Properties settings = new Properties();
-        settings.putAll(RunConfiguration.consumerConfigs(properties));
-        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedBroker.bootstrapServers());
+        settings.putAll(RunConfiguration.consumerProperties(kafka, TestFixtures.shipped(RunProperties.class, 0)));
         settings.put(ConsumerConfig.GROUP_ID_CONFIG, "fairness-" + UUID.randomUUID());
         return settings;
     }

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-/** The shipped application.yml: how samples run and how many runs at once; what a bad value does. */
+/**
+ * The shipped application.yml: how samples run, how many runs at once, and how their liveness is watched; what a bad
+ * value does.
+ */
 class RunPropertiesTests {
 
     @Test
@@ -23,6 +26,11 @@ class RunPropertiesTests {
         assertThat(properties.execution().memoryLimit()).isEqualTo("512M");
         assertThat(properties.execution().maxOutput().toKilobytes()).isEqualTo(64);
         assertThat(properties.worker().resolvedConcurrentRuns()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(properties.worker().heartbeatInterval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(properties.worker().stallTimeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(properties.worker().maxAttempts()).isEqualTo(3);
+        assertThat(properties.worker().maxPollInterval()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(properties.worker().sessionTimeout()).isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test

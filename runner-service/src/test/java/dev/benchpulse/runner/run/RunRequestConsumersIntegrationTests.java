@@ -12,25 +12,24 @@ import dev.benchpulse.testsupport.TopicPublisher;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.listener.AcknowledgingConsumerAwareMessageListener;
-import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 
 /**
- * The run-request consumers exactly as the runner's listener factory builds them, in a consumer group that has
- * never committed an offset: what every runner of a fresh deployment is. Requests published before the group
- * first joins must still reach the worker (issue 15: no run stays queued forever). The shared test context's own
- * group committed its offsets long ago and cannot show this, so the test gives the factory's consumers a group and
- * a topic of their own (the topic only keeps this test's requests away from the context's runners).
+ * The run-request consumer exactly as the runner configures it, in a consumer group that has never committed an
+ * offset: what every runner of a fresh deployment is. Requests published before the group first joins must still
+ * reach the worker (issue 15: no run stays queued forever). The shared test context's own group committed its
+ * offsets long ago and cannot show this, so the test gives the consumer a group and a topic of its own (the topic
+ * only keeps this test's requests away from the context's runners).
  */
 @RunnerIntegrationTest
 class RunRequestConsumersIntegrationTests {
@@ -38,8 +37,10 @@ class RunRequestConsumersIntegrationTests {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     @Autowired
-    @Qualifier("runRequestsListenerFactory")
-    ConcurrentKafkaListenerContainerFactory<String, RunRequested> factory;
+    KafkaProperties kafka;
+
+    @Autowired
+    RunProperties properties;
 
     @Test
     void a_new_group_receives_the_requests_published_before_it_first_joined_one_record_per_poll() {
@@ -50,33 +51,29 @@ class RunRequestConsumersIntegrationTests {
             first = requests.send(runId, request(runId)).offset();
             requests.send(runId, request(runId));
         }
-        Map<Long, Long> positionAfterOffset = new ConcurrentHashMap<>();
-        ConcurrentMessageListenerContainer<String, RunRequested> consumers = factory.createContainer(topic.name());
-        consumers.setBeanName("fresh-runners");
-        consumers.getContainerProperties().setGroupId("fresh-runners-" + UUID.randomUUID());
-        consumers.getContainerProperties().setClientId("fresh-runner");
-        consumers.setupMessageListener((AcknowledgingConsumerAwareMessageListener<String, RunRequested>)
-                (record, acknowledgment, consumer) -> {
-                    positionAfterOffset.put(record.offset(),
-                            consumer.position(new TopicPartition(record.topic(), record.partition())));
-                    acknowledgment.acknowledge();
-                });
-
-        consumers.start();
-        try {
-            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(positionAfterOffset)
-                    .as("offset -> position at delivery, of the requests published before the group joined")
-                    .containsEntry(first, first + 1)
-                    .containsEntry(first + 1, first + 2));
-        } finally {
-            consumers.stop();
+        Map<String, Object> config = RunConfiguration.consumerProperties(kafka, properties);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "fresh-runners-" + UUID.randomUUID());
+        List<List<Long>> polls = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic.name()));
+            await().atMost(TIMEOUT).until(() -> {
+                List<Long> offsets = new ArrayList<>();
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> offsets.add(record.offset()));
+                if (!offsets.isEmpty()) {
+                    polls.add(offsets);
+                }
+                return polls.stream().mapToInt(List::size).sum() >= 2;
+            });
         }
+        assertThat(polls).as("offsets of each poll, of the requests published before the group joined")
+                .containsExactly(List.of(first), List.of(first + 1));
     }
 
     @Test
-    void the_factorys_consumers_fetch_one_record_batch_per_partition_so_they_take_their_partitions_in_turn() {
-        // RequestQueuesIntegrationTests shows what these settings do; this shows the workers really get them.
-        assertThat(factory.getConsumerFactory().getConfigurationProperties())
+    void the_consumer_fetches_one_record_batch_per_partition_so_it_takes_its_partitions_in_turn() {
+        // RequestQueuesIntegrationTests shows what these settings do; this shows the worker's consumer really gets them.
+        assertThat(RunConfiguration.consumerProperties(kafka, properties))
                 .containsEntry(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 1)
                 .containsEntry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
     }

@@ -78,8 +78,8 @@ class WorkerCrashIntegrationTests {
 
     /** A run-requests partition assigned to the consumer whose client id starts with {@code clientId}, or -1. */
     private static int partitionOf(Admin admin, String clientId) throws Exception {
-        return admin.describeConsumerGroups(List.of(RunRequestListener.GROUP)).all().get()
-                .get(RunRequestListener.GROUP).members().stream()
+        return admin.describeConsumerGroups(List.of(RunRequestConsumer.GROUP)).all().get()
+                .get(RunRequestConsumer.GROUP).members().stream()
                 .filter(m -> m.clientId().startsWith(clientId))
                 .map(MemberDescription::assignment)
                 .flatMap(a -> a.topicPartitions().stream())

@@ -10,6 +10,7 @@ import dev.benchpulse.runner.RunnerIntegrationTest;
 import dev.benchpulse.runner.catalog.Catalog;
 import dev.benchpulse.runner.runtime.Runtimes;
 import dev.benchpulse.support.kafka.TopicClients;
+import dev.benchpulse.support.outage.DependencyOutages;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -48,12 +49,13 @@ class WorkerShutdownIntegrationTests {
         RunExecution execution = new RunExecution(catalog, runtimes,
                 new SampleLoop(executor, cancelledRuns, "stopping", Duration.ofHours(1)),
                 new RunEventPublisher(clients.template(Topics.BENCHMARK_EVENTS)), cancelledRuns,
-                new RunMetrics(new SimpleMeterRegistry()), Clock.systemUTC(), "stopping");
+                new RunMetrics(new SimpleMeterRegistry()), Clock.systemUTC(), "stopping",
+                new DependencyOutages(new SimpleMeterRegistry(), Duration.ofMinutes(1)));
         WorkerShutdown shutdown = new WorkerShutdown(cancelledRuns);
         shutdown.start();
         try (RunLifecycle runs = new RunLifecycle()) {
             RunRequested request = request("sleep-a-little", 100_000);
-            CompletableFuture<Boolean> finished = CompletableFuture.supplyAsync(() -> execution.execute(request));
+            CompletableFuture<Boolean> finished = CompletableFuture.supplyAsync(() -> execution.execute(request, AttemptObserver.NONE));
             runs.await(request.getRunId(), BenchmarkStarted.class, 1, Duration.ofSeconds(30));
             List<ProcessHandle> php = await().atMost(Duration.ofSeconds(30))
                     .until(RunWorkerIntegrationTests::phpProcesses, p -> !p.isEmpty());
@@ -62,7 +64,7 @@ class WorkerShutdownIntegrationTests {
 
             assertThat(finished.get()).as("acknowledge the request").isFalse();
             assertThat(php).noneMatch(ProcessHandle::isAlive);
-            assertThat(execution.execute(request("sum-ints", 10))).as("a request after shutdown").isFalse();
+            assertThat(execution.execute(request("sum-ints", 10), AttemptObserver.NONE)).as("a request after shutdown").isFalse();
             assertThat(runs.events(request.getRunId())).singleElement().isInstanceOf(BenchmarkStarted.class);
         }
     }
