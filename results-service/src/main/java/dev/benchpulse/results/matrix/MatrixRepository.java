@@ -40,7 +40,7 @@ class MatrixRepository {
                                    WHERE x.run_id = r.id AND x.attempt_id = r.attempt_id)) AS taken
                 FROM runs r LEFT JOIN run_statistics s ON s.run_id = r.id
                 WHERE r.matrix_id = :matrix
-                ORDER BY r.created_at, r.id""")
+                ORDER BY r.created_at, r.stored_order""")
                 .bind("matrix", matrixId)
                 .map((row, meta) -> new MatrixRun(row.get("id", UUID.class), row.get("benchmark", String.class),
                         row.get("benchmark_name", String.class), row.get("category", String.class),

@@ -21,7 +21,7 @@ import java.util.UUID;
  * @param samples     samples taken so far and in all ({@code taken} of {@code total})
  * @param progress    percent of the samples taken, counting every sample of an ended run as taken
  * @param finished    whether every run has ended
- * @param runtimes    the runtimes, in the order first seen
+ * @param runtimes    the runtimes, in the order their runs were requested (the first run of each)
  * @param benchmarks  per benchmark (request order), its runs
  */
 record MatrixView(UUID id, Instant requestedAt, String requestedBy, int runs, Map<String, Integer> byStatus,

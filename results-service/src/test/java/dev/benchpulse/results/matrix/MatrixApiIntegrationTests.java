@@ -64,6 +64,29 @@ class MatrixApiIntegrationTests extends ResultsIntegrationTest {
     }
 
     @Test
+    void the_runtimes_of_one_request_keep_the_order_they_were_requested_in_whatever_their_run_ids() {
+        UUID matrix = UUID.randomUUID();
+        java.time.Instant requestedAt = java.time.Instant.parse("2026-12-01T10:00:00Z");
+        List<String> runtimes = List.of("php-8.5", "php-7.4", "php-8.1");
+        // run ids that sort against the request order, all requested in the same instant, as one request's are
+        List<UUID> ids = List.of(UUID.fromString("ffffffff-0000-4000-8000-000000000001"),
+                UUID.fromString("88888888-0000-4000-8000-000000000002"),
+                UUID.fromString("00000000-0000-4000-8000-000000000003"));
+        for (int i = 0; i < runtimes.size(); i++) {
+            RunRequested requested = RunRequested.newBuilder(RunEvents.of("matrix-order", runtimes.get(i), 2)
+                            .requested())
+                    .setRunId(ids.get(i)).setRequestedAt(requestedAt).setMatrixId(matrix).build();
+            requests().send(ids.get(i).toString(), requested);
+        }
+
+        await().atMost(WAIT).untilAsserted(() -> client.get().uri("/api/matrices/{id}", matrix).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.runs").isEqualTo(3)
+                .jsonPath("$.runtimes").isEqualTo(runtimes)
+                .jsonPath("$.benchmarks[0].runs[*].runtime").isEqualTo(runtimes));
+    }
+
+    @Test
     void an_unknown_matrix_is_a_404_problem_saying_where_ids_come_from() {
         client.get().uri("/api/matrices/{id}", UUID.randomUUID()).exchange()
                 .expectStatus().isNotFound()

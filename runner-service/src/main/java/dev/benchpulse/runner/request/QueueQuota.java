@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
 /**
  * The limit on how many runs one requester may have queued. The results service is the record of every run's
  * status, on every runner instance's behalf, so it is asked for the requester's queued runs; the runs this instance
- * accepted moments ago are added, since the results service hears of them a little later. When the results service
+ * accepted moments ago are added until the results service has heard of them (it hears of them a little later). When the results service
  * cannot be asked, no run is accepted (503): the limit is never silently skipped. A request for more runs than the
  * limit (a matrix of a category or the catalog, itself bounded by {@code max-runs} and {@code max-samples}) is taken
  * only while none of the requester's runs wait, so one requester has either a few runs or one matrix waiting.
@@ -51,9 +51,13 @@ class QueueQuota {
         if (max <= 0) {
             return Mono.empty();
         }
-        return queued(requester, identityToken).flatMap(queued -> {
-            Set<UUID> recent = recentlyAccepted(requester);
+        Set<UUID> recent = recentlyAccepted(requester);
+        Mono<Set<UUID>> known = recent.isEmpty() ? Mono.just(Set.of()) : known(requester, identityToken);
+        return Mono.zip(queued(requester, identityToken), known).flatMap(answers -> {
+            Queued queued = answers.getT1();
+            // a run the results service has heard of is counted by it if still queued, and not at all once started
             recent.removeAll(queued.ids());
+            recent.removeAll(answers.getT2());
             long waiting = Math.max(queued.total(), queued.ids().size()) + recent.size();
             if (waiting == 0 || waiting + adding <= max) {
                 return Mono.empty();
@@ -86,9 +90,26 @@ class QueueQuota {
     }
 
     private Mono<Queued> queued(Requester requester, String identityToken) {
+        return runs(requester, identityToken, "QUEUED").map(page -> new Queued(ids(page), page.total()));
+    }
+
+    /**
+     * The requester's newest runs the results service has heard of, whatever their status: those of the runs
+     * accepted here lately that have already started (or ended) no longer wait.
+     */
+    private Mono<Set<UUID>> known(Requester requester, String identityToken) {
+        return runs(requester, identityToken, null).map(QueueQuota::ids);
+    }
+
+    private Mono<RunPage> runs(Requester requester, String identityToken, String status) {
         return results.get()
-                .uri((UriBuilder uri) -> uri.path("/api/runs").queryParam("requestedBy", "{requester}")
-                        .queryParam("status", "QUEUED").queryParam("size", 200).build(requester.label()))
+                .uri((UriBuilder uri) -> {
+                    uri.path("/api/runs").queryParam("requestedBy", "{requester}").queryParam("size", 200);
+                    if (status != null) {
+                        uri.queryParam("status", status);
+                    }
+                    return uri.build(requester.label());
+                })
                 .headers(headers -> {
                     if (identityToken != null) {
                         headers.set(ApiHeaders.IDENTITY, identityToken);
@@ -97,12 +118,13 @@ class QueueQuota {
                 .retrieve()
                 .bodyToMono(RunPage.class)
                 .timeout(properties.queueLookupTimeout())
-                .map(page -> {
-                    Set<UUID> ids = new HashSet<>();
-                    page.items().forEach(item -> ids.add(item.id()));
-                    return new Queued(ids, page.total());
-                })
                 .onErrorMap(e -> !(e instanceof QueueFull), e -> new LookupFailed(properties, e));
+    }
+
+    private static Set<UUID> ids(RunPage page) {
+        Set<UUID> ids = new HashSet<>();
+        page.items().forEach(item -> ids.add(item.id()));
+        return ids;
     }
 
     /** The part of the results service's run list read here. */

@@ -41,6 +41,8 @@ class RequestLimitsIntegrationTests {
 
     /** Queued run ids per requestedBy, as the stand-in results service answers them. */
     static final Map<String, List<String>> QUEUED = new ConcurrentHashMap<>();
+    /** Run ids per requestedBy the stand-in knows whatever their status (asked without a status). */
+    static final Map<String, List<String>> KNOWN = new ConcurrentHashMap<>();
     static final List<String> IDENTITIES_SEEN = new CopyOnWriteArrayList<>();
     static final DisposableServer RESULTS = HttpServer.create().host("127.0.0.1").port(0)
             .handle((request, response) -> {
@@ -49,7 +51,8 @@ class RequestLimitsIntegrationTests {
                 if ("dora".equals(query.getFirst("requestedBy"))) {
                     return response.status(500).send();
                 }
-                List<String> ids = QUEUED.getOrDefault(query.getFirst("requestedBy"), List.of());
+                List<String> ids = (query.containsKey("status") ? QUEUED : KNOWN)
+                        .getOrDefault(query.getFirst("requestedBy"), List.of());
                 String items = String.join(",", ids.stream().map(id -> "{\"id\":\"" + id + "\"}").toList());
                 return response.header("Content-Type", "application/json")
                         .sendString(Mono.just("{\"items\":[" + items + "],\"total\":" + ids.size() + "}"),
@@ -80,6 +83,7 @@ class RequestLimitsIntegrationTests {
     @BeforeEach
     void forget() {
         QUEUED.clear();
+        KNOWN.clear();
         IDENTITIES_SEEN.clear();
     }
 
@@ -103,6 +107,17 @@ class RequestLimitsIntegrationTests {
 
         post(cleo).expectStatus().isAccepted();
         post(cleo).expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    }
+
+    @Test
+    void runs_just_accepted_stop_counting_once_the_results_service_has_seen_them_start() {
+        String gus = TestFixtures.identity("gus");
+        List<String> accepted = new java.util.ArrayList<>();
+        post(gus).expectStatus().isAccepted().expectBody().jsonPath("$.runs[*].id")
+                .value(ids -> ((List<?>) ids).forEach(id -> accepted.add(String.valueOf(id))));
+
+        KNOWN.put("gus", accepted); // both started: known to the results service, no longer QUEUED there
+        post(gus).expectStatus().isAccepted();
     }
 
     @Test
