@@ -7,14 +7,13 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import java.util.Map;
-import java.util.stream.Stream;
-
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The repository's module and package rules, checked on the main classes of every module (this module depends on
@@ -53,51 +52,69 @@ class RepositoryArchitectureTests {
 
     @ArchTest
     static final ArchRule every_class_belongs_to_a_known_module = classes()
-            .that().resideInAPackage("dev.benchpulse..")
-            .should().resideInAnyPackage(Stream.concat(Stream.of(SHARED), Stream.of(APPLICATION_PACKAGES))
+            .that()
+            .resideInAPackage("dev.benchpulse..")
+            .should()
+            .resideInAnyPackage(Stream.concat(Stream.of(SHARED), Stream.of(APPLICATION_PACKAGES))
                     .toArray(String[]::new))
             .because("a new module must be given its place in these rules");
 
     @ArchTest
-    static final ArchRule applications_never_depend_on_each_other = slices()
-            .matching("dev.benchpulse.(*)..").namingSlices("dev.benchpulse.$1")
-            .should().notDependOnEachOther()
+    static final ArchRule applications_never_depend_on_each_other = slices().matching("dev.benchpulse.(*)..")
+            .namingSlices("dev.benchpulse.$1")
+            .should()
+            .notDependOnEachOther()
             .ignoreDependency(alwaysTrue(), resideInAnyPackage(SHARED))
             .ignoreDependency(resideInAPackage("dev.benchpulse.launcher.."), resideInAPackage("dev.benchpulse.cli.."))
             .because("what applications share belongs in contracts, service-support or test-support");
 
     @ArchTest
     static final ArchRule the_shared_modules_know_no_application = noClasses()
-            .that().resideInAnyPackage(SHARED)
-            .should().dependOnClassesThat().resideInAnyPackage(APPLICATION_PACKAGES);
+            .that()
+            .resideInAnyPackage(SHARED)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(APPLICATION_PACKAGES);
 
     @ArchTest
     static final ArchRule contracts_stand_alone = noClasses()
-            .that().resideInAPackage(CONTRACTS)
-            .should().dependOnClassesThat().resideInAnyPackage(SERVICE_SUPPORT, TEST_SUPPORT)
+            .that()
+            .resideInAPackage(CONTRACTS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(SERVICE_SUPPORT, TEST_SUPPORT)
             .because("contracts is the one jar another team needs to read Benchpulse's topics");
 
     @ArchTest
     static final ArchRule only_tests_use_test_support = noClasses()
-            .that().resideOutsideOfPackage(TEST_SUPPORT)
-            .should().dependOnClassesThat().resideInAPackage(TEST_SUPPORT);
+            .that()
+            .resideOutsideOfPackage(TEST_SUPPORT)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(TEST_SUPPORT);
 
     @ArchTest
-    static final ArchRule feature_packages_do_not_depend_on_the_wiring_package = CompositeArchRule
-            .of(featuresDoNotDependOnWiring("dev.benchpulse.results", "system"))
+    static final ArchRule feature_packages_do_not_depend_on_the_wiring_package = CompositeArchRule.of(
+                    featuresDoNotDependOnWiring("dev.benchpulse.results", "system"))
             .and(featuresDoNotDependOnWiring("dev.benchpulse.notifier", "system"))
             .and(featuresDoNotDependOnWiring("dev.benchpulse.hub", "system"));
 
     @ArchTest
-    static final ArchRule there_are_no_package_cycles = slices()
-            .matching("dev.benchpulse.(*).(*)..").namingSlices("dev.benchpulse.$1.$2")
-            .should().beFreeOfCycles();
+    static final ArchRule there_are_no_package_cycles = slices().matching("dev.benchpulse.(*).(*)..")
+            .namingSlices("dev.benchpulse.$1.$2")
+            .should()
+            .beFreeOfCycles();
 
     private static ArchRule featuresDoNotDependOnWiring(String root, String wiring) {
         String wiringPackage = root + "." + wiring + "..";
         return noClasses()
-                .that().resideInAPackage(root + "..").and().resideOutsideOfPackage(wiringPackage)
-                .should().dependOnClassesThat().resideInAPackage(wiringPackage)
+                .that()
+                .resideInAPackage(root + "..")
+                .and()
+                .resideOutsideOfPackage(wiringPackage)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(wiringPackage)
                 .because("the wiring package assembles the features; a feature that reaches back into it ties "
                         + "every feature to all the others");
     }

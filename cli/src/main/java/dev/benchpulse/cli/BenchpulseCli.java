@@ -7,9 +7,7 @@ import dev.benchpulse.cli.catalog.RuntimesCommand;
 import dev.benchpulse.cli.compare.CompareCommand;
 import dev.benchpulse.cli.deadletters.DltCommand;
 import dev.benchpulse.cli.run.RunCommand;
-
 import java.util.List;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -19,12 +17,20 @@ import picocli.CommandLine.HelpCommand;
  * Benchpulse through its gateway. The commands that run Benchpulse on this machine ({@code up} and its kin) are the
  * launcher's: it puts them first on this command line, so that this module need not know them.
  */
-@Command(name = "benchpulse", mixinStandardHelpOptions = true, versionProvider = BenchpulseCli.Version.class,
+@Command(
+        name = "benchpulse",
+        mixinStandardHelpOptions = true,
+        versionProvider = BenchpulseCli.Version.class,
         description = "Benchpulse: PHP micro-benchmarks on several runtimes, with statistics you can trust.")
 public final class BenchpulseCli {
 
-    private static final List<Class<?>> CLIENT_COMMANDS = List.of(RunCommand.class, ListCommand.class,
-            RuntimesCommand.class, CompareCommand.class, CalibrateCommand.class, DltCommand.class);
+    private static final List<Class<?>> CLIENT_COMMANDS = List.of(
+            RunCommand.class,
+            ListCommand.class,
+            RuntimesCommand.class,
+            CompareCommand.class,
+            CalibrateCommand.class,
+            DltCommand.class);
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));

@@ -2,7 +2,6 @@ package dev.benchpulse.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-
 import picocli.CommandLine;
 
 /**

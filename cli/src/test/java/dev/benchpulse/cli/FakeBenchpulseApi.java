@@ -1,11 +1,9 @@
 package dev.benchpulse.cli;
 
-import dev.benchpulse.contracts.web.ApiHeaders;
-import dev.benchpulse.contracts.web.RunTopics;
-
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
+import dev.benchpulse.contracts.web.ApiHeaders;
+import dev.benchpulse.contracts.web.RunTopics;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -19,7 +17,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -45,8 +42,8 @@ public final class FakeBenchpulseApi implements AutoCloseable {
     private volatile String failingRuntime;
     private volatile String incompleteRuntime;
     private final Map<String, JsonNode> newestRuns = new LinkedHashMap<>();
-    private volatile JsonNode deadLetters = JSON.createObjectNode().put("waiting", 0).set("topics",
-            JSON.createArrayNode());
+    private volatile JsonNode deadLetters =
+            JSON.createObjectNode().put("waiting", 0).set("topics", JSON.createArrayNode());
 
     public FakeBenchpulseApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -130,11 +127,16 @@ public final class FakeBenchpulseApi implements AutoCloseable {
         } else if (method.equals("GET") && path.startsWith("/api/benchmarks/") && path.endsWith("/comparison")) {
             json(exchange, 200, FakeCatalog.comparison(query(exchange).get("runtimes")));
         } else if (method.equals("POST") && path.endsWith("/calibrate")) {
-            json(exchange, 200, FakeCatalog.calibration(slug(path), query(exchange).get("runtime")));
+            json(
+                    exchange,
+                    200,
+                    FakeCatalog.calibration(slug(path), query(exchange).get("runtime")));
         } else if (method.equals("GET") && path.startsWith("/api/benchmarks/")) {
             JsonNode benchmark = FakeCatalog.benchmark(slug(path));
-            json(exchange, benchmark == null ? 404 : 200, benchmark == null ? problem(404, "No benchmark "
-                    + slug(path)) : benchmark);
+            json(
+                    exchange,
+                    benchmark == null ? 404 : 200,
+                    benchmark == null ? problem(404, "No benchmark " + slug(path)) : benchmark);
         } else if (method.equals("GET") && path.equals("/api/runtimes")) {
             json(exchange, 200, FakeCatalog.runtimes());
         } else if (method.equals("POST") && path.equals("/api/runs")) {
@@ -145,10 +147,15 @@ public final class FakeBenchpulseApi implements AutoCloseable {
             json(exchange, 200, deadLetters);
         } else if (method.equals("POST") && path.startsWith("/api/operations/dead-letters/")) {
             String topic = URLDecoder.decode(path.split("/")[4], StandardCharsets.UTF_8);
-            json(exchange, topic.startsWith("benchpulse.") ? 200 : 404, topic.startsWith("benchpulse.")
-                    ? JSON.createObjectNode().put("topic", topic).put("source", topic.replace(".dlt", ""))
-                            .put("replayed", 2)
-                    : problem(404, "No dead-letter topic is named '" + topic + "'."));
+            json(
+                    exchange,
+                    topic.startsWith("benchpulse.") ? 200 : 404,
+                    topic.startsWith("benchpulse.")
+                            ? JSON.createObjectNode()
+                                    .put("topic", topic)
+                                    .put("source", topic.replace(".dlt", ""))
+                                    .put("replayed", 2)
+                            : problem(404, "No dead-letter topic is named '" + topic + "'."));
         } else if (method.equals("GET") && path.startsWith("/api/runs/")) {
             FakeRun run = run(path.substring("/api/runs/".length()));
             json(exchange, run == null ? 404 : 200, run == null ? problem(404, "No run") : run.poll(!handsOutToken));
@@ -166,21 +173,33 @@ public final class FakeBenchpulseApi implements AutoCloseable {
         runRequests.add(request);
         ObjectNode answer = JSON.createObjectNode();
         var accepted = answer.putArray("runs");
-        List<String> benchmarks = request.has("category") ? FakeCatalog.slugsOf(request.path("category").asString())
+        List<String> benchmarks = request.has("category")
+                ? FakeCatalog.slugsOf(request.path("category").asString())
                 : List.of(request.path("benchmark").asString());
-        String matrixId = benchmarks.size() * request.path("runtimes").size() > 1 ? UUID.randomUUID().toString() : null;
+        String matrixId = benchmarks.size() * request.path("runtimes").size() > 1
+                ? UUID.randomUUID().toString()
+                : null;
         answer.put("matrixId", matrixId).put("execution", "interleaved");
         for (String benchmark : benchmarks) {
             for (JsonNode runtime : request.path("runtimes")) {
                 String id = UUID.randomUUID().toString();
-                FakeRun run = new FakeRun(id, benchmark, runtime.asString(), request.path("iterations").asInt(),
-                        runtime.asString().equals(failingRuntime), runtime.asString().equals(incompleteRuntime));
+                FakeRun run = new FakeRun(
+                        id,
+                        benchmark,
+                        runtime.asString(),
+                        request.path("iterations").asInt(),
+                        runtime.asString().equals(failingRuntime),
+                        runtime.asString().equals(incompleteRuntime));
                 runs.put(id, run);
                 if (matrixId != null) {
                     matrices.computeIfAbsent(matrixId, m -> new ArrayList<>()).add(run);
                 }
-                accepted.addObject().put("id", id).put("benchmark", run.benchmark()).put("runtime", run.runtime())
-                        .put("status", "QUEUED").put("topic", RunTopics.of(id));
+                accepted.addObject()
+                        .put("id", id)
+                        .put("benchmark", run.benchmark())
+                        .put("runtime", run.runtime())
+                        .put("status", "QUEUED")
+                        .put("topic", RunTopics.of(id));
             }
         }
         answer.putArray("skipped");
@@ -223,9 +242,14 @@ public final class FakeBenchpulseApi implements AutoCloseable {
                 created.putArray("runs");
                 return created;
             });
-            ObjectNode cell = ((tools.jackson.databind.node.ArrayNode) row.path("runs")).addObject()
-                    .put("id", run.id()).put("runtime", run.runtime()).put("status", status)
-                    .put("completedIterations", state.path("completedIterations").asInt());
+            ObjectNode cell = ((tools.jackson.databind.node.ArrayNode) row.path("runs"))
+                    .addObject()
+                    .put("id", run.id())
+                    .put("runtime", run.runtime())
+                    .put("status", status)
+                    .put(
+                            "completedIterations",
+                            state.path("completedIterations").asInt());
             if (status.equals("COMPLETED")) {
                 cell.put("median", state.path("statistics").path("median").asDouble());
             }
@@ -233,8 +257,10 @@ public final class FakeBenchpulseApi implements AutoCloseable {
                 cell.put("failureReason", "SCRIPT_ERROR");
             }
         }
-        boolean finished = members.stream().allMatch(r -> !r.poll(false).path("status").asString().matches("QUEUED|RUNNING"));
-        matrix.put("progress", finished ? 100.0 : 100.0 * done / Math.max(1, total)).put("finished", finished);
+        boolean finished = members.stream()
+                .allMatch(r -> !r.poll(false).path("status").asString().matches("QUEUED|RUNNING"));
+        matrix.put("progress", finished ? 100.0 : 100.0 * done / Math.max(1, total))
+                .put("finished", finished);
         return matrix;
     }
 
@@ -243,13 +269,17 @@ public final class FakeBenchpulseApi implements AutoCloseable {
     }
 
     private synchronized List<FakeRun> runsOnTopics(List<String> topics) {
-        return runs.values().stream().filter(r -> topics.contains(RunTopics.of(r.id()))).toList();
+        return runs.values().stream()
+                .filter(r -> topics.contains(RunTopics.of(r.id())))
+                .toList();
     }
 
     private void home(HttpExchange exchange) throws IOException {
         if (handsOutToken) {
-            exchange.getResponseHeaders().add("Set-Cookie",
-                    "mercureAuthorization=" + TOKEN + "; Path=/.well-known/mercure; HttpOnly; SameSite=Strict");
+            exchange.getResponseHeaders()
+                    .add(
+                            "Set-Cookie",
+                            "mercureAuthorization=" + TOKEN + "; Path=/.well-known/mercure; HttpOnly; SameSite=Strict");
         }
         byte[] page = "<html>dashboard</html>".getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(200, page.length);
@@ -258,7 +288,8 @@ public final class FakeBenchpulseApi implements AutoCloseable {
 
     /** A Mercure subscription: every update of the subscribed runs, from the earliest. */
     private void stream(HttpExchange exchange) throws IOException {
-        streamRequests.add(exchange.getRequestURI() + " " + exchange.getRequestHeaders().getFirst("Authorization"));
+        streamRequests.add(
+                exchange.getRequestURI() + " " + exchange.getRequestHeaders().getFirst("Authorization"));
         if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
             exchange.sendResponseHeaders(401, -1);
             return;
@@ -284,14 +315,17 @@ public final class FakeBenchpulseApi implements AutoCloseable {
     }
 
     static ObjectNode problem(int status, String detail) {
-        return JSON.createObjectNode().put("type", "about:blank").put("title", "Not Found").put("status", status)
+        return JSON.createObjectNode()
+                .put("type", "about:blank")
+                .put("title", "Not Found")
+                .put("status", status)
                 .put("detail", detail);
     }
 
     private static void json(HttpExchange exchange, int status, JsonNode body) throws IOException {
         byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().add("Content-Type", status >= 400 ? "application/problem+json"
-                : "application/json");
+        exchange.getResponseHeaders()
+                .add("Content-Type", status >= 400 ? "application/problem+json" : "application/json");
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
     }

@@ -3,7 +3,6 @@ package dev.benchpulse.cli;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -71,15 +70,24 @@ final class FakeRun {
             completed++;
             finished = fails ? completed >= total / 2 : completed >= total;
         }
-        ObjectNode run = FakeBenchpulseApi.JSON.createObjectNode().put("id", id).put("benchmark", benchmark)
-                .put("runtime", runtime).put("status", status()).put("iterations", total)
-                .put("completedIterations", completed).put("startedAt", Instant.now().toString());
+        ObjectNode run = FakeBenchpulseApi.JSON
+                .createObjectNode()
+                .put("id", id)
+                .put("benchmark", benchmark)
+                .put("runtime", runtime)
+                .put("status", status())
+                .put("iterations", total)
+                .put("completedIterations", completed)
+                .put("startedAt", Instant.now().toString());
         if (finished) {
             run.put("completedAt", Instant.now().toString());
         }
         if (finished && fails) {
-            run.putObject("failure").put("reason", "SCRIPT_ERROR")
-                    .put("message", "PHP Parse error: syntax error").put("errorSection", "code").put("errorLine", 3);
+            run.putObject("failure")
+                    .put("reason", "SCRIPT_ERROR")
+                    .put("message", "PHP Parse error: syntax error")
+                    .put("errorSection", "code")
+                    .put("errorLine", 3);
         }
         if (completed > 0) {
             run.set("statistics", FakeCatalog.statistics(runtime, completed));
@@ -92,15 +100,24 @@ final class FakeRun {
     }
 
     private String status() {
-        return !finished ? (completed == 0 ? "QUEUED" : "RUNNING")
+        return !finished
+                ? (completed == 0 ? "QUEUED" : "RUNNING")
                 : fails ? "FAILED" : missesOne ? "INCOMPLETE" : "COMPLETED";
     }
 
     private ObjectNode update(String type, int iteration) {
-        return FakeBenchpulseApi.JSON.createObjectNode().put("type", type).put("benchmarkId", benchmark)
-                .put("benchmarkName", benchmark).put("phpVersion", "8.2.36").put("currentIteration", iteration)
-                .put("totalIterations", total).put("progress", 100 * iteration / total)
-                .put("timestamp", Instant.now().toString()).put("runId", id).put("runtime", runtime)
+        return FakeBenchpulseApi.JSON
+                .createObjectNode()
+                .put("type", type)
+                .put("benchmarkId", benchmark)
+                .put("benchmarkName", benchmark)
+                .put("phpVersion", "8.2.36")
+                .put("currentIteration", iteration)
+                .put("totalIterations", total)
+                .put("progress", 100 * iteration / total)
+                .put("timestamp", Instant.now().toString())
+                .put("runId", id)
+                .put("runtime", runtime)
                 .put("occurredAt", System.currentTimeMillis());
     }
 }

@@ -13,8 +13,8 @@ import java.util.List;
  * @param fromBeginning    where a new group starts: the oldest record (else only new ones)
  * @param maxEvents        exit after printing this many events (0: run until stopped)
  */
-record ConsumerOptions(String bootstrapServers, List<String> topics, String group, boolean fromBeginning,
-        long maxEvents) {
+record ConsumerOptions(
+        String bootstrapServers, List<String> topics, String group, boolean fromBeginning, long maxEvents) {
 
     static final String USAGE = "usage: java dev.benchpulse.kit.JavaConsumer [--bootstrap-servers host:port,...] "
             + "[--topic name]... [--group id] [--from-beginning] [--max-events n]";

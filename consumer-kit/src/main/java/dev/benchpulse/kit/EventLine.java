@@ -6,7 +6,6 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
-
 import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
 
@@ -17,12 +16,18 @@ import org.apache.avro.generic.IndexedRecord;
  */
 final class EventLine {
 
-    private EventLine() {
-    }
+    private EventLine() {}
 
     /** The line of one record: where it is, its key and CloudEvents type, the writer schema and the event. */
-    static String of(String topic, int partition, long offset, String key, String type, String dataSchema,
-            String fingerprint, IndexedRecord event) {
+    static String of(
+            String topic,
+            int partition,
+            long offset,
+            String key,
+            String type,
+            String dataSchema,
+            String fingerprint,
+            IndexedRecord event) {
         StringBuilder json = new StringBuilder(256).append('{');
         field(json, "topic", topic).append(',');
         field(json, "partition", partition).append(',');
@@ -69,7 +74,10 @@ final class EventLine {
             case Number n -> json.append(n);
             case Boolean b -> json.append(b);
             case Instant instant -> json.append(instant.toEpochMilli());
-            case ByteBuffer bytes -> string(json, Base64.getEncoder().encodeToString(bytes.duplicate().array()));
+            case ByteBuffer bytes ->
+                string(
+                        json,
+                        Base64.getEncoder().encodeToString(bytes.duplicate().array()));
             case UUID uuid -> string(json, uuid.toString());
             default -> string(json, value.toString()); // strings, enum symbols
         }

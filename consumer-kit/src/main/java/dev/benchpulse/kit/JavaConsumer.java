@@ -3,7 +3,6 @@ package dev.benchpulse.kit;
 import dev.benchpulse.contracts.kafka.AvroSingleObjectDeserializer;
 import dev.benchpulse.contracts.kafka.CloudEventHeaders;
 import dev.benchpulse.contracts.schema.ContractSchemas;
-
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -11,7 +10,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
-
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -57,8 +55,8 @@ public final class JavaConsumer {
     }
 
     void run() {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties(),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(properties(), new StringDeserializer(), new ByteArrayDeserializer())) {
             Thread main = Thread.currentThread();
             Thread stop = new Thread(() -> {
                 consumer.wakeup();
@@ -83,7 +81,8 @@ public final class JavaConsumer {
         while (options.maxEvents() == 0 || printed < options.maxEvents()) {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                 printed += print(record) ? 1 : 0;
-                done.put(new TopicPartition(record.topic(), record.partition()),
+                done.put(
+                        new TopicPartition(record.topic(), record.partition()),
                         new OffsetAndMetadata(record.offset() + 1));
                 if (options.maxEvents() > 0 && printed == options.maxEvents()) {
                     return;
@@ -97,21 +96,29 @@ public final class JavaConsumer {
     private boolean print(ConsumerRecord<String, byte[]> record) {
         try {
             IndexedRecord event = values.deserialize(record.topic(), record.value());
-            out.println(EventLine.of(record.topic(), record.partition(), record.offset(), record.key(),
-                    CloudEventHeaders.read(record.headers(), CloudEventHeaders.TYPE).orElse(null),
-                    CloudEventHeaders.read(record.headers(), CloudEventHeaders.DATA_SCHEMA).orElse(null),
-                    fingerprint(record.value()), event));
+            out.println(EventLine.of(
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    record.key(),
+                    CloudEventHeaders.read(record.headers(), CloudEventHeaders.TYPE)
+                            .orElse(null),
+                    CloudEventHeaders.read(record.headers(), CloudEventHeaders.DATA_SCHEMA)
+                            .orElse(null),
+                    fingerprint(record.value()),
+                    event));
             return true;
         } catch (SerializationException e) {
-            System.err.printf("Skipped %s-%d@%d: %s%n", record.topic(), record.partition(), record.offset(),
-                    e.getMessage());
+            System.err.printf(
+                    "Skipped %s-%d@%d: %s%n", record.topic(), record.partition(), record.offset(), e.getMessage());
             return false;
         }
     }
 
     /** The writer schema's fingerprint: the 8 bytes after {@code C3 01}, little-endian (checked by the decoder). */
     private static String fingerprint(byte[] value) {
-        return ContractSchemas.text(ByteBuffer.wrap(value, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong());
+        return ContractSchemas.text(
+                ByteBuffer.wrap(value, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong());
     }
 
     private Properties properties() {

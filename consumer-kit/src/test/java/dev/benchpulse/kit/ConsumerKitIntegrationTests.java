@@ -16,7 +16,6 @@ import dev.benchpulse.kit.ReferenceDecoding.Decoded;
 import dev.benchpulse.runner.RunnerServiceApplication;
 import dev.benchpulse.testsupport.EmbeddedBroker;
 import dev.benchpulse.testsupport.TopicRecorder;
-
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,9 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.apache.avro.specific.SpecificRecord;
-
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,8 +53,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class ConsumerKitIntegrationTests {
 
     private static final Duration WAIT = Duration.ofSeconds(120);
-    private static final List<Topic<String, ?>> TOPICS = List.of(Topics.RUN_REQUESTS, Topics.BENCHMARK_EVENTS,
-            Topics.RUN_CONTROL);
+    private static final List<Topic<String, ?>> TOPICS =
+            List.of(Topics.RUN_REQUESTS, Topics.BENCHMARK_EVENTS, Topics.RUN_CONTROL);
 
     @Autowired
     WebTestClient client;
@@ -75,32 +72,52 @@ class ConsumerKitIntegrationTests {
             awaitLast(events, failed, BenchmarkFailed.class);
             awaitLast(events, slow, BenchmarkCompleted.class);
             // a state-changing request without a JSON body says who sends it (the cross-site rule)
-            client.delete().uri("/api/runs/{id}", completed).header(ApiHeaders.CLIENT, "consumer-kit-test")
-                    .exchange().expectStatus().isAccepted();
+            client.delete()
+                    .uri("/api/runs/{id}", completed)
+                    .header(ApiHeaders.CLIENT, "consumer-kit-test")
+                    .exchange()
+                    .expectStatus()
+                    .isAccepted();
             cancels.awaitRecords(r -> r.key().equals(completed.toString()), 1, WAIT);
         }
 
         reference = ReferenceDecoding.read(EmbeddedBroker.bootstrapServers(), TOPICS);
-        assertThat(reference).extracting(d -> EventType.of(d.value()))
-                .containsAll(TOPICS.stream().flatMap(t -> t.eventTypes().stream()).toList());
-        assertThat(reference).anySatisfy(d -> assertThat(d.value()).isInstanceOfSatisfying(BenchmarkFailed.class,
-                f -> assertThat(f.getReason()).isEqualTo(FailureReason.SCRIPT_ERROR)));
+        assertThat(reference)
+                .extracting(d -> EventType.of(d.value()))
+                .containsAll(
+                        TOPICS.stream().flatMap(t -> t.eventTypes().stream()).toList());
+        assertThat(reference)
+                .anySatisfy(d -> assertThat(d.value())
+                        .isInstanceOfSatisfying(
+                                BenchmarkFailed.class,
+                                f -> assertThat(f.getReason()).isEqualTo(FailureReason.SCRIPT_ERROR)));
     }
 
-    private static void awaitLast(TopicRecorder<String, SpecificRecord> events, UUID run,
-            Class<? extends SpecificRecord> terminal) {
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(250))
-                .untilAsserted(() -> assertThat(events.valuesWithKey(run.toString())).last().isInstanceOf(terminal));
+    private static void awaitLast(
+            TopicRecorder<String, SpecificRecord> events, UUID run, Class<? extends SpecificRecord> terminal) {
+        await().atMost(WAIT)
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() ->
+                        assertThat(events.valuesWithKey(run.toString())).last().isInstanceOf(terminal));
     }
 
     @Test
     void the_java_consumer_prints_every_event_as_the_contracts_deserializer_reads_it() throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("consumer-kit.classes") + File.pathSeparator
-                        + Files.readString(Path.of(System.getProperty("consumer-kit.classpath-file"))).strip(),
-                JavaConsumer.class.getName(), "--bootstrap-servers", EmbeddedBroker.bootstrapServers(),
-                "--group", "kit-java-" + UUID.randomUUID(), "--from-beginning",
-                "--max-events", String.valueOf(reference.size())));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("consumer-kit.classes")
+                        + File.pathSeparator
+                        + Files.readString(Path.of(System.getProperty("consumer-kit.classpath-file")))
+                                .strip(),
+                JavaConsumer.class.getName(),
+                "--bootstrap-servers",
+                EmbeddedBroker.bootstrapServers(),
+                "--group",
+                "kit-java-" + UUID.randomUUID(),
+                "--from-beginning",
+                "--max-events",
+                String.valueOf(reference.size())));
         TOPICS.forEach(t -> command.addAll(List.of("--topic", t.name())));
 
         assertPrintsTheReference(ConsumerProcess.run("java-consumer", command, Path.of("."), WAIT));
@@ -109,15 +126,26 @@ class ConsumerKitIntegrationTests {
     @Test
     void the_node_consumer_decodes_every_event_type_from_the_schema_files_alone() throws Exception {
         Path node = ConsumerProcess.onPath("node").orElse(null);
-        Assumptions.assumeTrue(node != null, "node is not on the PATH: the Node.js consumer is not tested on this "
-                + "machine. Install Node.js 18+ with npm (CI has it) to run this test.");
+        Assumptions.assumeTrue(
+                node != null,
+                "node is not on the PATH: the Node.js consumer is not tested on this "
+                        + "machine. Install Node.js 18+ with npm (CI has it) to run this test.");
         Path dir = Path.of(System.getProperty("consumer-kit.node-dir"));
-        assertThat(dir.resolve("node_modules/kafkajs")).as("node is here, so the build must have run npm ci in "
-                + dir).isDirectory();
-        List<String> command = new ArrayList<>(List.of(node.toString(), "consumer.js",
-                "--brokers", EmbeddedBroker.bootstrapServers(), "--group", "kit-node-" + UUID.randomUUID(),
-                "--from-beginning", "--max-events", String.valueOf(reference.size()),
-                "--schemas", System.getProperty("consumer-kit.schema-dir")));
+        assertThat(dir.resolve("node_modules/kafkajs"))
+                .as("node is here, so the build must have run npm ci in " + dir)
+                .isDirectory();
+        List<String> command = new ArrayList<>(List.of(
+                node.toString(),
+                "consumer.js",
+                "--brokers",
+                EmbeddedBroker.bootstrapServers(),
+                "--group",
+                "kit-node-" + UUID.randomUUID(),
+                "--from-beginning",
+                "--max-events",
+                String.valueOf(reference.size()),
+                "--schemas",
+                System.getProperty("consumer-kit.schema-dir")));
         TOPICS.forEach(t -> command.addAll(List.of("--topic", t.name())));
 
         assertPrintsTheReference(ConsumerProcess.run("node-consumer", command, dir, WAIT));
@@ -125,9 +153,10 @@ class ConsumerKitIntegrationTests {
 
     @Test
     void the_runners_records_name_their_writer_schema_url_at_the_local_gateway_in_ce_dataschema() {
-        assertThat(reference).allSatisfy(d -> assertThat(d.line().get("dataschema"))
-                .isEqualTo("http://localhost:8080/api/schemas/"
-                        + ContractSchemas.text(ContractSchemas.fingerprint(EventType.of(d.value())))));
+        assertThat(reference)
+                .allSatisfy(d -> assertThat(d.line().get("dataschema"))
+                        .isEqualTo("http://localhost:8080/api/schemas/"
+                                + ContractSchemas.text(ContractSchemas.fingerprint(EventType.of(d.value())))));
     }
 
     @Test
@@ -135,14 +164,19 @@ class ConsumerKitIntegrationTests {
         String classpath = Files.readString(Path.of(System.getProperty("consumer-kit.classpath-file")));
 
         List<String> jars = Arrays.stream(classpath.strip().split(File.pathSeparator))
-                .map(entry -> Path.of(entry).getFileName().toString()).toList();
-        assertThat(jars).anyMatch(jar -> jar.startsWith("contracts")).anyMatch(jar -> jar.startsWith("kafka-clients"))
-                .noneMatch(jar -> jar.startsWith("spring")).noneMatch(jar -> jar.startsWith("runner-service"));
+                .map(entry -> Path.of(entry).getFileName().toString())
+                .toList();
+        assertThat(jars)
+                .anyMatch(jar -> jar.startsWith("contracts"))
+                .anyMatch(jar -> jar.startsWith("kafka-clients"))
+                .noneMatch(jar -> jar.startsWith("spring"))
+                .noneMatch(jar -> jar.startsWith("runner-service"));
     }
 
     /** Every record once, in each partition's order, each line equal field by field to the reference. */
     private void assertPrintsTheReference(List<String> lines) {
-        Map<String, Map<String, Object>> printed = lines.stream().map(ConsumerLines::parse)
+        Map<String, Map<String, Object>> printed = lines.stream()
+                .map(ConsumerLines::parse)
                 .collect(Collectors.toMap(ConsumerKitIntegrationTests::position, line -> line));
         assertThat(printed).as("one line per record").hasSize(reference.size());
         List<String> differences = new ArrayList<>();
@@ -152,8 +186,8 @@ class ConsumerKitIntegrationTests {
             if (line == null) {
                 differences.add(where + ": not printed");
             } else {
-                differences.addAll(ConsumerLines.differences(where + " " + expected.line().get("schema"),
-                        expected.line(), line));
+                differences.addAll(
+                        ConsumerLines.differences(where + " " + expected.line().get("schema"), expected.line(), line));
             }
         }
         assertThat(differences).isEmpty();
@@ -164,11 +198,16 @@ class ConsumerKitIntegrationTests {
     }
 
     private UUID request(String benchmark, int iterations) {
-        String body = client.post().uri("/api/runs").contentType(MediaType.APPLICATION_JSON)
+        String body = client.post()
+                .uri("/api/runs")
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("benchmark", benchmark, "runtimes", List.of("php"), "iterations", iterations))
-                .exchange().expectStatus().isAccepted()
-                .expectBody(String.class).returnResult().getResponseBody();
+                .exchange()
+                .expectStatus()
+                .isAccepted()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         return UUID.fromString(body.replaceAll(".*?\"id\":\"([^\"]+)\".*", "$1"));
     }
-
 }

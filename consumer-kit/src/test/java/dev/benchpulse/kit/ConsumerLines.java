@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,8 +18,7 @@ final class ConsumerLines {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private ConsumerLines() {
-    }
+    private ConsumerLines() {}
 
     static BigDecimal number(Number number) {
         BigDecimal exact = number instanceof Double || number instanceof Float
@@ -67,9 +65,12 @@ final class ConsumerLines {
                     differences.addAll(differences(path + "." + name, value, actual.get(name)));
                 }
             });
-            actual.keySet().stream().filter(name -> !fields.containsKey(name))
+            actual.keySet().stream()
+                    .filter(name -> !fields.containsKey(name))
                     .forEach(name -> differences.add(path + "." + name + ": not in the reference"));
-        } else if (expected instanceof List<?> items && printed instanceof List<?> actual && items.size() == actual.size()) {
+        } else if (expected instanceof List<?> items
+                && printed instanceof List<?> actual
+                && items.size() == actual.size()) {
             for (int i = 0; i < items.size(); i++) {
                 differences.addAll(differences(path + "[" + i + "]", items.get(i), actual.get(i)));
             }

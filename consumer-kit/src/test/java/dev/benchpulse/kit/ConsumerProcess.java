@@ -17,17 +17,20 @@ import java.util.stream.Stream;
  */
 final class ConsumerProcess {
 
-    private ConsumerProcess() {
-    }
+    private ConsumerProcess() {}
 
     /** Runs the command in {@code directory} and returns its standard output lines. */
     static List<String> run(String name, List<String> command, Path directory, Duration timeout)
             throws IOException, InterruptedException {
-        Path output = Files.createDirectories(Path.of("target", "consumer-output").toAbsolutePath());
+        Path output =
+                Files.createDirectories(Path.of("target", "consumer-output").toAbsolutePath());
         Path out = output.resolve(name + ".out");
         Path err = output.resolve(name + ".err");
-        Process process = new ProcessBuilder(command).directory(directory.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .directory(directory.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         boolean exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (!exited) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -35,9 +38,12 @@ final class ConsumerProcess {
         }
         String errors = Files.readString(err);
         if (!exited || process.exitValue() != 0) {
-            throw new AssertionError("%s %s; standard error:%n%s%nstandard output:%n%s".formatted(command,
-                    exited ? "exited with " + process.exitValue() : "did not finish within " + timeout, errors,
-                    Files.readString(out)));
+            throw new AssertionError("%s %s; standard error:%n%s%nstandard output:%n%s"
+                    .formatted(
+                            command,
+                            exited ? "exited with " + process.exitValue() : "did not finish within " + timeout,
+                            errors,
+                            Files.readString(out)));
         }
         return Files.readAllLines(out);
     }

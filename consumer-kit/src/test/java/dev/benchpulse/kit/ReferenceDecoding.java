@@ -3,7 +3,6 @@ package dev.benchpulse.kit;
 import dev.benchpulse.contracts.Topic;
 import dev.benchpulse.contracts.kafka.CloudEventHeaders;
 import dev.benchpulse.contracts.schema.ContractSchemas;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Duration;
@@ -14,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.specific.SpecificRecord;
@@ -33,17 +31,18 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 final class ReferenceDecoding {
 
     /** One record: its decoded value, and the line a consumer must print for it. */
-    record Decoded(String topic, String key, SpecificRecord value, Map<String, Object> line) {
-    }
+    record Decoded(String topic, String key, SpecificRecord value, Map<String, Object> line) {}
 
-    private ReferenceDecoding() {
-    }
+    private ReferenceDecoding() {}
 
     static List<Decoded> read(String bootstrapServers, List<Topic<String, ?>> topics) {
-        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        Map<String, Object> props = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false);
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = topics.stream()
                     .flatMap(t -> consumer.partitionsFor(t.name()).stream()
                             .map(p -> new TopicPartition(p.topic(), p.partition())))
@@ -54,8 +53,10 @@ final class ReferenceDecoding {
             List<Decoded> decoded = new ArrayList<>();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    Topic<String, ?> topic = topics.stream().filter(t -> t.name().equals(record.topic()))
-                            .findFirst().orElseThrow();
+                    Topic<String, ?> topic = topics.stream()
+                            .filter(t -> t.name().equals(record.topic()))
+                            .findFirst()
+                            .orElseThrow();
                     decoded.add(decode(topic, record));
                 }
             }
@@ -64,17 +65,25 @@ final class ReferenceDecoding {
     }
 
     private static Decoded decode(Topic<String, ?> topic, ConsumerRecord<String, byte[]> record) {
-        SpecificRecord value = (SpecificRecord) topic.valueDeserializer()
-                .deserialize(record.topic(), record.headers(), record.value());
+        SpecificRecord value = (SpecificRecord)
+                topic.valueDeserializer().deserialize(record.topic(), record.headers(), record.value());
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("topic", record.topic());
         line.put("partition", ConsumerLines.number(record.partition()));
         line.put("offset", ConsumerLines.number(record.offset()));
         line.put("key", record.key());
-        line.put("type", CloudEventHeaders.read(record.headers(), CloudEventHeaders.TYPE).orElse(null));
-        line.put("dataschema", CloudEventHeaders.read(record.headers(), CloudEventHeaders.DATA_SCHEMA).orElse(null));
-        line.put("fingerprint", ContractSchemas.text(
-                ByteBuffer.wrap(record.value(), 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong()));
+        line.put(
+                "type",
+                CloudEventHeaders.read(record.headers(), CloudEventHeaders.TYPE).orElse(null));
+        line.put(
+                "dataschema",
+                CloudEventHeaders.read(record.headers(), CloudEventHeaders.DATA_SCHEMA)
+                        .orElse(null));
+        line.put(
+                "fingerprint",
+                ContractSchemas.text(ByteBuffer.wrap(record.value(), 2, 8)
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .getLong()));
         line.put("schema", value.getSchema().getFullName());
         line.put("event", plain(value));
         return new Decoded(record.topic(), record.key(), value, line);
@@ -96,7 +105,8 @@ final class ReferenceDecoding {
                 map.forEach((k, v) -> entries.put(k.toString(), plain(v)));
                 yield entries;
             }
-            case Collection<?> items -> items.stream().map(ReferenceDecoding::plain).toList();
+            case Collection<?> items ->
+                items.stream().map(ReferenceDecoding::plain).toList();
             case Instant instant -> ConsumerLines.number(instant.toEpochMilli());
             case Number number -> ConsumerLines.number(number);
             case Boolean b -> b;
@@ -104,5 +114,4 @@ final class ReferenceDecoding {
             default -> value.toString();
         };
     }
-
 }

@@ -8,10 +8,8 @@ import dev.benchpulse.contracts.avro.BenchmarkStarted;
 import dev.benchpulse.contracts.avro.HubUpdate;
 import dev.benchpulse.contracts.avro.RunCancelRequested;
 import dev.benchpulse.contracts.avro.RunRequested;
-
 import java.util.Arrays;
 import java.util.Optional;
-
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -20,14 +18,17 @@ import org.apache.avro.specific.SpecificRecord;
  * {@code ce_type} it travels with.
  */
 public enum EventType {
-
     RUN_REQUESTED(RunRequested.class, RunRequested.getClassSchema(), "dev.benchpulse.run.requested"),
-    RUN_CANCEL_REQUESTED(RunCancelRequested.class, RunCancelRequested.getClassSchema(), "dev.benchpulse.run.cancel-requested"),
+    RUN_CANCEL_REQUESTED(
+            RunCancelRequested.class, RunCancelRequested.getClassSchema(), "dev.benchpulse.run.cancel-requested"),
     BENCHMARK_STARTED(BenchmarkStarted.class, BenchmarkStarted.getClassSchema(), "dev.benchpulse.benchmark.started"),
-    BENCHMARK_PROGRESS(BenchmarkProgress.class, BenchmarkProgress.getClassSchema(), "dev.benchpulse.benchmark.progress"),
-    BENCHMARK_COMPLETED(BenchmarkCompleted.class, BenchmarkCompleted.getClassSchema(), "dev.benchpulse.benchmark.completed"),
+    BENCHMARK_PROGRESS(
+            BenchmarkProgress.class, BenchmarkProgress.getClassSchema(), "dev.benchpulse.benchmark.progress"),
+    BENCHMARK_COMPLETED(
+            BenchmarkCompleted.class, BenchmarkCompleted.getClassSchema(), "dev.benchpulse.benchmark.completed"),
     BENCHMARK_FAILED(BenchmarkFailed.class, BenchmarkFailed.getClassSchema(), "dev.benchpulse.benchmark.failed"),
-    BENCHMARK_HEARTBEAT(BenchmarkHeartbeat.class, BenchmarkHeartbeat.getClassSchema(), "dev.benchpulse.benchmark.heartbeat"),
+    BENCHMARK_HEARTBEAT(
+            BenchmarkHeartbeat.class, BenchmarkHeartbeat.getClassSchema(), "dev.benchpulse.benchmark.heartbeat"),
     HUB_UPDATE(HubUpdate.class, HubUpdate.getClassSchema(), "dev.benchpulse.hub.update");
 
     private final Class<? extends SpecificRecord> recordClass;
@@ -61,10 +62,14 @@ public enum EventType {
     }
 
     public static Optional<EventType> bySchemaName(String fullName) {
-        return Arrays.stream(values()).filter(t -> t.schema.getFullName().equals(fullName)).findFirst();
+        return Arrays.stream(values())
+                .filter(t -> t.schema.getFullName().equals(fullName))
+                .findFirst();
     }
 
     public static Optional<EventType> byCloudEventType(String ceType) {
-        return Arrays.stream(values()).filter(t -> t.cloudEventType.equals(ceType)).findFirst();
+        return Arrays.stream(values())
+                .filter(t -> t.cloudEventType.equals(ceType))
+                .findFirst();
     }
 }

@@ -1,11 +1,9 @@
 package dev.benchpulse.contracts;
 
 import dev.benchpulse.contracts.avro.HubUpdate;
-
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -16,8 +14,7 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public final class Events {
 
-    private Events() {
-    }
+    private Events() {}
 
     public static UUID eventId(SpecificRecord record) {
         return (UUID) required(record, "eventId");
@@ -29,7 +26,9 @@ public final class Events {
 
     /** The CloudEvents {@code ce_id}: the event id, or the id a hub update was published with. */
     public static String cloudEventId(SpecificRecord record) {
-        return record instanceof HubUpdate update ? update.getId() : eventId(record).toString();
+        return record instanceof HubUpdate update
+                ? update.getId()
+                : eventId(record).toString();
     }
 
     /** The CloudEvents {@code ce_subject}: the run, or a hub update's canonical topic. */
@@ -59,8 +58,9 @@ public final class Events {
     }
 
     private static Object required(SpecificRecord record, String field) {
-        return optional(record, field).orElseThrow(() -> new IllegalArgumentException(
-                record.getSchema().getFullName() + " has no field " + field));
+        return optional(record, field)
+                .orElseThrow(() ->
+                        new IllegalArgumentException(record.getSchema().getFullName() + " has no field " + field));
     }
 
     private static Optional<Object> optional(SpecificRecord record, String field) {

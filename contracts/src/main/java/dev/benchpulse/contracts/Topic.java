@@ -4,7 +4,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -69,8 +68,15 @@ public record Topic<K, V>(
         if (deadLetterName == null) {
             return Optional.empty();
         }
-        return Optional.of(new Topic<>(deadLetterName, partitions, byte[].class, byte[].class, Set.of(),
-                Serdes::ByteArray, Serdes::ByteArray, null));
+        return Optional.of(new Topic<>(
+                deadLetterName,
+                partitions,
+                byte[].class,
+                byte[].class,
+                Set.of(),
+                Serdes::ByteArray,
+                Serdes::ByteArray,
+                null));
     }
 
     @Override

@@ -13,13 +13,11 @@ import dev.benchpulse.contracts.avro.HubUpdate;
 import dev.benchpulse.contracts.avro.RunCancelRequested;
 import dev.benchpulse.contracts.avro.RunRequested;
 import dev.benchpulse.contracts.kafka.AvroSerde;
-
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -30,21 +28,23 @@ import org.apache.kafka.common.serialization.Serdes;
 public final class Topics {
 
     /** Run requests, one per run; runner instances share them as a consumer group. */
-    public static final Topic<String, RunRequested> RUN_REQUESTS = topic(
-            "benchpulse.run-requests.v1", 6, RunRequested.class, EnumSet.of(RUN_REQUESTED));
+    public static final Topic<String, RunRequested> RUN_REQUESTS =
+            topic("benchpulse.run-requests.v1", 6, RunRequested.class, EnumSet.of(RUN_REQUESTED));
 
     /**
      * Lifecycle of every run: Started, one Progress per sample, then Completed or Failed; Heartbeats while an attempt
      * would otherwise stay silent.
      */
     public static final Topic<String, SpecificRecord> BENCHMARK_EVENTS = topic(
-            "benchpulse.benchmark-events.v1", 6, SpecificRecord.class,
-            EnumSet.of(BENCHMARK_STARTED, BENCHMARK_PROGRESS, BENCHMARK_COMPLETED, BENCHMARK_FAILED,
-                    BENCHMARK_HEARTBEAT));
+            "benchpulse.benchmark-events.v1",
+            6,
+            SpecificRecord.class,
+            EnumSet.of(
+                    BENCHMARK_STARTED, BENCHMARK_PROGRESS, BENCHMARK_COMPLETED, BENCHMARK_FAILED, BENCHMARK_HEARTBEAT));
 
     /** Cancellation requests; every runner instance reads all of them. */
-    public static final Topic<String, RunCancelRequested> RUN_CONTROL = topic(
-            "benchpulse.run-control.v1", 1, RunCancelRequested.class, EnumSet.of(RUN_CANCEL_REQUESTED));
+    public static final Topic<String, RunCancelRequested> RUN_CONTROL =
+            topic("benchpulse.run-control.v1", 1, RunCancelRequested.class, EnumSet.of(RUN_CANCEL_REQUESTED));
 
     /**
      * The updates of the Mercure hub cluster, keyed by update id, and their history. Every hub instance reads the whole
@@ -55,15 +55,19 @@ public final class Topics {
      * topic: nothing is taken off this log by reading it, and a record bad in itself stays in it, skipped and logged by
      * every instance.
      */
-    public static final Topic<String, HubUpdate> HUB_UPDATES = new Topic<>("benchpulse.hub-updates.v1", 1,
-            String.class, HubUpdate.class, EnumSet.of(HUB_UPDATE), Serdes::String,
-            () -> new AvroSerde<>(HubUpdate.class, EnumSet.of(HUB_UPDATE)), null);
+    public static final Topic<String, HubUpdate> HUB_UPDATES = new Topic<>(
+            "benchpulse.hub-updates.v1",
+            1,
+            String.class,
+            HubUpdate.class,
+            EnumSet.of(HUB_UPDATE),
+            Serdes::String,
+            () -> new AvroSerde<>(HubUpdate.class, EnumSet.of(HUB_UPDATE)),
+            null);
 
-    private static final List<Topic<String, ?>> ALL = List.of(RUN_REQUESTS, BENCHMARK_EVENTS, RUN_CONTROL,
-            HUB_UPDATES);
+    private static final List<Topic<String, ?>> ALL = List.of(RUN_REQUESTS, BENCHMARK_EVENTS, RUN_CONTROL, HUB_UPDATES);
 
-    private Topics() {
-    }
+    private Topics() {}
 
     /** The topics carrying Benchpulse records (dead-letter topics not included, see {@link Topic#deadLetter()}). */
     public static List<Topic<String, ?>> all() {
@@ -85,7 +89,14 @@ public final class Topics {
 
     private static <V extends SpecificRecord> Topic<String, V> topic(
             String name, int partitions, Class<V> valueType, Set<EventType> types) {
-        return new Topic<>(name, partitions, String.class, valueType, types, Serdes::String,
-                () -> new AvroSerde<>(valueType, types), name + Topic.DEAD_LETTER_SUFFIX);
+        return new Topic<>(
+                name,
+                partitions,
+                String.class,
+                valueType,
+                types,
+                Serdes::String,
+                () -> new AvroSerde<>(valueType, types),
+                name + Topic.DEAD_LETTER_SUFFIX);
     }
 }

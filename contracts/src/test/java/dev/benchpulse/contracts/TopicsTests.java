@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 
 class TopicsTests {
@@ -46,7 +45,8 @@ class TopicsTests {
 
     @Test
     void topic_names_are_unique_and_found_by_name() {
-        Set<String> names = Topics.allWithDeadLetters().stream().map(Topic::name).collect(Collectors.toSet());
+        Set<String> names =
+                Topics.allWithDeadLetters().stream().map(Topic::name).collect(Collectors.toSet());
         assertThat(names).hasSize(Topics.allWithDeadLetters().size());
         assertThat(Topics.byName(Topics.BENCHMARK_EVENTS.name())).containsSame(Topics.BENCHMARK_EVENTS);
         assertThat(Topics.byName(Topics.RUN_REQUESTS.name() + ".dlt")).isPresent();
@@ -55,7 +55,8 @@ class TopicsTests {
 
     @Test
     void every_event_type_has_a_distinct_cloud_event_type() {
-        Set<String> types = EnumSet.allOf(EventType.class).stream().map(EventType::cloudEventType)
+        Set<String> types = EnumSet.allOf(EventType.class).stream()
+                .map(EventType::cloudEventType)
                 .collect(Collectors.toSet());
         assertThat(types).hasSize(EventType.values().length).allMatch(t -> t.startsWith("dev.benchpulse."));
     }

@@ -8,9 +8,7 @@ import dev.benchpulse.launcher.components.StopCommand;
 import dev.benchpulse.launcher.php.PhpCommand;
 import dev.benchpulse.launcher.status.StatusCommand;
 import dev.benchpulse.launcher.up.LaunchCommand;
-
 import java.util.List;
-
 import picocli.CommandLine;
 
 /**
@@ -22,15 +20,20 @@ import picocli.CommandLine;
  */
 public final class BenchpulseLauncher {
 
-    private BenchpulseLauncher() {
-    }
+    private BenchpulseLauncher() {}
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
 
     static CommandLine commandLine() {
-        return BenchpulseCli.commandLine(List.of(new LaunchCommand(), new PhpCommand(), new StatusCommand(),
-                new RestartCommand(), new KillCommand(), new StopCommand(), new StartCommand()));
+        return BenchpulseCli.commandLine(List.of(
+                new LaunchCommand(),
+                new PhpCommand(),
+                new StatusCommand(),
+                new RestartCommand(),
+                new KillCommand(),
+                new StopCommand(),
+                new StartCommand()));
     }
 }

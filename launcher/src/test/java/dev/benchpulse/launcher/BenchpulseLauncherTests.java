@@ -3,12 +3,9 @@ package dev.benchpulse.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.benchpulse.cli.BenchpulseCli;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
-
 import org.junit.jupiter.api.Test;
-
 import picocli.CommandLine;
 
 /** {@code ./benchpulse} in full: the launcher's commands and the CLI's in one command line and one help. */
@@ -18,8 +15,9 @@ class BenchpulseLauncherTests {
     void the_help_lists_the_launchers_commands_first_then_the_clients() {
         String help = help(BenchpulseLauncher.commandLine(), "--help");
 
-        assertThat(help).containsPattern("(?s)Commands:\\s+up .*status .*restart .*kill .*stop .*start .*run .*list "
-                + ".*runtimes .*compare .*calibrate .*help ");
+        assertThat(help)
+                .containsPattern("(?s)Commands:\\s+up .*status .*restart .*kill .*stop .*start .*run .*list "
+                        + ".*runtimes .*compare .*calibrate .*help ");
         assertThat(BenchpulseLauncher.commandLine().getSubcommands().keySet())
                 .containsAll(BenchpulseCli.commandLine().getSubcommands().keySet());
     }

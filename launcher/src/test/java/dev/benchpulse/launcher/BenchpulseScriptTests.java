@@ -3,7 +3,6 @@ package dev.benchpulse.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.benchpulse.cli.BenchpulseCli;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +17,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,10 +28,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BenchpulseScriptTests {
 
-    private static final List<String> SERVICES = List.of("mercure-hub", "runner-service", "results-service",
-            "notifier-service", "gateway-frontend");
-    private static final List<String> MODULES = List.of("contracts", "cli", "launcher", "mercure-hub",
-            "runner-service", "results-service", "notifier-service", "gateway-frontend");
+    private static final List<String> SERVICES =
+            List.of("mercure-hub", "runner-service", "results-service", "notifier-service", "gateway-frontend");
+    private static final List<String> MODULES = List.of(
+            "contracts",
+            "cli",
+            "launcher",
+            "mercure-hub",
+            "runner-service",
+            "results-service",
+            "notifier-service",
+            "gateway-frontend");
 
     @TempDir
     Path dir;
@@ -73,8 +78,11 @@ class BenchpulseScriptTests {
         Result result = run(Map.of("PATH", java17.getParent() + ":/usr/bin:/bin"), "up");
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.output()).contains("Benchpulse needs Java 21 or newer; found: " + java17 + " (17)",
-                "apt-get install openjdk-21-jdk-headless", "JAVA_HOME");
+        assertThat(result.output())
+                .contains(
+                        "Benchpulse needs Java 21 or newer; found: " + java17 + " (17)",
+                        "apt-get install openjdk-21-jdk-headless",
+                        "JAVA_HOME");
         assertThat(calls).doesNotExist();
     }
 
@@ -87,9 +95,11 @@ class BenchpulseScriptTests {
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("Building Benchpulse (the launcher is not built yet)");
         String launcher = java("launcher") + " up --fresh";
-        assertThat(Files.readAllLines(calls)).containsExactly(
-                "mvnw JAVA_HOME=" + java21.getParent().getParent() + " -q -B -ntp -DskipTests package",
-                launcher + " --prepare-only", launcher);
+        assertThat(Files.readAllLines(calls))
+                .containsExactly(
+                        "mvnw JAVA_HOME=" + java21.getParent().getParent() + " -q -B -ntp -DskipTests package",
+                        launcher + " --prepare-only",
+                        launcher);
         assertThat(result.output()).contains("Preparing the new build for fast starts");
     }
 
@@ -135,8 +145,8 @@ class BenchpulseScriptTests {
 
         Result result = run(Map.of("JAVA_HOME", java21.getParent().getParent().toString()), "--help");
 
-        assertThat(result.output()).contains("Building Benchpulse (cli/src/main/java/App.java changed since the last "
-                + "build)");
+        assertThat(result.output())
+                .contains("Building Benchpulse (cli/src/main/java/App.java changed since the last " + "build)");
         assertThat(Files.readAllLines(calls)).hasSize(2).last().isEqualTo(java("launcher") + " --help");
     }
 
@@ -171,15 +181,20 @@ class BenchpulseScriptTests {
     void the_help_and_any_other_command_go_to_the_launcher_which_knows_every_command() throws Exception {
         Path java21 = fakeJava("jdk-21", 21);
         build();
-        Map<String, String> environment = Map.of("JAVA_HOME", java21.getParent().getParent().toString());
+        Map<String, String> environment =
+                Map.of("JAVA_HOME", java21.getParent().getParent().toString());
 
         run(environment, "--help");
         run(environment);
         run(environment, "help", "run");
         run(environment, "lsit");
 
-        assertThat(Files.readAllLines(calls)).containsExactly(java("launcher") + " --help", java("launcher"),
-                java("launcher") + " help run", java("launcher") + " lsit");
+        assertThat(Files.readAllLines(calls))
+                .containsExactly(
+                        java("launcher") + " --help",
+                        java("launcher"),
+                        java("launcher") + " help run",
+                        java("launcher") + " lsit");
     }
 
     @Test
@@ -190,7 +205,8 @@ class BenchpulseScriptTests {
         Path stale = Files.writeString(archives.resolve("cli.jsa"), "an archive of an earlier build");
         old(stale);
         Path current = Files.writeString(archives.resolve("launcher.jsa"), "an archive of this build");
-        Map<String, String> environment = Map.of("JAVA_HOME", java21.getParent().getParent().toString());
+        Map<String, String> environment =
+                Map.of("JAVA_HOME", java21.getParent().getParent().toString());
 
         run(environment, "list");
         run(environment, "--help");
@@ -205,25 +221,36 @@ class BenchpulseScriptTests {
                 .matcher(Files.readString(repo.resolve("benchpulse")));
         assertThat(declared.find()).as("CLI_COMMANDS=(...) in ./benchpulse").isTrue();
 
-        Set<String> clientCommands = new HashSet<>(BenchpulseCli.commandLine().getSubcommands().keySet());
+        Set<String> clientCommands =
+                new HashSet<>(BenchpulseCli.commandLine().getSubcommands().keySet());
         clientCommands.remove("help");
         assertThat(declared.group(1).split(" ")).containsExactlyInAnyOrderElementsOf(clientCommands);
     }
 
     /** How the script runs a program's jar (cli or launcher), before the command's arguments. */
     private String java(String program) {
-        return "java " + String.join(" ", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
-                "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + repo + "/.benchpulse/cache/cds/" + program
-                        + ".jsa", "-Xlog:cds*=off", "-Dbenchpulse.home=" + repo, "-jar",
-                repo + "/" + program + "/target/" + program + "-0.1.0-SNAPSHOT.jar");
+        return "java "
+                + String.join(
+                        " ",
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC",
+                        "-Xshare:auto",
+                        "-XX:+AutoCreateSharedArchive",
+                        "-XX:SharedArchiveFile=" + repo + "/.benchpulse/cache/cds/" + program + ".jsa",
+                        "-Xlog:cds*=off",
+                        "-Dbenchpulse.home=" + repo,
+                        "-jar",
+                        repo + "/" + program + "/target/" + program + "-0.1.0-SNAPSHOT.jar");
     }
 
     /** A JDK whose java records its arguments, with a release file saying its version. */
     private Path fakeJava(String name, int version) throws IOException {
         Path home = Files.createDirectories(dir.resolve(name));
-        Path java = executable(Files.createDirectories(home.resolve("bin")).resolve("java"), version >= 21
-                ? "#!/bin/sh\necho \"java $*\" >> \"" + calls + "\"\n"
-                : "#!/bin/sh\necho 'openjdk version \"" + version + ".0.2\" 2022-01-18' >&2\n");
+        Path java = executable(
+                Files.createDirectories(home.resolve("bin")).resolve("java"),
+                version >= 21
+                        ? "#!/bin/sh\necho \"java $*\" >> \"" + calls + "\"\n"
+                        : "#!/bin/sh\necho 'openjdk version \"" + version + ".0.2\" 2022-01-18' >&2\n");
         executable(home.resolve("bin/javac"), "#!/bin/sh\n");
         if (version >= 21) {
             Files.writeString(home.resolve("release"), "JAVA_VERSION=\"" + version + ".0.4\"\n");
@@ -238,11 +265,18 @@ class BenchpulseScriptTests {
     }
 
     private Result run(Map<String, String> environment, String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("bash", repo.resolve("benchpulse").toString()));
+        List<String> command = new java.util.ArrayList<>(
+                List.of("bash", repo.resolve("benchpulse").toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-        Map<String, String> env = new HashMap<>(Map.of("PATH", "/usr/bin:/bin", "HOME", dir.toString(),
-                "BENCHPULSE_JVM_DIRS", dir.resolve("no-jvms").toString() + "/*"));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        Map<String, String> env = new HashMap<>(Map.of(
+                "PATH",
+                "/usr/bin:/bin",
+                "HOME",
+                dir.toString(),
+                "BENCHPULSE_JVM_DIRS",
+                dir.resolve("no-jvms").toString() + "/*"));
         env.putAll(environment);
         builder.environment().clear();
         builder.environment().putAll(env);
@@ -262,6 +296,5 @@ class BenchpulseScriptTests {
         return Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(3600)));
     }
 
-    private record Result(int exitCode, String output) {
-    }
+    private record Result(int exitCode, String output) {}
 }

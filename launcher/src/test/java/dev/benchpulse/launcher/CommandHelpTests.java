@@ -3,7 +3,6 @@ package dev.benchpulse.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.benchpulse.cli.BenchpulseCli;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,11 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
 import picocli.CommandLine;
 
 /**
@@ -49,12 +46,15 @@ class CommandHelpTests {
         assertThat(output).as("the help of %s", command).isNotNull();
         assertThat(output.exitCode()).as("exit code").isZero();
         assertThat(output.err()).as("standard error").isEmpty();
-        assertThat(output.out()).as("standard output").doesNotContainIgnoringCase("picocli")
+        assertThat(output.out())
+                .as("standard output")
+                .doesNotContainIgnoringCase("picocli")
                 .contains(("Usage: benchpulse " + String.join(" ", command)).trim() + " ", "-h, --help");
     }
 
     static Stream<Arguments> commands() {
-        return Stream.concat(paths(commandLine("launcher")).map(path -> Arguments.of("launcher", path)),
+        return Stream.concat(
+                paths(commandLine("launcher")).map(path -> Arguments.of("launcher", path)),
                 paths(commandLine("cli")).map(path -> Arguments.of("cli", path)));
     }
 
@@ -64,21 +64,30 @@ class CommandHelpTests {
 
     /** The command itself, then every subcommand at any depth, as the words that name it. */
     private static Stream<List<String>> paths(CommandLine command) {
-        return Stream.concat(Stream.of(List.of()), command.getSubcommands().entrySet().stream()
-                .flatMap(sub -> paths(sub.getValue())
-                        .map(rest -> Stream.concat(Stream.of(sub.getKey()), rest.stream()).toList())));
+        return Stream.concat(
+                Stream.of(List.of()),
+                command.getSubcommands().entrySet().stream()
+                        .flatMap(sub -> paths(sub.getValue())
+                                .map(rest -> Stream.concat(Stream.of(sub.getKey()), rest.stream())
+                                        .toList())));
     }
 
     /** Runs {@link HelpOfEveryCommand} for one program and splits what it printed by command. */
     private static Map<String, Output> helpOfEveryCommand(String program) {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), HelpOfEveryCommand.class.getName(), program);
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                HelpOfEveryCommand.class.getName(),
+                program);
         try {
             Process process = new ProcessBuilder(command).start();
             CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
             String out = read(process.getInputStream());
             assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("finished").isTrue();
-            assertThat(process.exitValue()).as("%s's exit code; standard error:%n%s", program, err.join()).isZero();
+            assertThat(process.exitValue())
+                    .as("%s's exit code; standard error:%n%s", program, err.join())
+                    .isZero();
             Map<String, String> outs = split(out);
             Map<String, String> errs = split(err.join());
             Map<String, Output> outputs = new HashMap<>();
@@ -86,8 +95,9 @@ class CommandHelpTests {
             outs.forEach((path, text) -> {
                 Matcher matcher = exit.matcher(text);
                 assertThat(matcher.matches()).as("the exit code of %s", path).isTrue();
-                outputs.put(path, new Output(Integer.parseInt(matcher.group(2)), matcher.group(1),
-                        errs.getOrDefault(path, "")));
+                outputs.put(
+                        path,
+                        new Output(Integer.parseInt(matcher.group(2)), matcher.group(1), errs.getOrDefault(path, "")));
             });
             return outputs;
         } catch (IOException e) {
@@ -117,8 +127,7 @@ class CommandHelpTests {
         }
     }
 
-    private record Output(int exitCode, String out, String err) {
-    }
+    private record Output(int exitCode, String out, String err) {}
 
     /** The child JVM: the help of every command of one program, each after a marker on both streams. */
     static final class HelpOfEveryCommand {

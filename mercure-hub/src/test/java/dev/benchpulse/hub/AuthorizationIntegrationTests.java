@@ -4,10 +4,12 @@ import static dev.benchpulse.hub.Publisher.form;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.benchpulse.hub.testing.MercureHubTestServer;
+import dev.benchpulse.hub.testing.MercureTokens;
+import dev.benchpulse.testsupport.SseRecorder;
 import java.net.URI;
 import java.time.Duration;
 import java.util.function.Consumer;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -15,10 +17,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.util.UriComponentsBuilder;
-
-import dev.benchpulse.hub.testing.MercureHubTestServer;
-import dev.benchpulse.hub.testing.MercureTokens;
-import dev.benchpulse.testsupport.SseRecorder;
 
 /**
  * Authorization over real HTTP on a hub without anonymous subscribers: where the token may be, which one wins,
@@ -30,10 +28,12 @@ class AuthorizationIntegrationTests {
 
     private final MercureHubTestServer hub = TestHubs.secured();
     private final Publisher publisher = new Publisher(hub.hubUrl());
-    private final String forged = MercureTokens.hmac(MercureTokens.randomSecret()).subscriber("*");
+    private final String forged =
+            MercureTokens.hmac(MercureTokens.randomSecret()).subscriber("*");
 
     private SseRecorder subscribe(String topic, String queryToken, Consumer<HttpHeaders> headers) {
-        UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(hub.hubUrl()).queryParam("topic", "{topic}");
+        UriComponentsBuilder uri =
+                UriComponentsBuilder.fromUriString(hub.hubUrl()).queryParam("topic", "{topic}");
         if (queryToken != null) {
             uri.queryParam("authorization", "{token}");
         }
@@ -59,7 +59,7 @@ class AuthorizationIntegrationTests {
 
     @Test
     void subscribing_without_a_token_is_unauthorized_when_anonymous_subscribers_are_not_allowed() {
-        assertThat(status(null, headers -> { })).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(status(null, headers -> {})).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
     @Test
@@ -67,7 +67,7 @@ class AuthorizationIntegrationTests {
         String token = hub.subscriberToken();
 
         assertThat(status(null, bearer(token))).isEqualTo(HttpStatus.OK);
-        assertThat(status(token, headers -> { })).isEqualTo(HttpStatus.OK);
+        assertThat(status(token, headers -> {})).isEqualTo(HttpStatus.OK);
         assertThat(status(null, cookie(token))).isEqualTo(HttpStatus.OK);
     }
 
@@ -90,19 +90,26 @@ class AuthorizationIntegrationTests {
         String other = hub.subscriberToken("https://example.com/users/bob/{?topic}");
         try (SseRecorder alice = subscribe(book, null, bearer(allowed));
                 SseRecorder bob = subscribe(book, null, bearer(other))) {
-            publisher.publishOk(hub.publisherToken(), "topic", book, "topic", userAlternate, "private", "on",
-                    "data", "secret");
+            publisher.publishOk(
+                    hub.publisherToken(), "topic", book, "topic", userAlternate, "private", "on", "data", "secret");
             publisher.publishOk(hub.publisherToken(), "topic", book, "data", "public");
 
-            assertThat(alice.awaitEvents(2, WAIT)).extracting(ServerSentEvent::data).containsExactly("secret", "public");
-            assertThat(bob.awaitEvents(1, WAIT)).extracting(ServerSentEvent::data).containsExactly("public");
+            assertThat(alice.awaitEvents(2, WAIT))
+                    .extracting(ServerSentEvent::data)
+                    .containsExactly("secret", "public");
+            assertThat(bob.awaitEvents(1, WAIT))
+                    .extracting(ServerSentEvent::data)
+                    .containsExactly("public");
         }
     }
 
     @Test
     void the_stream_closes_when_the_token_expires() {
-        String shortLived = MercureTokens.hmac(hub.subscriberKey()).claims().subscribe("*")
-                .expiresIn(Duration.ofSeconds(2)).sign();
+        String shortLived = MercureTokens.hmac(hub.subscriberKey())
+                .claims()
+                .subscribe("*")
+                .expiresIn(Duration.ofSeconds(2))
+                .sign();
         try (SseRecorder subscriber = subscribe(TestHubs.topic(), null, bearer(shortLived))) {
             assertThat(subscriber.awaitStatus(WAIT)).isEqualTo(HttpStatus.OK);
             await().atMost(Duration.ofSeconds(6)).until(subscriber::isCompleted);
@@ -113,12 +120,14 @@ class AuthorizationIntegrationTests {
     void publishing_with_the_cookie_needs_an_allowed_origin_or_referer() {
         String token = hub.publisherToken();
 
-        ResponseEntity<String> allowedOrigin = publisher.publish(form("topic", TestHubs.topic()),
+        ResponseEntity<String> allowedOrigin = publisher.publish(
+                form("topic", TestHubs.topic()),
                 cookie(token).andThen(h -> h.setOrigin(TestHubs.ALLOWED_PUBLISH_ORIGIN)));
-        ResponseEntity<String> allowedReferer = publisher.publish(form("topic", TestHubs.topic()),
+        ResponseEntity<String> allowedReferer = publisher.publish(
+                form("topic", TestHubs.topic()),
                 cookie(token).andThen(h -> h.set(HttpHeaders.REFERER, TestHubs.ALLOWED_PUBLISH_ORIGIN + "/page")));
-        ResponseEntity<String> otherOrigin = publisher.publish(form("topic", TestHubs.topic()),
-                cookie(token).andThen(h -> h.setOrigin("https://attacker.example")));
+        ResponseEntity<String> otherOrigin = publisher.publish(
+                form("topic", TestHubs.topic()), cookie(token).andThen(h -> h.setOrigin("https://attacker.example")));
         ResponseEntity<String> noOrigin = publisher.publish(form("topic", TestHubs.topic()), cookie(token));
 
         assertThat(allowedOrigin.getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -3,16 +3,14 @@ package dev.benchpulse.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.benchpulse.hub.testing.MercureHubTestServer;
+import dev.benchpulse.testsupport.HeadlessChromium;
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-
-import dev.benchpulse.hub.testing.MercureHubTestServer;
-import dev.benchpulse.testsupport.HeadlessChromium;
 
 /** The page at {@code /} in a real headless Chromium: the hub is shown up, and a subscription shows what arrives. */
 class DebugPageIntegrationTests {
@@ -35,7 +33,8 @@ class DebugPageIntegrationTests {
             await().atMost(WAIT).until(() -> "connected".equals(text(browser, "connection")));
             new Publisher(hub.hubUrl()).publishOk(hub.publisherToken(), "topic", topic, "data", "{\"progress\":42}");
 
-            await().atMost(WAIT).untilAsserted(() -> assertThat(text(browser, "updates")).contains("{\"progress\":42}"));
+            await().atMost(WAIT)
+                    .untilAsserted(() -> assertThat(text(browser, "updates")).contains("{\"progress\":42}"));
             assertThat(chromium.consoleErrors()).isEmpty();
         }
     }

@@ -2,17 +2,15 @@ package dev.benchpulse.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.benchpulse.hub.testing.MercureHubTestServer;
+import dev.benchpulse.testsupport.SseRecorder;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.util.UriComponentsBuilder;
-
-import dev.benchpulse.hub.testing.MercureHubTestServer;
-import dev.benchpulse.testsupport.SseRecorder;
 
 /** Reconnection over real HTTP: replay after Last-Event-ID (header or query), earliest, and a bounded history. */
 class HistoryIntegrationTests {
@@ -32,7 +30,8 @@ class HistoryIntegrationTests {
     }
 
     private SseRecorder reconnect(String header, String query) {
-        UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(hub.hubUrl()).queryParam("topic", "{topic}");
+        UriComponentsBuilder uri =
+                UriComponentsBuilder.fromUriString(hub.hubUrl()).queryParam("topic", "{topic}");
         if (query != null) {
             uri.queryParam("lastEventID", "{last}");
         }
@@ -66,7 +65,8 @@ class HistoryIntegrationTests {
     void the_last_event_id_query_parameter_works_and_the_header_wins_over_it() {
         List<String> ids = publish(4);
 
-        try (SseRecorder byQuery = reconnect(null, ids.get(2)); SseRecorder both = reconnect(ids.get(0), ids.get(2))) {
+        try (SseRecorder byQuery = reconnect(null, ids.get(2));
+                SseRecorder both = reconnect(ids.get(0), ids.get(2))) {
             assertThat(ids(byQuery.awaitEvents(1, WAIT))).containsExactly(ids.get(3));
             assertThat(ids(both.awaitEvents(3, WAIT))).containsExactlyElementsOf(ids.subList(1, 4));
             assertThat(both.responseHeaders().getFirst("Last-Event-ID")).isEqualTo(ids.get(0));

@@ -3,6 +3,10 @@ package dev.benchpulse.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.benchpulse.contracts.web.RunTopics;
+import dev.benchpulse.hub.testing.MercureHubTestServer;
+import dev.benchpulse.hub.testing.MercureTokens;
+import dev.benchpulse.testsupport.SseRecorder;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -15,7 +19,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,11 +26,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriComponentsBuilder;
-
-import dev.benchpulse.contracts.web.RunTopics;
-import dev.benchpulse.hub.testing.MercureHubTestServer;
-import dev.benchpulse.hub.testing.MercureTokens;
-import dev.benchpulse.testsupport.SseRecorder;
 
 /**
  * The hostile subscription of issue 14 against a hub in a process of its own: after some updates, subscriptions
@@ -47,8 +45,12 @@ class HostileSubscriptionsIntegrationTests {
 
     /** Starts the hub (anonymous subscribers allowed, default limits) and blocks until the process is stopped. */
     public static void main(String[] args) throws InterruptedException {
-        MercureHubTestServer.builder().publisherKey(args[0]).subscriberKey(args[0]).anonymous(true)
-                .port(Integer.parseInt(args[1])).start();
+        MercureHubTestServer.builder()
+                .publisherKey(args[0])
+                .subscriberKey(args[0])
+                .anonymous(true)
+                .port(Integer.parseInt(args[1]))
+                .start();
         Thread.currentThread().join();
     }
 
@@ -59,15 +61,27 @@ class HostileSubscriptionsIntegrationTests {
             port = socket.getLocalPort();
         }
         log = Files.createTempFile("hostile-hub", ".log");
-        hub = new ProcessBuilder(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                HostileSubscriptionsIntegrationTests.class.getName(), KEY, String.valueOf(port))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        hub = new ProcessBuilder(
+                        System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
+                        "-Xmx256m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        HostileSubscriptionsIntegrationTests.class.getName(),
+                        KEY,
+                        String.valueOf(port))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         hubUrl = "http://127.0.0.1:" + port + "/.well-known/mercure";
         String health = "http://127.0.0.1:" + port + "/actuator/health";
         await().atMost(Duration.ofSeconds(90)).ignoreExceptions().untilAsserted(() -> {
             assertThat(hub.isAlive()).as("hub process (log: %s)", log).isTrue();
-            assertThat(WebClient.create().get().uri(health).retrieve().bodyToMono(String.class).block(WAIT))
+            assertThat(WebClient.create()
+                            .get()
+                            .uri(health)
+                            .retrieve()
+                            .bodyToMono(String.class)
+                            .block(WAIT))
                     .contains("UP");
         });
     }
@@ -83,8 +97,11 @@ class HostileSubscriptionsIntegrationTests {
     }
 
     private static URI subscription(String topic) {
-        return UriComponentsBuilder.fromUriString(hubUrl).queryParam("topic", "{topic}").encode()
-                .buildAndExpand(topic).toUri();
+        return UriComponentsBuilder.fromUriString(hubUrl)
+                .queryParam("topic", "{topic}")
+                .encode()
+                .buildAndExpand(topic)
+                .toUri();
     }
 
     /** {@code {+v0}{+v1}…!}: adjacent expressions that can all match the same characters, then a literal. */
@@ -112,18 +129,18 @@ class HostileSubscriptionsIntegrationTests {
             publisher.publishOk(token, "topic", RunTopics.of(UUID.randomUUID()), "data", "before " + i);
         }
         List<SseRecorder> hostile = new ArrayList<>();
-        try (SseRecorder everything = SseRecorder.subscribe(subscription("*"), headers -> { })) {
+        try (SseRecorder everything = SseRecorder.subscribe(subscription("*"), headers -> {})) {
             assertThat(everything.awaitStatus(WAIT)).isEqualTo(HttpStatus.OK);
             for (int expressions = 10; expressions <= 14; expressions += 2) {
-                SseRecorder recorder = SseRecorder.subscribe(subscription(hostile(expressions)),
-                        headers -> headers.set("Last-Event-ID", "earliest"));
+                SseRecorder recorder = SseRecorder.subscribe(
+                        subscription(hostile(expressions)), headers -> headers.set("Last-Event-ID", "earliest"));
                 hostile.add(recorder);
                 assertThat(recorder.awaitStatus(WAIT)).isEqualTo(HttpStatus.OK);
             }
 
             long start = System.nanoTime();
-            ResponseEntity<String> answer = publisher.publish(token, Publisher.form("topic",
-                    RunTopics.of(UUID.randomUUID()), "data", "after"));
+            ResponseEntity<String> answer =
+                    publisher.publish(token, Publisher.form("topic", RunTopics.of(UUID.randomUUID()), "data", "after"));
             await().atMost(Duration.ofSeconds(2)).until(() -> everything.data().contains("after"));
             Duration delivered = Duration.ofNanos(System.nanoTime() - start);
 
@@ -140,8 +157,10 @@ class HostileSubscriptionsIntegrationTests {
         }
 
         // Idle: the hub spends less than a fifth of one core over two seconds (it spent all of it for minutes).
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(
-                () -> assertThat(coresUsedOver(Duration.ofSeconds(2))).as("cores the hub used").isLessThan(0.2));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(coresUsedOver(Duration.ofSeconds(2)))
+                        .as("cores the hub used")
+                        .isLessThan(0.2));
     }
 
     /** How many cores the hub process kept busy, on average, over a sampling window. */

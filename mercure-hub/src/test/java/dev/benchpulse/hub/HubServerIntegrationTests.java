@@ -3,17 +3,15 @@ package dev.benchpulse.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.benchpulse.hub.testing.MercureHubTestServer;
+import dev.benchpulse.testsupport.SseRecorder;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.client.WebClient;
-
-import dev.benchpulse.hub.testing.MercureHubTestServer;
-import dev.benchpulse.testsupport.SseRecorder;
 
 /**
  * The hub as a server: the test server's stop and restart on the same port, health and metrics, CORS, discovery
@@ -24,12 +22,17 @@ class HubServerIntegrationTests {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private static ResponseEntity<String> get(String url) {
-        return WebClient.create().get().uri(url).exchangeToMono(r -> r.toEntity(String.class)).block(WAIT);
+        return WebClient.create()
+                .get()
+                .uri(url)
+                .exchangeToMono(r -> r.toEntity(String.class))
+                .block(WAIT);
     }
 
     @Test
     void the_test_server_stops_and_starts_again_on_the_same_port() {
-        try (MercureHubTestServer hub = MercureHubTestServer.builder().anonymous(true).start()) {
+        try (MercureHubTestServer hub =
+                MercureHubTestServer.builder().anonymous(true).start()) {
             int port = hub.port();
             SseRecorder before = SubscribeIntegrationTests.subscribe(hub, "*");
 
@@ -40,7 +43,9 @@ class HubServerIntegrationTests {
             assertThat(hub.port()).isEqualTo(port);
             try (SseRecorder after = SubscribeIntegrationTests.subscribe(hub, "*")) {
                 new Publisher(hub.hubUrl()).publishOk(hub.publisherToken(), "topic", "t", "data", "back");
-                assertThat(after.awaitEvents(1, WAIT)).extracting(ServerSentEvent::data).containsExactly("back");
+                assertThat(after.awaitEvents(1, WAIT))
+                        .extracting(ServerSentEvent::data)
+                        .containsExactly("back");
             }
         }
     }
@@ -52,12 +57,17 @@ class HubServerIntegrationTests {
             new Publisher(hub.hubUrl()).publishOk(hub.publisherToken(), "topic", TestHubs.topic());
 
             assertThat(get(hub.baseUrl() + "/actuator/health").getBody()).contains("\"status\":\"UP\"");
-            assertThat(get(hub.baseUrl() + "/actuator/metrics/mercure.subscribers").getBody()).contains("VALUE");
-            assertThat(get(hub.baseUrl() + "/actuator/metrics/mercure.updates.published").getStatusCode())
+            assertThat(get(hub.baseUrl() + "/actuator/metrics/mercure.subscribers")
+                            .getBody())
+                    .contains("VALUE");
+            assertThat(get(hub.baseUrl() + "/actuator/metrics/mercure.updates.published")
+                            .getStatusCode())
                     .isEqualTo(HttpStatus.OK);
-            assertThat(get(hub.baseUrl() + "/actuator/metrics/mercure.updates.dispatched").getStatusCode())
+            assertThat(get(hub.baseUrl() + "/actuator/metrics/mercure.updates.dispatched")
+                            .getStatusCode())
                     .isEqualTo(HttpStatus.OK);
-            assertThat(get(hub.baseUrl() + "/actuator/metrics/mercure.dispatch.latency").getStatusCode())
+            assertThat(get(hub.baseUrl() + "/actuator/metrics/mercure.dispatch.latency")
+                            .getStatusCode())
                     .isEqualTo(HttpStatus.OK);
         }
     }
@@ -75,13 +85,16 @@ class HubServerIntegrationTests {
     }
 
     private static ResponseEntity<String> preflight(MercureHubTestServer hub, String origin) {
-        return WebClient.create().method(HttpMethod.OPTIONS).uri(hub.hubUrl())
+        return WebClient.create()
+                .method(HttpMethod.OPTIONS)
+                .uri(hub.hubUrl())
                 .headers(h -> {
                     h.setOrigin(origin);
                     h.setAccessControlRequestMethod(HttpMethod.GET);
                     h.set("Access-Control-Request-Headers", "last-event-id");
                 })
-                .exchangeToMono(r -> r.toEntity(String.class)).block(WAIT);
+                .exchangeToMono(r -> r.toEntity(String.class))
+                .block(WAIT);
     }
 
     @Test

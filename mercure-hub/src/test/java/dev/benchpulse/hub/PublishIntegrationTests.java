@@ -4,18 +4,16 @@ import static dev.benchpulse.hub.Publisher.form;
 import static dev.benchpulse.hub.SubscribeIntegrationTests.subscribe;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.benchpulse.hub.testing.MercureHubTestServer;
+import dev.benchpulse.hub.testing.MercureTokens;
+import dev.benchpulse.testsupport.SseRecorder;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.client.WebClient;
-
-import dev.benchpulse.hub.testing.MercureHubTestServer;
-import dev.benchpulse.hub.testing.MercureTokens;
-import dev.benchpulse.testsupport.SseRecorder;
 
 /** Publishing over real HTTP: the form fields, the answer, and who may publish what. */
 class PublishIntegrationTests {
@@ -27,8 +25,8 @@ class PublishIntegrationTests {
 
     @Test
     void a_published_update_is_answered_with_its_id_as_plain_text() {
-        ResponseEntity<String> response = publisher.publish(hub.publisherToken(),
-                form("topic", TestHubs.topic(), "id", "urn:example:42", "data", "x"));
+        ResponseEntity<String> response = publisher.publish(
+                hub.publisherToken(), form("topic", TestHubs.topic(), "id", "urn:example:42", "data", "x"));
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(response.getHeaders().getContentType()).matches(t -> t.isCompatibleWith(MediaType.TEXT_PLAIN));
@@ -42,7 +40,9 @@ class PublishIntegrationTests {
             String id = publisher.publishOk(hub.publisherToken(), "topic", topic, "data", "x");
 
             assertThat(id).matches("urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-            assertThat(subscriber.awaitEvents(1, WAIT)).extracting(ServerSentEvent::id).containsExactly(id);
+            assertThat(subscriber.awaitEvents(1, WAIT))
+                    .extracting(ServerSentEvent::id)
+                    .containsExactly(id);
         }
     }
 
@@ -61,14 +61,16 @@ class PublishIntegrationTests {
 
             // Then the retry is acknowledged with the id, and the subscriber sees each update once, in order
             assertThat(repeated).isEqualTo(id);
-            assertThat(subscriber.awaitEvents(2, WAIT)).extracting(ServerSentEvent::id).containsExactly(id, id + "-next");
+            assertThat(subscriber.awaitEvents(2, WAIT))
+                    .extracting(ServerSentEvent::id)
+                    .containsExactly(id, id + "-next");
         }
     }
 
     @Test
     void an_id_starting_with_a_hash_is_refused() {
-        ResponseEntity<String> response = publisher.publish(hub.publisherToken(),
-                form("topic", TestHubs.topic(), "id", "#1", "data", "x"));
+        ResponseEntity<String> response =
+                publisher.publish(hub.publisherToken(), form("topic", TestHubs.topic(), "id", "#1", "data", "x"));
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
@@ -79,11 +81,16 @@ class PublishIntegrationTests {
     void an_update_reaches_subscribers_of_its_canonical_and_of_its_alternate_topics() {
         String canonical = TestHubs.topic();
         String alternate = TestHubs.topic();
-        try (SseRecorder ofCanonical = subscribe(hub, canonical); SseRecorder ofAlternate = subscribe(hub, alternate)) {
+        try (SseRecorder ofCanonical = subscribe(hub, canonical);
+                SseRecorder ofAlternate = subscribe(hub, alternate)) {
             publisher.publishOk(hub.publisherToken(), "topic", canonical, "topic", alternate, "data", "both");
 
-            assertThat(ofCanonical.awaitEvents(1, WAIT)).extracting(ServerSentEvent::data).containsExactly("both");
-            assertThat(ofAlternate.awaitEvents(1, WAIT)).extracting(ServerSentEvent::data).containsExactly("both");
+            assertThat(ofCanonical.awaitEvents(1, WAIT))
+                    .extracting(ServerSentEvent::data)
+                    .containsExactly("both");
+            assertThat(ofAlternate.awaitEvents(1, WAIT))
+                    .extracting(ServerSentEvent::data)
+                    .containsExactly("both");
         }
     }
 
@@ -91,10 +98,10 @@ class PublishIntegrationTests {
     void publishing_without_a_token_or_with_a_forged_one_is_unauthorized() {
         String forged = MercureTokens.hmac(MercureTokens.randomSecret()).publisher("*");
 
-        ResponseEntity<String> none = publisher.publish(form("topic", TestHubs.topic()), headers -> { });
+        ResponseEntity<String> none = publisher.publish(form("topic", TestHubs.topic()), headers -> {});
         ResponseEntity<String> wrongKey = publisher.publish(forged, form("topic", TestHubs.topic()));
-        ResponseEntity<String> subscriberToken = publisher.publish(hub.subscriberToken("*"),
-                form("topic", TestHubs.topic()));
+        ResponseEntity<String> subscriberToken =
+                publisher.publish(hub.subscriberToken("*"), form("topic", TestHubs.topic()));
 
         assertThat(none.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(none.getHeaders().getFirst("WWW-Authenticate")).startsWith("Bearer");
@@ -120,9 +127,14 @@ class PublishIntegrationTests {
     @Test
     void an_update_needs_a_topic_and_a_form_body() {
         ResponseEntity<String> noTopic = publisher.publish(hub.publisherToken(), form("data", "x"));
-        ResponseEntity<String> json = WebClient.create().post().uri(hub.hubUrl())
-                .headers(h -> h.setBearerAuth(hub.publisherToken())).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"topic\":\"x\"}").exchangeToMono(r -> r.toEntity(String.class)).block(WAIT);
+        ResponseEntity<String> json = WebClient.create()
+                .post()
+                .uri(hub.hubUrl())
+                .headers(h -> h.setBearerAuth(hub.publisherToken()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"topic\":\"x\"}")
+                .exchangeToMono(r -> r.toEntity(String.class))
+                .block(WAIT);
 
         assertThat(noTopic.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(json.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);

@@ -2,7 +2,6 @@ package dev.benchpulse.hub;
 
 import java.time.Duration;
 import java.util.function.Consumer;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,9 +33,13 @@ public final class Publisher {
     }
 
     public ResponseEntity<String> publish(MultiValueMap<String, String> form, Consumer<HttpHeaders> headers) {
-        return client.post().uri(hubUrl).contentType(MediaType.APPLICATION_FORM_URLENCODED).headers(headers)
+        return client.post()
+                .uri(hubUrl)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .headers(headers)
                 .body(BodyInserters.fromFormData(form))
-                .exchangeToMono(response -> response.toEntity(String.class)).block(Duration.ofSeconds(10));
+                .exchangeToMono(response -> response.toEntity(String.class))
+                .block(Duration.ofSeconds(10));
     }
 
     /** Publishes and returns the id, failing when the hub refuses. */

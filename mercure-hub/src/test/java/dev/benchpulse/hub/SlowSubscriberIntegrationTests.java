@@ -3,17 +3,15 @@ package dev.benchpulse.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.benchpulse.hub.testing.MercureHubTestServer;
+import dev.benchpulse.testsupport.SseRecorder;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.web.reactive.function.client.WebClient;
-
-import dev.benchpulse.hub.testing.MercureHubTestServer;
-import dev.benchpulse.testsupport.SseRecorder;
 
 /**
  * A subscriber that stops reading is disconnected once its backlog passes the configured bound, while a subscriber
@@ -23,8 +21,10 @@ class SlowSubscriberIntegrationTests {
 
     @Test
     void a_subscriber_that_stops_reading_is_disconnected_and_the_others_keep_receiving() throws Exception {
-        try (MercureHubTestServer hub = MercureHubTestServer.builder().anonymous(true)
-                .property("mercure.dispatch.subscriber-buffer", "4").start();
+        try (MercureHubTestServer hub = MercureHubTestServer.builder()
+                        .anonymous(true)
+                        .property("mercure.dispatch.subscriber-buffer", "4")
+                        .start();
                 Socket stalled = new Socket()) {
             stalled.setReceiveBufferSize(4096); // before connecting, so the advertised window stays small
             stalled.connect(new java.net.InetSocketAddress("127.0.0.1", hub.port()));
@@ -34,7 +34,8 @@ class SlowSubscriberIntegrationTests {
                     .getBytes(StandardCharsets.US_ASCII));
             request.flush();
             InputStream response = stalled.getInputStream();
-            assertThat(new String(response.readNBytes(15), StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200 OK");
+            assertThat(new String(response.readNBytes(15), StandardCharsets.US_ASCII))
+                    .isEqualTo("HTTP/1.1 200 OK");
             Publisher publisher = new Publisher(hub.hubUrl());
             String data = "x".repeat(64 * 1024);
             // the kernel's socket buffers absorb a few megabytes first: publish until the hub gives up on the reader
@@ -54,8 +55,12 @@ class SlowSubscriberIntegrationTests {
     }
 
     private static double slowSubscribers(MercureHubTestServer hub) {
-        String body = WebClient.create().get().uri(hub.baseUrl() + "/actuator/metrics/mercure.subscribers.slow")
-                .retrieve().bodyToMono(String.class).block(Duration.ofSeconds(5));
+        String body = WebClient.create()
+                .get()
+                .uri(hub.baseUrl() + "/actuator/metrics/mercure.subscribers.slow")
+                .retrieve()
+                .bodyToMono(String.class)
+                .block(Duration.ofSeconds(5));
         String value = body.replaceAll(".*\"value\":([0-9.]+).*", "$1");
         return Double.parseDouble(value);
     }

@@ -2,18 +2,16 @@ package dev.benchpulse.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.benchpulse.hub.testing.MercureHubTestServer;
+import dev.benchpulse.testsupport.SseRecorder;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.util.UriComponentsBuilder;
-
-import dev.benchpulse.hub.testing.MercureHubTestServer;
-import dev.benchpulse.testsupport.SseRecorder;
 
 /** Subscribing over real HTTP with a real SSE client: selectors, every SSE field, the stream's headers, heartbeats. */
 class SubscribeIntegrationTests {
@@ -32,7 +30,7 @@ class SubscribeIntegrationTests {
     }
 
     static SseRecorder subscribe(MercureHubTestServer hub, String... topics) {
-        SseRecorder recorder = SseRecorder.subscribe(subscription(hub, topics), headers -> { });
+        SseRecorder recorder = SseRecorder.subscribe(subscription(hub, topics), headers -> {});
         recorder.awaitStatus(WAIT);
         return recorder;
     }
@@ -44,7 +42,9 @@ class SubscribeIntegrationTests {
             publisher.publishOk(hub.publisherToken(), "topic", TestHubs.topic(), "data", "other");
             publisher.publishOk(hub.publisherToken(), "topic", topic, "data", "mine");
 
-            assertThat(subscriber.awaitEvents(1, WAIT)).extracting(ServerSentEvent::data).containsExactly("mine");
+            assertThat(subscriber.awaitEvents(1, WAIT))
+                    .extracting(ServerSentEvent::data)
+                    .containsExactly("mine");
         }
     }
 
@@ -56,7 +56,8 @@ class SubscribeIntegrationTests {
             publisher.publishOk(hub.publisherToken(), "topic", base + "/42?format=json", "data", "matches");
             publisher.publishOk(hub.publisherToken(), "topic", base + "/42/samples", "data", "does not match");
 
-            assertThat(wildcard.awaitEvents(e -> e.data().startsWith("does not"), 1, WAIT)).hasSize(1);
+            assertThat(wildcard.awaitEvents(e -> e.data().startsWith("does not"), 1, WAIT))
+                    .hasSize(1);
             assertThat(template.data()).containsExactly("matches");
         }
     }
@@ -65,8 +66,18 @@ class SubscribeIntegrationTests {
     void every_sse_field_reaches_the_subscriber_and_multi_line_data_stays_whole() {
         String topic = TestHubs.topic();
         try (SseRecorder subscriber = subscribe(hub, topic)) {
-            publisher.publishOk(hub.publisherToken(), "topic", topic, "id", "urn:example:event:1",
-                    "type", "book.updated", "retry", "2500", "data", "line one\nline two\r\nline three");
+            publisher.publishOk(
+                    hub.publisherToken(),
+                    "topic",
+                    topic,
+                    "id",
+                    "urn:example:event:1",
+                    "type",
+                    "book.updated",
+                    "retry",
+                    "2500",
+                    "data",
+                    "line one\nline two\r\nline three");
 
             ServerSentEvent<String> event = subscriber.awaitEvents(1, WAIT).getFirst();
             assertThat(event.id()).isEqualTo("urn:example:event:1");
@@ -81,12 +92,15 @@ class SubscribeIntegrationTests {
         try (SseRecorder subscriber = subscribe(hub, TestHubs.topic())) {
             assertThat(subscriber.awaitStatus(WAIT)).isEqualTo(HttpStatus.OK);
             var headers = subscriber.responseHeaders();
-            assertThat(headers.getContentType()).isNotNull()
+            assertThat(headers.getContentType())
+                    .isNotNull()
                     .matches(type -> type.isCompatibleWith(MediaType.TEXT_EVENT_STREAM));
             assertThat(headers.getCacheControl()).contains("no-cache");
             assertThat(headers.getFirst("X-Accel-Buffering")).isEqualTo("no");
             assertThat(headers.getFirst("Link")).isEqualTo("<" + hub.hubUrl() + ">; rel=\"mercure\"");
-            org.awaitility.Awaitility.await().atMost(WAIT).until(() -> !subscriber.comments().isEmpty());
+            org.awaitility.Awaitility.await()
+                    .atMost(WAIT)
+                    .until(() -> !subscriber.comments().isEmpty());
         }
     }
 
@@ -94,7 +108,8 @@ class SubscribeIntegrationTests {
     void an_idle_stream_receives_heartbeat_comments() {
         try (SseRecorder subscriber = subscribe(hub, TestHubs.topic())) {
             // the shared hub beats every 400 ms: the opening comment plus at least two heartbeats within 3 s
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(3))
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(3))
                     .until(() -> subscriber.comments().size() >= 3);
             assertThat(subscriber.events()).isEmpty();
         }
@@ -102,7 +117,7 @@ class SubscribeIntegrationTests {
 
     @Test
     void a_subscription_without_topic_is_refused_with_a_problem() {
-        SseRecorder subscriber = SseRecorder.subscribe(URI.create(hub.hubUrl()), headers -> { });
+        SseRecorder subscriber = SseRecorder.subscribe(URI.create(hub.hubUrl()), headers -> {});
         assertThat(subscriber.awaitStatus(WAIT)).isEqualTo(HttpStatus.BAD_REQUEST);
         subscriber.close();
     }

@@ -2,24 +2,21 @@ package dev.benchpulse.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.benchpulse.hub.testing.MercureHubTestServer;
+import dev.benchpulse.hub.testing.MercureTokens;
+import dev.benchpulse.testsupport.SseRecorder;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import dev.benchpulse.hub.testing.MercureHubTestServer;
-import dev.benchpulse.hub.testing.MercureTokens;
-import dev.benchpulse.testsupport.SseRecorder;
 
 /** Active subscriptions over real HTTP: subscription events and the JSON-LD subscriptions API with its access rules. */
 class SubscriptionsIntegrationTests {
@@ -32,17 +29,27 @@ class SubscriptionsIntegrationTests {
     private final String reader = hub.subscriberToken(SUBSCRIPTIONS);
 
     private SseRecorder subscribe(String topic, String token) {
-        URI uri = UriComponentsBuilder.fromUriString(hub.hubUrl()).queryParam("topic", "{t}").encode()
-                .buildAndExpand(topic).toUri();
+        URI uri = UriComponentsBuilder.fromUriString(hub.hubUrl())
+                .queryParam("topic", "{t}")
+                .encode()
+                .buildAndExpand(topic)
+                .toUri();
         SseRecorder recorder = SseRecorder.subscribe(uri, headers -> headers.setBearerAuth(token));
         recorder.awaitStatus(WAIT);
         return recorder;
     }
 
     private ResponseEntity<String> get(String path, String token) {
-        return WebClient.create().get().uri(URI.create(hub.baseUrl() + path))
-                .headers(h -> { if (token != null) { h.setBearerAuth(token); } })
-                .exchangeToMono(r -> r.toEntity(String.class)).block(WAIT);
+        return WebClient.create()
+                .get()
+                .uri(URI.create(hub.baseUrl() + path))
+                .headers(h -> {
+                    if (token != null) {
+                        h.setBearerAuth(token);
+                    }
+                })
+                .exchangeToMono(r -> r.toEntity(String.class))
+                .block(WAIT);
     }
 
     private static String encode(String value) {
@@ -52,12 +59,16 @@ class SubscriptionsIntegrationTests {
     @Test
     void opening_and_closing_a_subscription_publishes_private_subscription_events_with_the_payload() {
         String topic = TestHubs.topic();
-        String withPayload = MercureTokens.hmac(hub.subscriberKey()).claims().subscribe(topic)
-                .payload(Map.of("user", "alice")).sign();
-        try (SseRecorder watcher = subscribe("/.well-known/mercure/subscriptions/" + encode(topic) + "{/subscriber}",
-                reader)) {
+        String withPayload = MercureTokens.hmac(hub.subscriberKey())
+                .claims()
+                .subscribe(topic)
+                .payload(Map.of("user", "alice"))
+                .sign();
+        try (SseRecorder watcher =
+                subscribe("/.well-known/mercure/subscriptions/" + encode(topic) + "{/subscriber}", reader)) {
             SseRecorder alice = subscribe(topic, withPayload);
-            JsonNode joined = json.readTree(watcher.awaitEvents(1, WAIT).getFirst().data());
+            JsonNode joined =
+                    json.readTree(watcher.awaitEvents(1, WAIT).getFirst().data());
             alice.close();
             JsonNode left = json.readTree(watcher.awaitEvents(2, WAIT).get(1).data());
 
@@ -65,20 +76,22 @@ class SubscriptionsIntegrationTests {
             assertThat(joined.get("type").asString()).isEqualTo("Subscription");
             assertThat(joined.get("topic").asString()).isEqualTo(topic);
             assertThat(joined.get("subscriber").asString()).startsWith("urn:uuid:");
-            assertThat(joined.get("id").asString()).isEqualTo("/.well-known/mercure/subscriptions/" + encode(topic)
-                    + "/" + encode(joined.get("subscriber").asString()));
+            assertThat(joined.get("id").asString())
+                    .isEqualTo("/.well-known/mercure/subscriptions/" + encode(topic) + "/"
+                            + encode(joined.get("subscriber").asString()));
             assertThat(joined.get("active").asBoolean()).isTrue();
             assertThat(joined.get("payload").get("user").asString()).isEqualTo("alice");
             assertThat(left.get("active").asBoolean()).isFalse();
-            assertThat(left.get("subscriber").asString()).isEqualTo(joined.get("subscriber").asString());
+            assertThat(left.get("subscriber").asString())
+                    .isEqualTo(joined.get("subscriber").asString());
         }
     }
 
     @Test
     void subscription_events_reach_only_subscribers_allowed_to_see_them() {
         String topic = TestHubs.topic();
-        try (SseRecorder outsider = subscribe("/.well-known/mercure/subscriptions{/topic}{/subscriber}",
-                hub.subscriberToken(topic));
+        try (SseRecorder outsider = subscribe(
+                        "/.well-known/mercure/subscriptions{/topic}{/subscriber}", hub.subscriberToken(topic));
                 SseRecorder insider = subscribe("/.well-known/mercure/subscriptions{/topic}{/subscriber}", reader)) {
             subscribe(topic, hub.subscriberToken()).close();
 
@@ -90,8 +103,13 @@ class SubscriptionsIntegrationTests {
     @Test
     void the_api_lists_active_subscriptions_all_of_a_topic_and_one_as_json_ld() {
         String topic = TestHubs.topic();
-        try (SseRecorder subscriber = subscribe(topic, MercureTokens.hmac(hub.subscriberKey()).claims()
-                .subscribe("*").payload(Map.of("user", "bob")).sign())) {
+        try (SseRecorder subscriber = subscribe(
+                topic,
+                MercureTokens.hmac(hub.subscriberKey())
+                        .claims()
+                        .subscribe("*")
+                        .payload(Map.of("user", "bob"))
+                        .sign())) {
             ResponseEntity<String> all = get("/.well-known/mercure/subscriptions", reader);
             ResponseEntity<String> ofTopic = get("/.well-known/mercure/subscriptions/" + encode(topic), reader);
             JsonNode collection = json.readTree(ofTopic.getBody());
@@ -102,7 +120,8 @@ class SubscriptionsIntegrationTests {
             assertThat(all.getHeaders().getContentType()).hasToString("application/ld+json");
             assertThat(all.getBody()).contains(listed.get("subscriber").asString());
             assertThat(collection.get("type").asString()).isEqualTo("Subscriptions");
-            assertThat(collection.get("id").asString()).isEqualTo("/.well-known/mercure/subscriptions/" + encode(topic));
+            assertThat(collection.get("id").asString())
+                    .isEqualTo("/.well-known/mercure/subscriptions/" + encode(topic));
             assertThat(collection.get("lastEventID").asString()).isNotBlank();
             assertThat(collection.get("subscriptions")).hasSize(1);
             assertThat(listed.get("payload").get("user").asString()).isEqualTo("bob");

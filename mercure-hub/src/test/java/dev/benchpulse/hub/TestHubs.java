@@ -1,9 +1,8 @@
 package dev.benchpulse.hub;
 
+import dev.benchpulse.hub.testing.MercureHubTestServer;
 import java.time.Duration;
 import java.util.UUID;
-
-import dev.benchpulse.hub.testing.MercureHubTestServer;
 
 /**
  * The hubs the integration tests share (started once per test JVM, each test using topics of its own), so the suite
@@ -17,14 +16,17 @@ final class TestHubs {
     private static MercureHubTestServer open;
     private static MercureHubTestServer secured;
 
-    private TestHubs() {
-    }
+    private TestHubs() {}
 
     /** Anonymous subscribers allowed, a short heartbeat, a small history, CORS for {@link #CORS_ORIGIN}. */
     static synchronized MercureHubTestServer open() {
         if (open == null) {
-            open = MercureHubTestServer.builder().anonymous(true).heartbeat(Duration.ofMillis(400)).historySize(20)
-                    .corsOrigins(CORS_ORIGIN).start();
+            open = MercureHubTestServer.builder()
+                    .anonymous(true)
+                    .heartbeat(Duration.ofMillis(400))
+                    .historySize(20)
+                    .corsOrigins(CORS_ORIGIN)
+                    .start();
         }
         return open;
     }
@@ -32,8 +34,11 @@ final class TestHubs {
     /** Tokens required, active subscriptions on, cookie publishing allowed from {@link #ALLOWED_PUBLISH_ORIGIN}. */
     static synchronized MercureHubTestServer secured() {
         if (secured == null) {
-            secured = MercureHubTestServer.builder().anonymous(false).subscriptions(true)
-                    .publishOrigins(ALLOWED_PUBLISH_ORIGIN).start();
+            secured = MercureHubTestServer.builder()
+                    .anonymous(false)
+                    .subscriptions(true)
+                    .publishOrigins(ALLOWED_PUBLISH_ORIGIN)
+                    .start();
         }
         return secured;
     }

@@ -12,13 +12,11 @@ import dev.benchpulse.testsupport.EmbeddedBroker;
 import dev.benchpulse.testsupport.RunEvents;
 import dev.benchpulse.testsupport.SseRecorder;
 import dev.benchpulse.testsupport.TopicPublisher;
-
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,12 +32,14 @@ import org.springframework.web.reactive.function.client.WebClient;
  * updates straight to the cluster's topic, without a publish request, and two real hub instances reading that topic
  * deliver them to their subscribers, private as before, with the events' ids.
  */
-@SpringBootTest(properties = {
-        "benchpulse.notifier.hub.transport=kafka",
-        "spring.kafka.consumer.auto-offset-reset=earliest",
-        // its own group: the notifier context of the other tests reads the same events in the JVM
-        "spring.kafka.consumer.group-id=benchpulse-notifier-hub-cluster-test",
-        "spring.lifecycle.timeout-per-shutdown-phase=2s"})
+@SpringBootTest(
+        properties = {
+            "benchpulse.notifier.hub.transport=kafka",
+            "spring.kafka.consumer.auto-offset-reset=earliest",
+            // its own group: the notifier context of the other tests reads the same events in the JVM
+            "spring.kafka.consumer.group-id=benchpulse-notifier-hub-cluster-test",
+            "spring.lifecycle.timeout-per-shutdown-phase=2s"
+        })
 class HubClusterIntegrationTests {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -62,8 +62,12 @@ class HubClusterIntegrationTests {
     }
 
     private static MercureHubTestServer instance() {
-        return MercureHubTestServer.builder().publisherKey(PUBLISHER_KEY).subscriberKey(SUBSCRIBER_KEY)
-                .anonymous(true).kafka(EmbeddedBroker.bootstrapServers(), Topics.HUB_UPDATES.name()).start();
+        return MercureHubTestServer.builder()
+                .publisherKey(PUBLISHER_KEY)
+                .subscriberKey(SUBSCRIBER_KEY)
+                .anonymous(true)
+                .kafka(EmbeddedBroker.bootstrapServers(), Topics.HUB_UPDATES.name())
+                .start();
     }
 
     @AfterAll
@@ -88,7 +92,8 @@ class HubClusterIntegrationTests {
     void every_instance_delivers_the_runs_private_updates_that_the_notifier_produced_to_the_topic() {
         String token = MercureTokens.hmac(SUBSCRIBER_KEY).subscriber(EVERY_RUN);
         RunEvents run = RunEvents.of("cluster", "php", 3);
-        try (SseRecorder onFirst = subscribe(first, token); SseRecorder onSecond = subscribe(second, token);
+        try (SseRecorder onFirst = subscribe(first, token);
+                SseRecorder onSecond = subscribe(second, token);
                 SseRecorder anonymous = subscribe(second, null)) {
             BenchmarkStarted started = run.started();
             events.send(run.key(), started);
@@ -99,22 +104,33 @@ class HubClusterIntegrationTests {
 
             for (SseRecorder dashboard : List.of(onFirst, onSecond)) {
                 List<ServerSentEvent<String>> updates = dashboard.awaitEvents(
-                        e -> e.data().contains(run.runId().toString()) && e.data().contains("benchmark.completed"), 1,
+                        e -> e.data().contains(run.runId().toString())
+                                && e.data().contains("benchmark.completed"),
+                        1,
                         TIMEOUT);
                 assertThat(updates).isNotEmpty();
                 List<ServerSentEvent<String>> ofRun = dashboard.events().stream()
-                        .filter(e -> e.data().contains(run.runId().toString())).toList();
+                        .filter(e -> e.data().contains(run.runId().toString()))
+                        .toList();
                 assertThat(ofRun.getFirst().id()).isEqualTo(started.getEventId().toString());
                 assertThat(ofRun.getFirst().data()).contains("\"type\":\"benchmark.started\"");
             }
             assertThat(onFirst.events().stream().map(ServerSentEvent::id).toList())
-                    .isEqualTo(onSecond.events().stream().map(ServerSentEvent::id).toList());
+                    .isEqualTo(
+                            onSecond.events().stream().map(ServerSentEvent::id).toList());
 
             // the anonymous subscriber is connected (it gets a public update) but never got a private one
-            String open = WebClient.create(first.hubUrl()).post().headers(h -> h.setBearerAuth(first.publisherToken()))
-                    .body(BodyInserters.fromFormData("topic", RunTopics.of("public")).with("data", "open"))
-                    .retrieve().bodyToMono(String.class).block(TIMEOUT);
-            assertThat(anonymous.awaitEvents(1, TIMEOUT)).extracting(ServerSentEvent::id).containsExactly(open);
+            String open = WebClient.create(first.hubUrl())
+                    .post()
+                    .headers(h -> h.setBearerAuth(first.publisherToken()))
+                    .body(BodyInserters.fromFormData("topic", RunTopics.of("public"))
+                            .with("data", "open"))
+                    .retrieve()
+                    .bodyToMono(String.class)
+                    .block(TIMEOUT);
+            assertThat(anonymous.awaitEvents(1, TIMEOUT))
+                    .extracting(ServerSentEvent::id)
+                    .containsExactly(open);
         }
         assertThat(publisher.getClass().getSimpleName()).isEqualTo("HubTopicPublisher");
     }

@@ -8,14 +8,12 @@ import dev.benchpulse.testsupport.EmbeddedBroker;
 import dev.benchpulse.testsupport.RunEvents;
 import dev.benchpulse.testsupport.SseRecorder;
 import dev.benchpulse.testsupport.TopicPublisher;
-
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -30,7 +28,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.web.reactive.server.WebTestClient;
-
 import tools.jackson.databind.JsonNode;
 
 class HubOutageIntegrationTests extends NotifierIntegrationTest {
@@ -62,7 +59,8 @@ class HubOutageIntegrationTests extends NotifierIntegrationTest {
                 publish(run, run.progress(100));
             }
             lastSeen = browser.awaitEvents(e -> e.data().contains("\"currentIteration\":3"), 1, TIMEOUT)
-                    .getLast().id();
+                    .getLast()
+                    .id();
         }
 
         // When the hub goes away and the rest of the run happens, then a record nobody can decode,
@@ -78,13 +76,21 @@ class HubOutageIntegrationTests extends NotifierIntegrationTest {
 
         // Then the notifier keeps answering, reports the hub down, commits nothing it has not delivered,
         // and pauses the partition
-        await().atMost(TIMEOUT).untilAsserted(() -> client.get().uri("/actuator/health").exchange()
-                .expectStatus().isEqualTo(503)
-                .expectBody().jsonPath("$.components.dependencies.details['mercure-hub'].reason").isNotEmpty());
-        assertThat(meters.counter("benchpulse.dependency.outages", "dependency", "mercure-hub").count())
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> client.get()
+                        .uri("/actuator/health")
+                        .exchange()
+                        .expectStatus()
+                        .isEqualTo(503)
+                        .expectBody()
+                        .jsonPath("$.components.dependencies.details['mercure-hub'].reason")
+                        .isNotEmpty());
+        assertThat(meters.counter("benchpulse.dependency.outages", "dependency", "mercure-hub")
+                        .count())
                 .isGreaterThanOrEqualTo(1);
         await().atMost(TIMEOUT).until(() -> benchmarkEventsContainer().isPartitionPaused(partition));
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(5))
                 .until(() -> committed(partition) <= hundredPercent.offset());
 
         // And once the hub is back, a browser reconnecting from the last update it saw gets the end of the run
@@ -93,14 +99,20 @@ class HubOutageIntegrationTests extends NotifierIntegrationTest {
             browser.awaitEvents(e -> e.data().contains("benchmark.completed"), 1, TIMEOUT);
             List<JsonNode> updates = updatesOf(browser, run);
             assertThat(types(updates).getLast()).isEqualTo("benchmark.completed");
-            assertThat(updates.get(updates.size() - 2).get("currentIteration").asInt()).isEqualTo(samples);
+            assertThat(updates.get(updates.size() - 2).get("currentIteration").asInt())
+                    .isEqualTo(samples);
             assertThat(updates.get(updates.size() - 2).get("progress").asInt()).isEqualTo(100);
         }
         // And the partition flows again, everything delivered and committed, the hub up again
         await().atMost(TIMEOUT).until(() -> !benchmarkEventsContainer().isPartitionPaused(partition));
-        await().atMost(TIMEOUT).untilAsserted(() -> client.get().uri("/actuator/health").exchange()
-                .expectStatus().isOk());
-        assertThat(meters.timer("benchpulse.dependency.outage.duration", "dependency", "mercure-hub").count())
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> client.get()
+                        .uri("/actuator/health")
+                        .exchange()
+                        .expectStatus()
+                        .isOk());
+        assertThat(meters.timer("benchpulse.dependency.outage.duration", "dependency", "mercure-hub")
+                        .count())
                 .isGreaterThanOrEqualTo(1);
         long end = endOffset(partition);
         assertThat(end).isGreaterThan(completed.offset() + 120);
@@ -130,7 +142,9 @@ class HubOutageIntegrationTests extends NotifierIntegrationTest {
     private static long committed(TopicPartition partition) throws Exception {
         try (Admin admin = admin()) {
             OffsetAndMetadata offset = admin.listConsumerGroupOffsets("benchpulse-notifier")
-                    .partitionsToOffsetAndMetadata().get().get(partition);
+                    .partitionsToOffsetAndMetadata()
+                    .get()
+                    .get(partition);
             return offset == null ? -1 : offset.offset();
         }
     }

@@ -1,5 +1,7 @@
 package dev.benchpulse.notifier;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.benchpulse.contracts.Topics;
 import dev.benchpulse.contracts.web.RunTopics;
 import dev.benchpulse.hub.testing.MercureHubTestServer;
@@ -7,7 +9,6 @@ import dev.benchpulse.testsupport.EmbeddedBroker;
 import dev.benchpulse.testsupport.RunEvents;
 import dev.benchpulse.testsupport.SseRecorder;
 import dev.benchpulse.testsupport.TopicPublisher;
-
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -31,36 +31,37 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What every notifier integration test runs against: the JVM's embedded Kafka broker, one real Mercure hub (ours,
  * started in-process on a random port with random keys) and one notifier context shared by every test class.
  * Retries and parking are shortened so outages resolve quickly; every trace is sampled and its spans recorded.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.kafka.consumer.auto-offset-reset=earliest",
-        "benchpulse.notifier.publish.min-backoff=20ms",
-        "benchpulse.notifier.publish.max-backoff=100ms",
-        "benchpulse.notifier.publish.park-delay=300ms",
-        "benchpulse.notifier.consumer.max-uncommitted-per-partition=100",
-        // the JVM-wide broker stops before Spring's shutdown hook: do not wait 30 s for the consumer to leave
-        "spring.lifecycle.timeout-per-shutdown-phase=2s",
-        // every trace, finished spans handed to RecordedSpans at once
-        "management.tracing.sampling.probability=1.0",
-        "management.opentelemetry.tracing.export.schedule-delay=100ms"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.kafka.consumer.auto-offset-reset=earliest",
+            "benchpulse.notifier.publish.min-backoff=20ms",
+            "benchpulse.notifier.publish.max-backoff=100ms",
+            "benchpulse.notifier.publish.park-delay=300ms",
+            "benchpulse.notifier.consumer.max-uncommitted-per-partition=100",
+            // the JVM-wide broker stops before Spring's shutdown hook: do not wait 30 s for the consumer to leave
+            "spring.lifecycle.timeout-per-shutdown-phase=2s",
+            // every trace, finished spans handed to RecordedSpans at once
+            "management.tracing.sampling.probability=1.0",
+            "management.opentelemetry.tracing.export.schedule-delay=100ms"
+        })
 @Import(RecordedSpans.Configuration.class)
 @AutoConfigureWebTestClient
 abstract class NotifierIntegrationTest {
 
     /** The URI template matching every run's topic, as the dashboard subscribes. */
     static final String EVERY_RUN = RunTopics.TEMPLATE;
+
     static final Duration TIMEOUT = Duration.ofSeconds(20);
     static final MercureHubTestServer HUB = MercureHubTestServer.builder().start();
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -78,8 +79,10 @@ abstract class NotifierIntegrationTest {
     static void openPublishers() {
         events = TopicPublisher.to(Topics.BENCHMARK_EVENTS);
         Map<String, Object> props = new HashMap<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedBroker.bootstrapServers(),
-                ProducerConfig.LINGER_MS_CONFIG, 0));
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                EmbeddedBroker.bootstrapServers(),
+                ProducerConfig.LINGER_MS_CONFIG,
+                0));
         Serializer<SpecificRecord> values = Topics.BENCHMARK_EVENTS.valueSerializer();
         values.configure(props, false);
         burst = new KafkaProducer<>(props, Topics.BENCHMARK_EVENTS.keySerializer(), values);
@@ -98,17 +101,18 @@ abstract class NotifierIntegrationTest {
 
     /** Writes events as fast as the producer takes them, in order per run; returns once all are acknowledged. */
     static void publishBurst(List<Map.Entry<RunEvents, SpecificRecord>> events) {
-        events.forEach(e -> burst.send(new ProducerRecord<>(Topics.BENCHMARK_EVENTS.name(), e.getKey().key(),
-                e.getValue())));
+        events.forEach(e -> burst.send(
+                new ProducerRecord<>(Topics.BENCHMARK_EVENTS.name(), e.getKey().key(), e.getValue())));
         burst.flush();
     }
 
     /** Writes events one every {@code interval}, without waiting for acknowledgments; returns once all are. */
     static void publishPaced(List<Map.Entry<RunEvents, SpecificRecord>> events, Duration interval) {
         // the producer may wait for metadata: not on the parallel scheduler's non-blocking threads
-        Flux.fromIterable(events).delayElements(interval, Schedulers.boundedElastic())
-                .doOnNext(e -> burst.send(new ProducerRecord<>(Topics.BENCHMARK_EVENTS.name(), e.getKey().key(),
-                        e.getValue())))
+        Flux.fromIterable(events)
+                .delayElements(interval, Schedulers.boundedElastic())
+                .doOnNext(e -> burst.send(new ProducerRecord<>(
+                        Topics.BENCHMARK_EVENTS.name(), e.getKey().key(), e.getValue())))
                 .blockLast();
         burst.flush();
     }
@@ -142,7 +146,8 @@ abstract class NotifierIntegrationTest {
 
     /** The data of every update a subscriber received about one run, in arrival order. */
     static List<JsonNode> updatesOf(SseRecorder recorder, RunEvents run) {
-        return recorder.data().stream().map(JSON::readTree)
+        return recorder.data().stream()
+                .map(JSON::readTree)
                 .filter(data -> data.get("runId").asString().equals(run.runId().toString()))
                 .toList();
     }

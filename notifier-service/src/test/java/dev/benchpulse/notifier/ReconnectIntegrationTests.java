@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.benchpulse.testsupport.RunEvents;
 import dev.benchpulse.testsupport.SseRecorder;
-
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.http.codec.ServerSentEvent;
 
@@ -42,8 +40,10 @@ class ReconnectIntegrationTests extends NotifierIntegrationTest {
 
                 // Then both connections together saw every update the hub published, none twice, in order
                 List<String> seen = Stream.concat(before.stream(), second.events().stream())
-                        .map(ServerSentEvent::id).toList();
-                List<String> published = reference.events().stream().map(ServerSentEvent::id).toList();
+                        .map(ServerSentEvent::id)
+                        .toList();
+                List<String> published =
+                        reference.events().stream().map(ServerSentEvent::id).toList();
                 assertThat(seen).doesNotHaveDuplicates().containsExactlyElementsOf(published);
                 assertThat(second.events()).isNotEmpty();
             }

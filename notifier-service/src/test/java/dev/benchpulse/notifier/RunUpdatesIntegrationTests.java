@@ -6,20 +6,17 @@ import static org.awaitility.Awaitility.await;
 import dev.benchpulse.contracts.avro.BenchmarkStarted;
 import dev.benchpulse.testsupport.RunEvents;
 import dev.benchpulse.testsupport.SseRecorder;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
-
 import tools.jackson.databind.JsonNode;
 
 class RunUpdatesIntegrationTests extends NotifierIntegrationTest {
@@ -32,10 +29,14 @@ class RunUpdatesIntegrationTests extends NotifierIntegrationTest {
     @Test
     void relays_each_run_in_order_as_private_updates_identified_by_the_event_id() {
         // Given a dashboard watching every run, and a page watching only the first run
-        List<RunEvents> runs = IntStream.range(0, 3).mapToObj(i -> RunEvents.of("fib-" + i, "php-8.2", 5)).toList();
-        try (SseRecorder dashboard = subscribe(EVERY_RUN); SseRecorder page = subscribe(topicOf(runs.get(0)))) {
+        List<RunEvents> runs = IntStream.range(0, 3)
+                .mapToObj(i -> RunEvents.of("fib-" + i, "php-8.2", 5))
+                .toList();
+        try (SseRecorder dashboard = subscribe(EVERY_RUN);
+                SseRecorder page = subscribe(topicOf(runs.get(0)))) {
             // When the runs' events interleave on Kafka
-            List<BenchmarkStarted> started = runs.stream().map(RunEvents::started).toList();
+            List<BenchmarkStarted> started =
+                    runs.stream().map(RunEvents::started).toList();
             for (int i = 0; i < runs.size(); i++) {
                 publish(runs.get(i), started.get(i));
             }
@@ -51,17 +52,24 @@ class RunUpdatesIntegrationTests extends NotifierIntegrationTest {
                 assertThat(types(updates).getFirst()).isEqualTo("benchmark.started");
                 assertThat(types(updates).subList(1, updates.size() - 1)).containsOnly("benchmark.progress");
                 assertThat(types(updates).getLast()).isEqualTo("benchmark.completed");
-                List<Integer> iterations = updates.stream().map(u -> u.get("currentIteration").asInt()).toList();
+                List<Integer> iterations = updates.stream()
+                        .map(u -> u.get("currentIteration").asInt())
+                        .toList();
                 assertThat(iterations).isSorted().endsWith(5, 5);
-                assertThat(updates.get(updates.size() - 2).get("progress").asInt()).isEqualTo(100);
+                assertThat(updates.get(updates.size() - 2).get("progress").asInt())
+                        .isEqualTo(100);
                 String runId = runs.get(i).runId().toString();
-                String firstId = dashboard.events().stream().filter(e -> e.data().contains(runId)).findFirst()
-                        .map(ServerSentEvent::id).orElseThrow();
+                String firstId = dashboard.events().stream()
+                        .filter(e -> e.data().contains(runId))
+                        .findFirst()
+                        .map(ServerSentEvent::id)
+                        .orElseThrow();
                 assertThat(firstId).isEqualTo(started.get(i).getEventId().toString());
             }
             // And a subscriber of one run's topic gets that run only
             page.awaitEvents(e -> e.data().contains("benchmark.completed"), 1, TIMEOUT);
-            assertThat(page.data()).allMatch(data -> data.contains(runs.get(0).runId().toString()));
+            assertThat(page.data())
+                    .allMatch(data -> data.contains(runs.get(0).runId().toString()));
         }
     }
 
@@ -69,7 +77,8 @@ class RunUpdatesIntegrationTests extends NotifierIntegrationTest {
     void holds_every_run_to_the_progress_bound_with_the_100_percent_update_before_completed() {
         // Given four runs whose samples arrive for a few seconds, each far faster than the bound
         int samples = 300;
-        List<RunEvents> runs = IntStream.range(0, 4).mapToObj(i -> RunEvents.of("loop-" + i, "php", samples))
+        List<RunEvents> runs = IntStream.range(0, 4)
+                .mapToObj(i -> RunEvents.of("loop-" + i, "php", samples))
                 .toList();
         try (SseRecorder dashboard = subscribe(EVERY_RUN)) {
             List<Map.Entry<RunEvents, SpecificRecord>> events = new ArrayList<>();
@@ -84,7 +93,8 @@ class RunUpdatesIntegrationTests extends NotifierIntegrationTest {
             for (RunEvents run : runs) {
                 List<JsonNode> updates = updatesOf(dashboard, run);
                 List<JsonNode> progress = updates.stream()
-                        .filter(u -> u.get("type").asString().equals("benchmark.progress")).toList();
+                        .filter(u -> u.get("type").asString().equals("benchmark.progress"))
+                        .toList();
                 // Then no second of any run holds more than the bound (by the time each update was sent)
                 assertThat(maxInAnySecond(progress)).isLessThanOrEqualTo(MAX_PER_SECOND);
                 assertThat(progress.size()).isLessThan(samples).isGreaterThanOrEqualTo(2);
@@ -114,14 +124,29 @@ class RunUpdatesIntegrationTests extends NotifierIntegrationTest {
             assertThat(metric("benchpulse.notifier.updates.published?tag=type:benchmark.completed"))
                     .isGreaterThanOrEqualTo(1);
             assertThat(metric("benchpulse.notifier.updates.coalesced")).isGreaterThanOrEqualTo(1);
-            assertThat(metric("benchpulse.notifier.publish.latency?tag=outcome:success")).isGreaterThanOrEqualTo(3);
+            assertThat(metric("benchpulse.notifier.publish.latency?tag=outcome:success"))
+                    .isGreaterThanOrEqualTo(3);
         });
-        client.get().uri("/actuator/metrics/benchpulse.notifier.updates.retried").exchange().expectStatus().isOk();
-        client.get().uri("/actuator/metrics/benchpulse.notifier.updates.failed").exchange().expectStatus().isOk();
+        client.get()
+                .uri("/actuator/metrics/benchpulse.notifier.updates.retried")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        client.get()
+                .uri("/actuator/metrics/benchpulse.notifier.updates.failed")
+                .exchange()
+                .expectStatus()
+                .isOk();
         // the adaptive limit on progress updates in flight: at least one, at most the connections to the hub
         assertThat(metric("benchpulse.notifier.progress.limit", "VALUE")).isBetween(1.0, 64.0);
-        client.get().uri("/actuator/health").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("UP");
+        client.get()
+                .uri("/actuator/health")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
     }
 
     private double metric(String nameAndTag) {
@@ -129,8 +154,14 @@ class RunUpdatesIntegrationTests extends NotifierIntegrationTest {
     }
 
     private double metric(String nameAndTag, String statistic) {
-        JsonNode body = JSON.readTree(client.get().uri("/actuator/metrics/" + nameAndTag).exchange()
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        JsonNode body = JSON.readTree(client.get()
+                .uri("/actuator/metrics/" + nameAndTag)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody());
         for (JsonNode measurement : body.get("measurements")) {
             if (measurement.get("statistic").asString().equals(statistic)) {
                 return measurement.get("value").asDouble();
@@ -141,7 +172,9 @@ class RunUpdatesIntegrationTests extends NotifierIntegrationTest {
 
     private static int maxInAnySecond(List<JsonNode> updates) {
         List<Long> sent = updates.stream()
-                .map(u -> Instant.parse(u.get("timestamp").asString()).toEpochMilli()).sorted().toList();
+                .map(u -> Instant.parse(u.get("timestamp").asString()).toEpochMilli())
+                .sorted()
+                .toList();
         int max = 0;
         int last = 0;
         for (int first = 0; first < sent.size(); first++) {

@@ -6,16 +6,14 @@ import static org.awaitility.Awaitility.await;
 import dev.benchpulse.contracts.Topics;
 import dev.benchpulse.testsupport.RunEvents;
 import dev.benchpulse.testsupport.SseRecorder;
-
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
-
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.sdk.trace.data.SpanData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -47,21 +45,26 @@ class TracingIntegrationTests extends NotifierIntegrationTest {
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
             List<SpanData> trace = recorded.ofTrace(traceId);
-            List<SpanData> received = trace.stream().filter(s -> s.getKind() == SpanKind.CONSUMER).toList();
-            List<SpanData> published = trace.stream().filter(s -> s.getName().equals("mercure publish")).toList();
+            List<SpanData> received =
+                    trace.stream().filter(s -> s.getKind() == SpanKind.CONSUMER).toList();
+            List<SpanData> published = trace.stream()
+                    .filter(s -> s.getName().equals("mercure publish"))
+                    .toList();
             assertThat(received).hasSize(7);
-            assertThat(published).hasSizeGreaterThanOrEqualTo(2)
+            assertThat(published)
+                    .hasSizeGreaterThanOrEqualTo(2)
                     .allSatisfy(publish -> assertThat(publish.getKind()).isEqualTo(SpanKind.CLIENT));
             Set<String> receivedIds = received.stream().map(SpanData::getSpanId).collect(Collectors.toSet());
             assertThat(published).extracting(SpanData::getParentSpanId).allMatch(receivedIds::contains);
-            assertThat(published).extracting(span -> span.getAttributes().asMap().toString())
+            assertThat(published)
+                    .extracting(span -> span.getAttributes().asMap().toString())
                     .anyMatch(attributes -> attributes.contains("COMPLETED"));
         });
     }
 
     private static void send(RunEvents run, String traceId, SpecificRecord event) {
-        ProducerRecord<String, SpecificRecord> record = new ProducerRecord<>(Topics.BENCHMARK_EVENTS.name(),
-                run.key(), event);
+        ProducerRecord<String, SpecificRecord> record =
+                new ProducerRecord<>(Topics.BENCHMARK_EVENTS.name(), run.key(), event);
         String parent = "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01";
         record.headers().add("traceparent", parent.getBytes(StandardCharsets.US_ASCII));
         burst.send(record);

@@ -9,19 +9,17 @@ import dev.benchpulse.results.ingest.EventBatchWriter;
 import dev.benchpulse.testsupport.RunEvents;
 import dev.benchpulse.testsupport.TestPostgres;
 import dev.benchpulse.testsupport.TopicPublisher;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -31,11 +29,16 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * once): the service against the JVM-wide embedded Kafka broker and a database of its own on the embedded
  * PostgreSQL server.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "benchpulse.kafka.retry.attempts=1", "benchpulse.kafka.retry.initial-delay=50ms",
-    "benchpulse.results.analysis.bootstrap-resamples=2000", "benchpulse.results.ingest.completion-timeout=5s",
-    "benchpulse.results.ingest.completion-check-interval=500ms",
-    "benchpulse.results.dead-letters.check-interval=1s"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "benchpulse.kafka.retry.attempts=1",
+            "benchpulse.kafka.retry.initial-delay=50ms",
+            "benchpulse.results.analysis.bootstrap-resamples=2000",
+            "benchpulse.results.ingest.completion-timeout=5s",
+            "benchpulse.results.ingest.completion-check-interval=500ms",
+            "benchpulse.results.dead-letters.check-interval=1s"
+        })
 @AutoConfigureWebTestClient
 public abstract class ResultsIntegrationTest {
 
@@ -53,7 +56,10 @@ public abstract class ResultsIntegrationTest {
     /** Patient, and a script as far as the cross-site rule goes (it sends the client header). */
     @BeforeEach
     void patientClient() {
-        client = client.mutate().responseTimeout(WAIT).defaultHeader(ApiHeaders.CLIENT, "test").build();
+        client = client.mutate()
+                .responseTimeout(WAIT)
+                .defaultHeader(ApiHeaders.CLIENT, "test")
+                .build();
     }
 
     @DynamicPropertySource
@@ -97,20 +103,39 @@ public abstract class ResultsIntegrationTest {
     }
 
     protected void awaitStatus(UUID runId, String status) {
-        await().atMost(WAIT).untilAsserted(() -> client.get().uri("/api/runs/{id}", runId).exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo(status));
+        await().atMost(WAIT)
+                .untilAsserted(() -> client.get()
+                        .uri("/api/runs/{id}", runId)
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody()
+                        .jsonPath("$.status")
+                        .isEqualTo(status));
     }
 
     /** The times of a run's stored samples, in order. */
     protected List<Object> sampleTimes(UUID runId) {
-        return client.get().uri("/api/runs/{id}/samples", runId).exchange()
-                .expectStatus().isOk()
-                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { })
-                .returnResult().getResponseBody().stream().map(s -> s.get("timePerOperationNanos")).toList();
+        return client
+                .get()
+                .uri("/api/runs/{id}/samples", runId)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {})
+                .returnResult()
+                .getResponseBody()
+                .stream()
+                .map(s -> s.get("timePerOperationNanos"))
+                .toList();
     }
 
     protected WebTestClient.BodyContentSpec getRun(UUID runId) {
-        return client.get().uri("/api/runs/{id}", runId).exchange().expectStatus().isOk().expectBody();
+        return client.get()
+                .uri("/api/runs/{id}", runId)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody();
     }
 }

@@ -21,21 +21,29 @@ class ArchitectureTests {
     static final String WIRING = "dev.benchpulse.runner.system..";
 
     @ArchTest
-    static final ArchRule there_are_no_package_cycles = slices().matching("dev.benchpulse.runner.(*)..")
-            .should().beFreeOfCycles();
+    static final ArchRule there_are_no_package_cycles =
+            slices().matching("dev.benchpulse.runner.(*)..").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule feature_packages_do_not_depend_on_the_wiring_package = noClasses()
-            .that().resideOutsideOfPackage(WIRING)
-            .should().dependOnClassesThat().resideInAPackage(WIRING);
+            .that()
+            .resideOutsideOfPackage(WIRING)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(WIRING);
 
     @ArchTest
     static final ArchRule the_root_package_holds_only_the_application = classes()
-            .that().resideInAPackage(ROOT)
-            .should().haveSimpleName(RunnerServiceApplication.class.getSimpleName());
+            .that()
+            .resideInAPackage(ROOT)
+            .should()
+            .haveSimpleName(RunnerServiceApplication.class.getSimpleName());
 
     @ArchTest
     static final ArchRule the_process_package_knows_nothing_of_php_or_the_runner = classes()
-            .that().resideInAPackage("dev.benchpulse.runner.process..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("dev.benchpulse.runner.process..", "java..");
+            .that()
+            .resideInAPackage("dev.benchpulse.runner.process..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("dev.benchpulse.runner.process..", "java..");
 }

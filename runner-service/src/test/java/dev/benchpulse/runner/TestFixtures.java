@@ -16,14 +16,12 @@ import dev.benchpulse.support.identity.IdentityTokens;
 import dev.benchpulse.support.identity.Requester;
 import dev.benchpulse.support.identity.Role;
 import dev.benchpulse.testsupport.Php;
-
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -37,19 +35,18 @@ import org.springframework.util.unit.DataSize;
  */
 public final class TestFixtures {
 
-    public static final List<String> JIT_SETTINGS = List.of("opcache.enable_cli=1", "opcache.jit=tracing",
-            "opcache.jit_buffer_size=64M");
+    public static final List<String> JIT_SETTINGS =
+            List.of("opcache.enable_cli=1", "opcache.jit=tracing", "opcache.jit_buffer_size=64M");
 
     /** The identity key of the test profile (application-test.yml): what the gateway would sign with. */
     public static final String IDENTITY_KEY = "runner-test-identity-key-0123456789abcdef01234";
 
-    private TestFixtures() {
-    }
+    private TestFixtures() {}
 
     /** An identity token for this user, as the gateway signs it: the operator role (and the viewer's). */
     public static String identity(String user) {
-        return new IdentityTokens(new IdentityProperties(IDENTITY_KEY, null, Duration.ofSeconds(60)),
-                Clock.systemUTC()).mint(new Requester(user, Role.OPERATOR.withIncluded(), "192.0.2.1"));
+        return new IdentityTokens(new IdentityProperties(IDENTITY_KEY, null, Duration.ofSeconds(60)), Clock.systemUTC())
+                .mint(new Requester(user, Role.OPERATOR.withIncluded(), "192.0.2.1"));
     }
 
     public static RuntimeSpec local(String id, List<String> settings) {
@@ -71,8 +68,11 @@ public final class TestFixtures {
 
     /** The shipped defaults with these runtimes and the versions installed in {@code installedDir}. */
     public static RuntimeProperties properties(Path installedDir, RuntimeSpec... runtimes) {
-        return new RuntimeProperties(List.of(runtimes), new RuntimeProperties.Execution(Duration.ofSeconds(15)),
-                new RuntimeProperties.Standard(List.of("opcache", "json", "ctype", "mbstring"),
+        return new RuntimeProperties(
+                List.of(runtimes),
+                new RuntimeProperties.Execution(Duration.ofSeconds(15)),
+                new RuntimeProperties.Standard(
+                        List.of("opcache", "json", "ctype", "mbstring"),
                         List.of("zend.assertions=-1", "opcache.enable_cli=0")),
                 new RuntimeProperties.Installed(installedDir, Duration.ofSeconds(5), JIT_SETTINGS));
     }
@@ -87,8 +87,11 @@ public final class TestFixtures {
     }
 
     public static SampleExecutor executor(RunProperties.Execution execution) {
-        return new SampleExecutor(HarnessTemplate.standard(), new ProcessRunner((int) execution.maxOutput().toBytes()),
-                execution, new SampleMetrics(new SimpleMeterRegistry()));
+        return new SampleExecutor(
+                HarnessTemplate.standard(),
+                new ProcessRunner((int) execution.maxOutput().toBytes()),
+                execution,
+                new SampleMetrics(new SimpleMeterRegistry()));
     }
 
     /** PHP_VERSION of the local PHP. */
@@ -101,14 +104,27 @@ public final class TestFixtures {
      * the local default, document 1 the {@code docker} profile.
      */
     public static <T> T shipped(Class<T> settings, int document) throws IOException {
-        List<PropertySource<?>> documents = new YamlPropertySourceLoader()
-                .load("application.yml", new ClassPathResource("application.yml"));
+        List<PropertySource<?>> documents =
+                new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"));
         return new Binder(ConfigurationPropertySources.from(documents.get(document)))
                 .bindOrCreate("benchpulse.runner", settings);
     }
 
     public static Benchmark benchmark(String setup, String code, String teardown, int warmup, int inner) {
-        return new Benchmark("test-benchmark", "Test benchmark", "tests", "tests", "A benchmark for tests",
-                List.of("tests"), null, null, null, warmup, inner, setup, code, teardown);
+        return new Benchmark(
+                "test-benchmark",
+                "Test benchmark",
+                "tests",
+                "tests",
+                "A benchmark for tests",
+                List.of("tests"),
+                null,
+                null,
+                null,
+                warmup,
+                inner,
+                setup,
+                code,
+                teardown);
     }
 }

@@ -2,10 +2,8 @@ package dev.benchpulse.testsupport;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import reactor.blockhound.BlockHound;
 import reactor.blockhound.BlockingOperationError;
 import reactor.blockhound.integration.BlockHoundIntegration;
@@ -26,8 +24,8 @@ public final class BlockingAllowances implements BlockHoundIntegration {
     public void applyTo(BlockHound.Builder builder) {
         // Hibernate Validator reads its message bundle from the class path the first time a constraint fails,
         // then caches it: once per locale, a read of a resource already on disk.
-        builder.allowBlockingCallsInside("org.hibernate.validator.resourceloading.PlatformResourceBundleLocator",
-                "loadBundle");
+        builder.allowBlockingCallsInside(
+                "org.hibernate.validator.resourceloading.PlatformResourceBundleLocator", "loadBundle");
         // UUID.randomUUID reads the kernel's non-blocking /dev/urandom through SecureRandom's NativePRNG: a file
         // read to BlockHound, never a wait.
         builder.allowBlockingCallsInside("java.util.UUID", "randomUUID");
@@ -36,14 +34,18 @@ public final class BlockingAllowances implements BlockHoundIntegration {
         builder.allowBlockingCallsInside("org.webjars.WebJarVersionLocator", "version");
         // Netty's adaptive buffer allocator takes a short StampedLock when it grows its magazines: memory
         // bookkeeping between event loops, no I/O (not yet among Netty's own BlockHound allowances).
-        builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup",
-                "tryExpandMagazines");
+        builder.allowBlockingCallsInside(
+                "io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines");
         // Netty loads the zstd native library (from its jar) when the first compressed HTTP body arrives: once.
         builder.allowBlockingCallsInside("com.github.luben.zstd.util.Native", "load");
         builder.blockingMethodCallback(method -> {
             BlockingOperationError error = new BlockingOperationError(method);
             FOUND.add(Thread.currentThread().getName() + ": " + method);
-            log.error("Blocking call on non-blocking thread {}: {}", Thread.currentThread().getName(), method, error);
+            log.error(
+                    "Blocking call on non-blocking thread {}: {}",
+                    Thread.currentThread().getName(),
+                    method,
+                    error);
             throw error;
         });
     }

@@ -11,12 +11,18 @@ import java.util.List;
 public final class Chromium {
 
     /** Flags that keep Chromium quiet and working as root on a closed network. */
-    public static final List<String> HEADLESS_FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
-            "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--disable-dev-shm-usage");
+    public static final List<String> HEADLESS_FLAGS = List.of(
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-dev-shm-usage");
 
-    private Chromium() {
-    }
+    private Chromium() {}
 
     public static Path binary() {
         return locate("CHROMIUM_BIN", "/usr/bin/chromium", "chromium");

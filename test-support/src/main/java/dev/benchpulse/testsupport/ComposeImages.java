@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -14,8 +13,7 @@ import org.yaml.snakeyaml.Yaml;
  */
 public final class ComposeImages {
 
-    private ComposeImages() {
-    }
+    private ComposeImages() {}
 
     /** The {@code image} of a compose service, e.g. {@code apache/kafka:4.1.2} for {@code kafka}. */
     public static String of(String service) {
@@ -34,7 +32,8 @@ public final class ComposeImages {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("No docker-compose.yml above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "No docker-compose.yml above " + Path.of("").toAbsolutePath());
         }
         return dir.resolve("docker-compose.yml");
     }

@@ -19,14 +19,14 @@ public final class ConfigurationMetadata {
 
     private static final Pattern NAME = Pattern.compile("\"name\"\\s*:\\s*\"([^\"]+)\"");
 
-    private ConfigurationMetadata() {
-    }
+    private ConfigurationMetadata() {}
 
     /** Every property and group name of every metadata file on the class path. */
     public static Set<String> names() {
         Set<String> names = new TreeSet<>();
         try {
-            for (URL file : Collections.list(ConfigurationMetadata.class.getClassLoader()
+            for (URL file : Collections.list(ConfigurationMetadata.class
+                    .getClassLoader()
                     .getResources("META-INF/spring-configuration-metadata.json"))) {
                 try (InputStream in = file.openStream()) {
                     Matcher matcher = NAME.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));

@@ -1,7 +1,6 @@
 package dev.benchpulse.testsupport;
 
 import java.util.function.BooleanSupplier;
-
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -35,10 +34,13 @@ public class DockerRequiredCondition implements ExecutionCondition {
         if (!requested.getAsBoolean()) {
             return ConditionEvaluationResult.enabled("embedded broker and PostgreSQL");
         }
-        if (!context.getTestClass().map(DockerRequiredCondition::isIntegrationTest).orElse(false)) {
+        if (!context.getTestClass()
+                .map(DockerRequiredCondition::isIntegrationTest)
+                .orElse(false)) {
             return ConditionEvaluationResult.enabled("not an integration test");
         }
-        return dockerAvailable.getAsBoolean() ? ConditionEvaluationResult.enabled("Docker is available")
+        return dockerAvailable.getAsBoolean()
+                ? ConditionEvaluationResult.enabled("Docker is available")
                 : ConditionEvaluationResult.disabled(REASON);
     }
 

@@ -6,8 +6,7 @@ package dev.benchpulse.testsupport;
  */
 public final class EmbeddedBroker {
 
-    private EmbeddedBroker() {
-    }
+    private EmbeddedBroker() {}
 
     /** The broker's bootstrap servers; fails with a clear message when there is no broker. */
     public static String bootstrapServers() {

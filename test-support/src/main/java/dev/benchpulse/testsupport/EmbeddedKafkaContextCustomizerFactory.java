@@ -1,7 +1,6 @@
 package dev.benchpulse.testsupport;
 
 import java.util.List;
-
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
@@ -18,8 +17,8 @@ public class EmbeddedKafkaContextCustomizerFactory implements ContextCustomizerF
     public static final String BROKERS_PROPERTY = "spring.embedded.kafka.brokers";
 
     @Override
-    public ContextCustomizer createContextCustomizer(Class<?> testClass,
-            List<ContextConfigurationAttributes> configAttributes) {
+    public ContextCustomizer createContextCustomizer(
+            Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
         return new BootstrapServersCustomizer();
     }
 
@@ -27,13 +26,17 @@ public class EmbeddedKafkaContextCustomizerFactory implements ContextCustomizerF
     private static final class BootstrapServersCustomizer implements ContextCustomizer {
 
         @Override
-        public void customizeContext(org.springframework.context.ConfigurableApplicationContext context,
+        public void customizeContext(
+                org.springframework.context.ConfigurableApplicationContext context,
                 org.springframework.test.context.MergedContextConfiguration mergedConfig) {
-            String brokers = TestContainers.requested() ? TestContainers.kafkaBootstrapServers()
+            String brokers = TestContainers.requested()
+                    ? TestContainers.kafkaBootstrapServers()
                     : System.getProperty(BROKERS_PROPERTY);
-            if (brokers != null && !brokers.isBlank()
+            if (brokers != null
+                    && !brokers.isBlank()
                     && !context.getEnvironment().containsProperty("benchpulse.test.kafka.keep-bootstrap-servers")) {
-                TestPropertyValues.of("spring.kafka.bootstrap-servers=" + brokers).applyTo(context);
+                TestPropertyValues.of("spring.kafka.bootstrap-servers=" + brokers)
+                        .applyTo(context);
             }
         }
 

@@ -8,13 +8,11 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.client.WebClient;
-
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
@@ -28,8 +26,8 @@ import reactor.core.scheduler.Schedulers;
  */
 public final class EventSourceClient implements AutoCloseable {
 
-    private static final ParameterizedTypeReference<ServerSentEvent<String>> EVENT = new ParameterizedTypeReference<>() {
-    };
+    private static final ParameterizedTypeReference<ServerSentEvent<String>> EVENT =
+            new ParameterizedTypeReference<>() {};
 
     private final List<URI> urls;
     private final Consumer<HttpHeaders> requestHeaders;
@@ -60,7 +58,9 @@ public final class EventSourceClient implements AutoCloseable {
         }
         URI uri = urls.get(Math.floorMod(attempts.getAndIncrement(), urls.size()));
         String resumeFrom = lastEventId;
-        current = client.get().uri(uri).accept(MediaType.TEXT_EVENT_STREAM)
+        current = client.get()
+                .uri(uri)
+                .accept(MediaType.TEXT_EVENT_STREAM)
                 .headers(headers -> {
                     requestHeaders.accept(headers);
                     if (resumeFrom != null) {
@@ -69,8 +69,8 @@ public final class EventSourceClient implements AutoCloseable {
                 })
                 .exchangeToFlux(response -> {
                     if (!response.statusCode().is2xxSuccessful()) {
-                        return response.releaseBody().thenMany(Flux.error(new IllegalStateException(
-                                "answered " + response.statusCode())));
+                        return response.releaseBody()
+                                .thenMany(Flux.error(new IllegalStateException("answered " + response.statusCode())));
                     }
                     opened.incrementAndGet();
                     return response.bodyToFlux(EVENT);

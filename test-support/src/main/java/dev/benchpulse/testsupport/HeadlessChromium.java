@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.logging.Level;
-
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -35,13 +34,15 @@ public final class HeadlessChromium implements AutoCloseable {
     public static HeadlessChromium start(Path screenshots) throws IOException {
         ChromeOptions options = new ChromeOptions().setBinary(Chromium.binary().toFile());
         options.addArguments(Chromium.HEADLESS_FLAGS);
-        options.addArguments("--window-size=1280,900",
-                "--user-data-dir=" + Files.createTempDirectory("benchpulse-chromium"));
+        options.addArguments(
+                "--window-size=1280,900", "--user-data-dir=" + Files.createTempDirectory("benchpulse-chromium"));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Chromium.driver().toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(Chromium.driver().toFile())
+                .usingAnyFreePort()
+                .build();
         Files.createDirectories(screenshots);
         return new HeadlessChromium(new ChromeDriver(service, options), screenshots);
     }
@@ -57,7 +58,8 @@ public final class HeadlessChromium implements AutoCloseable {
     public List<LogEntry> consoleErrors() {
         driver.get("about:blank");
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .toList();
     }
 
     /** Saves what the window shows as {@code <name>.png}. */

@@ -14,8 +14,7 @@ import java.util.stream.Stream;
  */
 public final class InstalledPhp {
 
-    private InstalledPhp() {
-    }
+    private InstalledPhp() {}
 
     /** Where installed versions are looked for. */
     public static Path directory() {
@@ -27,7 +26,9 @@ public final class InstalledPhp {
         while (dir != null && !Files.isRegularFile(dir.resolve("benchpulse"))) {
             dir = dir.getParent();
         }
-        return (dir == null ? Path.of("").toAbsolutePath() : dir).resolve(".benchpulse").resolve("php");
+        return (dir == null ? Path.of("").toAbsolutePath() : dir)
+                .resolve(".benchpulse")
+                .resolve("php");
     }
 
     /** The installed versions ({@code major.minor}), oldest first. */

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,10 +19,10 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class OpenApiDocuments {
 
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    private OpenApiDocuments() {
-    }
+    private OpenApiDocuments() {}
 
     /** The committed document of a service ({@code runner} or {@code results}). */
     public static JsonNode committed(String service) {
@@ -48,9 +47,12 @@ public final class OpenApiDocuments {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        assertThat(actual.equals(withoutServers(committed(service)))).as("The API of %s differs from %s. If the "
-                + "change is meant, copy %s over it (the dashboard's contract test reads the committed file).",
-                service, file(service), written).isTrue();
+        assertThat(actual.equals(withoutServers(committed(service))))
+                .as(
+                        "The API of %s differs from %s. If the "
+                                + "change is meant, copy %s over it (the dashboard's contract test reads the committed file).",
+                        service, file(service), written)
+                .isTrue();
     }
 
     private static JsonNode withoutServers(JsonNode document) {
@@ -65,7 +67,8 @@ public final class OpenApiDocuments {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("No docs/openapi folder above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "No docs/openapi folder above " + Path.of("").toAbsolutePath());
         }
         return dir.resolve("docs").resolve("openapi").resolve(service + ".json");
     }

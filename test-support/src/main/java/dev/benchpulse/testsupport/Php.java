@@ -12,8 +12,7 @@ import java.util.stream.Stream;
  */
 public final class Php {
 
-    private Php() {
-    }
+    private Php() {}
 
     public static Optional<Path> find() {
         String configured = System.getenv("BENCHPULSE_TEST_PHP");

@@ -16,8 +16,7 @@ import java.util.TreeSet;
  */
 public final class PrometheusScrape {
 
-    private PrometheusScrape() {
-    }
+    private PrometheusScrape() {}
 
     /** The name of every sample line of a scrape in Prometheus's text format, without labels or value. */
     public static Set<String> sampleNames(String scrape) {
@@ -45,11 +44,13 @@ public final class PrometheusScrape {
             repo = repo.getParent();
         }
         if (repo == null) {
-            throw new IllegalStateException("No observability/metrics above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "No observability/metrics above " + Path.of("").toAbsolutePath());
         }
         try {
             Set<String> names = new TreeSet<>();
-            for (String line : Files.readAllLines(repo.resolve("observability/metrics").resolve(service + ".txt"))) {
+            for (String line :
+                    Files.readAllLines(repo.resolve("observability/metrics").resolve(service + ".txt"))) {
                 if (!line.isBlank() && !line.startsWith("#")) {
                     names.add(line.strip());
                 }

@@ -1,7 +1,6 @@
 package dev.benchpulse.testsupport;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,7 +8,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -76,8 +74,10 @@ public final class RestartablePostgres implements AutoCloseable {
 
     private static EmbeddedPostgres launch(Path dataDirectory, int port) {
         try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false).setRegisterShutdownHook(true);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(true);
             if (port > 0) {
                 builder.setPort(port);
             }

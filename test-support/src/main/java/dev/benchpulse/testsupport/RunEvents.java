@@ -10,7 +10,6 @@ import dev.benchpulse.contracts.avro.RunCancelRequested;
 import dev.benchpulse.contracts.avro.RunRequested;
 import dev.benchpulse.contracts.avro.RuntimeRef;
 import dev.benchpulse.contracts.avro.Sample;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -38,15 +37,26 @@ public final class RunEvents {
     }
 
     public static RunEvents of(String slug, String runtimeId, int totalIterations) {
-        return new RunEvents(UUID.randomUUID(), new BenchmarkRef(slug, slug.replace('-', ' '), "tests"),
-                new RuntimeRef(runtimeId, "8.2.0", Map.of()), totalIterations);
+        return new RunEvents(
+                UUID.randomUUID(),
+                new BenchmarkRef(slug, slug.replace('-', ' '), "tests"),
+                new RuntimeRef(runtimeId, "8.2.0", Map.of()),
+                totalIterations);
     }
 
     /** A run of a benchmark of {@code category} on a runtime reporting {@code phpVersion} and {@code settings}. */
-    public static RunEvents of(String slug, String category, String runtimeId, String phpVersion,
-            Map<String, String> settings, int totalIterations) {
-        return new RunEvents(UUID.randomUUID(), new BenchmarkRef(slug, slug.replace('-', ' '), category),
-                new RuntimeRef(runtimeId, phpVersion, settings), totalIterations);
+    public static RunEvents of(
+            String slug,
+            String category,
+            String runtimeId,
+            String phpVersion,
+            Map<String, String> settings,
+            int totalIterations) {
+        return new RunEvents(
+                UUID.randomUUID(),
+                new BenchmarkRef(slug, slug.replace('-', ' '), category),
+                new RuntimeRef(runtimeId, phpVersion, settings),
+                totalIterations);
     }
 
     public UUID runId() {
@@ -71,8 +81,19 @@ public final class RunEvents {
 
     public RunRequested requested() {
         Instant now = now();
-        return new RunRequested(UUID.randomUUID(), runId, now, benchmark.getSlug(), runtime.getId(), totalIterations,
-                null, null, now, "tests", null, null);
+        return new RunRequested(
+                UUID.randomUUID(),
+                runId,
+                now,
+                benchmark.getSlug(),
+                runtime.getId(),
+                totalIterations,
+                null,
+                null,
+                now,
+                "tests",
+                null,
+                null);
     }
 
     public RunCancelRequested cancelRequested() {
@@ -81,8 +102,18 @@ public final class RunEvents {
     }
 
     public BenchmarkStarted started() {
-        return new BenchmarkStarted(UUID.randomUUID(), runId, attemptId, sequence++, now(), benchmark, runtime,
-                totalIterations, 10, 1000, "test-runner");
+        return new BenchmarkStarted(
+                UUID.randomUUID(),
+                runId,
+                attemptId,
+                sequence++,
+                now(),
+                benchmark,
+                runtime,
+                totalIterations,
+                10,
+                1000,
+                "test-runner");
     }
 
     public BenchmarkProgress progress(double nanosPerOperation) {
@@ -90,8 +121,17 @@ public final class RunEvents {
     }
 
     public BenchmarkProgress progress(double nanosPerOperation, long memoryUsed, long peakMemory) {
-        return new BenchmarkProgress(UUID.randomUUID(), runId, attemptId, sequence++, now(), benchmark, runtime,
-                ++iteration, totalIterations, new Sample(nanosPerOperation, memoryUsed, peakMemory));
+        return new BenchmarkProgress(
+                UUID.randomUUID(),
+                runId,
+                attemptId,
+                sequence++,
+                now(),
+                benchmark,
+                runtime,
+                ++iteration,
+                totalIterations,
+                new Sample(nanosPerOperation, memoryUsed, peakMemory));
     }
 
     /** The end of the attempt, reporting every sample built so far as taken. */
@@ -104,13 +144,33 @@ public final class RunEvents {
      * null as a version-1 producer writes it, with every sample built so far as its total.
      */
     public BenchmarkCompleted completed(Integer samplesTaken) {
-        return new BenchmarkCompleted(UUID.randomUUID(), runId, attemptId, sequence++, now(), benchmark, runtime,
-                samplesTaken == null ? iteration : samplesTaken, 1000L, samplesTaken);
+        return new BenchmarkCompleted(
+                UUID.randomUUID(),
+                runId,
+                attemptId,
+                sequence++,
+                now(),
+                benchmark,
+                runtime,
+                samplesTaken == null ? iteration : samplesTaken,
+                1000L,
+                samplesTaken);
     }
 
     public BenchmarkFailed failed(FailureReason reason, String message) {
-        return new BenchmarkFailed(UUID.randomUUID(), runId, attemptId, sequence++, now(), benchmark, runtime,
-                iteration, reason, message, null, null);
+        return new BenchmarkFailed(
+                UUID.randomUUID(),
+                runId,
+                attemptId,
+                sequence++,
+                now(),
+                benchmark,
+                runtime,
+                iteration,
+                reason,
+                message,
+                null,
+                null);
     }
 
     private static Instant now() {

@@ -8,14 +8,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.client.WebClient;
-
 import reactor.core.Disposable;
 
 /**
@@ -24,8 +22,8 @@ import reactor.core.Disposable;
  */
 public final class SseRecorder implements AutoCloseable {
 
-    private static final ParameterizedTypeReference<ServerSentEvent<String>> EVENT = new ParameterizedTypeReference<>() {
-    };
+    private static final ParameterizedTypeReference<ServerSentEvent<String>> EVENT =
+            new ParameterizedTypeReference<>() {};
 
     private final List<ServerSentEvent<String>> received = new CopyOnWriteArrayList<>();
     private final Disposable subscription;
@@ -35,7 +33,10 @@ public final class SseRecorder implements AutoCloseable {
     private volatile boolean completed;
 
     private SseRecorder(URI uri, Consumer<HttpHeaders> requestHeaders) {
-        subscription = WebClient.create().get().uri(uri).accept(MediaType.TEXT_EVENT_STREAM)
+        subscription = WebClient.create()
+                .get()
+                .uri(uri)
+                .accept(MediaType.TEXT_EVENT_STREAM)
                 .headers(requestHeaders)
                 .exchangeToFlux(response -> {
                     status = response.statusCode();
@@ -46,7 +47,7 @@ public final class SseRecorder implements AutoCloseable {
     }
 
     public static SseRecorder subscribe(String uri) {
-        return subscribe(URI.create(uri), headers -> { });
+        return subscribe(URI.create(uri), headers -> {});
     }
 
     public static SseRecorder subscribe(URI uri, Consumer<HttpHeaders> requestHeaders) {
@@ -55,12 +56,17 @@ public final class SseRecorder implements AutoCloseable {
 
     /** Events with data (not comments), in arrival order. */
     public List<ServerSentEvent<String>> events() {
-        return received.stream().filter(e -> e.data() != null || e.id() != null || e.event() != null).toList();
+        return received.stream()
+                .filter(e -> e.data() != null || e.id() != null || e.event() != null)
+                .toList();
     }
 
     /** Comment lines received, heartbeats included. */
     public List<String> comments() {
-        return received.stream().filter(e -> e.comment() != null).map(ServerSentEvent::comment).toList();
+        return received.stream()
+                .filter(e -> e.comment() != null)
+                .map(ServerSentEvent::comment)
+                .toList();
     }
 
     public List<String> data() {
@@ -73,8 +79,8 @@ public final class SseRecorder implements AutoCloseable {
         return events();
     }
 
-    public List<ServerSentEvent<String>> awaitEvents(Predicate<ServerSentEvent<String>> filter, int count,
-            Duration timeout) {
+    public List<ServerSentEvent<String>> awaitEvents(
+            Predicate<ServerSentEvent<String>> filter, int count, Duration timeout) {
         await().atMost(timeout).until(() -> events().stream().filter(filter).count() >= count || error != null);
         failIfBroken();
         return events().stream().filter(filter).toList();

@@ -20,8 +20,7 @@ public final class TestContainers {
     private static KafkaContainer kafka;
     private static PostgreSQLContainer postgres;
 
-    private TestContainers() {
-    }
+    private TestContainers() {}
 
     /** Whether this run uses the containers instead of the embedded broker and database. */
     public static boolean requested() {

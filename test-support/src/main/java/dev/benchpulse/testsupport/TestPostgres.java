@@ -1,7 +1,6 @@
 package dev.benchpulse.testsupport;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -9,7 +8,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -30,21 +28,24 @@ public final class TestPostgres {
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres server;
 
-    private TestPostgres() {
-    }
+    private TestPostgres() {}
 
     /** Starts the server on first use; creates and returns an empty database. */
     public static synchronized Database newDatabase() {
         String name = "test_" + DATABASES.incrementAndGet();
         if (TestContainers.requested()) {
             PostgreSQLContainer container = TestContainers.postgres();
-            try (Connection connection = DriverManager.getConnection(container.getJdbcUrl(), container.getUsername(),
-                    container.getPassword())) {
+            try (Connection connection = DriverManager.getConnection(
+                    container.getJdbcUrl(), container.getUsername(), container.getPassword())) {
                 create(connection, name);
             } catch (SQLException e) {
                 throw new IllegalStateException("Cannot connect to the PostgreSQL container", e);
             }
-            return new Database(container.getHost(), container.getMappedPort(5432), name, container.getUsername(),
+            return new Database(
+                    container.getHost(),
+                    container.getMappedPort(5432),
+                    name,
+                    container.getUsername(),
                     container.getPassword());
         }
         try (Connection connection = server().getPostgresDatabase().getConnection()) {
@@ -62,6 +63,7 @@ public final class TestPostgres {
             throw new IllegalStateException("Cannot create test database " + name, e);
         }
     }
+
     private static EmbeddedPostgres server() {
         if (server == null) {
             try {

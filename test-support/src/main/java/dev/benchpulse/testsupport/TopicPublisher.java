@@ -1,12 +1,10 @@
 package dev.benchpulse.testsupport;
 
 import dev.benchpulse.contracts.Topic;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -34,16 +32,23 @@ public final class TopicPublisher<K, V> implements AutoCloseable {
     }
 
     public static <K, V> TopicPublisher<K, V> to(Topic<K, V> topic) {
-        return new TopicPublisher<>(topic, props(EmbeddedBroker.bootstrapServers()), topic.keySerializer(),
-                topic.valueSerializer());
+        return new TopicPublisher<>(
+                topic, props(EmbeddedBroker.bootstrapServers()), topic.keySerializer(), topic.valueSerializer());
     }
 
     /** A publisher of raw bytes to a topic's name, to produce records its consumers cannot decode. */
     public static TopicPublisher<byte[], byte[]> raw(Topic<?, ?> topic) {
-        Topic<byte[], byte[]> bytes = new Topic<>(topic.name(), topic.partitions(), byte[].class, byte[].class,
-                Set.of(), Serdes::ByteArray, Serdes::ByteArray, null);
-        return new TopicPublisher<>(bytes, props(EmbeddedBroker.bootstrapServers()), bytes.keySerializer(),
-                bytes.valueSerializer());
+        Topic<byte[], byte[]> bytes = new Topic<>(
+                topic.name(),
+                topic.partitions(),
+                byte[].class,
+                byte[].class,
+                Set.of(),
+                Serdes::ByteArray,
+                Serdes::ByteArray,
+                null);
+        return new TopicPublisher<>(
+                bytes, props(EmbeddedBroker.bootstrapServers()), bytes.keySerializer(), bytes.valueSerializer());
     }
 
     public RecordMetadata send(K key, V value) {

@@ -3,14 +3,12 @@ package dev.benchpulse.testsupport;
 import static org.awaitility.Awaitility.await;
 
 import dev.benchpulse.contracts.Topic;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -34,10 +32,14 @@ public final class TopicRecorder<K, V> implements AutoCloseable {
 
     private TopicRecorder(Topic<K, V> topic, String bootstrapServers) {
         Map<String, Object> props = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "recorder-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "recorder-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed");
         consumer = new KafkaConsumer<>(props, topic.keyDeserializer(), topic.valueDeserializer());
         consumer.subscribe(List.of(topic.name()));
         thread = Thread.ofPlatform().daemon().name("recorder-" + topic.name()).start(this::poll);
@@ -62,11 +64,15 @@ public final class TopicRecorder<K, V> implements AutoCloseable {
 
     /** Records whose key is {@code key}, in order. */
     public List<V> valuesWithKey(K key) {
-        return records.stream().filter(r -> key.equals(r.key())).map(ConsumerRecord::value).toList();
+        return records.stream()
+                .filter(r -> key.equals(r.key()))
+                .map(ConsumerRecord::value)
+                .toList();
     }
 
     /** Waits until at least {@code count} recorded records match and returns those, in order. */
-    public List<ConsumerRecord<K, V>> awaitRecords(Predicate<ConsumerRecord<K, V>> filter, int count, Duration timeout) {
+    public List<ConsumerRecord<K, V>> awaitRecords(
+            Predicate<ConsumerRecord<K, V>> filter, int count, Duration timeout) {
         await().atMost(timeout).until(() -> records.stream().filter(filter).count() >= count);
         return records.stream().filter(filter).toList();
     }

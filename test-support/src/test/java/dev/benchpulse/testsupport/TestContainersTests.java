@@ -6,7 +6,6 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.util.Optional;
-
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -44,24 +43,30 @@ class TestContainersTests {
 
         @Test
         void integration_tests_are_skipped_with_the_reason() {
-            ConditionEvaluationResult result = containersRun.evaluateExecutionCondition(
-                    testOf(SomethingIntegrationTests.Nested.class));
+            ConditionEvaluationResult result =
+                    containersRun.evaluateExecutionCondition(testOf(SomethingIntegrationTests.Nested.class));
 
             assertThat(result.isDisabled()).isTrue();
-            assertThat(result.getReason()).hasValueSatisfying(reason -> assertThat(reason)
-                    .startsWith("Docker is not available").contains("-Ptestcontainers", "docker-compose.yml"));
+            assertThat(result.getReason())
+                    .hasValueSatisfying(reason -> assertThat(reason)
+                            .startsWith("Docker is not available")
+                            .contains("-Ptestcontainers", "docker-compose.yml"));
         }
 
         @Test
         void unit_tests_still_run() {
-            assertThat(containersRun.evaluateExecutionCondition(testOf(TestContainersTests.class)).isDisabled())
+            assertThat(containersRun
+                            .evaluateExecutionCondition(testOf(TestContainersTests.class))
+                            .isDisabled())
                     .isFalse();
         }
 
         @Test
         void nothing_is_skipped_outside_a_containers_run() {
             assertThat(new DockerRequiredCondition(() -> false, () -> false)
-                    .evaluateExecutionCondition(testOf(SomethingIntegrationTests.class)).isDisabled()).isFalse();
+                            .evaluateExecutionCondition(testOf(SomethingIntegrationTests.class))
+                            .isDisabled())
+                    .isFalse();
         }
 
         private static ExtensionContext testOf(Class<?> type) {
@@ -73,7 +78,6 @@ class TestContainersTests {
 
     static class SomethingIntegrationTests {
 
-        static class Nested {
-        }
+        static class Nested {}
     }
 }

@@ -13,8 +13,7 @@ import java.util.List;
 public record AcceptedRuns(String matrixId, String execution, List<AcceptedRun> runs, List<Skipped> skipped) {
 
     /** A benchmark and runtime pair the runner left out because the runtime's PHP does not run the benchmark. */
-    public record Skipped(String benchmark, String runtime, String reason) {
-    }
+    public record Skipped(String benchmark, String runtime, String reason) {}
 
     /**
      * A run that was queued.
@@ -25,6 +24,5 @@ public record AcceptedRuns(String matrixId, String execution, List<AcceptedRun> 
      * @param status    QUEUED
      * @param topic     its Mercure topic
      */
-    public record AcceptedRun(String id, String benchmark, String runtime, String status, String topic) {
-    }
+    public record AcceptedRun(String id, String benchmark, String runtime, String status, String topic) {}
 }

@@ -1,7 +1,6 @@
 package dev.benchpulse.cli.api;
 
 import dev.benchpulse.contracts.web.ApiHeaders;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -15,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
-
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -28,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ApiClient {
 
     public static final ObjectMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     private final URI base;
     private final HttpClient http;
@@ -37,7 +36,8 @@ public final class ApiClient {
     public ApiClient(URI base, Duration timeout) {
         this.base = URI.create(base.toString().replaceAll("/+$", "") + "/");
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     public URI base() {
@@ -75,14 +75,20 @@ public final class ApiClient {
      */
     public Optional<String> subscriberToken() {
         CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-        HttpClient browser = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).cookieHandler(cookies)
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpClient browser = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
         try {
-            browser.send(HttpRequest.newBuilder(base).timeout(timeout).GET().build(),
+            browser.send(
+                    HttpRequest.newBuilder(base).timeout(timeout).GET().build(),
                     HttpResponse.BodyHandlers.discarding());
             return cookies.getCookieStore().getCookies().stream()
                     .filter(cookie -> ApiHeaders.SUBSCRIBER_COOKIE.equals(cookie.getName()))
-                    .map(HttpCookie::getValue).filter(v -> !v.isBlank()).findFirst();
+                    .map(HttpCookie::getValue)
+                    .filter(v -> !v.isBlank())
+                    .findFirst();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
@@ -92,9 +98,11 @@ public final class ApiClient {
     }
 
     /** Opens a long-lived response body (an event stream); empty when the server refuses it. */
-    public Optional<InputStream> stream(URI uri, Optional<String> bearerToken) throws IOException,
-            InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET();
+    public Optional<InputStream> stream(URI uri, Optional<String> bearerToken)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .header("Accept", "text/event-stream")
+                .GET();
         bearerToken.ifPresent(token -> request.header("Authorization", "Bearer " + token));
         HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
@@ -105,7 +113,8 @@ public final class ApiClient {
     }
 
     private String send(String method, String path, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(resolve(path)).timeout(timeout)
+        HttpRequest.Builder request = HttpRequest.newBuilder(resolve(path))
+                .timeout(timeout)
                 .header("Accept", "application/json, application/problem+json");
         if (body != null) {
             request.header("Content-Type", "application/json");
@@ -114,8 +123,8 @@ public final class ApiClient {
             // The servers refuse a state-changing request without a JSON body or this header (docs/security.md).
             request.header(ApiHeaders.CLIENT, "cli");
         }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body));
+        request.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 400) {
@@ -132,8 +141,9 @@ public final class ApiClient {
 
     private CliException unavailable(String request, IOException e) {
         String message = switch (e) {
-            case ConnectException refused -> "Cannot reach Benchpulse at " + base + " (connection refused). Is the "
-                    + "stack running? Start it with ./benchpulse up, or point --url at it.";
+            case ConnectException refused ->
+                "Cannot reach Benchpulse at " + base + " (connection refused). Is the "
+                        + "stack running? Start it with ./benchpulse up, or point --url at it.";
             case HttpTimeoutException slow -> request + " did not answer within " + timeout.toSeconds() + " s.";
             default -> "Talking to Benchpulse at " + base + " failed: " + e;
         };

@@ -24,8 +24,9 @@ public final class ApiException extends CliException {
     }
 
     private static String message(int status, String request, String title, String detail) {
-        String what = detail != null && !detail.isBlank() ? detail : title != null && !title.isBlank() ? title
-                : "HTTP " + status;
+        String what = detail != null && !detail.isBlank()
+                ? detail
+                : title != null && !title.isBlank() ? title : "HTTP " + status;
         return what + " (" + request + " answered " + status + ")";
     }
 }

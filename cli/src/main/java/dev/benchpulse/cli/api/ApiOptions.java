@@ -2,7 +2,6 @@ package dev.benchpulse.cli.api;
 
 import java.net.URI;
 import java.time.Duration;
-
 import picocli.CommandLine.Option;
 
 /** The options every client command shares: where the stack is. */
@@ -15,12 +14,17 @@ public final class ApiOptions {
      */
     public static final int DEFAULT_GATEWAY_PORT = 8080;
 
-    @Option(names = "--url", paramLabel = "<url>",
+    @Option(
+            names = "--url",
+            paramLabel = "<url>",
             defaultValue = "${env:BENCHPULSE_URL:-http://localhost:" + DEFAULT_GATEWAY_PORT + "}",
             description = "The Benchpulse gateway (default: ${DEFAULT-VALUE}).")
     URI url;
 
-    @Option(names = "--request-timeout", paramLabel = "<seconds>", defaultValue = "30",
+    @Option(
+            names = "--request-timeout",
+            paramLabel = "<seconds>",
+            defaultValue = "30",
             description = "How long one HTTP request may take (default: ${DEFAULT-VALUE}).")
     int requestTimeoutSeconds;
 

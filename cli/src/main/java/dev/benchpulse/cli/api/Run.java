@@ -3,7 +3,6 @@ package dev.benchpulse.cli.api;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,9 +22,19 @@ import tools.jackson.databind.JsonNode;
  * @param samplesTaken        samples the runner took, once it finished; null before
  * @param missingIterations   iterations the runner took that are not stored (INCOMPLETE), or null
  */
-public record Run(String id, String benchmark, String runtime, String status, Integer iterations,
-        Integer completedIterations, String startedAt, String completedAt, JsonNode failure, Statistics statistics,
-        Integer samplesTaken, List<Integer> missingIterations) {
+public record Run(
+        String id,
+        String benchmark,
+        String runtime,
+        String status,
+        Integer iterations,
+        Integer completedIterations,
+        String startedAt,
+        String completedAt,
+        JsonNode failure,
+        Statistics statistics,
+        Integer samplesTaken,
+        List<Integer> missingIterations) {
 
     private static final Set<String> FINAL = Set.of("COMPLETED", "INCOMPLETE", "FAILED", "CANCELLED");
     private static final int MISSING_SHOWN = 20;
@@ -46,8 +55,9 @@ public record Run(String id, String benchmark, String runtime, String status, In
     /** "3 of 600 samples missing (iterations 7, 31, 402); ..." for an incomplete run. */
     public String missingText() {
         List<Integer> missing = missingIterations == null ? List.of() : missingIterations;
-        String shown = missing.stream().limit(MISSING_SHOWN).map(String::valueOf).collect(Collectors.joining(", "))
-                + (missing.size() > MISSING_SHOWN ? ", ..." : "");
+        String shown =
+                missing.stream().limit(MISSING_SHOWN).map(String::valueOf).collect(Collectors.joining(", "))
+                        + (missing.size() > MISSING_SHOWN ? ", ..." : "");
         return missing.size() + " of " + (samplesTaken == null ? "?" : samplesTaken) + " samples missing (iterations "
                 + shown + "); the statistics cover the stored samples only. Missing samples may wait on a dead-letter "
                 + "topic: ./benchpulse dlt list";
@@ -67,7 +77,8 @@ public record Run(String id, String benchmark, String runtime, String status, In
         String reason = failure.path("reason").asString("");
         String message = failure.path("message").asString("");
         String where = failure.path("errorSection").isString()
-                ? " (" + failure.path("errorSection").asString() + ", line " + failure.path("errorLine").asInt(0) + ")"
+                ? " (" + failure.path("errorSection").asString() + ", line "
+                        + failure.path("errorLine").asInt(0) + ")"
                 : "";
         return (reason.isEmpty() ? message : message.isEmpty() ? reason : reason + ": " + message) + where;
     }

@@ -1,8 +1,7 @@
 package dev.benchpulse.cli.api;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 
 /**
  * {@code POST /api/runs}: one run per benchmark and runtime. Exactly one of {@code benchmark}, {@code category} and
@@ -17,8 +16,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param blockSize  samples of one runtime in a row when interleaved; null for the API's default
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RunRequest(String benchmark, String category, Boolean catalog, List<String> runtimes,
-        Integer iterations, String execution, Integer blockSize) {
+public record RunRequest(
+        String benchmark,
+        String category,
+        Boolean catalog,
+        List<String> runtimes,
+        Integer iterations,
+        String execution,
+        Integer blockSize) {
 
     /** One benchmark on these runtimes. */
     public RunRequest(String benchmark, List<String> runtimes, Integer iterations) {

@@ -21,8 +21,22 @@ package dev.benchpulse.cli.api;
  * @param memory       memory used
  * @param opsPerSecond operations per second
  */
-public record Statistics(Integer n, Double mean, Double median, Double mode, Double min, Double max, Double stddev,
-        Double cv, Double p50, Double p90, Double p95, Double p99, Interval ci95, Outliers outliers, Memory memory,
+public record Statistics(
+        Integer n,
+        Double mean,
+        Double median,
+        Double mode,
+        Double min,
+        Double max,
+        Double stddev,
+        Double cv,
+        Double p50,
+        Double p90,
+        Double p95,
+        Double p99,
+        Interval ci95,
+        Outliers outliers,
+        Memory memory,
         Double opsPerSecond) {
 
     /**
@@ -31,8 +45,7 @@ public record Statistics(Integer n, Double mean, Double median, Double mode, Dou
      * @param low  lower bound
      * @param high upper bound
      */
-    public record Interval(Double low, Double high) {
-    }
+    public record Interval(Double low, Double high) {}
 
     /**
      * Outliers by a method such as Tukey's fences.
@@ -42,8 +55,7 @@ public record Statistics(Integer n, Double mean, Double median, Double mode, Dou
      * @param high   upper fence
      * @param count  samples outside the fences
      */
-    public record Outliers(String method, Double low, Double high, Integer count) {
-    }
+    public record Outliers(String method, Double low, Double high, Integer count) {}
 
     /**
      * Memory of the measured code.
@@ -51,6 +63,5 @@ public record Statistics(Integer n, Double mean, Double median, Double mode, Dou
      * @param meanUsedBytes mean memory used
      * @param peakBytes     peak memory
      */
-    public record Memory(Double meanUsedBytes, Double peakBytes) {
-    }
+    public record Memory(Double meanUsedBytes, Double peakBytes) {}
 }

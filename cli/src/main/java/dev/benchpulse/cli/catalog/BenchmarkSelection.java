@@ -1,21 +1,24 @@
 package dev.benchpulse.cli.catalog;
 
+import dev.benchpulse.cli.api.CliException;
 import java.util.ArrayList;
 import java.util.List;
-
-import dev.benchpulse.cli.api.CliException;
-
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** The benchmark and runtimes a command works on: {@code <benchmark> [--runtime id]...}. */
 public final class BenchmarkSelection {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "<benchmark>",
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "<benchmark>",
             description = "The benchmark's slug (./benchpulse list).")
     String slug;
 
-    @Option(names = {"-r", "--runtime"}, paramLabel = "<runtime>",
+    @Option(
+            names = {"-r", "--runtime"},
+            paramLabel = "<runtime>",
             description = "A runtime (repeat for several; default: every available runtime).")
     List<String> runtimes = new ArrayList<>();
 

@@ -2,22 +2,22 @@ package dev.benchpulse.cli.catalog;
 
 import dev.benchpulse.cli.api.ApiClient;
 import dev.benchpulse.cli.api.ApiOptions;
-
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.databind.JsonNode;
 
 /** {@code ./benchpulse calibrate <slug>}: how many inner iterations make one sample last about the target time. */
-@Command(name = "calibrate", mixinStandardHelpOptions = true,
+@Command(
+        name = "calibrate",
+        mixinStandardHelpOptions = true,
         description = "Suggests inner iterations for a benchmark so that one sample lasts about the target time.")
 public final class CalibrateCommand implements Callable<Integer> {
 
@@ -51,12 +51,15 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter out, String slug, String runtime, JsonNode answer) {
-        JsonNode inner = answer.has("innerIterations") ? answer.path("innerIterations")
+        JsonNode inner = answer.has("innerIterations")
+                ? answer.path("innerIterations")
                 : answer.path("suggestedInnerIterations");
-        out.println(slug + " on " + runtime + ": " + (inner.isMissingNode() ? "calibrated"
-                : inner.asString() + " inner iterations per sample"));
+        out.println(slug + " on " + runtime + ": "
+                + (inner.isMissingNode() ? "calibrated" : inner.asString() + " inner iterations per sample"));
         answer.properties().stream()
-                .filter(e -> e.getValue().isValueNode() && !e.getKey().toLowerCase(Locale.ROOT).contains("inneriterations"))
-                .forEach(e -> out.println("  " + e.getKey() + ": " + e.getValue().asString()));
+                .filter(e -> e.getValue().isValueNode()
+                        && !e.getKey().toLowerCase(Locale.ROOT).contains("inneriterations"))
+                .forEach(
+                        e -> out.println("  " + e.getKey() + ": " + e.getValue().asString()));
     }
 }

@@ -3,14 +3,12 @@ package dev.benchpulse.cli.catalog;
 import dev.benchpulse.cli.api.ApiClient;
 import dev.benchpulse.cli.api.ApiException;
 import dev.benchpulse.cli.api.CliException;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,8 +29,8 @@ public final class Catalog {
             return client.get("/api/benchmarks/" + URLEncoder.encode(slug, StandardCharsets.UTF_8));
         } catch (ApiException e) {
             if (e.status() == 404) {
-                throw new CliException("Unknown benchmark '" + slug + "'. ./benchpulse list shows the catalog.",
-                        CliException.USAGE);
+                throw new CliException(
+                        "Unknown benchmark '" + slug + "'. ./benchpulse list shows the catalog.", CliException.USAGE);
             }
             throw e;
         }
@@ -41,7 +39,8 @@ public final class Catalog {
     /** {@code GET /api/runtimes}, by id, in the order the API lists them. */
     public Map<String, JsonNode> runtimes() {
         Map<String, JsonNode> byId = new LinkedHashMap<>();
-        client.get("/api/runtimes").forEach(runtime -> byId.put(runtime.path("id").asString(""), runtime));
+        client.get("/api/runtimes")
+                .forEach(runtime -> byId.put(runtime.path("id").asString(""), runtime));
         return byId;
     }
 
@@ -57,12 +56,16 @@ public final class Catalog {
         for (String id : requested) {
             JsonNode runtime = runtimes.get(id);
             if (runtime == null) {
-                throw new CliException("Unknown runtime '" + id + "'. Known runtimes: "
-                        + String.join(", ", runtimes.keySet()) + " (./benchpulse runtimes).", CliException.USAGE);
+                throw new CliException(
+                        "Unknown runtime '" + id + "'. Known runtimes: " + String.join(", ", runtimes.keySet())
+                                + " (./benchpulse runtimes).",
+                        CliException.USAGE);
             }
             if (!runtime.path("available").asBoolean(true)) {
-                throw new CliException("Runtime '" + id + "' is not available" + reason(runtime)
-                        + ". ./benchpulse runtimes shows which are.", CliException.USAGE);
+                throw new CliException(
+                        "Runtime '" + id + "' is not available" + reason(runtime)
+                                + ". ./benchpulse runtimes shows which are.",
+                        CliException.USAGE);
             }
         }
         return List.copyOf(requested);
@@ -70,8 +73,10 @@ public final class Catalog {
 
     /** Every available runtime, in the API's order (a run of several benchmarks on every runtime). */
     public List<String> availableRuntimes() {
-        return runtimes().values().stream().filter(r -> r.path("available").asBoolean(true))
-                .map(r -> r.path("id").asString("")).toList();
+        return runtimes().values().stream()
+                .filter(r -> r.path("available").asBoolean(true))
+                .map(r -> r.path("id").asString(""))
+                .toList();
     }
 
     private static List<String> defaults(JsonNode benchmark, Map<String, JsonNode> runtimes) {
@@ -83,8 +88,10 @@ public final class Catalog {
                 .filter(id -> supported.isEmpty() || supported.contains(id))
                 .toList();
         if (chosen.isEmpty()) {
-            throw new CliException("No available runtime can run '" + benchmark.path("slug").asString("?")
-                    + "'. ./benchpulse runtimes says why each is unavailable.", CliException.USAGE);
+            throw new CliException(
+                    "No available runtime can run '" + benchmark.path("slug").asString("?")
+                            + "'. ./benchpulse runtimes says why each is unavailable.",
+                    CliException.USAGE);
         }
         return chosen;
     }

@@ -3,18 +3,16 @@ package dev.benchpulse.cli.catalog;
 import dev.benchpulse.cli.api.ApiClient;
 import dev.benchpulse.cli.api.ApiOptions;
 import dev.benchpulse.cli.output.Table;
-
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.databind.JsonNode;
 
 /** {@code ./benchpulse list}: the benchmark catalog. */
@@ -27,7 +25,10 @@ public final class ListCommand implements Callable<Integer> {
     @Mixin
     ApiOptions api;
 
-    @Option(names = {"-c", "--category"}, paramLabel = "<category>", description = "Only this category.")
+    @Option(
+            names = {"-c", "--category"},
+            paramLabel = "<category>",
+            description = "Only this category.")
     String category;
 
     @Option(names = "--json", description = "Print the API's JSON.")
@@ -47,8 +48,11 @@ public final class ListCommand implements Callable<Integer> {
             return 0;
         }
         Table table = Table.text("benchmark", "category", "name", "tags");
-        benchmarks.forEach(b -> table.row(b.path("slug").asString(""), b.path("category").asString(""),
-                b.path("name").asString(""), tags(b)));
+        benchmarks.forEach(b -> table.row(
+                b.path("slug").asString(""),
+                b.path("category").asString(""),
+                b.path("name").asString(""),
+                tags(b)));
         table.lines().forEach(out::println);
         out.println(benchmarks.size() + " benchmark" + (benchmarks.size() == 1 ? "" : "s")
                 + (category == null ? "" : " in " + category.toLowerCase(Locale.ROOT))

@@ -4,11 +4,9 @@ import dev.benchpulse.cli.api.ApiClient;
 import dev.benchpulse.cli.api.Statistics;
 import dev.benchpulse.cli.output.StatisticsTable;
 import dev.benchpulse.cli.output.StatisticsTable.Row;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,8 +17,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class ComparisonReport {
 
-    private ComparisonReport() {
-    }
+    private ComparisonReport() {}
 
     /** The statistics table, a blank line, then one line per pair. */
     public static List<String> lines(JsonNode comparison) {
@@ -56,8 +53,8 @@ public final class ComparisonReport {
 
     private static Row row(String runtime, JsonNode entry) {
         JsonNode statistics = entry.has("statistics") ? entry.path("statistics") : entry;
-        return new Row(runtime, statistics.isObject()
-                ? ApiClient.JSON.treeToValue(statistics, Statistics.class) : null);
+        return new Row(
+                runtime, statistics.isObject() ? ApiClient.JSON.treeToValue(statistics, Statistics.class) : null);
     }
 
     private static String runtimeId(JsonNode entry) {
@@ -71,10 +68,16 @@ public final class ComparisonReport {
         JsonNode ratio = first(pair, "medianRatio", "ratio", "ratioOfMedians");
         JsonNode ci = first(pair, "ci95", "confidenceInterval");
         JsonNode p = first(pair, "pValue", "p");
-        String verdict = first(pair, "verdict").asString("-").toLowerCase(Locale.ROOT).replaceAll("[-_]", " ");
-        return "%s vs %s: median ratio %s %s, p = %s -> %s".formatted(subject, reference, number(ratio),
-                ci.isObject() ? "[" + number(ci.path("low")) + ", " + number(ci.path("high")) + "]" : "",
-                p.isNumber() ? String.format(Locale.ROOT, "%.3g", p.asDouble()) : "-", verdict);
+        String verdict =
+                first(pair, "verdict").asString("-").toLowerCase(Locale.ROOT).replaceAll("[-_]", " ");
+        return "%s vs %s: median ratio %s %s, p = %s -> %s"
+                .formatted(
+                        subject,
+                        reference,
+                        number(ratio),
+                        ci.isObject() ? "[" + number(ci.path("low")) + ", " + number(ci.path("high")) + "]" : "",
+                        p.isNumber() ? String.format(Locale.ROOT, "%.3g", p.asDouble()) : "-",
+                        verdict);
     }
 
     private static String name(JsonNode node) {

@@ -2,19 +2,19 @@ package dev.benchpulse.cli.deadletters;
 
 import dev.benchpulse.cli.api.ApiClient;
 import dev.benchpulse.cli.api.ApiOptions;
-
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.databind.JsonNode;
 
 /** {@code ./benchpulse dlt list}: every dead-letter topic with the records waiting on it and why. */
-@Command(name = "list", mixinStandardHelpOptions = true,
+@Command(
+        name = "list",
+        mixinStandardHelpOptions = true,
         description = "Lists every dead-letter topic with how many records wait on it and, for each, its partition "
                 + "and offset, its run, when and why it was parked and by which consumer group.")
 public final class DltListCommand implements Callable<Integer> {
@@ -25,7 +25,10 @@ public final class DltListCommand implements Callable<Integer> {
     @Mixin
     ApiOptions api;
 
-    @Option(names = "--limit", paramLabel = "<n>", defaultValue = "20",
+    @Option(
+            names = "--limit",
+            paramLabel = "<n>",
+            defaultValue = "20",
             description = "Records shown per topic, 0 to 200 (default: ${DEFAULT-VALUE}).")
     int limit;
 
@@ -51,9 +54,13 @@ public final class DltListCommand implements Callable<Integer> {
             long depth = topic.path("depth").asLong();
             out.printf("%-40s %d waiting%n", topic.path("topic").asString(""), depth);
             for (JsonNode record : topic.path("records")) {
-                out.printf("  partition %d offset %d  run %s  parked %s  by %s: %s%n", record.path("partition").asInt(),
-                        record.path("offset").asLong(), record.path("runId").asString("?"),
-                        record.path("parkedAt").asString("?"), record.path("consumerGroup").asString("?"),
+                out.printf(
+                        "  partition %d offset %d  run %s  parked %s  by %s: %s%n",
+                        record.path("partition").asInt(),
+                        record.path("offset").asLong(),
+                        record.path("runId").asString("?"),
+                        record.path("parkedAt").asString("?"),
+                        record.path("consumerGroup").asString("?"),
                         record.path("reason").asString("no reason recorded"));
             }
             if (depth > topic.path("records").size()) {

@@ -6,8 +6,7 @@ import java.lang.reflect.Method;
 /** Whether standard output is an interactive terminal, where progress bars can be redrawn in place. */
 public final class Terminal {
 
-    private Terminal() {
-    }
+    private Terminal() {}
 
     public static boolean interactive() {
         Console console = System.console();

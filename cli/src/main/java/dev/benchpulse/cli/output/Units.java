@@ -7,8 +7,7 @@ public final class Units {
 
     private static final String[] UNITS = {"ns", "µs", "ms", "s"};
 
-    private Units() {
-    }
+    private Units() {}
 
     /** 812 ns, 1.23 µs, 45.6 ms: three significant digits; "-" when unknown. */
     public static String time(Double nanos) {

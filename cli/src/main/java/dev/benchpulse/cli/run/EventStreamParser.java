@@ -36,7 +36,7 @@ public final class EventStreamParser {
             case "data" -> data.append(data.isEmpty() ? "" : "\n").append(value);
             case "id" -> id = value;
             case "event" -> type = value;
-            default -> { } // retry and unknown fields do not matter here
+            default -> {} // retry and unknown fields do not matter here
         }
     }
 
@@ -55,6 +55,5 @@ public final class EventStreamParser {
      * @param type its event type, usually null
      * @param data its data
      */
-    public record ServerSentEvent(String id, String type, String data) {
-    }
+    public record ServerSentEvent(String id, String type, String data) {}
 }

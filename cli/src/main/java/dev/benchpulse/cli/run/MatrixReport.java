@@ -4,12 +4,10 @@ import dev.benchpulse.cli.api.ApiClient;
 import dev.benchpulse.cli.api.CliException;
 import dev.benchpulse.cli.output.Table;
 import dev.benchpulse.cli.output.Units;
-
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,16 +30,21 @@ final class MatrixReport {
             table(matrix);
         }
         out.flush();
-        int failed = matrix.path("byStatus").path("FAILED").asInt(0) + matrix.path("byStatus").path("CANCELLED").asInt(0);
+        int failed = matrix.path("byStatus").path("FAILED").asInt(0)
+                + matrix.path("byStatus").path("CANCELLED").asInt(0);
         if (failed > 0) {
-            throw new CliException(failed + " of " + matrix.path("runs").asInt(0) + " runs failed or were cancelled "
-                    + "(marked above; ./benchpulse run <benchmark> -r <runtime> shows why).", CliException.RUN_FAILED);
+            throw new CliException(
+                    failed + " of " + matrix.path("runs").asInt(0) + " runs failed or were cancelled "
+                            + "(marked above; ./benchpulse run <benchmark> -r <runtime> shows why).",
+                    CliException.RUN_FAILED);
         }
         int incomplete = matrix.path("byStatus").path("INCOMPLETE").asInt(0);
         if (incomplete > 0) {
-            throw new CliException(incomplete + " of " + matrix.path("runs").asInt(0) + " runs did not complete: "
-                    + "samples are missing (marked above; ./benchpulse dlt list shows records waiting on the "
-                    + "dead-letter topics).", CliException.INCOMPLETE);
+            throw new CliException(
+                    incomplete + " of " + matrix.path("runs").asInt(0) + " runs did not complete: "
+                            + "samples are missing (marked above; ./benchpulse dlt list shows records waiting on the "
+                            + "dead-letter topics).",
+                    CliException.INCOMPLETE);
         }
         return 0;
     }
@@ -81,16 +84,25 @@ final class MatrixReport {
             return "skipped";
         }
         String status = run.path("status").asString("");
-        return status.equals("COMPLETED") ? Units.time(run.path("median").asDouble())
-                : status.toLowerCase(Locale.ROOT) + (run.path("failureReason").isString()
-                        ? " (" + run.path("failureReason").asString() + ")" : "");
+        return status.equals("COMPLETED")
+                ? Units.time(run.path("median").asDouble())
+                : status.toLowerCase(Locale.ROOT)
+                        + (run.path("failureReason").isString()
+                                ? " (" + run.path("failureReason").asString() + ")"
+                                : "");
     }
 
     private static String ratio(JsonNode last, JsonNode first) {
-        if (last == null || first == null || !last.path("median").isNumber() || !first.path("median").isNumber()
+        if (last == null
+                || first == null
+                || !last.path("median").isNumber()
+                || !first.path("median").isNumber()
                 || first.path("median").asDouble() == 0) {
             return "-";
         }
-        return String.format(Locale.ROOT, "%.2f", last.path("median").asDouble() / first.path("median").asDouble());
+        return String.format(
+                Locale.ROOT,
+                "%.2f",
+                last.path("median").asDouble() / first.path("median").asDouble());
     }
 }

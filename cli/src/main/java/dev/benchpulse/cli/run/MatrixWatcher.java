@@ -3,13 +3,11 @@ package dev.benchpulse.cli.run;
 import dev.benchpulse.cli.api.ApiClient;
 import dev.benchpulse.cli.api.ApiException;
 import dev.benchpulse.cli.api.CliException;
-
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -52,8 +50,10 @@ final class MatrixWatcher {
                 }
             }
             if (System.nanoTime() > deadline) {
-                throw new CliException("The matrix did not finish within " + timeout.toMinutes() + " min; its runs go "
-                        + "on in the stack (dashboard: /matrices/" + matrixId + "). Wait longer with --timeout.",
+                throw new CliException(
+                        "The matrix did not finish within " + timeout.toMinutes() + " min; its runs go "
+                                + "on in the stack (dashboard: /matrices/" + matrixId
+                                + "). Wait longer with --timeout.",
                         CliException.RUN_FAILED);
             }
             Thread.sleep(POLL_MILLIS);
@@ -65,12 +65,13 @@ final class MatrixWatcher {
         List<String> ids = new ArrayList<>();
         JsonNode matrix = last;
         if (matrix != null) {
-            matrix.path("benchmarks").forEach(b -> b.path("runs").forEach(run -> {
-                String status = run.path("status").asString("");
-                if (status.equals("QUEUED") || status.equals("RUNNING")) {
-                    ids.add(run.path("id").asString(""));
-                }
-            }));
+            matrix.path("benchmarks")
+                    .forEach(b -> b.path("runs").forEach(run -> {
+                        String status = run.path("status").asString("");
+                        if (status.equals("QUEUED") || status.equals("RUNNING")) {
+                            ids.add(run.path("id").asString(""));
+                        }
+                    }));
         }
         return ids;
     }
@@ -91,12 +92,23 @@ final class MatrixWatcher {
         }
         double progress = matrix.path("progress").asDouble(0);
         JsonNode status = matrix.path("byStatus");
-        int ended = status.path("COMPLETED").asInt(0) + status.path("INCOMPLETE").asInt(0)
-                + status.path("FAILED").asInt(0) + status.path("CANCELLED").asInt(0);
-        String line = String.format(Locale.ROOT, "[%-30s] %5.1f %%  %d/%d runs ended, %d running%s", "#".repeat(
-                (int) Math.round(progress * 30 / 100)), progress, ended, matrix.path("runs").asInt(0),
-                status.path("RUNNING").asInt(0), status.path("FAILED").asInt(0) + status.path("CANCELLED").asInt(0) > 0
-                        ? ", " + (status.path("FAILED").asInt(0) + status.path("CANCELLED").asInt(0)) + " failed" : "");
+        int ended = status.path("COMPLETED").asInt(0)
+                + status.path("INCOMPLETE").asInt(0)
+                + status.path("FAILED").asInt(0)
+                + status.path("CANCELLED").asInt(0);
+        String line = String.format(
+                Locale.ROOT,
+                "[%-30s] %5.1f %%  %d/%d runs ended, %d running%s",
+                "#".repeat((int) Math.round(progress * 30 / 100)),
+                progress,
+                ended,
+                matrix.path("runs").asInt(0),
+                status.path("RUNNING").asInt(0),
+                status.path("FAILED").asInt(0) + status.path("CANCELLED").asInt(0) > 0
+                        ? ", "
+                                + (status.path("FAILED").asInt(0)
+                                        + status.path("CANCELLED").asInt(0)) + " failed"
+                        : "");
         if (redraw) {
             out.print("\r\033[K" + line);
             out.flush();

@@ -1,7 +1,6 @@
 package dev.benchpulse.cli.run;
 
 import dev.benchpulse.cli.api.ApiClient;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,11 +34,12 @@ final class MercureStream implements AutoCloseable {
      */
     static Optional<MercureStream> open(ApiClient client, List<String> topics, Consumer<JsonNode> onUpdate) {
         Optional<String> token = client.subscriberToken();
-        String query = topics.stream().map(t -> "topic=" + URLEncoder.encode(t, StandardCharsets.UTF_8))
+        String query = topics.stream()
+                .map(t -> "topic=" + URLEncoder.encode(t, StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         try {
-            return client.stream(client.resolve("/.well-known/mercure?" + query + "&lastEventID=earliest"),
-                    token).map(body -> new MercureStream(body, onUpdate));
+            return client.stream(client.resolve("/.well-known/mercure?" + query + "&lastEventID=earliest"), token)
+                    .map(body -> new MercureStream(body, onUpdate));
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {

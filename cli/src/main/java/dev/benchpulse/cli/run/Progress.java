@@ -17,7 +17,9 @@ record Progress(String runtime, int current, int total, String state, Double mea
     }
 
     boolean finished() {
-        return "completed".equals(state) || "incomplete".equals(state) || "failed".equals(state)
+        return "completed".equals(state)
+                || "incomplete".equals(state)
+                || "failed".equals(state)
                 || "cancelled".equals(state);
     }
 }

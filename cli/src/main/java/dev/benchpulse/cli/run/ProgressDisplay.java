@@ -1,7 +1,6 @@
 package dev.benchpulse.cli.run;
 
 import dev.benchpulse.cli.output.Units;
-
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,10 +79,12 @@ class ProgressDisplay {
     }
 
     private void milestone(String runId, Progress progress) {
-        String line = progress.runtime() + ": " + switch (progress.state()) {
-            case "running" -> progress.total() == 0 ? "running" : "running " + (progress.percent() / 25 * 25) + "%";
-            default -> progress.state();
-        };
+        String line = progress.runtime() + ": "
+                + switch (progress.state()) {
+                    case "running" ->
+                        progress.total() == 0 ? "running" : "running " + (progress.percent() / 25 * 25) + "%";
+                    default -> progress.state();
+                };
         if (!line.equals(lastLine.put(runId, line))) {
             out.println(line + (progress.finished() ? "" : detail(progress)));
             out.flush();
@@ -94,15 +95,17 @@ class ProgressDisplay {
         int width = 30;
         int filled = p.percent() * width / 100;
         String bar = "#".repeat(filled) + "-".repeat(width - filled);
-        return "%-14s [%s] %3d%%  %d/%d  %-9s%s".formatted(p.runtime(), bar, p.percent(), p.current(), p.total(),
-                p.state(), detail(p));
+        return "%-14s [%s] %3d%%  %d/%d  %-9s%s"
+                .formatted(p.runtime(), bar, p.percent(), p.current(), p.total(), p.state(), detail(p));
     }
 
     private static String detail(Progress p) {
         if (p.mean() == null) {
             return "";
         }
-        return "  mean " + (p.ciHalf() == null ? Units.time(p.mean())
-                : Units.meanWithInterval(p.mean(), p.mean() - p.ciHalf(), p.mean() + p.ciHalf()));
+        return "  mean "
+                + (p.ciHalf() == null
+                        ? Units.time(p.mean())
+                        : Units.meanWithInterval(p.mean(), p.mean() - p.ciHalf(), p.mean() + p.ciHalf()));
     }
 }

@@ -6,10 +6,8 @@ import dev.benchpulse.cli.api.Run;
 import dev.benchpulse.cli.compare.CompareCommand;
 import dev.benchpulse.cli.compare.ComparisonReport;
 import dev.benchpulse.cli.output.StatisticsTable;
-
 import java.io.PrintWriter;
 import java.util.List;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -30,7 +28,9 @@ final class RunReport {
     int print(String slug, List<Run> runs, boolean json) {
         List<Run> completed = runs.stream().filter(Run::isCompleted).toList();
         JsonNode comparison = completed.size() >= 2
-                ? CompareCommand.fetch(client, slug, completed.stream().map(Run::runtime).toList()) : null;
+                ? CompareCommand.fetch(
+                        client, slug, completed.stream().map(Run::runtime).toList())
+                : null;
         if (json) {
             printJson(runs, comparison);
         } else {
@@ -68,8 +68,9 @@ final class RunReport {
         err.flush();
         if (!failed.isEmpty()) {
             boolean onlyIncomplete = failed.stream().allMatch(Run::isIncomplete);
-            throw new CliException(failed.size() + " of " + runs.size() + " run" + (runs.size() == 1 ? "" : "s")
-                    + " did not complete" + (onlyIncomplete ? ": samples are missing." : "."),
+            throw new CliException(
+                    failed.size() + " of " + runs.size() + " run" + (runs.size() == 1 ? "" : "s") + " did not complete"
+                            + (onlyIncomplete ? ": samples are missing." : "."),
                     onlyIncomplete ? CliException.INCOMPLETE : CliException.RUN_FAILED);
         }
         return 0;

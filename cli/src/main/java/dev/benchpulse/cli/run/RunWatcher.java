@@ -6,7 +6,6 @@ import dev.benchpulse.cli.api.ApiException;
 import dev.benchpulse.cli.api.CliException;
 import dev.benchpulse.cli.api.Run;
 import dev.benchpulse.cli.api.Statistics;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +16,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -47,16 +45,20 @@ final class RunWatcher {
         runs.forEach(run -> unfinished.add(run.id()));
         Map<String, Run> finished = new ConcurrentHashMap<>();
         // Each run's topic as POST /api/runs returned it; without topics the runs are only polled.
-        List<String> topics = runs.stream().map(AcceptedRun::topic).filter(t -> t != null && !t.isBlank()).toList();
-        Optional<MercureStream> stream = topics.isEmpty() ? Optional.empty()
-                : MercureStream.open(client, topics, this::onUpdate);
+        List<String> topics = runs.stream()
+                .map(AcceptedRun::topic)
+                .filter(t -> t != null && !t.isBlank())
+                .toList();
+        Optional<MercureStream> stream =
+                topics.isEmpty() ? Optional.empty() : MercureStream.open(client, topics, this::onUpdate);
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             while (!unfinished.isEmpty()) {
                 poll(finished);
                 if (!unfinished.isEmpty() && System.nanoTime() > deadline) {
-                    throw new CliException("The runs did not finish within " + timeout.toMinutes() + " min; they "
-                            + "go on in the stack (see the dashboard). Wait longer with --timeout.",
+                    throw new CliException(
+                            "The runs did not finish within " + timeout.toMinutes() + " min; they "
+                                    + "go on in the stack (see the dashboard). Wait longer with --timeout.",
                             CliException.RUN_FAILED);
                 }
                 boolean live = stream.map(MercureStream::isOpen).orElse(false);
@@ -110,12 +112,22 @@ final class RunWatcher {
             default -> "running";
         };
         JsonNode statistics = update.path("statistics");
-        Double mean = statistics.path("mean").isNumber() ? statistics.path("mean").asDouble() : null;
+        Double mean =
+                statistics.path("mean").isNumber() ? statistics.path("mean").asDouble() : null;
         Double half = statistics.path("ci95").path("low").isNumber() && mean != null
-                ? (statistics.path("ci95").path("high").asDouble() - statistics.path("ci95").path("low").asDouble()) / 2
+                ? (statistics.path("ci95").path("high").asDouble()
+                                - statistics.path("ci95").path("low").asDouble())
+                        / 2
                 : null;
-        display.show(runId, new Progress(update.path("runtime").asString(""),
-                update.path("currentIteration").asInt(0), update.path("totalIterations").asInt(0), state, mean, half));
+        display.show(
+                runId,
+                new Progress(
+                        update.path("runtime").asString(""),
+                        update.path("currentIteration").asInt(0),
+                        update.path("totalIterations").asInt(0),
+                        state,
+                        mean,
+                        half));
         if (!"running".equals(state)) {
             wake.offer(runId);
         }
@@ -123,10 +135,19 @@ final class RunWatcher {
 
     private static Progress progress(Run run) {
         Statistics s = run.statistics();
-        Double half = s == null || s.ci95() == null || s.ci95().low() == null || s.ci95().high() == null ? null
+        Double half = s == null
+                        || s.ci95() == null
+                        || s.ci95().low() == null
+                        || s.ci95().high() == null
+                ? null
                 : (s.ci95().high() - s.ci95().low()) / 2;
         String state = run.status() == null ? "queued" : run.status().toLowerCase(Locale.ROOT);
-        return new Progress(run.runtime(), run.completedIterations() == null ? 0 : run.completedIterations(),
-                run.iterations() == null ? 0 : run.iterations(), state, s == null ? null : s.mean(), half);
+        return new Progress(
+                run.runtime(),
+                run.completedIterations() == null ? 0 : run.completedIterations(),
+                run.iterations() == null ? 0 : run.iterations(),
+                state,
+                s == null ? null : s.mean(),
+                half);
     }
 }

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.benchpulse.cli.CliResult;
 import dev.benchpulse.cli.FakeBenchpulseApi;
-
 import java.io.IOException;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +26,8 @@ class CatalogCommandsTests {
         CliResult result = CliResult.run("list", "--url", api.url());
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).containsPattern("benchmark +category +name +tags")
+        assertThat(result.out())
+                .containsPattern("benchmark +category +name +tags")
                 .containsPattern("str-contains +strings +str contains +strings")
                 .containsPattern("array-sort +arrays +array sort +sorting")
                 .contains("2 benchmarks.");
@@ -46,7 +45,8 @@ class CatalogCommandsTests {
         CliResult result = CliResult.run("runtimes", "--url", api.url());
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).containsPattern("php +PHP 8.2 +8.2.36 +yes")
+        assertThat(result.out())
+                .containsPattern("php +PHP 8.2 +8.2.36 +yes")
                 .containsPattern("php-jit +PHP 8.2 \\+ JIT +8.2.36 +yes")
                 .containsPattern("php-8.1 +PHP 8.1 \\(container\\) +- +no: docker: command not found");
     }
@@ -57,9 +57,11 @@ class CatalogCommandsTests {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(api.requests()).contains("POST /api/benchmarks/str-contains/calibrate?runtime=php");
-        assertThat(api.clientHeaders()).as("no cross-site form: the servers refuse it without").containsOnly("cli");
-        assertThat(result.out()).contains("str-contains on php: 5000 inner iterations per sample",
-                "sampleMillis: 201.3");
+        assertThat(api.clientHeaders())
+                .as("no cross-site form: the servers refuse it without")
+                .containsOnly("cli");
+        assertThat(result.out())
+                .contains("str-contains on php: 5000 inner iterations per sample", "sampleMillis: 201.3");
     }
 
     @Test

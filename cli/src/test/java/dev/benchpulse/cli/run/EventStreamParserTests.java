@@ -3,10 +3,8 @@ package dev.benchpulse.cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.benchpulse.cli.run.EventStreamParser.ServerSentEvent;
-
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class EventStreamParserTests {

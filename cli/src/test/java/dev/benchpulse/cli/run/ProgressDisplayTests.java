@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class ProgressDisplayTests {
@@ -21,7 +20,8 @@ class ProgressDisplayTests {
         display.close();
 
         assertThat(output.toString())
-                .contains("php            [###############---------------]  50%  15/30  running    mean 1.23 µs ± 0.020")
+                .contains(
+                        "php            [###############---------------]  50%  15/30  running    mean 1.23 µs ± 0.020")
                 .contains("php            [##############################] 100%  30/30  completed")
                 .contains("php-jit        [------------------------------]   0%  0/0  queued")
                 .contains("\u001b[2A");
@@ -36,8 +36,14 @@ class ProgressDisplayTests {
         }
         display.show("run-2", new Progress("php-jit", 8, 8, "completed", null, null));
 
-        assertThat(output.toString().lines()).containsExactly("php-jit: running 0%", "php-jit: running 25%",
-                "php-jit: running 50%", "php-jit: running 75%", "php-jit: running 100%", "php-jit: completed");
+        assertThat(output.toString().lines())
+                .containsExactly(
+                        "php-jit: running 0%",
+                        "php-jit: running 25%",
+                        "php-jit: running 50%",
+                        "php-jit: running 75%",
+                        "php-jit: running 100%",
+                        "php-jit: completed");
     }
 
     @Test
@@ -62,7 +68,7 @@ class ProgressDisplayTests {
     }
 
     private ProgressDisplay display(boolean bars) {
-        return new ProgressDisplay(new PrintWriter(output, true), List.of("run-1", "run-2"), List.of("php", "php-jit"),
-                bars, false);
+        return new ProgressDisplay(
+                new PrintWriter(output, true), List.of("run-1", "run-2"), List.of("php", "php-jit"), bars, false);
     }
 }

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.benchpulse.cli.CliResult;
 import dev.benchpulse.cli.FakeBenchpulseApi;
-
 import java.io.IOException;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -28,8 +26,17 @@ class RunCommandTests {
     @Test
     void runs_on_two_runtimes_following_the_hub_then_prints_statistics_and_comparison() {
         // When
-        CliResult result = CliResult.run("run", "str-contains", "--runtime", "php", "--runtime", "php-jit",
-                "--iterations", "5", "--url", api.url());
+        CliResult result = CliResult.run(
+                "run",
+                "str-contains",
+                "--runtime",
+                "php",
+                "--runtime",
+                "php-jit",
+                "--iterations",
+                "5",
+                "--url",
+                api.url());
 
         // Then
         assertThat(result.exitCode()).as(result.err()).isZero();
@@ -38,11 +45,17 @@ class RunCommandTests {
             assertThat(request.path("runtimes").toString()).isEqualTo("[\"php\",\"php-jit\"]");
             assertThat(request.path("iterations").asInt()).isEqualTo(5);
         });
-        assertThat(api.streamRequests()).singleElement().asString()
-                .contains("topic=urn%3Abenchpulse%3Aruns%3A", "lastEventID=earliest",
-                        "Bearer " + FakeBenchpulseApi.TOKEN);
-        assertThat(result.out()).contains("Running str-contains on php, php-jit (5 samples each, interleaved)",
-                "php: completed", "php-jit: completed");
+        assertThat(api.streamRequests())
+                .singleElement()
+                .asString()
+                .contains(
+                        "topic=urn%3Abenchpulse%3Aruns%3A",
+                        "lastEventID=earliest", "Bearer " + FakeBenchpulseApi.TOKEN);
+        assertThat(result.out())
+                .contains(
+                        "Running str-contains on php, php-jit (5 samples each, interleaved)",
+                        "php: completed",
+                        "php-jit: completed");
         assertThat(result.out()).containsPattern("median +mean ± 95% CI +p90 +p99 +cv +outliers");
         assertThat(result.out())
                 .containsPattern("php +5 +1\\.22 µs +1\\.23 µs ± 0\\.020 +1\\.35 µs +1\\.54 µs +3\\.0%");
@@ -53,8 +66,8 @@ class RunCommandTests {
     @Test
     void runs_a_category_on_two_runtimes_as_one_matrix_with_its_progress_then_a_table_of_medians() {
         // When
-        CliResult result = CliResult.run("run", "--category", "strings", "-r", "php", "-r", "php-jit", "-n", "3",
-                "--url", api.url());
+        CliResult result = CliResult.run(
+                "run", "--category", "strings", "-r", "php", "-r", "php-jit", "-n", "3", "--url", api.url());
 
         // Then
         assertThat(result.exitCode()).as(result.err()).isZero();
@@ -64,8 +77,9 @@ class RunCommandTests {
             assertThat(request.path("runtimes").toString()).isEqualTo("[\"php\",\"php-jit\"]");
         });
         assertThat(api.requests()).anyMatch(r -> r.startsWith("GET /api/matrices/"));
-        assertThat(result.out()).contains("Running category strings: 1 benchmarks on php, php-jit, 2 runs of 3 "
-                + "samples (interleaved; matrix ");
+        assertThat(result.out())
+                .contains("Running category strings: 1 benchmarks on php, php-jit, 2 runs of 3 "
+                        + "samples (interleaved; matrix ");
         assertThat(result.out()).containsPattern("100\\.0 %  2/2 runs ended");
         assertThat(result.out()).containsPattern("benchmark +php median +php-jit median +php-jit / php");
         assertThat(result.out()).containsPattern("str-contains +[0-9.]+ .s +[0-9.]+ .s +0\\.[0-9]{2}");
@@ -77,8 +91,8 @@ class RunCommandTests {
         api.incompleteOn("php-jit");
 
         // When
-        CliResult result = CliResult.run("run", "--category", "strings", "-r", "php", "-r", "php-jit", "-n", "3",
-                "--url", api.url());
+        CliResult result = CliResult.run(
+                "run", "--category", "strings", "-r", "php", "-r", "php-jit", "-n", "3", "--url", api.url());
 
         // Then
         assertThat(result.exitCode()).as(result.err()).isEqualTo(4);
@@ -106,7 +120,9 @@ class RunCommandTests {
         // Then
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(api.streamRequests()).singleElement().asString().endsWith(" null");
-        assertThat(api.requests()).filteredOn(r -> r.startsWith("GET /api/runs/")).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(api.requests())
+                .filteredOn(r -> r.startsWith("GET /api/runs/"))
+                .hasSizeGreaterThanOrEqualTo(3);
         assertThat(result.out()).contains("php: completed").containsPattern("php +3 +1\\.22 µs");
     }
 
@@ -116,14 +132,16 @@ class RunCommandTests {
         api.failingOn("php-jit");
 
         // When
-        CliResult result = CliResult.run("run", "str-contains", "-r", "php", "-r", "php-jit", "-n", "4",
-                "--url", api.url());
+        CliResult result =
+                CliResult.run("run", "str-contains", "-r", "php", "-r", "php-jit", "-n", "4", "--url", api.url());
 
         // Then
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.out()).containsPattern("php +4 +1\\.22 µs").contains("php-jit: failed");
-        assertThat(result.err()).contains("php-jit FAILED: SCRIPT_ERROR: PHP Parse error: syntax error (code, line 3)",
-                "1 of 2 runs did not complete.");
+        assertThat(result.err())
+                .contains(
+                        "php-jit FAILED: SCRIPT_ERROR: PHP Parse error: syntax error (code, line 3)",
+                        "1 of 2 runs did not complete.");
     }
 
     @Test
@@ -132,14 +150,17 @@ class RunCommandTests {
         api.incompleteOn("php-jit");
 
         // When
-        CliResult result = CliResult.run("run", "str-contains", "-r", "php", "-r", "php-jit", "-n", "4",
-                "--url", api.url());
+        CliResult result =
+                CliResult.run("run", "str-contains", "-r", "php", "-r", "php-jit", "-n", "4", "--url", api.url());
 
         // Then
         assertThat(result.exitCode()).isEqualTo(4);
         assertThat(result.out()).containsPattern("php +4 +1\\.22 µs").contains("php-jit: incomplete");
-        assertThat(result.err()).contains("php-jit INCOMPLETE: 1 of 4 samples missing (iterations 2)",
-                "./benchpulse dlt list", "1 of 2 runs did not complete: samples are missing.");
+        assertThat(result.err())
+                .contains(
+                        "php-jit INCOMPLETE: 1 of 4 samples missing (iterations 2)",
+                        "./benchpulse dlt list",
+                        "1 of 2 runs did not complete: samples are missing.");
     }
 
     @Test
@@ -173,21 +194,32 @@ class RunCommandTests {
         CliResult result = CliResult.run("run", "array-sort", "-n", "2", "--url", api.url());
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(api.runRequests()).singleElement().satisfies(request -> assertThat(
-                request.path("runtimes").toString()).isEqualTo("[\"php\",\"php-jit\"]"));
+        assertThat(api.runRequests())
+                .singleElement()
+                .satisfies(request ->
+                        assertThat(request.path("runtimes").toString()).isEqualTo("[\"php\",\"php-jit\"]"));
     }
 
     @Test
     void json_output_holds_the_finished_runs_and_the_comparison() {
-        CliResult result = CliResult.run("run", "str-contains", "-r", "php", "-r", "php-jit", "-n", "2", "--json",
-                "--url", api.url());
+        CliResult result = CliResult.run(
+                "run", "str-contains", "-r", "php", "-r", "php-jit", "-n", "2", "--json", "--url", api.url());
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         JsonNode document = JsonMapper.builder().build().readTree(result.out());
         assertThat(document.path("runs")).hasSize(2);
         assertThat(document.path("runs").get(0).path("status").asString()).isEqualTo("COMPLETED");
-        assertThat(document.path("runs").get(0).path("statistics").path("median").asDouble()).isEqualTo(1220.0);
-        assertThat(document.path("comparison").path("pairs").get(0).path("verdict").asString())
+        assertThat(document.path("runs")
+                        .get(0)
+                        .path("statistics")
+                        .path("median")
+                        .asDouble())
+                .isEqualTo(1220.0);
+        assertThat(document.path("comparison")
+                        .path("pairs")
+                        .get(0)
+                        .path("verdict")
+                        .asString())
                 .isEqualTo("slower");
     }
 

@@ -1,9 +1,7 @@
 package dev.benchpulse.contracts.kafka;
 
 import dev.benchpulse.contracts.EventType;
-
 import java.util.Set;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;

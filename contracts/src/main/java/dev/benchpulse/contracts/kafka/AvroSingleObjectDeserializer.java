@@ -3,11 +3,9 @@ package dev.benchpulse.contracts.kafka;
 import dev.benchpulse.contracts.EventType;
 import dev.benchpulse.contracts.schema.AvroCodecs;
 import dev.benchpulse.contracts.schema.ContractSchemas;
-
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Set;
-
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -45,27 +43,38 @@ public class AvroSingleObjectDeserializer<V> implements Deserializer<V> {
             return null;
         }
         long fingerprint = fingerprintOf(topic, data);
-        Schema writer = ContractSchemas.byFingerprint(fingerprint).orElseThrow(() -> new UnknownSchemaException(
-                "Unknown writer schema fingerprint %s in a record on topic %s: it is none of the %d schema versions this contracts jar knows. Upgrade the contracts jar if the producer is newer."
-                        .formatted(hex(fingerprint), topic, ContractSchemas.size()), topic, fingerprint));
+        Schema writer = ContractSchemas.byFingerprint(fingerprint)
+                .orElseThrow(() -> new UnknownSchemaException(
+                        "Unknown writer schema fingerprint %s in a record on topic %s: it is none of the %d schema versions this contracts jar knows. Upgrade the contracts jar if the producer is newer."
+                                .formatted(hex(fingerprint), topic, ContractSchemas.size()),
+                        topic,
+                        fingerprint));
         EventType type = EventType.bySchemaName(writer.getFullName()).orElseThrow();
         if (!allowed.contains(type)) {
-            throw new UnknownSchemaException("A %s record (fingerprint %s) does not belong on topic %s, which carries %s"
-                    .formatted(type, hex(fingerprint), topic, allowed), topic, fingerprint);
+            throw new UnknownSchemaException(
+                    "A %s record (fingerprint %s) does not belong on topic %s, which carries %s"
+                            .formatted(type, hex(fingerprint), topic, allowed),
+                    topic,
+                    fingerprint);
         }
         try {
             return valueType.cast(AvroCodecs.decoder(type).decode(data));
         } catch (Exception e) {
-            throw new SerializationException("Cannot decode a %s record (fingerprint %s) on topic %s: %s"
-                    .formatted(type, hex(fingerprint), topic, e.getMessage()), e);
+            throw new SerializationException(
+                    "Cannot decode a %s record (fingerprint %s) on topic %s: %s"
+                            .formatted(type, hex(fingerprint), topic, e.getMessage()),
+                    e);
         }
     }
 
     private static long fingerprintOf(String topic, byte[] data) {
         if (data.length < HEADER_LENGTH || (data[0] & 0xFF) != 0xC3 || (data[1] & 0xFF) != 0x01) {
             String start = HexFormat.ofDelimiter(" ").formatHex(data, 0, Math.min(data.length, HEADER_LENGTH));
-            throw new UnknownSchemaException("A record on topic %s is not Avro single-object encoded: it starts with [%s], not C3 01 and a schema fingerprint"
-                    .formatted(topic, start), topic, null);
+            throw new UnknownSchemaException(
+                    "A record on topic %s is not Avro single-object encoded: it starts with [%s], not C3 01 and a schema fingerprint"
+                            .formatted(topic, start),
+                    topic,
+                    null);
         }
         long fingerprint = 0;
         for (int i = HEADER_LENGTH - 1; i >= 2; i--) {

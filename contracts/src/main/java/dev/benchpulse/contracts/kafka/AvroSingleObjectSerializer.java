@@ -3,13 +3,11 @@ package dev.benchpulse.contracts.kafka;
 import dev.benchpulse.contracts.EventType;
 import dev.benchpulse.contracts.schema.AvroCodecs;
 import dev.benchpulse.contracts.schema.ContractSchemas;
-
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigException;
@@ -73,7 +71,9 @@ public class AvroSingleObjectSerializer<V extends SpecificRecord> implements Ser
                 throw new IllegalArgumentException("not absolute");
             }
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(SCHEMA_BASE_URL_CONFIG, url,
+            throw new ConfigException(
+                    SCHEMA_BASE_URL_CONFIG,
+                    url,
                     "must be an absolute URL such as http://localhost:8080/api/schemas/ (CloudEvents dataschema is a URI)");
         }
         return url.endsWith("/") ? url : url + "/";
@@ -86,8 +86,8 @@ public class AvroSingleObjectSerializer<V extends SpecificRecord> implements Ser
         }
         EventType type = EventType.of(data);
         if (!allowed.contains(type)) {
-            throw new SerializationException(type + " records do not belong on topic " + topic
-                    + "; it carries " + allowed);
+            throw new SerializationException(
+                    type + " records do not belong on topic " + topic + "; it carries " + allowed);
         }
         try {
             ByteBuffer buffer = AvroCodecs.encoder(type).encode(data);
@@ -95,7 +95,8 @@ public class AvroSingleObjectSerializer<V extends SpecificRecord> implements Ser
             buffer.get(bytes);
             return bytes;
         } catch (Exception e) {
-            throw new SerializationException("Cannot encode " + type + " for topic " + topic + ": " + e.getMessage(), e);
+            throw new SerializationException(
+                    "Cannot encode " + type + " for topic " + topic + ": " + e.getMessage(), e);
         }
     }
 
@@ -103,8 +104,13 @@ public class AvroSingleObjectSerializer<V extends SpecificRecord> implements Ser
     public byte[] serialize(String topic, Headers headers, V data) {
         byte[] bytes = serialize(topic, data);
         if (data != null && headers != null) {
-            CloudEventHeaders.write(headers, data, source, schemaBaseUrl == null ? null
-                    : schemaBaseUrl + ContractSchemas.text(ContractSchemas.fingerprint(EventType.of(data))));
+            CloudEventHeaders.write(
+                    headers,
+                    data,
+                    source,
+                    schemaBaseUrl == null
+                            ? null
+                            : schemaBaseUrl + ContractSchemas.text(ContractSchemas.fingerprint(EventType.of(data))));
         }
         return bytes;
     }

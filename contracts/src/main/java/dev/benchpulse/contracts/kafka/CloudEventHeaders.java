@@ -2,11 +2,9 @@ package dev.benchpulse.contracts.kafka;
 
 import dev.benchpulse.contracts.EventType;
 import dev.benchpulse.contracts.Events;
-
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -25,13 +23,13 @@ public final class CloudEventHeaders {
     public static final String SUBJECT = "ce_subject";
     /** The URL of the schema the value was written with (CloudEvents {@code dataschema}), where one is served. */
     public static final String DATA_SCHEMA = "ce_dataschema";
+
     public static final String CONTENT_TYPE = "content-type";
 
     public static final String SPEC_VERSION_VALUE = "1.0";
     public static final String AVRO_CONTENT_TYPE = "application/avro";
 
-    private CloudEventHeaders() {
-    }
+    private CloudEventHeaders() {}
 
     /** Replaces the CloudEvents headers of a record with those describing {@code event}, without a data schema. */
     public static void write(Headers headers, SpecificRecord event, String source) {

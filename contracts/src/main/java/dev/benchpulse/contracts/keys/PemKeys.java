@@ -24,8 +24,7 @@ public final class PemKeys {
 
     private static final String[] ALGORITHMS = {"RSA", "EC"};
 
-    private PemKeys() {
-    }
+    private PemKeys() {}
 
     /**
      * The private key of a PEM {@code PRIVATE KEY} block (PKCS#8).
@@ -54,7 +53,8 @@ public final class PemKeys {
         if (pem == null) {
             throw new IllegalArgumentException("it is not set: expected -----BEGIN " + label + "----- ...");
         }
-        String base64 = pem.replace("\\n", "\n").replaceAll("-----(BEGIN|END) " + label + "-----", "")
+        String base64 = pem.replace("\\n", "\n")
+                .replaceAll("-----(BEGIN|END) " + label + "-----", "")
                 .replaceAll("\\s", "");
         if (base64.isEmpty()) {
             throw new IllegalArgumentException("it is empty: expected -----BEGIN " + label + "----- ...");
@@ -62,8 +62,8 @@ public final class PemKeys {
         try {
             return Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("it is not a PEM " + label + " (-----BEGIN " + label + "----- ...): "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "it is not a PEM " + label + " (-----BEGIN " + label + "----- ...): " + e.getMessage(), e);
         }
     }
 

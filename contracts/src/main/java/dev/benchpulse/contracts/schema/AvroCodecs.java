@@ -1,10 +1,8 @@
 package dev.benchpulse.contracts.schema;
 
 import dev.benchpulse.contracts.EventType;
-
 import java.util.EnumMap;
 import java.util.Map;
-
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
@@ -27,8 +25,7 @@ public final class AvroCodecs {
         }
     }
 
-    private AvroCodecs() {
-    }
+    private AvroCodecs() {}
 
     public static BinaryMessageEncoder<SpecificRecord> encoder(EventType type) {
         return ENCODERS.get(type);

@@ -11,16 +11,15 @@ final class AvroTrust {
     private static final String GENERATED_PACKAGE = "dev.benchpulse.contracts.avro.";
     private static volatile boolean installed;
 
-    private AvroTrust() {
-    }
+    private AvroTrust() {}
 
     static synchronized void install() {
         if (installed) {
             return;
         }
         ClassSecurityValidator.ClassSecurityPredicate previous = ClassSecurityValidator.getGlobal();
-        ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(previous,
-                clazz -> clazz.getName().startsWith(GENERATED_PACKAGE)));
+        ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(
+                previous, clazz -> clazz.getName().startsWith(GENERATED_PACKAGE)));
         installed = true;
     }
 }

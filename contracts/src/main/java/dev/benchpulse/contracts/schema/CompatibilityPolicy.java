@@ -2,7 +2,6 @@ package dev.benchpulse.contracts.schema;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaPairCompatibility;
@@ -13,8 +12,7 @@ import org.apache.avro.SchemaCompatibility.SchemaPairCompatibility;
  */
 public final class CompatibilityPolicy {
 
-    private CompatibilityPolicy() {
-    }
+    private CompatibilityPolicy() {}
 
     /**
      * Checks a candidate schema against every earlier version.
@@ -28,18 +26,28 @@ public final class CompatibilityPolicy {
         for (int i = 0; i < earlier.size(); i++) {
             String version = "v" + (i + 1);
             Schema previous = earlier.get(i);
-            describe(problems, "cannot read records written with " + version,
+            describe(
+                    problems,
+                    "cannot read records written with " + version,
                     SchemaCompatibility.checkReaderWriterCompatibility(candidate, previous));
-            describe(problems, version + " readers cannot read records it writes",
+            describe(
+                    problems,
+                    version + " readers cannot read records it writes",
                     SchemaCompatibility.checkReaderWriterCompatibility(previous, candidate));
         }
         return problems;
     }
 
     private static void describe(List<String> problems, String direction, SchemaPairCompatibility result) {
-        result.getResult().getIncompatibilities().forEach(incompatibility -> problems.add(
-                "%s %s: %s at %s (%s)".formatted(result.getReader().getName(), direction, incompatibility.getType(),
-                        fieldPath(result.getReader(), incompatibility.getLocation()), incompatibility.getMessage())));
+        result.getResult()
+                .getIncompatibilities()
+                .forEach(incompatibility -> problems.add("%s %s: %s at %s (%s)"
+                        .formatted(
+                                result.getReader().getName(),
+                                direction,
+                                incompatibility.getType(),
+                                fieldPath(result.getReader(), incompatibility.getLocation()),
+                                incompatibility.getMessage())));
     }
 
     /** Turns Avro's location, a JSON pointer such as /fields/9/type/fields/0/type, into field names. */

@@ -1,14 +1,12 @@
 package dev.benchpulse.contracts.schema;
 
 import dev.benchpulse.contracts.EventType;
-
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.message.SchemaStore;
@@ -33,8 +31,7 @@ public final class ContractSchemas {
         }
     }
 
-    private ContractSchemas() {
-    }
+    private ContractSchemas() {}
 
     public static SchemaStore store() {
         return STORE;

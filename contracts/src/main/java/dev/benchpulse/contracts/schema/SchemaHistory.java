@@ -1,13 +1,11 @@
 package dev.benchpulse.contracts.schema;
 
 import dev.benchpulse.contracts.EventType;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.avro.Schema;
 
 /**
@@ -19,8 +17,7 @@ public final class SchemaHistory {
 
     private static final String ROOT = "/dev/benchpulse/contracts/history/";
 
-    private SchemaHistory() {
-    }
+    private SchemaHistory() {}
 
     /** Released versions of a type's schema, oldest first. */
     public static List<Schema> versions(EventType type) {

@@ -25,6 +25,5 @@ public final class ApiHeaders {
      */
     public static final String SUBSCRIBER_COOKIE = "mercureAuthorization";
 
-    private ApiHeaders() {
-    }
+    private ApiHeaders() {}
 }

@@ -14,8 +14,7 @@ public final class RunTopics {
     /** The URI template (RFC 6570) that matches every run's topic. */
     public static final String TEMPLATE = PREFIX + "{runId}";
 
-    private RunTopics() {
-    }
+    private RunTopics() {}
 
     /** The topic IRI of a run. */
     public static String of(UUID runId) {

@@ -12,12 +12,10 @@ import dev.benchpulse.contracts.avro.HubUpdate;
 import dev.benchpulse.contracts.avro.RunRequested;
 import dev.benchpulse.contracts.schema.ContractSchemas;
 import dev.benchpulse.contracts.web.RunTopics;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.SerializationException;
@@ -60,7 +58,8 @@ class AvroSerdeTests {
         assertThat(header(headers, "ce_time")).isEqualTo(started.getOccurredAt().toString());
         assertThat(header(headers, "ce_subject")).isEqualTo(started.getRunId().toString());
         assertThat(header(headers, "content-type")).isEqualTo("application/avro");
-        assertThat(CloudEventHeaders.read(headers, CloudEventHeaders.DATA_SCHEMA)).isEmpty();
+        assertThat(CloudEventHeaders.read(headers, CloudEventHeaders.DATA_SCHEMA))
+                .isEmpty();
     }
 
     @Test
@@ -82,7 +81,9 @@ class AvroSerdeTests {
 
     @Test
     void a_hub_update_without_a_topic_is_refused_with_a_reason() {
-        HubUpdate update = HubUpdate.newBuilder(fixtures.hubUpdate()).setTopics(java.util.List.of()).build();
+        HubUpdate update = HubUpdate.newBuilder(fixtures.hubUpdate())
+                .setTopics(java.util.List.of())
+                .build();
 
         assertThatThrownBy(() -> Topics.HUB_UPDATES.valueSerializer().serialize("t", new RecordHeaders(), update))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -91,14 +92,15 @@ class AvroSerdeTests {
 
     @Test
     void names_the_writer_schema_url_in_ce_dataschema_when_a_base_url_is_configured() {
-        serializer.configure(Map.of(AvroSingleObjectSerializer.SCHEMA_BASE_URL_CONFIG,
-                "http://localhost:8080/api/schemas"), false);
+        serializer.configure(
+                Map.of(AvroSingleObjectSerializer.SCHEMA_BASE_URL_CONFIG, "http://localhost:8080/api/schemas"), false);
         SpecificRecord progress = fixtures.oneOfEach().get(2);
         RecordHeaders headers = new RecordHeaders();
 
         byte[] bytes = serializer.serialize("t", headers, progress);
 
-        long written = ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        long written =
+                ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
         assertThat(header(headers, CloudEventHeaders.DATA_SCHEMA))
                 .isEqualTo("http://localhost:8080/api/schemas/" + ContractSchemas.text(written))
                 .endsWith("/" + ContractSchemas.text(ContractSchemas.fingerprint(EventType.BENCHMARK_PROGRESS)));
@@ -107,7 +109,7 @@ class AvroSerdeTests {
     @Test
     void refuses_a_schema_base_url_that_is_not_absolute() {
         assertThatThrownBy(() -> serializer.configure(
-                Map.of(AvroSingleObjectSerializer.SCHEMA_BASE_URL_CONFIG, "/api/schemas/"), false))
+                        Map.of(AvroSingleObjectSerializer.SCHEMA_BASE_URL_CONFIG, "/api/schemas/"), false))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("absolute URL");
     }

@@ -6,13 +6,11 @@ import dev.benchpulse.contracts.Events;
 import dev.benchpulse.contracts.Fixtures;
 import dev.benchpulse.contracts.Topic;
 import dev.benchpulse.contracts.Topics;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -44,9 +42,10 @@ class BrokerRoundTripIntegrationTests {
             // Serializer instances given to a KafkaProducer are not configured by it: configure them first.
             Serializer<SpecificRecord> values = topic.valueSerializer();
             values.configure(producerProps(), false);
-            try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(producerProps(),
-                    topic.keySerializer(), values)) {
-                producer.send(new ProducerRecord<>(topic.name(), Events.runId(event).toString(), event));
+            try (KafkaProducer<String, SpecificRecord> producer =
+                    new KafkaProducer<>(producerProps(), topic.keySerializer(), values)) {
+                producer.send(
+                        new ProducerRecord<>(topic.name(), Events.runId(event).toString(), event));
             }
         }
 
@@ -58,7 +57,8 @@ class BrokerRoundTripIntegrationTests {
         assertThat(received).extracting(ConsumerRecord::value).containsExactlyInAnyOrderElementsOf(sent);
         for (ConsumerRecord<String, SpecificRecord> record : received) {
             assertThat(record.key()).isEqualTo(fixtures.run.toString());
-            assertThat(header(record, CloudEventHeaders.ID)).isEqualTo(Events.eventId(record.value()).toString());
+            assertThat(header(record, CloudEventHeaders.ID))
+                    .isEqualTo(Events.eventId(record.value()).toString());
             assertThat(header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
             assertThat(header(record, CloudEventHeaders.SOURCE)).isEqualTo("/benchpulse/contracts-test");
             assertThat(header(record, CloudEventHeaders.TYPE)).startsWith("dev.benchpulse.");
@@ -71,17 +71,20 @@ class BrokerRoundTripIntegrationTests {
     void a_record_with_an_unknown_fingerprint_is_rejected_naming_fingerprint_and_topic() {
         String topic = "contracts-test.unknown-" + UUID.randomUUID();
         byte[] bogus = {(byte) 0xC3, 0x01, 1, 2, 3, 4, 5, 6, 7, 8, 0};
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps(), new StringSerializer(),
-                new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(producerProps(), new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(topic, "k", bogus));
         }
 
-        try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(consumerProps(),
-                Topics.BENCHMARK_EVENTS.keyDeserializer(), Topics.BENCHMARK_EVENTS.valueDeserializer())) {
+        try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(
+                consumerProps(),
+                Topics.BENCHMARK_EVENTS.keyDeserializer(),
+                Topics.BENCHMARK_EVENTS.valueDeserializer())) {
             consumer.subscribe(List.of(topic));
             RecordDeserializationException failure = pollUntilFailure(consumer);
 
-            assertThat(failure.getCause()).isInstanceOf(UnknownSchemaException.class)
+            assertThat(failure.getCause())
+                    .isInstanceOf(UnknownSchemaException.class)
                     .hasMessageContaining("0x0807060504030201")
                     .hasMessageContaining(topic);
             assertThat(failure.offset()).isZero();
@@ -91,8 +94,10 @@ class BrokerRoundTripIntegrationTests {
     @SuppressWarnings("unchecked")
     private static Topic<String, SpecificRecord> topicOf(SpecificRecord event) {
         return (Topic<String, SpecificRecord>) Topics.all().stream()
-                .filter(t -> t.eventTypes().stream().anyMatch(type -> type.recordClass().isInstance(event)))
-                .findFirst().orElseThrow();
+                .filter(t -> t.eventTypes().stream()
+                        .anyMatch(type -> type.recordClass().isInstance(event)))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static long countOn(List<SpecificRecord> sent, Topic<String, ?> topic) {
@@ -101,8 +106,8 @@ class BrokerRoundTripIntegrationTests {
 
     private List<ConsumerRecord<String, SpecificRecord>> consumeAll(Topic<String, ?> topic, long expected) {
         List<ConsumerRecord<String, SpecificRecord>> records = new ArrayList<>();
-        try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(consumerProps(),
-                Topics.BENCHMARK_EVENTS.keyDeserializer(), new AvroSingleObjectDeserializer<>())) {
+        try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(
+                consumerProps(), Topics.BENCHMARK_EVENTS.keyDeserializer(), new AvroSingleObjectDeserializer<>())) {
             consumer.subscribe(List.of(topic.name()));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (records.size() < expected && System.nanoTime() < deadline) {
@@ -129,16 +134,25 @@ class BrokerRoundTripIntegrationTests {
     }
 
     private static Map<String, Object> producerProps() {
-        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKERS,
-                ProducerConfig.CLIENT_ID_CONFIG, "contracts-test",
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        return Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                BROKERS,
+                ProducerConfig.CLIENT_ID_CONFIG,
+                "contracts-test",
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true);
     }
 
     private static Map<String, Object> consumerProps() {
-        return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKERS,
-                ConsumerConfig.GROUP_ID_CONFIG, "contracts-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                BROKERS,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "contracts-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest");
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

@@ -8,13 +8,11 @@ import dev.benchpulse.contracts.avro.BenchmarkCompleted;
 import dev.benchpulse.contracts.avro.BenchmarkFailed;
 import dev.benchpulse.contracts.avro.BenchmarkProgress;
 import dev.benchpulse.contracts.avro.BenchmarkStarted;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -62,8 +60,12 @@ class PlainKafkaClientsConsumerIntegrationTests {
     private static String describe(SpecificRecord event) {
         return switch (event) {
             case BenchmarkStarted s -> "started on " + s.getRuntime().getId();
-            case BenchmarkProgress p -> "sample %d of %d: %s ns/op".formatted(p.getCurrentIteration(),
-                    p.getTotalIterations(), p.getSample().getTimePerOperationNanos());
+            case BenchmarkProgress p ->
+                "sample %d of %d: %s ns/op"
+                        .formatted(
+                                p.getCurrentIteration(),
+                                p.getTotalIterations(),
+                                p.getSample().getTimePerOperationNanos());
             case BenchmarkCompleted c -> "completed " + c.getTotalIterations() + " samples";
             case BenchmarkFailed f -> "failed: " + f.getReason() + " " + f.getMessage();
             default -> "unknown " + event.getSchema().getFullName();
@@ -73,10 +75,10 @@ class PlainKafkaClientsConsumerIntegrationTests {
     private void publish(List<SpecificRecord> events) {
         Properties props = new Properties();
         props.put("bootstrap.servers", BROKERS);
-        try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(props,
-                Topics.BENCHMARK_EVENTS.keySerializer(), Topics.BENCHMARK_EVENTS.valueSerializer())) {
-            events.forEach(e -> producer.send(new ProducerRecord<>(Topics.BENCHMARK_EVENTS.name(),
-                    fixtures.run.toString(), e)));
+        try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(
+                props, Topics.BENCHMARK_EVENTS.keySerializer(), Topics.BENCHMARK_EVENTS.valueSerializer())) {
+            events.forEach(e ->
+                    producer.send(new ProducerRecord<>(Topics.BENCHMARK_EVENTS.name(), fixtures.run.toString(), e)));
         }
     }
 }

@@ -7,7 +7,6 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -27,9 +26,12 @@ class PemKeysTests {
         ec.initialize(new ECGenParameterSpec("secp256r1"));
         KeyPair pair = ec.generateKeyPair();
 
-        assertThat(PemKeys.publicKey(pem("PUBLIC KEY", RSA.getPublic().getEncoded()))).isEqualTo(RSA.getPublic());
-        assertThat(PemKeys.publicKey(pem("PUBLIC KEY", pair.getPublic().getEncoded()))).isEqualTo(pair.getPublic());
-        assertThat(PemKeys.privateKey(pem("PRIVATE KEY", pair.getPrivate().getEncoded()))).isEqualTo(pair.getPrivate());
+        assertThat(PemKeys.publicKey(pem("PUBLIC KEY", RSA.getPublic().getEncoded())))
+                .isEqualTo(RSA.getPublic());
+        assertThat(PemKeys.publicKey(pem("PUBLIC KEY", pair.getPublic().getEncoded())))
+                .isEqualTo(pair.getPublic());
+        assertThat(PemKeys.privateKey(pem("PRIVATE KEY", pair.getPrivate().getEncoded())))
+                .isEqualTo(pair.getPrivate());
     }
 
     @Test
@@ -44,24 +46,30 @@ class PemKeysTests {
 
         @Test
         void a_pkcs1_key_and_says_how_to_convert_it() {
-            assertThatThrownBy(() -> PemKeys.privateKey("-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----"))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("openssl pkcs8 -topk8");
+            assertThatThrownBy(() ->
+                            PemKeys.privateKey("-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("openssl pkcs8 -topk8");
         }
 
         @Test
         void text_that_is_no_key() {
-            assertThatThrownBy(() -> PemKeys.publicKey("-----BEGIN PUBLIC KEY-----\nnot base64!\n-----END PUBLIC KEY-----"))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a PEM PUBLIC KEY");
+            assertThatThrownBy(() ->
+                            PemKeys.publicKey("-----BEGIN PUBLIC KEY-----\nnot base64!\n-----END PUBLIC KEY-----"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("not a PEM PUBLIC KEY");
             assertThatThrownBy(() -> PemKeys.publicKey(pem("PUBLIC KEY", new byte[] {1, 2, 3})))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an RSA or EC key");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("not an RSA or EC key");
             assertThatThrownBy(() -> PemKeys.privateKey(null))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not set");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("not set");
         }
     }
 
     private static String pem(String label, byte[] der) {
-        return "-----BEGIN " + label + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-                + "\n-----END " + label + "-----\n";
+        return "-----BEGIN " + label + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der) + "\n-----END " + label + "-----\n";
     }
 
     private static KeyPair generate(String algorithm) {

@@ -10,13 +10,11 @@ import dev.benchpulse.contracts.avro.FailureReason;
 import dev.benchpulse.contracts.avro.GroupMember;
 import dev.benchpulse.contracts.avro.RunGroup;
 import dev.benchpulse.contracts.avro.RunRequested;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.generic.GenericData;
@@ -36,7 +34,8 @@ class SchemaEvolutionTests {
         List<Schema> history = SchemaHistory.versions(type);
 
         assertThat(history).as("released versions of " + type).isNotEmpty();
-        assertThat(CompatibilityPolicy.fullTransitiveProblems(type.schema(), history)).isEmpty();
+        assertThat(CompatibilityPolicy.fullTransitiveProblems(type.schema(), history))
+                .isEmpty();
     }
 
     @Test
@@ -55,7 +54,8 @@ class SchemaEvolutionTests {
     @EnumSource(EventType.class)
     void every_released_version_is_found_by_its_fingerprint(EventType type) {
         for (Schema version : SchemaHistory.versions(type)) {
-            assertThat(ContractSchemas.byFingerprint(ContractSchemas.fingerprint(version))).contains(version);
+            assertThat(ContractSchemas.byFingerprint(ContractSchemas.fingerprint(version)))
+                    .contains(version);
         }
         assertThat(ContractSchemas.fingerprint(type)).isEqualTo(ContractSchemas.fingerprint(type.schema()));
     }
@@ -68,8 +68,11 @@ class SchemaEvolutionTests {
         String latest = SchemaNormalization.toParsingForm(history.getLast());
 
         assertThat(current)
-                .as("%s changed since its latest release. Release it by adding %s with this content:%n%s", type,
-                        SchemaHistory.location(type, history.size() + 1), type.schema().toString(true))
+                .as(
+                        "%s changed since its latest release. Release it by adding %s with this content:%n%s",
+                        type,
+                        SchemaHistory.location(type, history.size() + 1),
+                        type.schema().toString(true))
                 .isEqualTo(latest);
     }
 
@@ -77,8 +80,8 @@ class SchemaEvolutionTests {
     void a_breaking_change_is_caught() throws IOException {
         Schema breaking = fixture("/fixtures/BenchmarkProgress-breaking.avsc");
 
-        List<String> problems = CompatibilityPolicy.fullTransitiveProblems(breaking,
-                SchemaHistory.versions(EventType.BENCHMARK_PROGRESS));
+        List<String> problems = CompatibilityPolicy.fullTransitiveProblems(
+                breaking, SchemaHistory.versions(EventType.BENCHMARK_PROGRESS));
 
         assertThat(problems).isNotEmpty();
         assertThat(String.join("\n", problems))
@@ -92,33 +95,52 @@ class SchemaEvolutionTests {
     void adding_an_optional_field_with_a_default_is_allowed() throws IOException {
         Schema evolved = fixture("/fixtures/BenchmarkProgress-compatible.avsc");
 
-        assertThat(CompatibilityPolicy.fullTransitiveProblems(evolved,
-                SchemaHistory.versions(EventType.BENCHMARK_PROGRESS))).isEmpty();
+        assertThat(CompatibilityPolicy.fullTransitiveProblems(
+                        evolved, SchemaHistory.versions(EventType.BENCHMARK_PROGRESS)))
+                .isEmpty();
     }
 
     @Test
     void a_completed_event_of_a_version_1_producer_reads_without_a_sample_count_and_version_1_reads_the_new_one()
             throws IOException {
         Schema v1 = SchemaHistory.versions(EventType.BENCHMARK_COMPLETED).getFirst();
-        GenericRecord old = new GenericRecordBuilder(v1).set("eventId", UUID.randomUUID().toString())
-                .set("runId", UUID.randomUUID().toString()).set("attemptId", UUID.randomUUID().toString())
-                .set("sequence", 31).set("occurredAt", 1_700_000_000_000L)
-                .set("benchmark", new GenericRecordBuilder(v1.getField("benchmark").schema())
-                        .set("slug", "s").set("name", "n").set("category", "c").build())
-                .set("runtime", new GenericRecordBuilder(v1.getField("runtime").schema())
-                        .set("id", "php").set("phpVersion", "8.2.0").set("settings", Map.of()).build())
-                .set("totalIterations", 30).set("wallTimeMillis", 5_000L).build();
-        byte[] written = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(old).array();
+        GenericRecord old = new GenericRecordBuilder(v1)
+                .set("eventId", UUID.randomUUID().toString())
+                .set("runId", UUID.randomUUID().toString())
+                .set("attemptId", UUID.randomUUID().toString())
+                .set("sequence", 31)
+                .set("occurredAt", 1_700_000_000_000L)
+                .set(
+                        "benchmark",
+                        new GenericRecordBuilder(v1.getField("benchmark").schema())
+                                .set("slug", "s")
+                                .set("name", "n")
+                                .set("category", "c")
+                                .build())
+                .set(
+                        "runtime",
+                        new GenericRecordBuilder(v1.getField("runtime").schema())
+                                .set("id", "php")
+                                .set("phpVersion", "8.2.0")
+                                .set("settings", Map.of())
+                                .build())
+                .set("totalIterations", 30)
+                .set("wallTimeMillis", 5_000L)
+                .build();
+        byte[] written = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1)
+                .encode(old)
+                .array();
 
-        BenchmarkCompleted read = (BenchmarkCompleted) AvroCodecs.decoder(EventType.BENCHMARK_COMPLETED)
-                .decode(written);
+        BenchmarkCompleted read = (BenchmarkCompleted)
+                AvroCodecs.decoder(EventType.BENCHMARK_COMPLETED).decode(written);
         assertThat(read.getTotalIterations()).isEqualTo(30);
         assertThat(read.getSamplesTaken()).isNull();
 
-        byte[] current = AvroCodecs.encoder(EventType.BENCHMARK_COMPLETED).encode(BenchmarkCompleted
-                .newBuilder(read).setSamplesTaken(30).build()).array();
-        GenericRecord byOldReader = new BinaryMessageDecoder<GenericRecord>(GenericData.get(), v1,
-                ContractSchemas.store()).decode(current);
+        byte[] current = AvroCodecs.encoder(EventType.BENCHMARK_COMPLETED)
+                .encode(BenchmarkCompleted.newBuilder(read).setSamplesTaken(30).build())
+                .array();
+        GenericRecord byOldReader =
+                new BinaryMessageDecoder<GenericRecord>(GenericData.get(), v1, ContractSchemas.store()).decode(current);
         assertThat(byOldReader.get("totalIterations")).isEqualTo(30);
         assertThat(byOldReader.getSchema().getField("samplesTaken")).isNull();
     }
@@ -135,25 +157,37 @@ class SchemaEvolutionTests {
             throws IOException {
         Schema v1 = SchemaHistory.versions(EventType.RUN_REQUESTED).getFirst();
         String runId = UUID.randomUUID().toString();
-        GenericRecord old = new GenericRecordBuilder(v1).set("eventId", UUID.randomUUID().toString())
-                .set("runId", runId).set("occurredAt", 1_700_000_000_000L).set("benchmark", "str-contains")
-                .set("runtime", "php").set("iterations", 5).set("warmupIterations", null)
-                .set("innerIterations", 1000).set("requestedAt", 1_700_000_000_000L).set("requestedBy", "cli")
+        GenericRecord old = new GenericRecordBuilder(v1)
+                .set("eventId", UUID.randomUUID().toString())
+                .set("runId", runId)
+                .set("occurredAt", 1_700_000_000_000L)
+                .set("benchmark", "str-contains")
+                .set("runtime", "php")
+                .set("iterations", 5)
+                .set("warmupIterations", null)
+                .set("innerIterations", 1000)
+                .set("requestedAt", 1_700_000_000_000L)
+                .set("requestedBy", "cli")
                 .build();
-        byte[] written = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(old).array();
+        byte[] written = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1)
+                .encode(old)
+                .array();
 
-        RunRequested read = (RunRequested) AvroCodecs.decoder(EventType.RUN_REQUESTED).decode(written);
+        RunRequested read =
+                (RunRequested) AvroCodecs.decoder(EventType.RUN_REQUESTED).decode(written);
         assertThat(read.getRunId()).hasToString(runId);
         assertThat(read.getMatrixId()).isNull();
         assertThat(read.getGroup()).isNull();
 
         UUID member = UUID.randomUUID();
-        byte[] current = AvroCodecs.encoder(EventType.RUN_REQUESTED).encode(RunRequested.newBuilder(read)
-                .setMatrixId(UUID.randomUUID())
-                .setGroup(new RunGroup(UUID.randomUUID(), List.of(new GroupMember(member, "php")), 1)).build())
+        byte[] current = AvroCodecs.encoder(EventType.RUN_REQUESTED)
+                .encode(RunRequested.newBuilder(read)
+                        .setMatrixId(UUID.randomUUID())
+                        .setGroup(new RunGroup(UUID.randomUUID(), List.of(new GroupMember(member, "php")), 1))
+                        .build())
                 .array();
-        GenericRecord byOldReader = new BinaryMessageDecoder<GenericRecord>(GenericData.get(), v1,
-                ContractSchemas.store()).decode(current);
+        GenericRecord byOldReader =
+                new BinaryMessageDecoder<GenericRecord>(GenericData.get(), v1, ContractSchemas.store()).decode(current);
         assertThat(byOldReader.get("benchmark")).hasToString("str-contains");
         assertThat(byOldReader.getSchema().getField("group")).isNull();
     }
@@ -162,20 +196,26 @@ class SchemaEvolutionTests {
     void every_known_schema_version_is_in_the_store() {
         for (EventType type : EventType.values()) {
             for (Schema version : SchemaHistory.versions(type)) {
-                assertThat(ContractSchemas.byFingerprint(ContractSchemas.fingerprint(version))).isPresent();
+                assertThat(ContractSchemas.byFingerprint(ContractSchemas.fingerprint(version)))
+                        .isPresent();
             }
         }
     }
 
     @Test
     void a_version_1_reader_reads_the_new_runner_lost_reason_as_internal() throws IOException {
-        BenchmarkFailed lost = BenchmarkFailed.newBuilder((BenchmarkFailed) new Fixtures().oneOfEach().get(4))
-                .setReason(FailureReason.RUNNER_LOST).setErrorSection(null).setErrorLine(null).build();
-        byte[] written = AvroCodecs.encoder(EventType.BENCHMARK_FAILED).encode(lost).array();
+        BenchmarkFailed lost = BenchmarkFailed.newBuilder(
+                        (BenchmarkFailed) new Fixtures().oneOfEach().get(4))
+                .setReason(FailureReason.RUNNER_LOST)
+                .setErrorSection(null)
+                .setErrorLine(null)
+                .build();
+        byte[] written =
+                AvroCodecs.encoder(EventType.BENCHMARK_FAILED).encode(lost).array();
 
         Schema v1 = SchemaHistory.versions(EventType.BENCHMARK_FAILED).getFirst();
-        GenericRecord read = new BinaryMessageDecoder<GenericRecord>(GenericData.get(), v1, ContractSchemas.store())
-                .decode(written);
+        GenericRecord read =
+                new BinaryMessageDecoder<GenericRecord>(GenericData.get(), v1, ContractSchemas.store()).decode(written);
 
         assertThat(read.get("reason")).hasToString("INTERNAL");
     }

@@ -1,9 +1,10 @@
 package dev.benchpulse.gateway.dashboard;
 
+import dev.benchpulse.contracts.web.ApiHeaders;
+import dev.benchpulse.gateway.subscriber.SubscriberCookies;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -11,9 +12,6 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
-
-import dev.benchpulse.contracts.web.ApiHeaders;
-import dev.benchpulse.gateway.subscriber.SubscriberCookies;
 
 /**
  * Serves a dashboard page and, with it, the visitor's subscriber cookie (when the security mode allows), so the
@@ -43,8 +41,10 @@ class DashboardPages {
                 .replace("{{clientHeader}}", ApiHeaders.CLIENT)
                 .replace("{{main}}", read("dashboard/" + name + ".html"));
         return request -> cookies.issue(request.exchange())
-                .then(ServerResponse.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                        .cacheControl(CacheControl.noCache()).bodyValue(html));
+                .then(ServerResponse.ok()
+                        .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                        .cacheControl(CacheControl.noCache())
+                        .bodyValue(html));
     }
 
     /** The page shown for an error: the layout around what happened and where to go on (no request data in it). */
@@ -52,8 +52,11 @@ class DashboardPages {
         return LAYOUT.replace("{{title}}", title)
                 .replace("{{head}}", "")
                 .replace("{{page}}", "error")
-                .replace("{{main}}", ERROR.replace("{{status}}", String.valueOf(status.value()))
-                        .replace("{{title}}", title).replace("{{text}}", text));
+                .replace(
+                        "{{main}}",
+                        ERROR.replace("{{status}}", String.valueOf(status.value()))
+                                .replace("{{title}}", title)
+                                .replace("{{text}}", text));
     }
 
     private static String read(String path) {

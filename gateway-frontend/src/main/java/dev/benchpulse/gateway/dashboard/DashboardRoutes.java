@@ -16,8 +16,7 @@ class DashboardRoutes {
 
     @Bean
     RouterFunction<ServerResponse> dashboard(DashboardPages pages, SessionHandler session) {
-        return route()
-                .GET("/", pages.page("catalog", "Benchmarks", false))
+        return route().GET("/", pages.page("catalog", "Benchmarks", false))
                 .GET("/benchmarks/{slug}", pages.page("benchmark", "Benchmark", true))
                 .GET("/benchmarks/{slug}/compare", pages.page("compare", "Compare runtimes", false))
                 .GET("/benchmarks/{slug}/history", pages.page("history", "History", false))

@@ -1,8 +1,8 @@
 package dev.benchpulse.gateway.dashboard;
 
+import dev.benchpulse.support.problem.ProblemResponses;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
@@ -15,8 +15,6 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
-
-import dev.benchpulse.support.problem.ProblemResponses;
 import reactor.core.publisher.Mono;
 
 /**
@@ -45,10 +43,15 @@ class ErrorPages implements ErrorWebExceptionHandler {
             return Mono.error(failure);
         }
         HttpStatus status = failure instanceof ResponseStatusException known
-                ? HttpStatus.resolve(known.getStatusCode().value()) : null;
+                ? HttpStatus.resolve(known.getStatusCode().value())
+                : null;
         HttpStatus shown = status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
         if (shown.is5xxServerError()) {
-            log.error("{} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), failure);
+            log.error(
+                    "{} {} failed",
+                    exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(),
+                    failure);
         }
         Wording error = Wording.of(shown);
         if (wantsProblem(exchange)) {
@@ -57,8 +60,8 @@ class ErrorPages implements ErrorWebExceptionHandler {
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(shown);
         response.getHeaders().setContentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8));
-        DataBuffer body = response.bufferFactory().wrap(pages.errorPage(shown, error.title(), error.text())
-                .getBytes(StandardCharsets.UTF_8));
+        DataBuffer body = response.bufferFactory()
+                .wrap(pages.errorPage(shown, error.title(), error.text()).getBytes(StandardCharsets.UTF_8));
         return response.writeWith(Mono.just(body));
     }
 
@@ -68,7 +71,8 @@ class ErrorPages implements ErrorWebExceptionHandler {
             return true;
         }
         List<MediaType> accepted = exchange.getRequest().getHeaders().getAccept();
-        return accepted.stream().noneMatch(type -> type.isCompatibleWith(MediaType.TEXT_HTML) && !type.isWildcardType());
+        return accepted.stream()
+                .noneMatch(type -> type.isCompatibleWith(MediaType.TEXT_HTML) && !type.isWildcardType());
     }
 
     /** The words for a status: a title, the page's sentence, and the problem's detail. */
@@ -76,20 +80,24 @@ class ErrorPages implements ErrorWebExceptionHandler {
 
         static Wording of(HttpStatusCode status) {
             if (status.value() == 404) {
-                return new Wording("Page not found", "There is no page at this address. It may have moved, or the "
-                        + "link may be mistyped.");
+                return new Wording(
+                        "Page not found",
+                        "There is no page at this address. It may have moved, or the " + "link may be mistyped.");
             }
             if (status.is4xxClientError()) {
-                return new Wording(((HttpStatus) status).getReasonPhrase(), "The gateway cannot answer this request ("
-                        + status.value() + ").");
+                return new Wording(
+                        ((HttpStatus) status).getReasonPhrase(),
+                        "The gateway cannot answer this request (" + status.value() + ").");
             }
-            return new Wording("Something went wrong", "The gateway failed to answer (" + status.value() + "). Try "
-                    + "again; if it keeps failing, the gateway's log says why.");
+            return new Wording(
+                    "Something went wrong",
+                    "The gateway failed to answer (" + status.value() + "). Try "
+                            + "again; if it keeps failing, the gateway's log says why.");
         }
 
         String detail(ServerWebExchange exchange) {
-            return text + " (" + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value()
-                    + ")";
+            return text + " (" + exchange.getRequest().getMethod() + " "
+                    + exchange.getRequest().getPath().value() + ")";
         }
     }
 }

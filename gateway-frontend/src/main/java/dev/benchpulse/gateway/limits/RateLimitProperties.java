@@ -1,7 +1,6 @@
 package dev.benchpulse.gateway.limits;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,7 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxTracked   how many requesters' buckets are kept at most (the least recently seen are forgotten)
  */
 @ConfigurationProperties("benchpulse.limits")
-public record RateLimitProperties(Limit runRequests, Limit calibrations, Limit signIn,
+public record RateLimitProperties(
+        Limit runRequests,
+        Limit calibrations,
+        Limit signIn,
         @DefaultValue("100000") int maxTracked) {
 
     public RateLimitProperties {
@@ -32,7 +34,8 @@ public record RateLimitProperties(Limit runRequests, Limit calibrations, Limit s
     public record Limit(Integer capacity, Duration period) {
 
         static Limit orDefault(Limit limit, int capacity, Duration period) {
-            return new Limit(limit == null || limit.capacity() == null ? capacity : limit.capacity(),
+            return new Limit(
+                    limit == null || limit.capacity() == null ? capacity : limit.capacity(),
                     limit == null || limit.period() == null ? period : limit.period());
         }
     }

@@ -1,8 +1,8 @@
 package dev.benchpulse.gateway.limits;
 
+import dev.benchpulse.gateway.visitor.Visitors;
 import java.time.Duration;
 import java.util.Optional;
-
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
@@ -13,8 +13,6 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
-
-import dev.benchpulse.gateway.visitor.Visitors;
 import reactor.core.publisher.Mono;
 
 /**
@@ -27,8 +25,8 @@ import reactor.core.publisher.Mono;
 class RequestRateLimitFilter implements WebFilter, Ordered {
 
     private static final PathPattern RUNS = PathPatternParser.defaultInstance.parse("/api/runs");
-    private static final PathPattern CALIBRATE = PathPatternParser.defaultInstance
-            .parse("/api/benchmarks/{slug}/calibrate");
+    private static final PathPattern CALIBRATE =
+            PathPatternParser.defaultInstance.parse("/api/benchmarks/{slug}/calibrate");
 
     private final KeyedRateLimiter runs;
     private final KeyedRateLimiter calibrations;
@@ -53,7 +51,8 @@ class RequestRateLimitFilter implements WebFilter, Ordered {
         String what = limiter == runs ? "run requests" : "calibrations";
         return Visitors.requester(exchange).flatMap(requester -> {
             Optional<Duration> wait = limiter.tryAcquire(requester.quotaKey());
-            return wait.isPresent() ? tooMany.write(exchange, what, limiter.limit(), wait.get())
+            return wait.isPresent()
+                    ? tooMany.write(exchange, what, limiter.limit(), wait.get())
                     : chain.filter(exchange);
         });
     }

@@ -1,14 +1,12 @@
 package dev.benchpulse.gateway.limits;
 
+import dev.benchpulse.support.problem.ProblemResponses;
 import java.time.Duration;
 import java.util.Map;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-
-import dev.benchpulse.support.problem.ProblemResponses;
 import reactor.core.publisher.Mono;
 
 /** The answer to a requester over a rate limit: 429, a problem saying which limit, and {@code Retry-After}. */
@@ -24,14 +22,18 @@ public class TooManyRequests {
     public Mono<Void> write(ServerWebExchange exchange, String what, RateLimitProperties.Limit limit, Duration wait) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
+        return problems.write(
+                exchange,
+                HttpStatus.TOO_MANY_REQUESTS,
+                "Too many requests",
                 "At most " + limit.capacity() + " " + what + " per " + human(limit.period()) + " are allowed. Try"
                         + " again in " + seconds + " s.",
                 Map.of("retryAfterSeconds", seconds));
     }
 
     private static String human(Duration period) {
-        return period.toSecondsPart() == 0 && period.toMinutes() > 0 ? period.toMinutes() + " min"
+        return period.toSecondsPart() == 0 && period.toMinutes() > 0
+                ? period.toMinutes() + " min"
                 : period.toSeconds() + " s";
     }
 }

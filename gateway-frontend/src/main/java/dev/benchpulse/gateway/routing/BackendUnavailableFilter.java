@@ -1,9 +1,10 @@
 package dev.benchpulse.gateway.routing;
 
+import dev.benchpulse.support.problem.ProblemResponses;
+import io.netty.channel.ConnectTimeoutException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -14,9 +15,6 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-
-import dev.benchpulse.support.problem.ProblemResponses;
-import io.netty.channel.ConnectTimeoutException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -36,8 +34,8 @@ class BackendUnavailableFilter implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        return chain.filter(exchange).onErrorResume(BackendUnavailableFilter::isUnreachable,
-                error -> unavailable(exchange, error));
+        return chain.filter(exchange)
+                .onErrorResume(BackendUnavailableFilter::isUnreachable, error -> unavailable(exchange, error));
     }
 
     private Mono<Void> unavailable(ServerWebExchange exchange, Throwable error) {
@@ -46,13 +44,18 @@ class BackendUnavailableFilter implements GlobalFilter, Ordered {
             return Mono.error(error);
         }
         log.warn("{} is unreachable at {}: {}", backend.service(), backend.url(), error.toString());
-        return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, backend.service() + " is unavailable",
-                backend.unreachableDetail(), Map.of("service", backend.service()));
+        return problems.write(
+                exchange,
+                HttpStatus.SERVICE_UNAVAILABLE,
+                backend.service() + " is unavailable",
+                backend.unreachableDetail(),
+                Map.of("service", backend.service()));
     }
 
     private static boolean isUnreachable(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof ConnectTimeoutException
+            if (t instanceof ConnectException
+                    || t instanceof ConnectTimeoutException
                     || t instanceof UnknownHostException) {
                 return true;
             }

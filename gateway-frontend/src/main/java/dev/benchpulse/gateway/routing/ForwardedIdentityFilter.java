@@ -1,5 +1,9 @@
 package dev.benchpulse.gateway.routing;
 
+import dev.benchpulse.contracts.web.ApiHeaders;
+import dev.benchpulse.gateway.visitor.Visitors;
+import dev.benchpulse.support.identity.IdentityTokens;
+import dev.benchpulse.support.identity.Requester;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
@@ -7,12 +11,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-
-import dev.benchpulse.contracts.web.ApiHeaders;
-import dev.benchpulse.gateway.visitor.Visitors;
-import dev.benchpulse.support.identity.Identity;
-import dev.benchpulse.support.identity.IdentityTokens;
-import dev.benchpulse.support.identity.Requester;
 import reactor.core.publisher.Mono;
 
 /**
@@ -34,22 +32,27 @@ class ForwardedIdentityFilter implements GlobalFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         boolean api = exchange.getRequest().getPath().value().startsWith("/api/");
-        return Visitors.requester(exchange).map(requester -> forward(exchange, requester, api)).flatMap(chain::filter);
+        return Visitors.requester(exchange)
+                .map(requester -> forward(exchange, requester, api))
+                .flatMap(chain::filter);
     }
 
     private ServerWebExchange forward(ServerWebExchange exchange, Requester requester, boolean api) {
-        ServerHttpRequest request = exchange.getRequest().mutate().headers(headers -> {
-            headers.remove(ApiHeaders.IDENTITY);
-            headers.remove(ApiHeaders.UNSIGNED_USER);
-            String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
-            if (api || (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6))) {
-                headers.remove(HttpHeaders.AUTHORIZATION);
-            }
-            if (api) {
-                headers.remove(HttpHeaders.COOKIE);
-                headers.set(ApiHeaders.IDENTITY, tokens.mint(requester));
-            }
-        }).build();
+        ServerHttpRequest request = exchange.getRequest()
+                .mutate()
+                .headers(headers -> {
+                    headers.remove(ApiHeaders.IDENTITY);
+                    headers.remove(ApiHeaders.UNSIGNED_USER);
+                    String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
+                    if (api || (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6))) {
+                        headers.remove(HttpHeaders.AUTHORIZATION);
+                    }
+                    if (api) {
+                        headers.remove(HttpHeaders.COOKIE);
+                        headers.set(ApiHeaders.IDENTITY, tokens.mint(requester));
+                    }
+                })
+                .build();
         return exchange.mutate().request(request).build();
     }
 

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.cloud.client.DefaultServiceInstance;
 import org.springframework.cloud.client.ServiceInstance;
@@ -18,7 +17,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
-
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -53,8 +51,8 @@ class HubInstances {
     static class Balancing {
 
         @Bean
-        ServiceInstanceListSupplier hubInstanceSupplier(ConfigurableApplicationContext context,
-                ServicesProperties services) {
+        ServiceInstanceListSupplier hubInstanceSupplier(
+                ConfigurableApplicationContext context, ServicesProperties services) {
             return ServiceInstanceListSupplier.builder()
                     .withBase(new Listed(services.hubInstances()))
                     .withHealthChecks(WebClient.create())
@@ -87,8 +85,12 @@ class HubInstances {
             for (String listed : urls) {
                 URI url = URI.create(listed);
                 for (String host : addresses(url.getHost())) {
-                    instances.add(new DefaultServiceInstance(SERVICE_ID + "-" + (instances.size() + 1), SERVICE_ID,
-                            host, url.getPort(), "https".equals(url.getScheme())));
+                    instances.add(new DefaultServiceInstance(
+                            SERVICE_ID + "-" + (instances.size() + 1),
+                            SERVICE_ID,
+                            host,
+                            url.getPort(),
+                            "https".equals(url.getScheme())));
                 }
             }
             return instances;
@@ -96,7 +98,9 @@ class HubInstances {
 
         private static List<String> addresses(String host) {
             try {
-                return Arrays.stream(InetAddress.getAllByName(host)).map(InetAddress::getHostAddress).distinct()
+                return Arrays.stream(InetAddress.getAllByName(host))
+                        .map(InetAddress::getHostAddress)
+                        .distinct()
                         .toList();
             } catch (UnknownHostException e) {
                 return List.of(); // not up yet (a compose replica starting): looked up again shortly

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -25,13 +24,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record ServicesProperties(
         @DefaultValue("http://localhost:8081") URI runnerUrl,
         @DefaultValue("http://localhost:8082") URI resultsUrl,
-        @DefaultValue("http://localhost:3000/.well-known/mercure") URI hubUrl,
+
+        @DefaultValue("http://localhost:3000/.well-known/mercure")
+        URI hubUrl,
+
         @DefaultValue("60s") Duration apiResponseTimeout,
         @DefaultValue List<String> hubInstances) {
 
     ServicesProperties {
-        hubInstances = hubInstances.stream().flatMap(v -> Arrays.stream(v.split("[\\s,]+")))
-                .filter(v -> !v.isBlank()).toList();
+        hubInstances = hubInstances.stream()
+                .flatMap(v -> Arrays.stream(v.split("[\\s,]+")))
+                .filter(v -> !v.isBlank())
+                .toList();
     }
 
     /** Whether the hub is a cluster of instances the gateway spreads subscribers over. */

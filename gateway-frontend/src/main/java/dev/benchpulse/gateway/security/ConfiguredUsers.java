@@ -1,5 +1,6 @@
 package dev.benchpulse.gateway.security;
 
+import dev.benchpulse.support.identity.Role;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -7,12 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
-
-import dev.benchpulse.support.identity.Role;
 
 /**
  * Builds the secured mode's accounts from configuration, refusing at start-up what would silently lock people
@@ -23,8 +21,7 @@ final class ConfiguredUsers {
 
     private static final Set<String> SCHEMES = Set.of("{bcrypt}", "{noop}", "{pbkdf2}", "{scrypt}", "{argon2}");
 
-    private ConfiguredUsers() {
-    }
+    private ConfiguredUsers() {}
 
     static MapReactiveUserDetailsService from(List<SecurityProperties.User> users) {
         if (users.isEmpty()) {
@@ -32,7 +29,8 @@ final class ConfiguredUsers {
                     + " least one: BENCHPULSE_SECURITY_USERS_0_NAME=alice, BENCHPULSE_SECURITY_USERS_0_PASSWORD="
                     + "{bcrypt}<hash> (or {noop}<password> for a trial), BENCHPULSE_SECURITY_USERS_0_ROLES=operator.");
         }
-        Map<String, UserDetails> details = users.stream().map(ConfiguredUsers::details)
+        Map<String, UserDetails> details = users.stream()
+                .map(ConfiguredUsers::details)
                 .collect(Collectors.toMap(UserDetails::getUsername, Function.identity(), (a, b) -> {
                     throw new IllegalStateException("The user " + a.getUsername() + " is configured twice.");
                 }));
@@ -49,12 +47,15 @@ final class ConfiguredUsers {
         }
         Set<Role> roles = EnumSet.of(Role.VIEWER);
         for (String name : user.roles()) {
-            Role role = Role.parse(name).orElseThrow(() -> new IllegalStateException("User " + user.name()
-                    + " has the unknown role '" + name.trim().toLowerCase(Locale.ROOT)
-                    + "': use viewer, operator or admin."));
+            Role role = Role.parse(name)
+                    .orElseThrow(() -> new IllegalStateException("User " + user.name()
+                            + " has the unknown role '" + name.trim().toLowerCase(Locale.ROOT)
+                            + "': use viewer, operator or admin."));
             roles.addAll(role.withIncluded());
         }
-        return User.withUsername(user.name()).password(user.password())
-                .roles(roles.stream().map(Role::name).toArray(String[]::new)).build();
+        return User.withUsername(user.name())
+                .password(user.password())
+                .roles(roles.stream().map(Role::name).toArray(String[]::new))
+                .build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.benchpulse.gateway.security;
 
+import dev.benchpulse.gateway.subscriber.SubscriberPolicy;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -7,8 +8,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-
-import dev.benchpulse.gateway.subscriber.SubscriberPolicy;
 import reactor.core.publisher.Mono;
 
 /**

@@ -3,7 +3,6 @@ package dev.benchpulse.gateway.security;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
@@ -28,8 +27,8 @@ final class OpenModeExposure implements ApplicationListener<WebServerInitialized
 
     @Override
     public void onApplicationEvent(WebServerInitializedEvent event) {
-        String address = environment.getProperty("benchpulse.security.exposed-address",
-                environment.getProperty("server.address", ""));
+        String address = environment.getProperty(
+                "benchpulse.security.exposed-address", environment.getProperty("server.address", ""));
         warning(address, event.getWebServer().getPort()).ifPresent(log::warn);
     }
 

@@ -6,19 +6,17 @@ import static org.springframework.http.HttpMethod.HEAD;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
+import dev.benchpulse.support.identity.Role;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
-
-import dev.benchpulse.support.identity.Role;
 
 /**
  * The secured mode's table of who may do what: every route of the API, the pages, the event stream and Actuator with
@@ -39,8 +37,9 @@ final class RouteRoles {
 
         boolean matches(ServerWebExchange exchange) {
             return (methods.isEmpty() || methods.contains(exchange.getRequest().getMethod()))
-                    && patterns.stream().anyMatch(p -> p.matches(exchange.getRequest().getPath()
-                            .pathWithinApplication()));
+                    && patterns.stream()
+                            .anyMatch(p ->
+                                    p.matches(exchange.getRequest().getPath().pathWithinApplication()));
         }
     }
 
@@ -49,19 +48,27 @@ final class RouteRoles {
             anyone(Set.of(), "/login", "/assets/**", "/webjars/**", "/favicon.svg"),
             rule(Set.of(POST), Role.OPERATOR, "/api/runs", "/api/benchmarks/*/calibrate"),
             rule(Set.of(DELETE), Role.OPERATOR, "/api/runs/*"),
-            rule(Set.of(PUT, DELETE), Role.OPERATOR, "/api/benchmarks/*/baseline",
+            rule(
+                    Set.of(PUT, DELETE),
+                    Role.OPERATOR,
+                    "/api/benchmarks/*/baseline",
                     "/api/benchmarks/*/regression-threshold"),
             rule(Set.of(POST), Role.OPERATOR, "/api/operations/dead-letters/*/replay"),
             // A matrix's progress, a benchmark by PHP version, the speed-up between two runtimes and the runtimes'
             // origins and settings: reads of what any viewer may see. A matrix is started with POST /api/runs.
-            rule(Set.of(GET, HEAD), Role.VIEWER, "/api/matrices/*", "/api/benchmarks/*/versions", "/api/speedups",
-                    "/api/runtimes", "/api/runtimes/**"),
+            rule(
+                    Set.of(GET, HEAD),
+                    Role.VIEWER,
+                    "/api/matrices/*",
+                    "/api/benchmarks/*/versions",
+                    "/api/speedups",
+                    "/api/runtimes",
+                    "/api/runtimes/**"),
             rule(unsafe(), Role.ADMIN, "/api/**"),
             rule(Set.of(), Role.ADMIN, "/actuator/**"),
             rule(Set.of(), Role.VIEWER, "/**"));
 
-    private RouteRoles() {
-    }
+    private RouteRoles() {}
 
     /** The least role this request needs; empty when anyone may send it. */
     static Optional<Role> required(ServerWebExchange exchange) {
@@ -72,7 +79,8 @@ final class RouteRoles {
     static void apply(ServerHttpSecurity.AuthorizeExchangeSpec exchanges) {
         for (Rule rule : RULES) {
             ServerWebExchangeMatcher matcher = exchange -> rule.matches(exchange)
-                    ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
+                    ? ServerWebExchangeMatcher.MatchResult.match()
+                    : ServerWebExchangeMatcher.MatchResult.notMatch();
             ServerHttpSecurity.AuthorizeExchangeSpec.Access access = exchanges.matchers(matcher);
             rule.role().ifPresentOrElse(role -> access.hasRole(role.name()), access::permitAll);
         }
@@ -87,7 +95,9 @@ final class RouteRoles {
     }
 
     private static List<PathPattern> parse(String... patterns) {
-        return Arrays.stream(patterns).map(PathPatternParser.defaultInstance::parse).toList();
+        return Arrays.stream(patterns)
+                .map(PathPatternParser.defaultInstance::parse)
+                .toList();
     }
 
     private static Set<HttpMethod> unsafe() {

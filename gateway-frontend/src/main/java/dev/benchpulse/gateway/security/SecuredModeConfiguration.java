@@ -1,8 +1,14 @@
 package dev.benchpulse.gateway.security;
 
+import dev.benchpulse.gateway.limits.KeyedRateLimiter;
+import dev.benchpulse.gateway.limits.RateLimitProperties;
+import dev.benchpulse.gateway.limits.TooManyRequests;
+import dev.benchpulse.gateway.subscriber.SubscriberCookies;
+import dev.benchpulse.gateway.subscriber.SubscriberPolicy;
+import dev.benchpulse.gateway.visitor.Visitors;
+import dev.benchpulse.support.problem.ProblemResponses;
 import java.net.URI;
 import java.security.Principal;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -18,18 +24,9 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
-
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
-
-import dev.benchpulse.gateway.limits.KeyedRateLimiter;
-import dev.benchpulse.gateway.limits.RateLimitProperties;
-import dev.benchpulse.gateway.limits.TooManyRequests;
-import dev.benchpulse.gateway.subscriber.SubscriberCookies;
-import dev.benchpulse.gateway.subscriber.SubscriberPolicy;
-import dev.benchpulse.support.problem.ProblemResponses;
-import dev.benchpulse.gateway.visitor.Visitors;
 import reactor.core.publisher.Mono;
 
 /**
@@ -45,17 +42,19 @@ import reactor.core.publisher.Mono;
 class SecuredModeConfiguration {
 
     @Bean
-    SecurityWebFilterChain securedSecurity(ServerHttpSecurity http, ProblemResponses problems,
-            SubscriberCookies subscriberCookies, SignInLimit signInLimit) {
+    SecurityWebFilterChain securedSecurity(
+            ServerHttpSecurity http,
+            ProblemResponses problems,
+            SubscriberCookies subscriberCookies,
+            SignInLimit signInLimit) {
         SecurityProblems answers = new SecurityProblems(problems, signInLimit);
         RedirectServerLogoutSuccessHandler loggedOut = new RedirectServerLogoutSuccessHandler();
         loggedOut.setLogoutSuccessUrl(URI.create("/login?logout"));
-        return http
-                .authorizeExchange(RouteRoles::apply)
+        return http.authorizeExchange(RouteRoles::apply)
                 .formLogin(form -> form.loginPage("/login").authenticationFailureHandler(answers.signInFailed()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(answers.entryPoint()))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(answers.entryPoint())
-                        .accessDeniedHandler(answers.forbidden()))
+                .exceptionHandling(errors ->
+                        errors.authenticationEntryPoint(answers.entryPoint()).accessDeniedHandler(answers.forbidden()))
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(SecurityProblems.browserWrites())
@@ -63,8 +62,8 @@ class SecuredModeConfiguration {
                 .addFilterAfter(SecurityProblems.csrfCookieWriter(), SecurityWebFiltersOrder.CSRF)
                 .addFilterAt(signInLimit.filter(), SecurityWebFiltersOrder.FIRST)
                 .logout(logout -> logout.logoutUrl("/logout")
-                        .logoutHandler(handlers -> handlers.add((exchange, authentication) -> Mono
-                                .fromRunnable(() -> subscriberCookies.expire(exchange.getExchange()))))
+                        .logoutHandler(handlers -> handlers.add((exchange, authentication) ->
+                                Mono.fromRunnable(() -> subscriberCookies.expire(exchange.getExchange()))))
                         .logoutSuccessHandler(loggedOut))
                 .build();
     }
@@ -89,8 +88,8 @@ class SecuredModeConfiguration {
      * otherwise upgrade a {noop} password to bcrypt on first use and make every later Basic request pay for it.
      */
     @Bean
-    ReactiveAuthenticationManager authenticationManager(MapReactiveUserDetailsService users,
-            PasswordEncoder passwordEncoder) {
+    ReactiveAuthenticationManager authenticationManager(
+            MapReactiveUserDetailsService users, PasswordEncoder passwordEncoder) {
         UserDetailsRepositoryReactiveAuthenticationManager manager =
                 new UserDetailsRepositoryReactiveAuthenticationManager(users);
         manager.setPasswordEncoder(passwordEncoder);

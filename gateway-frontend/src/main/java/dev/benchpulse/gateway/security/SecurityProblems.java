@@ -1,27 +1,25 @@
 package dev.benchpulse.gateway.security;
 
+import dev.benchpulse.gateway.visitor.Visitors;
+import dev.benchpulse.support.identity.Role;
+import dev.benchpulse.support.problem.ProblemResponses;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint.DelegateEntry;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
-import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.WebFilter;
-
-import dev.benchpulse.support.problem.ProblemResponses;
-import dev.benchpulse.gateway.visitor.Visitors;
-import dev.benchpulse.support.identity.Role;
 import reactor.core.publisher.Mono;
 
 /**
@@ -30,8 +28,8 @@ import reactor.core.publisher.Mono;
  */
 final class SecurityProblems {
 
-    private static final List<HttpMethod> SAFE = List.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
-            HttpMethod.TRACE);
+    private static final List<HttpMethod> SAFE =
+            List.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
 
     private final ProblemResponses problems;
     private final SignInLimit signInLimit;
@@ -47,28 +45,44 @@ final class SecurityProblems {
             if (SignInLimit.hasBasicCredentials(exchange)) {
                 signInLimit.failed(exchange);
             }
-            return problems.write(exchange, HttpStatus.UNAUTHORIZED, "Sign-in required", "Benchpulse runs in"
-                    + " secured mode: sign in at /login, or send HTTP Basic credentials of a configured user.");
+            return problems.write(
+                    exchange,
+                    HttpStatus.UNAUTHORIZED,
+                    "Sign-in required",
+                    "Benchpulse runs in"
+                            + " secured mode: sign in at /login, or send HTTP Basic credentials of a configured user.");
         };
-        DelegatingServerAuthenticationEntryPoint entryPoint = new DelegatingServerAuthenticationEntryPoint(
-                new DelegateEntry(ServerWebExchangeMatchers.pathMatchers("/api/**", "/.well-known/**", "/session",
-                        "/actuator/**"), problem));
+        DelegatingServerAuthenticationEntryPoint entryPoint =
+                new DelegatingServerAuthenticationEntryPoint(new DelegateEntry(
+                        ServerWebExchangeMatchers.pathMatchers(
+                                "/api/**", "/.well-known/**", "/session", "/actuator/**"),
+                        problem));
         entryPoint.setDefaultEntryPoint(new RedirectServerAuthenticationEntryPoint("/login"));
         return entryPoint;
     }
 
     /** Names the role the request needed and the roles the user has. */
     ServerAccessDeniedHandler forbidden() {
-        return (exchange, denied) -> exchange.getPrincipal().map(Authentication.class::cast)
-                .map(user -> user.getName() + " (" + (Visitors.roles(user).isEmpty() ? "no role" : Visitors.roles(user)
-                        .stream().map(Role::id).sorted().collect(Collectors.joining(", "))) + ")")
+        return (exchange, denied) -> exchange.getPrincipal()
+                .map(Authentication.class::cast)
+                .map(user -> user.getName() + " ("
+                        + (Visitors.roles(user).isEmpty()
+                                ? "no role"
+                                : Visitors.roles(user).stream()
+                                        .map(Role::id)
+                                        .sorted()
+                                        .collect(Collectors.joining(", ")))
+                        + ")")
                 .defaultIfEmpty("nobody")
                 .flatMap(who -> {
                     String role = RouteRoles.required(exchange).map(Role::id).orElse("viewer");
-                    return problems.write(exchange, HttpStatus.FORBIDDEN,
+                    return problems.write(
+                            exchange,
+                            HttpStatus.FORBIDDEN,
                             Character.toUpperCase(role.charAt(0)) + role.substring(1) + " role required",
-                            exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath() + " needs the "
-                                    + role + " role; you are signed in as " + who + ". Ask an administrator for it.");
+                            exchange.getRequest().getMethod() + " "
+                                    + exchange.getRequest().getPath() + " needs the " + role
+                                    + " role; you are signed in as " + who + ". Ask an administrator for it.");
                 });
     }
 
@@ -83,7 +97,10 @@ final class SecurityProblems {
     }
 
     ServerAccessDeniedHandler csrfRejected() {
-        return (exchange, denied) -> problems.write(exchange, HttpStatus.FORBIDDEN, "Missing or invalid CSRF token",
+        return (exchange, denied) -> problems.write(
+                exchange,
+                HttpStatus.FORBIDDEN,
+                "Missing or invalid CSRF token",
                 "A browser request that changes something must carry the XSRF-TOKEN cookie's value in the"
                         + " X-XSRF-TOKEN header (the dashboard does this for you). Reload the page and try again.");
     }
@@ -96,7 +113,8 @@ final class SecurityProblems {
         return exchange -> {
             boolean unsafe = !SAFE.contains(exchange.getRequest().getMethod());
             boolean selfAuthenticated = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
-            return unsafe && !selfAuthenticated ? ServerWebExchangeMatcher.MatchResult.match()
+            return unsafe && !selfAuthenticated
+                    ? ServerWebExchangeMatcher.MatchResult.match()
                     : ServerWebExchangeMatcher.MatchResult.notMatch();
         };
     }

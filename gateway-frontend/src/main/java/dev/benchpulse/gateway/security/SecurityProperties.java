@@ -1,7 +1,6 @@
 package dev.benchpulse.gateway.security;
 
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,10 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param users the accounts of the secured mode
  */
 @ConfigurationProperties("benchpulse.security")
-public record SecurityProperties(@DefaultValue("open") Mode mode, @DefaultValue List<User> users) {
+public record SecurityProperties(
+        @DefaultValue("open") Mode mode, @DefaultValue List<User> users) {
 
     public enum Mode {
-        OPEN, SECURED
+        OPEN,
+        SECURED
     }
 
     /**
@@ -25,6 +26,8 @@ public record SecurityProperties(@DefaultValue("open") Mode mode, @DefaultValue 
      * @param roles {@code viewer} (watch), {@code operator} (also start, cancel and calibrate runs, change baselines
      *        and thresholds) or {@code admin} (also read Actuator); each includes the ones before it
      */
-    public record User(String name, String password, @DefaultValue("viewer") List<String> roles) {
-    }
+    public record User(
+            String name,
+            String password,
+            @DefaultValue("viewer") List<String> roles) {}
 }

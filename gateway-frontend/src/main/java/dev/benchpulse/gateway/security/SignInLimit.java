@@ -1,16 +1,14 @@
 package dev.benchpulse.gateway.security;
 
+import dev.benchpulse.gateway.limits.KeyedRateLimiter;
+import dev.benchpulse.gateway.limits.TooManyRequests;
+import dev.benchpulse.support.identity.Requester;
 import java.time.Duration;
 import java.util.Optional;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
-
-import dev.benchpulse.gateway.limits.KeyedRateLimiter;
-import dev.benchpulse.gateway.limits.TooManyRequests;
-import dev.benchpulse.support.identity.Requester;
 
 /**
  * Slows password guessing: every failed sign-in (form or HTTP Basic) takes one request from the client address's
@@ -34,7 +32,8 @@ final class SignInLimit {
                 return chain.filter(exchange);
             }
             Optional<Duration> wait = failures.exhausted(key(exchange));
-            return wait.isPresent() ? tooMany.write(exchange, "failed sign-ins", failures.limit(), wait.get())
+            return wait.isPresent()
+                    ? tooMany.write(exchange, "failed sign-ins", failures.limit(), wait.get())
                     : chain.filter(exchange);
         };
     }
@@ -47,7 +46,11 @@ final class SignInLimit {
     /** A sign-in form post, or any request that carries HTTP Basic credentials. */
     static boolean isAttempt(ServerWebExchange exchange) {
         return exchange.getRequest().getMethod() == HttpMethod.POST
-                && "/login".equals(exchange.getRequest().getPath().pathWithinApplication().value())
+                        && "/login"
+                                .equals(exchange.getRequest()
+                                        .getPath()
+                                        .pathWithinApplication()
+                                        .value())
                 || hasBasicCredentials(exchange);
     }
 

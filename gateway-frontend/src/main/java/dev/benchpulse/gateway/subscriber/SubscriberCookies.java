@@ -1,18 +1,15 @@
 package dev.benchpulse.gateway.subscriber;
 
 import dev.benchpulse.contracts.web.ApiHeaders;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.ResponseCookie;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-
 import reactor.core.publisher.Mono;
 
 /**
@@ -55,17 +52,24 @@ public class SubscriberCookies {
 
     /** Removes the cookie (on sign-out). */
     public void expire(ServerWebExchange exchange) {
-        exchange.getResponse().addCookie(base(exchange, "").maxAge(Duration.ZERO).build());
+        exchange.getResponse()
+                .addCookie(base(exchange, "").maxAge(Duration.ZERO).build());
     }
 
     private ServerWebExchange withToken(ServerWebExchange exchange, String token) {
         exchange.getResponse().addCookie(cookie(exchange, token));
-        ServerHttpRequest request = exchange.getRequest().mutate().headers(headers -> {
-            String others = exchange.getRequest().getCookies().values().stream().flatMap(List::stream)
-                    .filter(c -> !NAME.equals(c.getName())).map(HttpCookie::toString)
-                    .reduce((a, b) -> a + "; " + b).orElse("");
-            headers.set("Cookie", others.isEmpty() ? NAME + "=" + token : others + "; " + NAME + "=" + token);
-        }).build();
+        ServerHttpRequest request = exchange.getRequest()
+                .mutate()
+                .headers(headers -> {
+                    String others = exchange.getRequest().getCookies().values().stream()
+                            .flatMap(List::stream)
+                            .filter(c -> !NAME.equals(c.getName()))
+                            .map(HttpCookie::toString)
+                            .reduce((a, b) -> a + "; " + b)
+                            .orElse("");
+                    headers.set("Cookie", others.isEmpty() ? NAME + "=" + token : others + "; " + NAME + "=" + token);
+                })
+                .build();
         return exchange.mutate().request(request).build();
     }
 
@@ -74,7 +78,10 @@ public class SubscriberCookies {
     }
 
     private static ResponseCookie.ResponseCookieBuilder base(ServerWebExchange exchange, String value) {
-        return ResponseCookie.from(NAME, value).httpOnly(true).sameSite("Strict").path(PATH)
+        return ResponseCookie.from(NAME, value)
+                .httpOnly(true)
+                .sameSite("Strict")
+                .path(PATH)
                 .secure("https".equalsIgnoreCase(exchange.getRequest().getURI().getScheme()));
     }
 }

@@ -1,7 +1,6 @@
 package dev.benchpulse.gateway.subscriber;
 
 import dev.benchpulse.contracts.keys.PemKeys;
-
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPrivateCrtKey;
@@ -14,16 +13,17 @@ import java.security.spec.RSAPublicKeySpec;
  */
 final class SubscriberKeys {
 
-    private SubscriberKeys() {
-    }
+    private SubscriberKeys() {}
 
     static RSAPrivateCrtKey rsaPrivateKey(String pem) {
         try {
             return (RSAPrivateCrtKey) PemKeys.privateKey(pem);
         } catch (IllegalArgumentException | ClassCastException e) {
-            throw new IllegalStateException("MERCURE_SUBSCRIBER_JWT_KEY is not a PEM RSA private key (PKCS#8, starting"
-                    + " with -----BEGIN PRIVATE KEY-----). Convert one with: "
-                    + PemKeys.CONVERT_TO_PKCS8, e);
+            throw new IllegalStateException(
+                    "MERCURE_SUBSCRIBER_JWT_KEY is not a PEM RSA private key (PKCS#8, starting"
+                            + " with -----BEGIN PRIVATE KEY-----). Convert one with: "
+                            + PemKeys.CONVERT_TO_PKCS8,
+                    e);
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.benchpulse.gateway.subscriber;
 
 import org.springframework.web.server.ServerWebExchange;
-
 import reactor.core.publisher.Mono;
 
 /** Decides who gets a subscriber cookie, and under which subject; the security mode provides it. */

@@ -1,9 +1,7 @@
 package dev.benchpulse.gateway.subscriber;
 
 import dev.benchpulse.contracts.web.RunTopics;
-
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -23,5 +21,4 @@ record SubscriberProperties(
         @DefaultValue("HS256") String jwtAlg,
         @DefaultValue(RunTopics.TEMPLATE) String topic,
         @DefaultValue("12h") Duration lifetime,
-        @DefaultValue("1h") Duration renewBefore) {
-}
+        @DefaultValue("1h") Duration renewBefore) {}

@@ -1,16 +1,5 @@
 package dev.benchpulse.gateway.subscriber;
 
-import java.nio.charset.StandardCharsets;
-import java.security.interfaces.RSAPrivateCrtKey;
-import java.text.ParseException;
-import java.time.Duration;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Date;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -22,6 +11,16 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.nio.charset.StandardCharsets;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Mints and checks Mercure subscriber tokens: {@code mercure.subscribe} lists the run topic template and nothing
@@ -61,9 +60,12 @@ class SubscriberTokens {
                         + " is not supported: use HS256, HS384, HS512, RS256, RS384 or RS512.");
             }
         } catch (JOSEException e) {
-            throw new IllegalStateException("MERCURE_SUBSCRIBER_JWT_KEY cannot sign " + algorithm + " tokens: "
-                    + e.getMessage() + ". An HS256 key needs at least 32 bytes; an RS* key must be a PEM private"
-                    + " key.", e);
+            throw new IllegalStateException(
+                    "MERCURE_SUBSCRIBER_JWT_KEY cannot sign " + algorithm + " tokens: "
+                            + e.getMessage()
+                            + ". An HS256 key needs at least 32 bytes; an RS* key must be a PEM private"
+                            + " key.",
+                    e);
         }
     }
 

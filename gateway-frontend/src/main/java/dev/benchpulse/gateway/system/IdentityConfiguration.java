@@ -1,12 +1,10 @@
 package dev.benchpulse.gateway.system;
 
-import java.time.Clock;
-
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
 import dev.benchpulse.support.identity.IdentityProperties;
 import dev.benchpulse.support.identity.IdentityTokens;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * The signer of the identity tokens the gateway gives the services. The gateway always signs, in both modes, so it

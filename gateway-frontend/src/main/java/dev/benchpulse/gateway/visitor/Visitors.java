@@ -1,27 +1,25 @@
 package dev.benchpulse.gateway.visitor;
 
+import dev.benchpulse.support.identity.Requester;
+import dev.benchpulse.support.identity.Role;
 import java.security.Principal;
 import java.util.EnumSet;
 import java.util.Set;
-
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.server.ServerWebExchange;
-
-import dev.benchpulse.support.identity.Requester;
-import dev.benchpulse.support.identity.Role;
 import reactor.core.publisher.Mono;
 
 /** Who is on the other end of a request. */
 public final class Visitors {
 
-    private Visitors() {
-    }
+    private Visitors() {}
 
     /** Whether the principal is a user who signed in (never true in the open mode). */
     public static boolean isSignedIn(Principal principal) {
-        return principal instanceof Authentication authentication && authentication.isAuthenticated()
+        return principal instanceof Authentication authentication
+                && authentication.isAuthenticated()
                 && !(authentication instanceof AnonymousAuthenticationToken);
     }
 
@@ -31,7 +29,8 @@ public final class Visitors {
      */
     public static Mono<Requester> requester(ServerWebExchange exchange) {
         String address = Requester.remoteAddress(exchange);
-        return exchange.getPrincipal().filter(Visitors::isSignedIn)
+        return exchange.getPrincipal()
+                .filter(Visitors::isSignedIn)
                 .map(principal -> new Requester(principal.getName(), roles((Authentication) principal), address))
                 .defaultIfEmpty(Requester.anonymous(address));
     }

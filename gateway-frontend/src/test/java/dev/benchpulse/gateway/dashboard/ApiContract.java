@@ -1,5 +1,6 @@
 package dev.benchpulse.gateway.dashboard;
 
+import dev.benchpulse.testsupport.OpenApiDocuments;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -7,8 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import dev.benchpulse.testsupport.OpenApiDocuments;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,16 +28,23 @@ final class ApiContract {
 
     static ApiContract services() {
         List<Operation> operations = new ArrayList<>();
-        Stream.of("runner", "results").map(OpenApiDocuments::committed).forEach(document -> document.path("paths")
-                .properties().forEach(path -> path.getValue().properties().forEach(method -> operations.add(
-                        new Operation(document, method.getKey().toUpperCase(), path.getKey(), method.getValue())))));
+        Stream.of("runner", "results")
+                .map(OpenApiDocuments::committed)
+                .forEach(document -> document.path("paths")
+                        .properties()
+                        .forEach(path -> path.getValue()
+                                .properties()
+                                .forEach(method -> operations.add(new Operation(
+                                        document, method.getKey().toUpperCase(), path.getKey(), method.getValue())))));
         return new ApiContract(operations);
     }
 
     /** The schema of a successful answer to {@code method path} (no query), if the API has that operation. */
     Optional<Schema> response(String method, String path) {
-        return operations.stream().filter(operation -> operation.method().equals(method) && operation.matches(path))
-                .min(Comparator.comparingLong(operation -> operation.path().chars().filter(c -> c == '{').count()))
+        return operations.stream()
+                .filter(operation -> operation.method().equals(method) && operation.matches(path))
+                .min(Comparator.comparingLong(operation ->
+                        operation.path().chars().filter(c -> c == '{').count()))
                 .map(Operation::response);
     }
 
@@ -46,16 +52,25 @@ final class ApiContract {
     private record Operation(JsonNode document, String method, String path, JsonNode operation) {
 
         boolean matches(String actual) {
-            return Pattern.compile(path.replaceAll("\\{[^/]+}", "[^/]+")).matcher(actual).matches();
+            return Pattern.compile(path.replaceAll("\\{[^/]+}", "[^/]+"))
+                    .matcher(actual)
+                    .matches();
         }
 
         Schema response() {
             JsonNode responses = operation.path("responses");
-            JsonNode success = responses.properties().stream().filter(entry -> entry.getKey().startsWith("2"))
-                    .map(Map.Entry::getValue).findFirst().orElse(responses.path("default"));
+            JsonNode success = responses.properties().stream()
+                    .filter(entry -> entry.getKey().startsWith("2"))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse(responses.path("default"));
             JsonNode content = success.path("content");
-            JsonNode json = content.has("application/json") ? content.path("application/json")
-                    : content.properties().stream().map(Map.Entry::getValue).findFirst().orElse(content);
+            JsonNode json = content.has("application/json")
+                    ? content.path("application/json")
+                    : content.properties().stream()
+                            .map(Map.Entry::getValue)
+                            .findFirst()
+                            .orElse(content);
             return new Schema(document, json.path("schema"));
         }
     }

@@ -7,11 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -45,25 +43,35 @@ class ApiContractTests {
         List<String> unknown = new ArrayList<>();
         for (Resource file : files) {
             String[] call = FIXTURES.get(file.getFilename()).split(" ");
-            ApiContract.Schema schema = contract.response(call[0], call[1]).orElseThrow(() -> new AssertionError(
-                    "No operation " + String.join(" ", call) + " in docs/openapi"));
+            ApiContract.Schema schema = contract.response(call[0], call[1])
+                    .orElseThrow(
+                            () -> new AssertionError("No operation " + String.join(" ", call) + " in docs/openapi"));
             schema.unknownFields(json.readTree(file.getContentAsString(StandardCharsets.UTF_8)))
                     .forEach(field -> unknown.add(file.getFilename() + ": " + field));
         }
-        assertThat(unknown).as("fields of the fixtures that the API's answers do not have").isEmpty();
+        assertThat(unknown)
+                .as("fields of the fixtures that the API's answers do not have")
+                .isEmpty();
     }
 
     @Test
     void a_field_the_api_lacks_is_told_apart_from_one_it_has() {
-        ApiContract.Schema comparison = contract.response("GET", "/api/benchmarks/php/comparison").orElseThrow();
+        ApiContract.Schema comparison =
+                contract.response("GET", "/api/benchmarks/php/comparison").orElseThrow();
 
-        assertThat(comparison.find(List.of("pairs", ApiContract.ELEMENT, "medianRatio"))).isPresent();
-        assertThat(comparison.find(List.of("pairs", ApiContract.ELEMENT, "ratio"))).isEmpty();
-        assertThat(comparison.find(List.of("runtimes", ApiContract.ELEMENT, "statistics", "ci95", "low"))).isPresent();
+        assertThat(comparison.find(List.of("pairs", ApiContract.ELEMENT, "medianRatio")))
+                .isPresent();
+        assertThat(comparison.find(List.of("pairs", ApiContract.ELEMENT, "ratio")))
+                .isEmpty();
+        assertThat(comparison.find(List.of("runtimes", ApiContract.ELEMENT, "statistics", "ci95", "low")))
+                .isPresent();
         assertThat(comparison.unknownFields(json.readTree("{\"pairs\":[{\"a\":\"php\",\"ratioOfMedians\":1}]}")))
                 .containsExactly("pairs[].ratioOfMedians");
-        assertThat(contract.response("GET", "/api/runtimes").orElseThrow()
-                .find(List.of(ApiContract.ELEMENT, "settings", "opcache.jit"))).as("a map's keys").isPresent();
+        assertThat(contract.response("GET", "/api/runtimes")
+                        .orElseThrow()
+                        .find(List.of(ApiContract.ELEMENT, "settings", "opcache.jit")))
+                .as("a map's keys")
+                .isPresent();
         assertThat(contract.response("GET", "/api/no-such-thing")).isEmpty();
     }
 }

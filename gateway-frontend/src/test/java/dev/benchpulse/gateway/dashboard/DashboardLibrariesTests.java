@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Properties;
-
 import org.junit.jupiter.api.Test;
 
 /** The browser libraries the dashboard serves are releases without known vulnerabilities we know of. */
@@ -23,8 +22,10 @@ class DashboardLibrariesTests {
             assertThat(in).as(path).isNotNull();
             Properties properties = new Properties();
             properties.load(in);
-            return Arrays.stream(properties.getProperty("version").split("[.-]")).limit(3)
-                    .mapToInt(Integer::parseInt).toArray();
+            return Arrays.stream(properties.getProperty("version").split("[.-]"))
+                    .limit(3)
+                    .mapToInt(Integer::parseInt)
+                    .toArray();
         }
     }
 

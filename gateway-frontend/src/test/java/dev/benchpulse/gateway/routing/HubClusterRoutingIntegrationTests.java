@@ -11,7 +11,6 @@ import dev.benchpulse.hub.dispatch.Hub;
 import dev.benchpulse.hub.testing.MercureHubTestServer;
 import dev.benchpulse.hub.testing.MercureTokens;
 import dev.benchpulse.testsupport.EventSourceClient;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,7 +21,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -40,7 +38,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * EventSource. New subscribers are spread over the instances; when one instance stops, its subscribers reconnect
  * through the gateway to the others and receive every update exactly once, and new subscribers avoid it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.cloud.loadbalancer.health-check.interval=500ms")
 class HubClusterRoutingIntegrationTests {
 
@@ -51,7 +50,8 @@ class HubClusterRoutingIntegrationTests {
     private static final List<MercureHubTestServer> HUBS = List.of(hub(), hub(), hub());
     private static final KafkaProducer<String, HubUpdate> PRODUCER = new KafkaProducer<>(
             Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.getBrokersAsString()),
-            Topics.HUB_UPDATES.keySerializer(), Topics.HUB_UPDATES.valueSerializer());
+            Topics.HUB_UPDATES.keySerializer(),
+            Topics.HUB_UPDATES.valueSerializer());
 
     @LocalServerPort
     int port;
@@ -63,15 +63,21 @@ class HubClusterRoutingIntegrationTests {
     }
 
     private static MercureHubTestServer hub() {
-        return MercureHubTestServer.builder().publisherKey(PUBLISHER_KEY).subscriberKey(Backends.SUBSCRIBER_KEY)
-                .anonymous(true).kafka(BROKER.getBrokersAsString(), KAFKA_TOPIC).start();
+        return MercureHubTestServer.builder()
+                .publisherKey(PUBLISHER_KEY)
+                .subscriberKey(Backends.SUBSCRIBER_KEY)
+                .anonymous(true)
+                .kafka(BROKER.getBrokersAsString(), KAFKA_TOPIC)
+                .start();
     }
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
         Backends.register(registry);
-        registry.add("benchpulse.services.hub-instances",
-                () -> String.join(",", HUBS.stream().map(MercureHubTestServer::baseUrl).toList()));
+        registry.add(
+                "benchpulse.services.hub-instances",
+                () -> String.join(
+                        ",", HUBS.stream().map(MercureHubTestServer::baseUrl).toList()));
     }
 
     @AfterAll
@@ -89,8 +95,11 @@ class HubClusterRoutingIntegrationTests {
     private static String produce(String topic, int number) {
         String id = "urn:uuid:" + UUID.randomUUID();
         try {
-            PRODUCER.send(new ProducerRecord<>(KAFKA_TOPIC, id, new HubUpdate(id, List.of(topic), "update " + number,
-                    false, null, null, Instant.now()))).get(10, TimeUnit.SECONDS);
+            PRODUCER.send(new ProducerRecord<>(
+                            KAFKA_TOPIC,
+                            id,
+                            new HubUpdate(id, List.of(topic), "update " + number, false, null, null, Instant.now())))
+                    .get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError(e);
         }
@@ -104,7 +113,7 @@ class HubClusterRoutingIntegrationTests {
     private List<EventSourceClient> open(String topic, int count) {
         List<EventSourceClient> clients = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            clients.add(EventSourceClient.open(List.of(subscription(topic)), headers -> { }, Duration.ofMillis(300)));
+            clients.add(EventSourceClient.open(List.of(subscription(topic)), headers -> {}, Duration.ofMillis(300)));
         }
         return clients;
     }
@@ -116,14 +125,18 @@ class HubClusterRoutingIntegrationTests {
         try {
             await().atMost(WAIT).until(() -> clients.stream().allMatch(c -> c.streamsOpened() == 1));
             // every running instance got some (another test may have stopped one)
-            await().atMost(WAIT).untilAsserted(() -> HUBS.stream().filter(MercureHubTestServer::isRunning)
-                    .forEach(hub -> assertThat(subscribersOn(hub)).isPositive()));
+            await().atMost(WAIT)
+                    .untilAsserted(() -> HUBS.stream()
+                            .filter(MercureHubTestServer::isRunning)
+                            .forEach(hub -> assertThat(subscribersOn(hub)).isPositive()));
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 ids.add(produce(topic, i));
             }
 
-            await().atMost(WAIT).untilAsserted(() -> clients.forEach(c -> assertThat(c.ids()).isEqualTo(ids)));
+            await().atMost(WAIT)
+                    .untilAsserted(
+                            () -> clients.forEach(c -> assertThat(c.ids()).isEqualTo(ids)));
         } finally {
             clients.forEach(EventSourceClient::close);
         }
@@ -147,16 +160,18 @@ class HubClusterRoutingIntegrationTests {
                 LockSupport.parkNanos(Duration.ofMillis(25).toNanos());
             }
 
-            await().atMost(WAIT).untilAsserted(() -> clients.forEach(client -> {
-                assertThat(client.ids()).isEqualTo(ids);
-                assertThat(client.repeatedIds()).isEmpty();
-            }));
+            await().atMost(WAIT)
+                    .untilAsserted(() -> clients.forEach(client -> {
+                        assertThat(client.ids()).isEqualTo(ids);
+                        assertThat(client.repeatedIds()).isEmpty();
+                    }));
             assertThat(clients).anyMatch(c -> c.streamsOpened() == 2);
 
             List<EventSourceClient> newcomers = open(topic, 6);
             try {
                 await().atMost(WAIT).until(() -> newcomers.stream().allMatch(c -> c.streamsOpened() >= 1));
-                assertThat(subscribersOn(HUBS.get(1)) + subscribersOn(HUBS.get(2))).isEqualTo(12 + 6);
+                assertThat(subscribersOn(HUBS.get(1)) + subscribersOn(HUBS.get(2)))
+                        .isEqualTo(12 + 6);
             } finally {
                 newcomers.forEach(EventSourceClient::close);
             }

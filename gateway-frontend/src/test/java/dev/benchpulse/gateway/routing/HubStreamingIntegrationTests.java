@@ -5,16 +5,14 @@ import static dev.benchpulse.gateway.testing.Backends.HUB_PATH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.time.Duration;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-
 import dev.benchpulse.gateway.testing.Backends;
 import dev.benchpulse.gateway.testing.OpenModeGateway;
 import dev.benchpulse.testsupport.SseRecorder;
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 
 class HubStreamingIntegrationTests extends OpenModeGateway {
 
@@ -29,14 +27,17 @@ class HubStreamingIntegrationTests extends OpenModeGateway {
             await().atMost(WAIT).until(() -> HUB.subscribers(HUB_PATH) == 1);
 
             HUB.push(HUB_PATH, "id: urn:uuid:1\ndata: {\"type\":\"benchmark.started\"}\n\n");
-            assertThat(stream.awaitEvents(1, WAIT)).singleElement()
+            assertThat(stream.awaitEvents(1, WAIT))
+                    .singleElement()
                     .satisfies(event -> assertThat(event.id()).isEqualTo("urn:uuid:1"));
 
             HUB.push(HUB_PATH, ": heartbeat\n\n");
-            await().atMost(WAIT).untilAsserted(() -> assertThat(stream.comments()).contains("heartbeat"));
+            await().atMost(WAIT)
+                    .untilAsserted(() -> assertThat(stream.comments()).contains("heartbeat"));
 
             HUB.push(HUB_PATH, "id: urn:uuid:2\ndata: {\"type\":\"benchmark.progress\"}\n\n");
-            assertThat(stream.awaitEvents(2, WAIT)).extracting(event -> event.id())
+            assertThat(stream.awaitEvents(2, WAIT))
+                    .extracting(event -> event.id())
                     .containsExactly("urn:uuid:1", "urn:uuid:2");
         }
     }
@@ -46,17 +47,21 @@ class HubStreamingIntegrationTests extends OpenModeGateway {
         try (SseRecorder stream = subscribe()) {
             await().atMost(WAIT).until(() -> HUB.subscribers(HUB_PATH) == 1);
 
-            await().during(Backends.API_TIMEOUT.plusSeconds(1)).atMost(Backends.API_TIMEOUT.plusSeconds(5))
+            await().during(Backends.API_TIMEOUT.plusSeconds(1))
+                    .atMost(Backends.API_TIMEOUT.plusSeconds(5))
                     .until(() -> !stream.isCompleted() && stream.error() == null);
             HUB.push(HUB_PATH, "id: urn:uuid:late\ndata: {}\n\n");
 
-            assertThat(stream.awaitEvents(1, WAIT)).extracting(event -> event.id()).containsExactly("urn:uuid:late");
+            assertThat(stream.awaitEvents(1, WAIT))
+                    .extracting(event -> event.id())
+                    .containsExactly("urn:uuid:late");
         }
     }
 
     @Test
     void forwards_the_topic_template_and_the_last_event_id_to_the_hub_unchanged() {
-        try (SseRecorder stream = SseRecorder.subscribe(URI.create(gateway() + HUB_PATH + TEMPLATE_QUERY),
+        try (SseRecorder stream = SseRecorder.subscribe(
+                URI.create(gateway() + HUB_PATH + TEMPLATE_QUERY),
                 headers -> headers.set("Last-Event-ID", "urn:uuid:41"))) {
             await().atMost(WAIT).until(() -> HUB.subscribers(HUB_PATH) == 1);
 
@@ -67,9 +72,13 @@ class HubStreamingIntegrationTests extends OpenModeGateway {
 
     @Test
     void does_not_offer_publishing_through_the_gateway() {
-        client.post().uri(HUB_PATH).contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("topic=x&data=y")
+        client.post()
+                .uri(HUB_PATH)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("topic=x&data=y")
                 .exchange()
-                .expectStatus().value(status -> assertThat(status).isIn(404, 405));
+                .expectStatus()
+                .value(status -> assertThat(status).isIn(404, 405));
         assertThat(HUB.received()).isEmpty();
     }
 

@@ -6,12 +6,10 @@ import dev.benchpulse.contracts.web.RunTopics;
 import dev.benchpulse.gateway.testing.Backends;
 import dev.benchpulse.hub.testing.MercureHubTestServer;
 import dev.benchpulse.testsupport.SseRecorder;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -67,32 +65,46 @@ class RealHubStreamingIntegrationTests {
             publish(run, "urn:uuid:00000000-0000-4000-8000-000000000002", "{\"type\":\"benchmark.progress\"}");
             first = stream.awaitEvents(2, WAIT);
         }
-        assertThat(first).extracting(ServerSentEvent::id).containsExactly(
-                "urn:uuid:00000000-0000-4000-8000-000000000001", "urn:uuid:00000000-0000-4000-8000-000000000002");
+        assertThat(first)
+                .extracting(ServerSentEvent::id)
+                .containsExactly(
+                        "urn:uuid:00000000-0000-4000-8000-000000000001",
+                        "urn:uuid:00000000-0000-4000-8000-000000000002");
 
         publish(run, "urn:uuid:00000000-0000-4000-8000-000000000003", "{\"type\":\"benchmark.progress\"}");
         publish(run, "urn:uuid:00000000-0000-4000-8000-000000000004", "{\"type\":\"benchmark.completed\"}");
 
         try (SseRecorder resumed = subscribe(cookie, first.getLast().id())) {
-            assertThat(resumed.awaitEvents(2, WAIT)).extracting(ServerSentEvent::id).containsExactly(
-                    "urn:uuid:00000000-0000-4000-8000-000000000003", "urn:uuid:00000000-0000-4000-8000-000000000004");
-            assertThat(resumed.events()).extracting(ServerSentEvent::data)
-                    .last().asString().contains("benchmark.completed");
+            assertThat(resumed.awaitEvents(2, WAIT))
+                    .extracting(ServerSentEvent::id)
+                    .containsExactly(
+                            "urn:uuid:00000000-0000-4000-8000-000000000003",
+                            "urn:uuid:00000000-0000-4000-8000-000000000004");
+            assertThat(resumed.events())
+                    .extracting(ServerSentEvent::data)
+                    .last()
+                    .asString()
+                    .contains("benchmark.completed");
         }
     }
 
     private String subscriberCookie() {
-        return WebClient.create("http://127.0.0.1:" + port).get().uri("/").retrieve().toBodilessEntity()
+        return WebClient.create("http://127.0.0.1:" + port)
+                .get()
+                .uri("/")
+                .retrieve()
+                .toBodilessEntity()
                 .map(response -> response.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
                         .filter(header -> header.startsWith("mercureAuthorization="))
                         .map(header -> header.substring(0, header.indexOf(';')))
-                        .findFirst().orElseThrow(() -> new AssertionError("no subscriber cookie on the page")))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("no subscriber cookie on the page")))
                 .block(WAIT);
     }
 
     private SseRecorder subscribe(String cookie, String lastEventId) {
-        return SseRecorder.subscribe(URI.create("http://127.0.0.1:" + port + "/.well-known/mercure" + TEMPLATE_QUERY),
-                headers -> {
+        return SseRecorder.subscribe(
+                URI.create("http://127.0.0.1:" + port + "/.well-known/mercure" + TEMPLATE_QUERY), headers -> {
                     headers.add(HttpHeaders.COOKIE, cookie);
                     if (lastEventId != null) {
                         headers.set("Last-Event-ID", lastEventId);
@@ -106,10 +118,14 @@ class RealHubStreamingIntegrationTests {
         form.add("id", id);
         form.add("data", data);
         form.add("private", "on");
-        WebClient.create().post().uri(HUB.hubUrl())
+        WebClient.create()
+                .post()
+                .uri(HUB.hubUrl())
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + HUB.publisherToken())
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData(form))
-                .retrieve().toBodilessEntity().block(WAIT);
+                .retrieve()
+                .toBodilessEntity()
+                .block(WAIT);
     }
 }

@@ -16,7 +16,10 @@ class OpenModeExposureTests {
     @ParameterizedTest
     @ValueSource(strings = {"0.0.0.0", "192.0.2.10", "", "::"})
     void warns_when_others_can_reach_the_open_mode(String address) {
-        assertThat(OpenModeExposure.warning(address, 8080)).hasValueSatisfying(warning -> assertThat(warning)
-                .contains("Open mode on").contains("anyone").contains("BENCHPULSE_SECURITY_MODE=secured"));
+        assertThat(OpenModeExposure.warning(address, 8080))
+                .hasValueSatisfying(warning -> assertThat(warning)
+                        .contains("Open mode on")
+                        .contains("anyone")
+                        .contains("BENCHPULSE_SECURITY_MODE=secured"));
     }
 }

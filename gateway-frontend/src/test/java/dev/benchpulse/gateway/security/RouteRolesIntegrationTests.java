@@ -5,11 +5,16 @@ import static dev.benchpulse.gateway.testing.Backends.RESULTS;
 import static dev.benchpulse.gateway.testing.Backends.RUNNER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.benchpulse.contracts.web.ApiHeaders;
+import dev.benchpulse.contracts.web.RunTopics;
+import dev.benchpulse.gateway.testing.Backends;
+import dev.benchpulse.gateway.testing.SecuredModeGateway;
+import dev.benchpulse.gateway.testing.StubBackend;
+import dev.benchpulse.gateway.testing.Tokens;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -25,13 +30,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.FluxExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import dev.benchpulse.contracts.web.ApiHeaders;
-import dev.benchpulse.contracts.web.RunTopics;
-import dev.benchpulse.gateway.testing.Backends;
-import dev.benchpulse.gateway.testing.SecuredModeGateway;
-import dev.benchpulse.gateway.testing.StubBackend;
-import dev.benchpulse.gateway.testing.Tokens;
-
 /**
  * Every route of the gateway, the API of both services, the event stream, the pages and Actuator, each tried by an
  * anonymous visitor, a viewer, an operator and an admin in the secured mode: exactly the roles at or above the
@@ -45,6 +43,7 @@ class RouteRolesIntegrationTests {
 
     /** The roles in order; a route's least role admits itself and everything after it. */
     static final List<String> ROLES = List.of("anonymous", "viewer", "operator", "admin");
+
     static final Map<String, String[]> CREDENTIALS = Map.of(
             "viewer", new String[] {"vera", SecuredModeGateway.VIEWER_PASSWORD},
             "operator", new String[] {"otto", SecuredModeGateway.OPERATOR_PASSWORD},
@@ -75,7 +74,10 @@ class RouteRolesIntegrationTests {
             new Route("GET", "/api/schemas", "results", "viewer"),
             new Route("GET", "/api/schemas/97dd2b4ae0b79fd7", "results", "viewer"),
             new Route("GET", "/api/operations/dead-letters", "results", "viewer"),
-            new Route("POST", "/api/operations/dead-letters/benchpulse.benchmark-events.v1.dlt/replay", "results",
+            new Route(
+                    "POST",
+                    "/api/operations/dead-letters/benchpulse.benchmark-events.v1.dlt/replay",
+                    "results",
                     "operator"),
             new Route("GET", "/api/matrices/" + RUN, "results", "viewer"),
             new Route("GET", "/api/benchmarks/str-contains/versions?baseline=php-7.4", "results", "viewer"),
@@ -137,22 +139,28 @@ class RouteRolesIntegrationTests {
     @ParameterizedTest(name = "{0} as {1}")
     @MethodSource("everyRouteForEveryRole")
     void exactly_the_roles_at_or_above_the_least_role_get_through(Route route, String role) {
-        WebTestClient.RequestBodySpec request = client.method(HttpMethod.valueOf(route.method())).uri(route.path());
+        WebTestClient.RequestBodySpec request =
+                client.method(HttpMethod.valueOf(route.method())).uri(route.path());
         if (!role.equals("anonymous")) {
-            request.headers(h -> h.setBasicAuth(CREDENTIALS.get(role)[0], CREDENTIALS.get(role)[1]));
+            request.headers(
+                    h -> h.setBasicAuth(CREDENTIALS.get(role)[0], CREDENTIALS.get(role)[1]));
         }
         if (route.changesSomething()) {
             request.header(ApiHeaders.CLIENT, "test").contentType(MediaType.APPLICATION_JSON);
         }
-        FluxExchangeResult<byte[]> result = (route.changesSomething() ? request.bodyValue("{\"threshold\":0.05}")
-                : request).exchange().returnResult(byte[].class);
+        FluxExchangeResult<byte[]> result = (route.changesSomething()
+                        ? request.bodyValue("{\"threshold\":0.05}")
+                        : request)
+                .exchange()
+                .returnResult(byte[].class);
         HttpStatus status = HttpStatus.valueOf(result.getStatus().value());
         if (route.answeredBy().equals("hub") && status.is2xxSuccessful()) {
             result.getResponseBody().take(1).blockLast(Duration.ofSeconds(10));
         }
 
         if (route.admits(role)) {
-            assertThat(status).as("%s lets %s through", route, role)
+            assertThat(status)
+                    .as("%s lets %s through", route, role)
                     .isNotIn(HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN, HttpStatus.FOUND);
             if (route.backend() != null) {
                 StubBackend.Received received = route.backend().last();
@@ -165,11 +173,13 @@ class RouteRolesIntegrationTests {
         } else {
             // Someone not signed in is sent to the sign-in page, or asked to sign in; a write of theirs already
             // fails the CSRF check, which comes first.
-            HttpStatus expected = !role.equals("anonymous") || route.changesSomething() ? HttpStatus.FORBIDDEN
+            HttpStatus expected = !role.equals("anonymous") || route.changesSomething()
+                    ? HttpStatus.FORBIDDEN
                     : route.answeredBy().equals("page") ? HttpStatus.FOUND : HttpStatus.UNAUTHORIZED;
             assertThat(status).as("%s turns %s away", route, role).isEqualTo(expected);
             if (route.backend() != null) {
-                assertThat(route.backend().received()).as("%s never reaches the %s", role, route.answeredBy())
+                assertThat(route.backend().received())
+                        .as("%s never reaches the %s", role, route.answeredBy())
                         .isEmpty();
             }
         }

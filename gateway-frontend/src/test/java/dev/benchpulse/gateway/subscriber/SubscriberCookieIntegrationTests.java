@@ -5,22 +5,19 @@ import static dev.benchpulse.gateway.testing.Backends.HUB_PATH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseCookie;
-
 import com.nimbusds.jwt.JWTClaimsSet;
-
 import dev.benchpulse.contracts.web.RunTopics;
 import dev.benchpulse.gateway.testing.Backends;
 import dev.benchpulse.gateway.testing.OpenModeGateway;
 import dev.benchpulse.gateway.testing.Tokens;
 import dev.benchpulse.testsupport.SseRecorder;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
 
 class SubscriberCookieIntegrationTests extends OpenModeGateway {
 
@@ -28,9 +25,14 @@ class SubscriberCookieIntegrationTests extends OpenModeGateway {
 
     @Test
     void every_dashboard_page_gives_the_visitor_a_cookie_that_may_only_read_run_topics() throws Exception {
-        ResponseCookie cookie = client.get().uri("/").exchange()
-                .expectStatus().isOk()
-                .returnResult(String.class).getResponseCookies().getFirst("mercureAuthorization");
+        ResponseCookie cookie = client.get()
+                .uri("/")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseCookies()
+                .getFirst("mercureAuthorization");
 
         assertThat(cookie).isNotNull();
         assertThat(cookie.isHttpOnly()).isTrue();
@@ -41,7 +43,9 @@ class SubscriberCookieIntegrationTests extends OpenModeGateway {
         JWTClaimsSet claims = Tokens.verifiedClaims(cookie.getValue());
         assertThat(claims.getJSONObjectClaim("mercure"))
                 .containsExactly(Map.entry("subscribe", List.of(RunTopics.TEMPLATE)));
-        assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
+        assertThat(Duration.between(
+                        claims.getIssueTime().toInstant(),
+                        claims.getExpirationTime().toInstant()))
                 .isEqualTo(Duration.ofHours(12));
         assertThat(claims.getSubject()).isEqualTo("visitor");
     }
@@ -81,26 +85,29 @@ class SubscriberCookieIntegrationTests extends OpenModeGateway {
 
             String renewed = issuedToken(stream.responseHeaders());
             assertThat(renewed).isNotEqualTo(expiring);
-            assertThat(Tokens.verifiedClaims(renewed).getExpirationTime()).isAfter(
-                    Tokens.verifiedClaims(expiring).getExpirationTime());
+            assertThat(Tokens.verifiedClaims(renewed).getExpirationTime())
+                    .isAfter(Tokens.verifiedClaims(expiring).getExpirationTime());
             assertThat(HUB.last().header("Cookie")).isEqualTo("mercureAuthorization=" + renewed);
         }
     }
 
     @Test
     void a_token_signed_with_another_key_is_replaced_by_a_genuine_one() {
-        String forged = Tokens.signed("a-different-key-of-at-least-256-bits-abcdefghijk", "visitor", Duration.ofHours(11));
+        String forged =
+                Tokens.signed("a-different-key-of-at-least-256-bits-abcdefghijk", "visitor", Duration.ofHours(11));
 
         try (SseRecorder stream = subscribeWith("mercureAuthorization=" + forged)) {
             stream.awaitStatus(WAIT);
             await().atMost(WAIT).until(() -> !HUB.received().isEmpty());
 
-            assertThat(HUB.last().header("Cookie")).isEqualTo("mercureAuthorization=" + issuedToken(stream.responseHeaders()));
+            assertThat(HUB.last().header("Cookie"))
+                    .isEqualTo("mercureAuthorization=" + issuedToken(stream.responseHeaders()));
         }
     }
 
     private SseRecorder subscribeWith(String cookieHeader) {
-        return SseRecorder.subscribe(URI.create(gateway() + HUB_PATH + "?topic=x"),
+        return SseRecorder.subscribe(
+                URI.create(gateway() + HUB_PATH + "?topic=x"),
                 headers -> headers.set(HttpHeaders.COOKIE, cookieHeader));
     }
 
@@ -108,7 +115,10 @@ class SubscriberCookieIntegrationTests extends OpenModeGateway {
         List<String> cookies = headers.get(HttpHeaders.SET_COOKIE);
         assertThat(cookies).as("Set-Cookie").isNotNull().hasSize(1);
         String header = cookies.getFirst();
-        assertThat(header).startsWith("mercureAuthorization=").containsIgnoringCase("HttpOnly").contains("SameSite=Strict");
+        assertThat(header)
+                .startsWith("mercureAuthorization=")
+                .containsIgnoringCase("HttpOnly")
+                .contains("SameSite=Strict");
         return header.substring("mercureAuthorization=".length(), header.indexOf(';'));
     }
 }

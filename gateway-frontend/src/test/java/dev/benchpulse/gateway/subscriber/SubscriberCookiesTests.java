@@ -6,19 +6,20 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseCookie;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
-
 import reactor.core.publisher.Mono;
 
 class SubscriberCookiesTests {
 
     static SubscriberCookies cookies(SubscriberPolicy policy) {
-        return new SubscriberCookies(SubscriberTokensTests.properties(
-                dev.benchpulse.gateway.testing.Backends.SUBSCRIBER_KEY, "HS256"), policy);
+        return new SubscriberCookies(
+                SubscriberTokensTests.properties(dev.benchpulse.gateway.testing.Backends.SUBSCRIBER_KEY, "HS256"),
+                policy);
     }
 
     @Test
     void marks_the_cookie_secure_when_the_page_is_served_over_https() {
-        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("https://bench.example/"));
+        MockServerWebExchange exchange =
+                MockServerWebExchange.from(MockServerHttpRequest.get("https://bench.example/"));
 
         cookies(e -> Mono.just("visitor")).issue(exchange).block();
 
@@ -38,7 +39,8 @@ class SubscriberCookiesTests {
 
     @Test
     void expiring_the_cookie_sets_an_empty_value_with_no_lifetime_left() {
-        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post("http://localhost/logout"));
+        MockServerWebExchange exchange =
+                MockServerWebExchange.from(MockServerHttpRequest.post("http://localhost/logout"));
 
         cookies(e -> Mono.just("visitor")).expire(exchange);
 

@@ -3,6 +3,10 @@ package dev.benchpulse.gateway.subscriber;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jwt.SignedJWT;
+import dev.benchpulse.contracts.web.RunTopics;
+import dev.benchpulse.gateway.testing.Tokens;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Clock;
@@ -11,15 +15,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jwt.SignedJWT;
-
-import dev.benchpulse.contracts.web.RunTopics;
-import dev.benchpulse.gateway.testing.Tokens;
 
 class SubscriberTokensTests {
 
@@ -27,8 +24,7 @@ class SubscriberTokensTests {
     static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
 
     static SubscriberProperties properties(String key, String alg) {
-        return new SubscriberProperties(key, alg, RunTopics.TEMPLATE, Duration.ofHours(12),
-                Duration.ofHours(1));
+        return new SubscriberProperties(key, alg, RunTopics.TEMPLATE, Duration.ofHours(12), Duration.ofHours(1));
     }
 
     static SubscriberTokens tokens(Instant now) {
@@ -66,7 +62,8 @@ class SubscriberTokensTests {
         assertThat(claims.getSubject()).isEqualTo("alice");
         assertThat(claims.getIssueTime().toInstant()).isEqualTo(NOW);
         assertThat(claims.getExpirationTime().toInstant()).isEqualTo(NOW.plus(Duration.ofHours(12)));
-        assertThat(claims.getJSONObjectClaim("mercure")).containsOnlyKeys("subscribe")
+        assertThat(claims.getJSONObjectClaim("mercure"))
+                .containsOnlyKeys("subscribe")
                 .containsEntry("subscribe", List.of(RunTopics.TEMPLATE));
     }
 
@@ -74,8 +71,10 @@ class SubscriberTokensTests {
     void keeps_a_token_until_an_hour_before_expiry_and_only_for_its_subject() {
         String token = tokens(NOW).mint("alice");
 
-        assertThat(tokens(NOW.plus(Duration.ofHours(10))).isFresh(token, "alice")).isTrue();
-        assertThat(tokens(NOW.plus(Duration.ofHours(11).plusMinutes(1))).isFresh(token, "alice")).isFalse();
+        assertThat(tokens(NOW.plus(Duration.ofHours(10))).isFresh(token, "alice"))
+                .isTrue();
+        assertThat(tokens(NOW.plus(Duration.ofHours(11).plusMinutes(1))).isFresh(token, "alice"))
+                .isFalse();
         assertThat(tokens(NOW).isFresh(token, "bob")).isFalse();
         assertThat(tokens(NOW).isFresh("not-a-jwt", "alice")).isFalse();
     }
@@ -86,13 +85,15 @@ class SubscriberTokensTests {
         generator.initialize(2048);
         KeyPair pair = generator.generateKeyPair();
         String pem = "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(pair.getPrivate().getEncoded())
+                + Base64.getMimeEncoder(64, "\n".getBytes())
+                        .encodeToString(pair.getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n";
 
         String token = new SubscriberTokens(properties(pem, "RS256"), Clock.systemUTC()).mint("visitor");
 
         SignedJWT jwt = SignedJWT.parse(token);
         assertThat(jwt.getHeader().getAlgorithm().getName()).isEqualTo("RS256");
-        assertThat(jwt.verify(new RSASSAVerifier((java.security.interfaces.RSAPublicKey) pair.getPublic()))).isTrue();
+        assertThat(jwt.verify(new RSASSAVerifier((java.security.interfaces.RSAPublicKey) pair.getPublic())))
+                .isTrue();
     }
 }

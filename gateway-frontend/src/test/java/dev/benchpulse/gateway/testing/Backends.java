@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
-
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -26,8 +25,7 @@ public final class Backends {
     public static final StubBackend RESULTS = StubBackend.start("results");
     public static final StubBackend HUB = StubBackend.start("hub").stream(HUB_PATH);
 
-    private Backends() {
-    }
+    private Backends() {}
 
     public static void register(DynamicPropertyRegistry registry) {
         registry.add("benchpulse.services.runner-url", RUNNER::url);

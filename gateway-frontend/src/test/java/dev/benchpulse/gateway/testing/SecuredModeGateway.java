@@ -50,7 +50,8 @@ public abstract class SecuredModeGateway {
         registry.add("benchpulse.security.users[0].password", () -> "{noop}" + VIEWER_PASSWORD);
         registry.add("benchpulse.security.users[0].roles", () -> "viewer");
         registry.add("benchpulse.security.users[1].name", () -> "otto");
-        registry.add("benchpulse.security.users[1].password",
+        registry.add(
+                "benchpulse.security.users[1].password",
                 () -> "{bcrypt}" + new BCryptPasswordEncoder(4).encode(OPERATOR_PASSWORD));
         registry.add("benchpulse.security.users[1].roles", () -> "operator");
         registry.add("benchpulse.security.users[2].name", () -> "ada");
@@ -73,16 +74,27 @@ public abstract class SecuredModeGateway {
 
     /** Signs in through the login form, as a browser does. */
     protected Session signIn(String user, String password) {
-        EntityExchangeResult<String> page = client.get().uri("/login").exchange()
-                .expectStatus().isOk().expectBody(String.class).returnResult();
+        EntityExchangeResult<String> page = client.get()
+                .uri("/login")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult();
         String csrf = page.getResponseCookies().getFirst("XSRF-TOKEN").getValue();
         assertThat(page.getResponseBody()).contains("value=\"" + csrf + "\"");
-        FluxExchangeResult<Void> login = client.post().uri("/login").cookie("XSRF-TOKEN", csrf)
+        FluxExchangeResult<Void> login = client.post()
+                .uri("/login")
+                .cookie("XSRF-TOKEN", csrf)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData("username", user).with("password", password).with("_csrf", csrf))
+                .body(BodyInserters.fromFormData("username", user)
+                        .with("password", password)
+                        .with("_csrf", csrf))
                 .exchange()
-                .expectStatus().isFound()
-                .expectHeader().location("/")
+                .expectStatus()
+                .isFound()
+                .expectHeader()
+                .location("/")
                 .returnResult(Void.class);
         ResponseCookie rotated = login.getResponseCookies().getFirst("XSRF-TOKEN");
         String token = rotated != null && !rotated.getValue().isEmpty() ? rotated.getValue() : csrf;

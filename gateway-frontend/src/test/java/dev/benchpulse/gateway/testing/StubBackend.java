@@ -1,15 +1,14 @@
 package dev.benchpulse.gateway.testing;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.HttpHeaders;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import io.netty.handler.codec.http.HttpHeaders;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -33,8 +32,7 @@ public final class StubBackend implements AutoCloseable {
         }
     }
 
-    private record Stub(int status, String contentType, String body) {
-    }
+    private record Stub(int status, String contentType, String body) {}
 
     private final String name;
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -44,7 +42,11 @@ public final class StubBackend implements AutoCloseable {
 
     private StubBackend(String name) {
         this.name = name;
-        this.server = HttpServer.create().host("127.0.0.1").port(0).handle(this::handle).bindNow();
+        this.server = HttpServer.create()
+                .host("127.0.0.1")
+                .port(0)
+                .handle(this::handle)
+                .bindNow();
     }
 
     public static StubBackend start(String name) {
@@ -94,18 +96,28 @@ public final class StubBackend implements AutoCloseable {
 
     private Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {
         String path = URI.create(request.uri()).getPath();
-        return request.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("").flatMap(body -> {
-            received.add(new Received(request.method().name(), request.uri(), headers(request.requestHeaders()), body));
-            Sinks.Many<String> stream = streams.get(path);
-            if (stream != null) {
-                Flux<ByteBuf> chunks = Flux.concat(Mono.just(":\n\n"), stream.asFlux())
-                        .map(chunk -> Unpooled.copiedBuffer(chunk, StandardCharsets.UTF_8));
-                return response.header("Content-Type", "text/event-stream").send(chunks, chunk -> true).then();
-            }
-            Stub stub = stubs.getOrDefault(path, new Stub(200, "application/json", "{\"backend\":\"" + name + "\"}"));
-            return response.status(stub.status()).header("Content-Type", stub.contentType())
-                    .sendString(Mono.just(stub.body())).then();
-        });
+        return request.receive()
+                .aggregate()
+                .asString(StandardCharsets.UTF_8)
+                .defaultIfEmpty("")
+                .flatMap(body -> {
+                    received.add(new Received(
+                            request.method().name(), request.uri(), headers(request.requestHeaders()), body));
+                    Sinks.Many<String> stream = streams.get(path);
+                    if (stream != null) {
+                        Flux<ByteBuf> chunks = Flux.concat(Mono.just(":\n\n"), stream.asFlux())
+                                .map(chunk -> Unpooled.copiedBuffer(chunk, StandardCharsets.UTF_8));
+                        return response.header("Content-Type", "text/event-stream")
+                                .send(chunks, chunk -> true)
+                                .then();
+                    }
+                    Stub stub = stubs.getOrDefault(
+                            path, new Stub(200, "application/json", "{\"backend\":\"" + name + "\"}"));
+                    return response.status(stub.status())
+                            .header("Content-Type", stub.contentType())
+                            .sendString(Mono.just(stub.body()))
+                            .then();
+                });
     }
 
     private static Map<String, String> headers(HttpHeaders headers) {

@@ -1,5 +1,17 @@
 package dev.benchpulse.gateway.testing;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.benchpulse.contracts.web.ApiHeaders;
+import dev.benchpulse.contracts.web.RunTopics;
+import dev.benchpulse.support.identity.IdentityProperties;
+import dev.benchpulse.support.identity.IdentityTokens;
+import dev.benchpulse.support.identity.Requester;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,28 +20,13 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.MACVerifier;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-
-import dev.benchpulse.contracts.web.ApiHeaders;
-import dev.benchpulse.contracts.web.RunTopics;
-import dev.benchpulse.support.identity.IdentityProperties;
-import dev.benchpulse.support.identity.IdentityTokens;
-import dev.benchpulse.support.identity.Requester;
-
 /** Reads and forges subscriber tokens, and reads identity tokens, in tests, with nimbus-jose-jwt. */
 public final class Tokens {
 
     private static final IdentityTokens IDENTITY = new IdentityTokens(
             new IdentityProperties(Backends.IDENTITY_KEY, null, Duration.ofSeconds(60)), Clock.systemUTC());
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     /** The claims of a token whose signature the test key verifies; fails otherwise. */
     public static JWTClaimsSet verifiedClaims(String token) {
@@ -50,16 +47,19 @@ public final class Tokens {
         if (token == null) {
             throw new AssertionError("The gateway sent no " + ApiHeaders.IDENTITY + " header to " + request.uri());
         }
-        return IDENTITY.verify(token).orElseThrow(() -> new AssertionError("The identity token does not verify: "
-                + token));
+        return IDENTITY.verify(token)
+                .orElseThrow(() -> new AssertionError("The identity token does not verify: " + token));
     }
 
     /** A subscriber token for the run topics, signed with the given key, expiring after the given time. */
     public static String signed(String key, String subject, Duration expiresIn) {
         Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject).issueTime(Date.from(now))
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .subject(subject)
+                .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(expiresIn)))
-                .claim("mercure", Map.of("subscribe", List.of(RunTopics.TEMPLATE))).build();
+                .claim("mercure", Map.of("subscribe", List.of(RunTopics.TEMPLATE)))
+                .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         try {
             jwt.sign(new MACSigner(key.getBytes()));

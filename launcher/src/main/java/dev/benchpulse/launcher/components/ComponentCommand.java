@@ -2,13 +2,11 @@ package dev.benchpulse.launcher.components;
 
 import dev.benchpulse.launcher.control.ControlClient;
 import dev.benchpulse.launcher.control.StackLocation;
-
 import java.util.concurrent.Callable;
-
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * A command on one component of the running stack ({@code restart}, {@code kill}, {@code stop}, {@code start}),
@@ -23,8 +21,10 @@ abstract class ComponentCommand implements Callable<Integer> {
     @Mixin
     StackLocation stack;
 
-    @Parameters(paramLabel = "<component>", description = "kafka, postgres, mercure-hub, runner-service, "
-            + "results-service, notifier-service or gateway-frontend.")
+    @Parameters(
+            paramLabel = "<component>",
+            description = "kafka, postgres, mercure-hub, runner-service, "
+                    + "results-service, notifier-service or gateway-frontend.")
     String component;
 
     /** The action's name in the control endpoint. */

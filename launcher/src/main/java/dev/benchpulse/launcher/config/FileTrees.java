@@ -10,8 +10,7 @@ import java.util.stream.Stream;
 /** Deleting what the stack wrote: a file or a directory with everything in it (links are removed, not followed). */
 public final class FileTrees {
 
-    private FileTrees() {
-    }
+    private FileTrees() {}
 
     /** Deletes {@code path} and, for a directory, everything under it; nothing when it does not exist. */
     public static void delete(Path path) throws IOException {

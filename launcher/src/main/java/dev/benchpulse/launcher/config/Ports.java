@@ -14,6 +14,5 @@ package dev.benchpulse.launcher.config;
  * @param kafkaController the Kafka controller listener (KRaft)
  * @param postgres        the embedded PostgreSQL server
  */
-public record Ports(int gateway, int runner, int results, int notifier, int hub, int kafka, int kafkaController,
-        int postgres) {
-}
+public record Ports(
+        int gateway, int runner, int results, int notifier, int hub, int kafka, int kafkaController, int postgres) {}

@@ -72,7 +72,8 @@ public record StackKeys(String publisher, String subscriber, String identity) {
                 %s=%s
                 %s=%s
                 %s=%s
-                """.formatted(PUBLISHER, keys.publisher(), SUBSCRIBER, keys.subscriber(), IDENTITY, keys.identity()));
+                """.formatted(
+                        PUBLISHER, keys.publisher(), SUBSCRIBER, keys.subscriber(), IDENTITY, keys.identity()));
     }
 
     /** 384 random bits, base64url: well above HS256's 256-bit minimum. */

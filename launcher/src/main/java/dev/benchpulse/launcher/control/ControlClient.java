@@ -1,7 +1,6 @@
 package dev.benchpulse.launcher.control;
 
 import dev.benchpulse.launcher.supervision.ComponentStatus;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,7 +24,8 @@ public final class ControlClient {
     private static final Duration ACTION_TIMEOUT = Duration.ofMinutes(5);
 
     private final ControlFile control;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private ControlClient(ControlFile control) {
         this.control = control;
@@ -37,9 +36,11 @@ public final class ControlClient {
         Path file = ControlFile.in(stateDir);
         ControlFile control;
         try {
-            control = ControlFile.read(file).orElseThrow(() -> new ControlException("No ./benchpulse up is running "
-                    + "on " + stateDir + " (there is no " + file.getFileName() + "). Start it with ./benchpulse up"
-                    + ", or point --state-dir at the one that runs."));
+            control = ControlFile.read(file)
+                    .orElseThrow(() -> new ControlException("No ./benchpulse up is running "
+                            + "on " + stateDir + " (there is no " + file.getFileName()
+                            + "). Start it with ./benchpulse up"
+                            + ", or point --state-dir at the one that runs."));
         } catch (IOException e) {
             throw new ControlException("Cannot read " + file + ": " + e.getMessage());
         }
@@ -52,20 +53,23 @@ public final class ControlClient {
 
     /** Every component of the stack, as it is now. */
     public List<ComponentStatus> status() throws ControlException {
-        return JSON.readValue(send("GET", "/status", Duration.ofSeconds(30)),
-                new TypeReference<List<ComponentStatus>>() { });
+        return JSON.readValue(
+                send("GET", "/status", Duration.ofSeconds(30)), new TypeReference<List<ComponentStatus>>() {});
     }
 
     /** Restarts, kills, stops or starts one component; returns what the launcher says happened. */
     public String act(String component, String action) throws ControlException {
         return JSON.readTree(send("POST", "/components/" + component + "/" + action, ACTION_TIMEOUT))
-                .path("message").asString();
+                .path("message")
+                .asString();
     }
 
     private String send(String method, String path, Duration timeout) throws ControlException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(control.url() + path)).timeout(timeout)
+        HttpRequest request = HttpRequest.newBuilder(URI.create(control.url() + path))
+                .timeout(timeout)
                 .header("Authorization", "Bearer " + control.token())
-                .method(method, HttpRequest.BodyPublishers.noBody()).build();
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());

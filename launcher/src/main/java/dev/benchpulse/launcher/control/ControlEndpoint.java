@@ -1,7 +1,8 @@
 package dev.benchpulse.launcher.control;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import dev.benchpulse.launcher.supervision.Supervisor;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -17,9 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -81,8 +79,7 @@ public final class ControlEndpoint implements AutoCloseable {
         }
     }
 
-    private void act(HttpExchange exchange, String component, String action) throws IOException,
-            InterruptedException {
+    private void act(HttpExchange exchange, String component, String action) throws IOException, InterruptedException {
         Supervisor.Action what;
         try {
             what = Supervisor.Action.valueOf(action.toUpperCase(Locale.ROOT));

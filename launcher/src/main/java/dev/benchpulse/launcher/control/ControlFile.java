@@ -57,8 +57,10 @@ public record ControlFile(URI url, String token, long pid) {
             properties.load(reader);
         }
         try {
-            return Optional.of(new ControlFile(URI.create(properties.getProperty("url")),
-                    properties.getProperty("token"), Long.parseLong(properties.getProperty("pid"))));
+            return Optional.of(new ControlFile(
+                    URI.create(properties.getProperty("url")),
+                    properties.getProperty("token"),
+                    Long.parseLong(properties.getProperty("pid"))));
         } catch (RuntimeException e) {
             throw new IOException(file + " is damaged (" + e.getMessage() + "); restart ./benchpulse up", e);
         }

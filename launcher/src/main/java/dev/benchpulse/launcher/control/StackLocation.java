@@ -1,18 +1,23 @@
 package dev.benchpulse.launcher.control;
 
 import java.nio.file.Path;
-
 import picocli.CommandLine.Option;
 
 /** Which running stack a command talks to: the one on {@code --state-dir}, by default the repository's. */
 public final class StackLocation {
 
-    @Option(names = "--state-dir", paramLabel = "<dir>", defaultValue = "${env:BENCHPULSE_STATE_DIR}",
-            description = "The state directory of the running ./benchpulse up (default: .benchpulse in the "
-                    + "repository).")
+    @Option(
+            names = "--state-dir",
+            paramLabel = "<dir>",
+            defaultValue = "${env:BENCHPULSE_STATE_DIR}",
+            description =
+                    "The state directory of the running ./benchpulse up (default: .benchpulse in the " + "repository).")
     Path stateDir;
 
-    @Option(names = "--home", paramLabel = "<dir>", hidden = true,
+    @Option(
+            names = "--home",
+            paramLabel = "<dir>",
+            hidden = true,
             defaultValue = "${sys:benchpulse.home:-${env:BENCHPULSE_HOME:-.}}",
             description = "The Benchpulse repository (set by ./benchpulse).")
     Path home;

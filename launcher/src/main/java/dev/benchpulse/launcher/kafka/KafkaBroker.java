@@ -2,12 +2,11 @@ package dev.benchpulse.launcher.kafka;
 
 import dev.benchpulse.launcher.config.FileTrees;
 import dev.benchpulse.launcher.config.StackLayout;
-import dev.benchpulse.launcher.supervision.Component;
-import dev.benchpulse.launcher.supervision.Readiness;
 import dev.benchpulse.launcher.process.ComponentProcess;
 import dev.benchpulse.launcher.process.JavaCommand;
 import dev.benchpulse.launcher.process.ProcessSpec;
-
+import dev.benchpulse.launcher.supervision.Component;
+import dev.benchpulse.launcher.supervision.Readiness;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.common.Uuid;
 
 /**
@@ -29,8 +27,14 @@ public final class KafkaBroker implements Component {
 
     public static final String NAME = "kafka";
     private static final String FORMAT = NAME + "-format";
-    private static final List<String> JVM_OPTIONS = List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true");
+    private static final List<String> JVM_OPTIONS = List.of(
+            "-Xms128m",
+            "-Xmx512m",
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-Xshare:auto",
+            "-XX:+ExitOnOutOfMemoryError",
+            "-Djava.awt.headless=true");
 
     private final StackLayout layout;
     private final int port;
@@ -76,7 +80,9 @@ public final class KafkaBroker implements Component {
             format(files, NAME + "-format");
         }
         Files.createDirectories(layout.classDataArchive(NAME).getParent());
-        return Optional.of(spec(files, List.of("kafka.Kafka", files.serverProperties().toString()), NAME).start());
+        return Optional.of(
+                spec(files, List.of("kafka.Kafka", files.serverProperties().toString()), NAME)
+                        .start());
     }
 
     @Override
@@ -90,7 +96,8 @@ public final class KafkaBroker implements Component {
      */
     @Override
     public void prepare() throws IOException, InterruptedException {
-        Path scratch = layout.cacheDir().resolve("kafka-training-" + ProcessHandle.current().pid());
+        Path scratch = layout.cacheDir()
+                .resolve("kafka-training-" + ProcessHandle.current().pid());
         KafkaFiles training = new KafkaFiles(scratch);
         try {
             training.write(port, controllerPort);
@@ -101,10 +108,20 @@ public final class KafkaBroker implements Component {
     }
 
     private void format(KafkaFiles target, String logName) throws IOException, InterruptedException {
-        ProcessSpec format = spec(target, List.of("kafka.tools.StorageTool", "format", "--ignore-formatted",
-                "-t", Uuid.randomUuid().toString(), "-c", target.serverProperties().toString()), FORMAT);
-        ComponentProcess formatting = new ProcessSpec(logName, format.command(), Map.of(), layout.home(),
-                layout.log(logName), "TERM", Duration.ZERO).start();
+        ProcessSpec format = spec(
+                target,
+                List.of(
+                        "kafka.tools.StorageTool",
+                        "format",
+                        "--ignore-formatted",
+                        "-t",
+                        Uuid.randomUuid().toString(),
+                        "-c",
+                        target.serverProperties().toString()),
+                FORMAT);
+        ComponentProcess formatting = new ProcessSpec(
+                        logName, format.command(), Map.of(), layout.home(), layout.log(logName), "TERM", Duration.ZERO)
+                .start();
         formatting.onExit().orTimeout(120, TimeUnit.SECONDS).join();
         if (formatting.exitCode() != 0) {
             throw new IOException("Formatting Kafka's storage failed (exit code " + formatting.exitCode() + "); see "
@@ -113,16 +130,15 @@ public final class KafkaBroker implements Component {
     }
 
     /** A Kafka JVM running {@code mainAndArguments} with the class-data archive named {@code archiveName}. */
-    private ProcessSpec spec(KafkaFiles target, List<String> mainAndArguments, String archiveName)
-            throws IOException {
-        List<String> arguments = new ArrayList<>(List.of(
-                "-Dlog4j2.configurationFile=" + target.log4j2(), "-cp", layout.kafkaLibs() + "/*"));
+    private ProcessSpec spec(KafkaFiles target, List<String> mainAndArguments, String archiveName) throws IOException {
+        List<String> arguments = new ArrayList<>(
+                List.of("-Dlog4j2.configurationFile=" + target.log4j2(), "-cp", layout.kafkaLibs() + "/*"));
         arguments.addAll(mainAndArguments);
         Path archive = layout.classDataArchive(archiveName);
         Files.createDirectories(archive.getParent());
         List<String> command = java.command(JVM_OPTIONS, archive, arguments);
-        return new ProcessSpec(NAME, command, Map.of(), layout.home(), layout.log(NAME), "TERM",
-                java.stopGrace(archive));
+        return new ProcessSpec(
+                NAME, command, Map.of(), layout.home(), layout.log(NAME), "TERM", java.stopGrace(archive));
     }
 
     @Override

@@ -1,21 +1,18 @@
 package dev.benchpulse.launcher.kafka;
 
 import dev.benchpulse.launcher.supervision.Readiness;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /** Waits for a Kafka cluster to answer, then creates the registry topics on it. */
 final class KafkaReadiness {
 
-    private KafkaReadiness() {
-    }
+    private KafkaReadiness() {}
 
     /** Returns the number of registry topics once they exist. */
     static int awaitAndCreateTopics(String bootstrap, Readiness readiness) throws Exception {
@@ -29,7 +26,8 @@ final class KafkaReadiness {
                 AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500))) {
             int[] brokers = new int[1];
             readiness.await("serving its cluster metadata", () -> {
-                brokers[0] = admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size();
+                brokers[0] =
+                        admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size();
                 return brokers[0] > 0;
             });
             // One replica on a single broker; three (or as many as there are brokers) on an existing cluster.
@@ -48,8 +46,10 @@ final class KafkaReadiness {
         bootstrap = bootstrap.split(",")[0];
         int colon = bootstrap.lastIndexOf(':');
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(bootstrap.substring(0, colon),
-                    Integer.parseInt(bootstrap.substring(colon + 1))), 1000);
+            socket.connect(
+                    new InetSocketAddress(
+                            bootstrap.substring(0, colon), Integer.parseInt(bootstrap.substring(colon + 1))),
+                    1000);
             return true;
         }
     }

@@ -2,7 +2,6 @@ package dev.benchpulse.launcher.kafka;
 
 import dev.benchpulse.contracts.Topic;
 import dev.benchpulse.contracts.Topics;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -25,16 +23,17 @@ final class RegistryTopics {
 
     private static final long TIMEOUT_SECONDS = 30;
 
-    private RegistryTopics() {
-    }
+    private RegistryTopics() {}
 
     /** Ensures every registry topic exists with at least its partitions; returns how many topics there are. */
-    static int ensure(Admin admin, short replicationFactor) throws InterruptedException, ExecutionException,
-            TimeoutException {
+    static int ensure(Admin admin, short replicationFactor)
+            throws InterruptedException, ExecutionException, TimeoutException {
         List<Topic<?, ?>> wanted = Topics.allWithDeadLetters();
         Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name()))
-                .map(t -> new NewTopic(t.name(), t.partitions(), replicationFactor)).toList();
+        List<NewTopic> missing = wanted.stream()
+                .filter(t -> !existing.contains(t.name()))
+                .map(t -> new NewTopic(t.name(), t.partitions(), replicationFactor))
+                .toList();
         try {
             admin.createTopics(missing).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
@@ -46,10 +45,11 @@ final class RegistryTopics {
         return wanted.size();
     }
 
-    private static void growPartitions(Admin admin, List<Topic<?, ?>> wanted) throws InterruptedException,
-            ExecutionException, TimeoutException {
-        Map<String, TopicDescription> descriptions = admin
-                .describeTopics(wanted.stream().map(Topic::name).toList()).allTopicNames()
+    private static void growPartitions(Admin admin, List<Topic<?, ?>> wanted)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        Map<String, TopicDescription> descriptions = admin.describeTopics(
+                        wanted.stream().map(Topic::name).toList())
+                .allTopicNames()
                 .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         Map<String, NewPartitions> grow = new HashMap<>();
         for (Topic<?, ?> topic : wanted) {

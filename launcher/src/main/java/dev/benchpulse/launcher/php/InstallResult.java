@@ -15,6 +15,8 @@ public record InstallResult(PhpRelease release, Outcome outcome, Path dir, Durat
 
     /** What happened to one version. */
     public enum Outcome {
-        INSTALLED, REPLACED, ALREADY_INSTALLED
+        INSTALLED,
+        REPLACED,
+        ALREADY_INSTALLED
     }
 }

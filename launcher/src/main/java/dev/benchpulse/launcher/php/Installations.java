@@ -46,7 +46,8 @@ public final class Installations {
             return dirs.filter(Files::isDirectory)
                     .filter(dir -> dir.getFileName().toString().matches("\\d+\\.\\d+"))
                     .flatMap(dir -> Manifest.read(dir).map(m -> new Installed(dir, m, isCurrent(m))).stream())
-                    .sorted((a, b) -> compareSeries(a.manifest().series(), b.manifest().series()))
+                    .sorted((a, b) ->
+                            compareSeries(a.manifest().series(), b.manifest().series()))
                     .toList();
         } catch (IOException e) {
             return List.of();

@@ -16,8 +16,7 @@ final class Integrity {
 
     private static final String PREFIX = "sha512-";
 
-    private Integrity() {
-    }
+    private Integrity() {}
 
     /** The integrity string of {@code file}'s bytes. */
     static String of(Path file) throws IOException {
@@ -34,8 +33,8 @@ final class Integrity {
     /** Throws unless {@code file} has exactly the pinned integrity of {@code release}. */
     static void check(PhpRelease release, Path file) throws IOException {
         if (!release.integrity().startsWith(PREFIX)) {
-            throw new IllegalStateException("Pinned integrity of " + release.spec() + " is not sha512: "
-                    + release.integrity());
+            throw new IllegalStateException(
+                    "Pinned integrity of " + release.spec() + " is not sha512: " + release.integrity());
         }
         String actual = of(file);
         if (!actual.equals(release.integrity())) {

@@ -21,8 +21,7 @@ final class LauncherScript {
     /** The x86-64 Linux dynamic loader; the builds are for that platform only. */
     static final String LOADER = "/lib64/ld-linux-x86-64.so.2";
 
-    private LauncherScript() {
-    }
+    private LauncherScript() {}
 
     static String render(PhpRelease release, String loader) {
         List<String> loads = new ArrayList<>();

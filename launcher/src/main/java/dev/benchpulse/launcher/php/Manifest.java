@@ -56,9 +56,12 @@ public record Manifest(String series, String phpVersion, String npmPackage, Stri
         Properties properties = new Properties();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(in);
-            return Optional.of(new Manifest(properties.getProperty("series", ""),
-                    properties.getProperty("php.version", ""), properties.getProperty("package", ""),
-                    properties.getProperty("integrity", ""), Instant.parse(properties.getProperty("installed.at"))));
+            return Optional.of(new Manifest(
+                    properties.getProperty("series", ""),
+                    properties.getProperty("php.version", ""),
+                    properties.getProperty("package", ""),
+                    properties.getProperty("integrity", ""),
+                    Instant.parse(properties.getProperty("installed.at"))));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

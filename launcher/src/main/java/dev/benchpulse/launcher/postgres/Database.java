@@ -13,8 +13,8 @@ import java.util.Map;
  * @param password password (empty with trust authentication)
  * @param query    extra connection parameters, such as {@code sslmode}
  */
-public record Database(String host, int port, String name, String username, String password,
-        Map<String, String> query) {
+public record Database(
+        String host, int port, String name, String username, String password, Map<String, String> query) {
 
     public Database {
         query = Map.copyOf(query);
@@ -57,7 +57,9 @@ public record Database(String host, int port, String name, String username, Stri
             return "";
         }
         StringBuilder text = new StringBuilder("?");
-        options.forEach((key, value) -> text.append(text.length() > 1 ? "&" : "").append(key).append('=')
+        options.forEach((key, value) -> text.append(text.length() > 1 ? "&" : "")
+                .append(key)
+                .append('=')
                 .append(value));
         return text.toString();
     }

@@ -14,8 +14,7 @@ import java.util.Optional;
  */
 public final class DatabaseUrl {
 
-    private DatabaseUrl() {
-    }
+    private DatabaseUrl() {}
 
     public static Database parse(String url, Optional<String> username, Optional<String> password) {
         String text = url.trim();
@@ -33,8 +32,8 @@ public final class DatabaseUrl {
         }
         Map<String, String> query = query(uri.getRawQuery());
         String[] userInfo = Optional.ofNullable(uri.getRawUserInfo()).orElse("").split(":", 2);
-        String user = username.or(() -> Optional.ofNullable(query.remove("user")))
-                .orElse(decode(userInfo[0]));
+        String user =
+                username.or(() -> Optional.ofNullable(query.remove("user"))).orElse(decode(userInfo[0]));
         String pass = password.or(() -> Optional.ofNullable(query.remove("password")))
                 .orElse(userInfo.length > 1 ? decode(userInfo[1]) : "");
         query.remove("user");

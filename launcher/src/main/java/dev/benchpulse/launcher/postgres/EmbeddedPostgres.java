@@ -1,10 +1,9 @@
 package dev.benchpulse.launcher.postgres;
 
 import dev.benchpulse.launcher.config.StackLayout;
-import dev.benchpulse.launcher.supervision.Readiness;
 import dev.benchpulse.launcher.process.ComponentProcess;
 import dev.benchpulse.launcher.process.ProcessSpec;
-
+import dev.benchpulse.launcher.supervision.Readiness;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,18 +73,44 @@ public final class EmbeddedPostgres implements DatabaseServer {
             initdb(binaries, prefix);
         }
         List<String> command = new ArrayList<>(prefix);
-        command.addAll(List.of(binaries.resolve("bin/postgres").toString(), "-D", layout.postgresData().toString(),
-                "-p", String.valueOf(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="));
-        return Optional.of(new ProcessSpec(NAME, command, Map.of("LC_ALL", "C"), layout.home(), layout.log(NAME),
-                "INT", Duration.ZERO).start());
+        command.addAll(List.of(
+                binaries.resolve("bin/postgres").toString(),
+                "-D",
+                layout.postgresData().toString(),
+                "-p",
+                String.valueOf(port),
+                "-c",
+                "listen_addresses=127.0.0.1",
+                "-c",
+                "unix_socket_directories="));
+        return Optional.of(new ProcessSpec(
+                        NAME, command, Map.of("LC_ALL", "C"), layout.home(), layout.log(NAME), "INT", Duration.ZERO)
+                .start());
     }
 
     private void initdb(Path binaries, List<String> prefix) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(prefix);
-        command.addAll(List.of(binaries.resolve("bin/initdb").toString(), "-D", layout.postgresData().toString(),
-                "-U", USER, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-instructions"));
-        ComponentProcess initdb = new ProcessSpec(NAME + "-initdb", command, Map.of("LC_ALL", "C"), layout.home(),
-                layout.log(NAME + "-initdb"), "TERM", Duration.ZERO).start();
+        command.addAll(List.of(
+                binaries.resolve("bin/initdb").toString(),
+                "-D",
+                layout.postgresData().toString(),
+                "-U",
+                USER,
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--locale=C",
+                "--no-instructions"));
+        ComponentProcess initdb = new ProcessSpec(
+                        NAME + "-initdb",
+                        command,
+                        Map.of("LC_ALL", "C"),
+                        layout.home(),
+                        layout.log(NAME + "-initdb"),
+                        "TERM",
+                        Duration.ZERO)
+                .start();
         initdb.onExit().orTimeout(120, TimeUnit.SECONDS).join();
         if (initdb.exitCode() != 0) {
             throw new IOException("initdb failed (exit code " + initdb.exitCode() + "); see " + initdb.log());

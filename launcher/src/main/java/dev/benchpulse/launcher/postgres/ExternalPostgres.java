@@ -2,7 +2,6 @@ package dev.benchpulse.launcher.postgres;
 
 import dev.benchpulse.launcher.supervision.Readiness;
 
-
 /**
  * An existing PostgreSQL ({@code BENCHPULSE_DATABASE_URL}) used instead of the embedded one: nothing is started; the
  * stack checks that the database answers with the given credentials before the results service starts.
@@ -32,8 +31,9 @@ public final class ExternalPostgres implements DatabaseServer {
 
     @Override
     public void awaitReady(Readiness readiness) throws Exception {
-        readiness.await("answering at " + database.display() + " as user " + database.username()
-                + " (BENCHPULSE_DATABASE_URL)", () -> Postgres.answers(database));
+        readiness.await(
+                "answering at " + database.display() + " as user " + database.username() + " (BENCHPULSE_DATABASE_URL)",
+                () -> Postgres.answers(database));
     }
 
     @Override

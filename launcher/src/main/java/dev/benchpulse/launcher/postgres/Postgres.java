@@ -10,8 +10,7 @@ import java.util.Properties;
 /** The JDBC checks both the embedded and an existing PostgreSQL go through. */
 final class Postgres {
 
-    private Postgres() {
-    }
+    private Postgres() {}
 
     static Connection connect(Database database, String name) throws SQLException {
         Properties properties = new Properties();
@@ -35,8 +34,8 @@ final class Postgres {
     static void ensureDatabase(Database database) throws SQLException {
         try (Connection connection = connect(database, "postgres");
                 Statement statement = connection.createStatement()) {
-            try (ResultSet rows = statement.executeQuery(
-                    "SELECT 1 FROM pg_database WHERE datname = '" + database.name().replace("'", "''") + "'")) {
+            try (ResultSet rows = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '"
+                    + database.name().replace("'", "''") + "'")) {
                 if (rows.next()) {
                     return;
                 }

@@ -11,7 +11,6 @@ import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
-
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
@@ -24,8 +23,7 @@ final class PostgresBinaries {
 
     private static final String COMPLETE = ".complete";
 
-    private PostgresBinaries() {
-    }
+    private PostgresBinaries() {}
 
     /** Whether the binaries are unpacked in {@code cacheDir} already. */
     static boolean isUnpacked(Path cacheDir) {
@@ -46,8 +44,9 @@ final class PostgresBinaries {
         if (Files.exists(target.resolve(COMPLETE))) {
             return target;
         }
-        Path temp = Files.createDirectories(cacheDir).resolve(target.getFileName() + ".tmp-" + ProcessHandle
-                .current().pid());
+        Path temp = Files.createDirectories(cacheDir)
+                .resolve(
+                        target.getFileName() + ".tmp-" + ProcessHandle.current().pid());
         extract(url, temp);
         Files.createFile(temp.resolve(COMPLETE));
         try {

@@ -13,8 +13,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class RootGuard {
 
-    private RootGuard() {
-    }
+    private RootGuard() {}
 
     /** The prefix for PostgreSQL's commands: empty for a normal user, {@code unshare -U} for root. */
     static List<String> commandPrefix() throws IOException {
@@ -41,8 +40,10 @@ final class RootGuard {
 
     private static boolean unshareWorks() {
         try {
-            Process process = new ProcessBuilder("unshare", "-U", "true").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process process = new ProcessBuilder("unshare", "-U", "true")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
         } catch (IOException e) {
             return false;

@@ -11,8 +11,7 @@ import java.util.Optional;
  */
 public final class ExposureCheck {
 
-    private ExposureCheck() {
-    }
+    private ExposureCheck() {}
 
     /**
      * A warning when the gateway will listen beyond loopback in the open mode.

@@ -12,8 +12,7 @@ import java.util.stream.Stream;
  */
 public final class PhpCheck {
 
-    private PhpCheck() {
-    }
+    private PhpCheck() {}
 
     /** A warning when no {@code php} is on {@code path} (the {@code PATH} variable's value). */
     public static Optional<String> warning(String path) {

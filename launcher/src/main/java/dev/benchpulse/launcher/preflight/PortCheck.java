@@ -2,7 +2,6 @@ package dev.benchpulse.launcher.preflight;
 
 import dev.benchpulse.launcher.supervision.Component;
 import dev.benchpulse.launcher.supervision.Component.PortUse;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -19,8 +18,7 @@ import java.util.Map;
  */
 public final class PortCheck {
 
-    private PortCheck() {
-    }
+    private PortCheck() {}
 
     /** One message per problem; empty when every port is free. */
     public static List<String> problems(List<Component> components) {
@@ -35,7 +33,9 @@ public final class PortCheck {
                             + ".");
                 } else if (!free(use.port())) {
                     problems.add("Port " + use.port() + " (" + component.name() + ") is already in use"
-                            + PortOwner.of(use.port()).map(owner -> " by " + owner).orElse("")
+                            + PortOwner.of(use.port())
+                                    .map(owner -> " by " + owner)
+                                    .orElse("")
                             + ". Stop what uses it, or choose another port with " + use.option() + " (or "
                             + environmentVariable(use.option()) + ").");
                 }

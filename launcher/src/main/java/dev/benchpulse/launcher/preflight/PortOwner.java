@@ -19,8 +19,7 @@ final class PortOwner {
 
     private static final String LISTEN = "0A";
 
-    private PortOwner() {
-    }
+    private PortOwner() {}
 
     /** "pid 1234 (java -jar app.jar)", when it can be told. */
     static Optional<String> of(int port) {
@@ -32,7 +31,9 @@ final class PortOwner {
             for (Path process : processes) {
                 if (holdsAny(process, inodes)) {
                     long pid = Long.parseLong(process.getFileName().toString());
-                    String command = ProcessHandle.of(pid).flatMap(h -> h.info().commandLine()).orElse("?");
+                    String command = ProcessHandle.of(pid)
+                            .flatMap(h -> h.info().commandLine())
+                            .orElse("?");
                     return Optional.of("pid " + pid + " (" + abbreviate(command) + ")");
                 }
             }

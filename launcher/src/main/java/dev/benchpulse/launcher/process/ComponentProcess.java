@@ -19,8 +19,7 @@ public final class ComponentProcess {
     private final Duration stopGrace;
     private final boolean ownGroup;
 
-    ComponentProcess(String name, Process process, Path log, String stopSignal, Duration stopGrace,
-            boolean ownGroup) {
+    ComponentProcess(String name, Process process, Path log, String stopSignal, Duration stopGrace, boolean ownGroup) {
         this.name = name;
         this.process = process;
         this.log = log;

@@ -27,7 +27,8 @@ public record JavaCommand(Path java, Path stateDir, boolean classDataSharing) {
 
     /** Extra stop time for a JVM that will write its class-data archive when it exits (the first time). */
     public Duration stopGrace(Path classDataArchive) {
-        return classDataSharing && classDataArchive != null && !Files.exists(classDataArchive) ? FIRST_EXIT
+        return classDataSharing && classDataArchive != null && !Files.exists(classDataArchive)
+                ? FIRST_EXIT
                 : Duration.ZERO;
     }
 

@@ -17,8 +17,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class Leftovers {
 
-    private Leftovers() {
-    }
+    private Leftovers() {}
 
     /** Stops every leftover process listed in {@code pidFile}; returns the names of those it stopped. */
     public static List<String> stop(Path pidFile, Path stateDir, Duration timeout) throws IOException {

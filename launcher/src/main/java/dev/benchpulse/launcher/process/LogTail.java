@@ -13,8 +13,7 @@ public final class LogTail {
 
     private static final int MAX_BYTES = 64 * 1024;
 
-    private LogTail() {
-    }
+    private LogTail() {}
 
     /** Up to {@code lines} last lines of {@code file}; empty when the file does not exist or cannot be read. */
     public static List<String> of(Path file, int lines) {

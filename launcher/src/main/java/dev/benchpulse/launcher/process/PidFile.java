@@ -47,14 +47,22 @@ public final class PidFile {
         if (!Files.exists(file)) {
             return List.of();
         }
-        return Files.readAllLines(file).stream().map(String::trim).filter(line -> !line.isEmpty())
-                .map(line -> line.split("\\s+", 3)).filter(parts -> parts.length == 3)
-                .map(parts -> new Entry(Long.parseLong(parts[0]), parts[1], parts[2])).toList();
+        return Files.readAllLines(file).stream()
+                .map(String::trim)
+                .filter(line -> !line.isEmpty())
+                .map(line -> line.split("\\s+", 3))
+                .filter(parts -> parts.length == 3)
+                .map(parts -> new Entry(Long.parseLong(parts[0]), parts[1], parts[2]))
+                .toList();
     }
 
     private void write() {
         StringBuilder text = new StringBuilder();
-        entries.forEach(e -> text.append(e.pid()).append(' ').append(e.signal()).append(' ').append(e.name())
+        entries.forEach(e -> text.append(e.pid())
+                .append(' ')
+                .append(e.signal())
+                .append(' ')
+                .append(e.name())
                 .append('\n'));
         try {
             Path temp = file.resolveSibling(file.getFileName() + ".tmp");
@@ -66,6 +74,5 @@ public final class PidFile {
     }
 
     /** One process: its pid, the signal that stops it cleanly, and the component it runs. */
-    public record Entry(long pid, String signal, String name) {
-    }
+    public record Entry(long pid, String signal, String name) {}
 }

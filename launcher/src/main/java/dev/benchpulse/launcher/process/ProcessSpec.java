@@ -23,8 +23,14 @@ import java.util.Map;
  * @param stopGrace  time it may take to stop on top of the stack's stop timeout (a JVM writing its class-data
  *                   archive at its first exit needs a while)
  */
-public record ProcessSpec(String name, List<String> command, Map<String, String> environment, Path workingDir,
-        Path log, String stopSignal, Duration stopGrace) {
+public record ProcessSpec(
+        String name,
+        List<String> command,
+        Map<String, String> environment,
+        Path workingDir,
+        Path log,
+        String stopSignal,
+        Duration stopGrace) {
 
     public ProcessSpec {
         command = List.copyOf(command);

@@ -15,10 +15,12 @@ import java.util.stream.Stream;
 public final class Signals {
 
     private static final Path SETSID = Stream.of("/usr/bin/setsid", "/bin/setsid", "/usr/local/bin/setsid")
-            .map(Path::of).filter(Files::isExecutable).findFirst().orElse(null);
+            .map(Path::of)
+            .filter(Files::isExecutable)
+            .findFirst()
+            .orElse(null);
 
-    private Signals() {
-    }
+    private Signals() {}
 
     /** Sends {@code signal} (a name such as {@code TERM}) to one process; false when it could not be sent. */
     public static boolean send(long pid, String signal) {
@@ -40,10 +42,13 @@ public final class Signals {
     }
 
     private static boolean kill(String... arguments) {
-        List<String> command = Stream.concat(Stream.of("kill"), Stream.of(arguments)).toList();
+        List<String> command =
+                Stream.concat(Stream.of("kill"), Stream.of(arguments)).toList();
         try {
-            Process kill = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process kill = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             return kill.waitFor(5, TimeUnit.SECONDS) && kill.exitValue() == 0;
         } catch (IOException e) {
             return false;

@@ -39,8 +39,13 @@ public final class Watchdog {
     public static Watchdog start(Path pidFile) throws IOException {
         List<String> command = new ArrayList<>();
         Signals.setsid().ifPresent(setsid -> command.add(setsid.toString()));
-        command.addAll(List.of("/bin/sh", "-c", SCRIPT, "benchpulse-watchdog",
-                String.valueOf(ProcessHandle.current().pid()), pidFile.toString()));
+        command.addAll(List.of(
+                "/bin/sh",
+                "-c",
+                SCRIPT,
+                "benchpulse-watchdog",
+                String.valueOf(ProcessHandle.current().pid()),
+                pidFile.toString()));
         Process process = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)

@@ -1,7 +1,6 @@
 package dev.benchpulse.launcher.service;
 
 import dev.benchpulse.launcher.config.FileTrees;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -24,8 +23,7 @@ final class AppImage {
 
     private static final String STAMP = ".source";
 
-    private AppImage() {
-    }
+    private AppImage() {}
 
     /** The {@code <module>-*-exec.jar} a build left in the module's {@code target}, the newest if several. */
     static Path locate(Path target, String module) throws IOException {
@@ -89,9 +87,17 @@ final class AppImage {
         String content = content(execJar);
         FileTrees.delete(dir);
         Files.createDirectories(dir);
-        Process extract = new ProcessBuilder(List.of(java.toString(), "-Djarmode=tools", "-jar", execJar.toString(),
-                "extract", "--destination", dir.toString(), "--force"))
-                .redirectErrorStream(true).redirectOutput(dir.resolveSibling(dir.getFileName() + ".log").toFile())
+        Process extract = new ProcessBuilder(List.of(
+                        java.toString(),
+                        "-Djarmode=tools",
+                        "-jar",
+                        execJar.toString(),
+                        "extract",
+                        "--destination",
+                        dir.toString(),
+                        "--force"))
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolveSibling(dir.getFileName() + ".log").toFile())
                 .start();
         if (!extract.waitFor(120, TimeUnit.SECONDS) || extract.exitValue() != 0 || !Files.exists(appJar)) {
             extract.destroyForcibly();

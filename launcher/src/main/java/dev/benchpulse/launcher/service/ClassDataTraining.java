@@ -3,7 +3,6 @@ package dev.benchpulse.launcher.service;
 import dev.benchpulse.launcher.process.ComponentProcess;
 import dev.benchpulse.launcher.process.JavaCommand;
 import dev.benchpulse.launcher.process.ProcessSpec;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,31 +24,48 @@ import java.util.concurrent.TimeoutException;
 final class ClassDataTraining {
 
     /** Exit once the context is refreshed; do nothing on the way that needs Kafka or PostgreSQL. */
-    static final List<String> PROPERTIES = List.of("-Dspring.context.exit=onRefresh",
-            "-Dspring.kafka.admin.auto-create=false", "-Dspring.kafka.listener.auto-startup=false",
+    static final List<String> PROPERTIES = List.of(
+            "-Dspring.context.exit=onRefresh",
+            "-Dspring.kafka.admin.auto-create=false",
+            "-Dspring.kafka.listener.auto-startup=false",
             "-Dspring.flyway.enabled=false");
 
     private static final Duration TIMEOUT = Duration.ofSeconds(180);
 
-    private ClassDataTraining() {
-    }
+    private ClassDataTraining() {}
 
     /**
      * Runs the training of the application jar {@code appJar}; afterwards {@code archive} exists.
      *
      * @throws IOException when the run failed, timed out or left no archive (its log says why)
      */
-    static void run(String name, JavaCommand java, List<String> options, Path archive, Path appJar,
-            Map<String, String> environment, Path workingDir, Path log) throws IOException, InterruptedException {
+    static void run(
+            String name,
+            JavaCommand java,
+            List<String> options,
+            Path archive,
+            Path appJar,
+            Map<String, String> environment,
+            Path workingDir,
+            Path log)
+            throws IOException, InterruptedException {
         List<String> arguments = new ArrayList<>(PROPERTIES);
         arguments.addAll(List.of("-jar", appJar.toString()));
-        ComponentProcess training = new ProcessSpec(name + "-training", java.command(options, archive, arguments),
-                environment, workingDir, log, "TERM", Duration.ZERO).start();
+        ComponentProcess training = new ProcessSpec(
+                        name + "-training",
+                        java.command(options, archive, arguments),
+                        environment,
+                        workingDir,
+                        log,
+                        "TERM",
+                        Duration.ZERO)
+                .start();
         try {
             training.onExit().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (TimeoutException | ExecutionException e) {
-            throw new IOException(name + "'s class-data training run did not finish within " + TIMEOUT.toSeconds()
-                    + " s; see " + log, e);
+            throw new IOException(
+                    name + "'s class-data training run did not finish within " + TIMEOUT.toSeconds() + " s; see " + log,
+                    e);
         } finally {
             if (training.isAlive()) {
                 training.kill();
@@ -57,8 +73,8 @@ final class ClassDataTraining {
         }
         if (training.exitCode() != 0 || !Files.exists(archive)) {
             Files.deleteIfExists(archive);
-            throw new IOException(name + "'s class-data training run failed (exit code " + training.exitCode()
-                    + "); see " + log);
+            throw new IOException(
+                    name + "'s class-data training run failed (exit code " + training.exitCode() + "); see " + log);
         }
     }
 }

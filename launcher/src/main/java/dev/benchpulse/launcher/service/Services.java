@@ -1,13 +1,12 @@
 package dev.benchpulse.launcher.service;
 
-import dev.benchpulse.launcher.config.StackKeys;
 import dev.benchpulse.launcher.config.Ports;
+import dev.benchpulse.launcher.config.StackKeys;
 import dev.benchpulse.launcher.config.StackLayout;
 import dev.benchpulse.launcher.php.PhpDirectory;
 import dev.benchpulse.launcher.postgres.Database;
 import dev.benchpulse.launcher.process.JavaCommand;
 import dev.benchpulse.launcher.service.SpringService.ServiceDefinition;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,9 +33,16 @@ public final class Services {
     static final String LOOPBACK = "127.0.0.1";
 
     /** Start quickly and stay small: a development stack, not a benchmark of the services themselves. */
-    public static final List<String> DEFAULT_JAVA_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-            "-Xss512k", "-Xms32m", "-Xmx384m", "-Xshare:auto", "-XX:+ExitOnOutOfMemoryError",
-            "--enable-native-access=ALL-UNNAMED", "-Djava.awt.headless=true");
+    public static final List<String> DEFAULT_JAVA_OPTIONS = List.of(
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC",
+            "-Xss512k",
+            "-Xms32m",
+            "-Xmx384m",
+            "-Xshare:auto",
+            "-XX:+ExitOnOutOfMemoryError",
+            "--enable-native-access=ALL-UNNAMED",
+            "-Djava.awt.headless=true");
 
     /** Updates a hub cluster can replay (in its Kafka topic; each instance keeps their ids, ~150 bytes each). */
     static final int CLUSTER_HISTORY = 100_000;
@@ -47,8 +53,8 @@ public final class Services {
     private final List<String> javaOptions;
     private final String bindAddress;
 
-    public Services(StackLayout layout, Ports ports, JavaCommand java, List<String> extraJavaOptions,
-            String bindAddress) {
+    public Services(
+            StackLayout layout, Ports ports, JavaCommand java, List<String> extraJavaOptions, String bindAddress) {
         this.layout = layout;
         this.ports = ports;
         this.java = java;
@@ -59,13 +65,24 @@ public final class Services {
 
     /** The hub requires {@code exp} in every token: tokens without one would never expire. */
     public SpringService hub(StackKeys keys) {
-        return service(new ServiceDefinition(HUB, ports.hub(), "--hub-port", "/.well-known/mercure", Map.of(
-                "SERVER_PORT", String.valueOf(ports.hub()),
-                "SERVER_ADDRESS", LOOPBACK,
-                "MERCURE_PUBLISHER_JWT_KEY", keys.publisher(),
-                "MERCURE_SUBSCRIBER_JWT_KEY", keys.subscriber(),
-                "MERCURE_PUBLISHER_REQUIRE_EXP", "true",
-                "MERCURE_SUBSCRIBER_REQUIRE_EXP", "true")));
+        return service(new ServiceDefinition(
+                HUB,
+                ports.hub(),
+                "--hub-port",
+                "/.well-known/mercure",
+                Map.of(
+                        "SERVER_PORT",
+                        String.valueOf(ports.hub()),
+                        "SERVER_ADDRESS",
+                        LOOPBACK,
+                        "MERCURE_PUBLISHER_JWT_KEY",
+                        keys.publisher(),
+                        "MERCURE_SUBSCRIBER_JWT_KEY",
+                        keys.subscriber(),
+                        "MERCURE_PUBLISHER_REQUIRE_EXP",
+                        "true",
+                        "MERCURE_SUBSCRIBER_REQUIRE_EXP",
+                        "true")));
     }
 
     /**
@@ -84,8 +101,8 @@ public final class Services {
             environment.put("MERCURE_TRANSPORT", "kafka");
             environment.put("MERCURE_KAFKA_BOOTSTRAP_SERVERS", kafka);
             environment.put("MERCURE_HISTORY_SIZE", String.valueOf(CLUSTER_HISTORY));
-            hubs.add(service(new ServiceDefinition(HUB, port, "--hub-port", "/.well-known/mercure",
-                    Map.copyOf(environment), hubName(instance))));
+            hubs.add(service(new ServiceDefinition(
+                    HUB, port, "--hub-port", "/.well-known/mercure", Map.copyOf(environment), hubName(instance))));
         }
         return hubs;
     }
@@ -100,23 +117,51 @@ public final class Services {
     }
 
     public SpringService runner(String kafka, StackKeys keys) {
-        return service(new ServiceDefinition(RUNNER, ports.runner(), "--runner-port", "", common(ports.runner(), kafka,
-                LOOPBACK, keys, Map.of("BENCHPULSE_CATALOG_DIR", layout.catalog().toString(),
-                        // the PHP versions of ./benchpulse php install, which the runner offers as runtimes
-                        PhpDirectory.ENV, PhpDirectory.resolve(layout.home(), System.getenv(PhpDirectory.ENV))
-                                .toString()))));
+        return service(new ServiceDefinition(
+                RUNNER,
+                ports.runner(),
+                "--runner-port",
+                "",
+                common(
+                        ports.runner(),
+                        kafka,
+                        LOOPBACK,
+                        keys,
+                        Map.of(
+                                "BENCHPULSE_CATALOG_DIR",
+                                layout.catalog().toString(),
+                                // the PHP versions of ./benchpulse php install, which the runner offers as runtimes
+                                PhpDirectory.ENV,
+                                PhpDirectory.resolve(layout.home(), System.getenv(PhpDirectory.ENV))
+                                        .toString()))));
     }
 
     public SpringService results(String kafka, Database database, StackKeys keys) {
-        return service(new ServiceDefinition(RESULTS, ports.results(), "--results-port", "",
+        return service(new ServiceDefinition(
+                RESULTS,
+                ports.results(),
+                "--results-port",
+                "",
                 common(ports.results(), kafka, LOOPBACK, keys, database.springEnvironment())));
     }
 
     /** With a hub cluster ({@code hubs > 1}) the notifier produces updates straight to the cluster's topic. */
     public SpringService notifier(String kafka, StackKeys keys, int hubs) {
-        return service(new ServiceDefinition(NOTIFIER, ports.notifier(), "--notifier-port", "",
-                common(ports.notifier(), kafka, LOOPBACK, keys, Map.of("MERCURE_PUBLISHER_JWT_KEY", keys.publisher(),
-                        "BENCHPULSE_HUB_TRANSPORT", hubs > 1 ? "kafka" : "http"))));
+        return service(new ServiceDefinition(
+                NOTIFIER,
+                ports.notifier(),
+                "--notifier-port",
+                "",
+                common(
+                        ports.notifier(),
+                        kafka,
+                        LOOPBACK,
+                        keys,
+                        Map.of(
+                                "MERCURE_PUBLISHER_JWT_KEY",
+                                keys.publisher(),
+                                "BENCHPULSE_HUB_TRANSPORT",
+                                hubs > 1 ? "kafka" : "http"))));
     }
 
     /** With a hub cluster the gateway spreads subscribers over its instances (a single hub: straight to it). */
@@ -125,13 +170,25 @@ public final class Services {
         for (int instance = 1; hubs > 1 && instance <= hubs; instance++) {
             instances.add("http://127.0.0.1:" + hubPort(instance));
         }
-        return service(new ServiceDefinition(GATEWAY, ports.gateway(), "--gateway-port", "",
-                common(ports.gateway(), kafka, bindAddress, keys, Map.of("MERCURE_SUBSCRIBER_JWT_KEY",
-                        keys.subscriber(), "BENCHPULSE_HUB_INSTANCES", String.join(",", instances)))));
+        return service(new ServiceDefinition(
+                GATEWAY,
+                ports.gateway(),
+                "--gateway-port",
+                "",
+                common(
+                        ports.gateway(),
+                        kafka,
+                        bindAddress,
+                        keys,
+                        Map.of(
+                                "MERCURE_SUBSCRIBER_JWT_KEY",
+                                keys.subscriber(),
+                                "BENCHPULSE_HUB_INSTANCES",
+                                String.join(",", instances)))));
     }
 
-    private Map<String, String> common(int port, String kafka, String address, StackKeys keys,
-            Map<String, String> own) {
+    private Map<String, String> common(
+            int port, String kafka, String address, StackKeys keys, Map<String, String> own) {
         Map<String, String> environment = new HashMap<>(own);
         environment.put("SERVER_PORT", String.valueOf(port));
         environment.put("SERVER_ADDRESS", address);

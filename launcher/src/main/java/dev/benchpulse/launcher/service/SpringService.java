@@ -1,12 +1,11 @@
 package dev.benchpulse.launcher.service;
 
 import dev.benchpulse.launcher.config.StackLayout;
-import dev.benchpulse.launcher.supervision.Component;
-import dev.benchpulse.launcher.supervision.Readiness;
 import dev.benchpulse.launcher.process.ComponentProcess;
 import dev.benchpulse.launcher.process.JavaCommand;
 import dev.benchpulse.launcher.process.ProcessSpec;
-
+import dev.benchpulse.launcher.supervision.Component;
+import dev.benchpulse.launcher.supervision.Readiness;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,9 +57,10 @@ public final class SpringService implements Component {
     @Override
     public boolean isPrepared() throws IOException {
         Path execJar = locate();
-        return AppImage.isUnpacked(execJar, layout.apps()) && (!java.classDataSharing()
-                || Files.exists(AppImage.classDataArchive(AppImage.appJar(execJar, layout.apps()),
-                        definition.module())));
+        return AppImage.isUnpacked(execJar, layout.apps())
+                && (!java.classDataSharing()
+                        || Files.exists(AppImage.classDataArchive(
+                                AppImage.appJar(execJar, layout.apps()), definition.module())));
     }
 
     /**
@@ -79,8 +79,15 @@ public final class SpringService implements Component {
         Path appJar = AppImage.unpacked(locate(), layout.apps(), java.java());
         Path archive = AppImage.classDataArchive(appJar, definition.module());
         if (java.classDataSharing() && !Files.exists(archive)) {
-            ClassDataTraining.run(definition.module(), java, javaOptions, archive, appJar, definition.environment(),
-                    layout.home(), layout.log(definition.module() + "-training"));
+            ClassDataTraining.run(
+                    definition.module(),
+                    java,
+                    javaOptions,
+                    archive,
+                    appJar,
+                    definition.environment(),
+                    layout.home(),
+                    layout.log(definition.module() + "-training"));
         }
     }
 
@@ -89,8 +96,15 @@ public final class SpringService implements Component {
         Path appJar = AppImage.unpacked(locate(), layout.apps(), java.java());
         Path archive = AppImage.classDataArchive(appJar, definition.module());
         List<String> command = java.command(javaOptions, archive, List.of("-jar", appJar.toString()));
-        return Optional.of(new ProcessSpec(name(), command, definition.environment(), layout.home(),
-                layout.log(name()), "TERM", java.stopGrace(archive)).start());
+        return Optional.of(new ProcessSpec(
+                        name(),
+                        command,
+                        definition.environment(),
+                        layout.home(),
+                        layout.log(name()),
+                        "TERM",
+                        java.stopGrace(archive))
+                .start());
     }
 
     private Path locate() throws IOException {
@@ -99,7 +113,8 @@ public final class SpringService implements Component {
 
     @Override
     public void awaitReady(Readiness readiness) throws Exception {
-        readiness.await("healthy on http://127.0.0.1:" + definition.port() + "/actuator/health",
+        readiness.await(
+                "healthy on http://127.0.0.1:" + definition.port() + "/actuator/health",
                 () -> HttpHealth.up(definition.port()));
     }
 
@@ -119,8 +134,8 @@ public final class SpringService implements Component {
      * @param name        its component name: the module's, or with a number for a further instance of the module
      *                    (the hub cluster's {@code mercure-hub-2}); instances share the module's jar and archive
      */
-    record ServiceDefinition(String module, int port, String portOption, String path,
-            Map<String, String> environment, String name) {
+    record ServiceDefinition(
+            String module, int port, String portOption, String path, Map<String, String> environment, String name) {
 
         ServiceDefinition(String module, int port, String portOption, String path, Map<String, String> environment) {
             this(module, port, portOption, path, environment, module);

@@ -3,16 +3,14 @@ package dev.benchpulse.launcher.status;
 import dev.benchpulse.launcher.control.ControlClient;
 import dev.benchpulse.launcher.control.StackLocation;
 import dev.benchpulse.launcher.supervision.ComponentStatus;
-
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -20,7 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
  * prints them as a table, or as JSON with {@code --json}. Exit code 0 when every component is running and healthy,
  * 1 otherwise (so scripts can wait on it), 2 when no launcher answers.
  */
-@Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Shows the components of the running ./benchpulse up: state, pid, health, uptime, restarts.")
 public final class StatusCommand implements Callable<Integer> {
 
@@ -44,13 +45,17 @@ public final class StatusCommand implements Callable<Integer> {
             return 2;
         }
         if (json) {
-            out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(components));
+            out.println(JsonMapper.builder()
+                    .build()
+                    .writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(components));
         } else {
             StatusTable.print(components, out);
         }
         out.flush();
-        boolean allWell = components.stream().allMatch(c -> ("running".equals(c.state())
-                || "external".equals(c.state())) && !Boolean.FALSE.equals(c.healthy()));
+        boolean allWell = components.stream()
+                .allMatch(c -> ("running".equals(c.state()) || "external".equals(c.state()))
+                        && !Boolean.FALSE.equals(c.healthy()));
         return allWell ? 0 : 1;
     }
 }

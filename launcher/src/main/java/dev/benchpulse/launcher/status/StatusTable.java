@@ -1,7 +1,6 @@
 package dev.benchpulse.launcher.status;
 
 import dev.benchpulse.launcher.supervision.ComponentStatus;
-
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -10,14 +9,20 @@ final class StatusTable {
 
     private static final String FORMAT = "%-18s %-11s %8s %-10s %10s %9s  %s%n";
 
-    private StatusTable() {
-    }
+    private StatusTable() {}
 
     static void print(List<ComponentStatus> components, PrintWriter out) {
         out.printf(FORMAT, "COMPONENT", "STATE", "PID", "HEALTH", "UPTIME", "RESTARTS", "ADDRESS");
         for (ComponentStatus c : components) {
-            out.printf(FORMAT, c.name(), c.state(), c.pid() == null ? "-" : c.pid(), health(c.healthy()),
-                    c.uptimeSeconds() == null ? "-" : duration(c.uptimeSeconds()), restarts(c), c.address());
+            out.printf(
+                    FORMAT,
+                    c.name(),
+                    c.state(),
+                    c.pid() == null ? "-" : c.pid(),
+                    health(c.healthy()),
+                    c.uptimeSeconds() == null ? "-" : duration(c.uptimeSeconds()),
+                    restarts(c),
+                    c.address());
         }
     }
 
@@ -26,8 +31,7 @@ final class StatusTable {
     }
 
     private static String restarts(ComponentStatus c) {
-        return c.lastExitCode() == null ? String.valueOf(c.restarts())
-                : c.restarts() + " (" + c.lastExitCode() + ")";
+        return c.lastExitCode() == null ? String.valueOf(c.restarts()) : c.restarts() + " (" + c.lastExitCode() + ")";
     }
 
     static String duration(long seconds) {

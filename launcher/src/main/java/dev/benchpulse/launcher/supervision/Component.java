@@ -1,7 +1,6 @@
 package dev.benchpulse.launcher.supervision;
 
 import dev.benchpulse.launcher.process.ComponentProcess;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -31,8 +30,7 @@ public interface Component {
      * Does what can be done once per build, before any start and without the other components: unpacking, a
      * class-data-sharing training run. Nothing by default.
      */
-    default void prepare() throws Exception {
-    }
+    default void prepare() throws Exception {}
 
     /** Starts it; empty (the default) for a component that runs elsewhere. Blocks only while files are prepared. */
     default Optional<ComponentProcess> start() throws Exception {
@@ -56,6 +54,5 @@ public interface Component {
      * @param port   the port number
      * @param option the {@code ./benchpulse up} option that sets it
      */
-    record PortUse(int port, String option) {
-    }
+    record PortUse(int port, String option) {}
 }

@@ -13,6 +13,12 @@ package dev.benchpulse.launcher.supervision;
  * @param lastExitCode  exit code of its last process that ended, or null
  * @param address       where to reach it
  */
-public record ComponentStatus(String name, String state, Long pid, Boolean healthy, Long uptimeSeconds,
-        int restarts, Integer lastExitCode, String address) {
-}
+public record ComponentStatus(
+        String name,
+        String state,
+        Long pid,
+        Boolean healthy,
+        Long uptimeSeconds,
+        int restarts,
+        Integer lastExitCode,
+        String address) {}

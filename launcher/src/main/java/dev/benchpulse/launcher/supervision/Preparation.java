@@ -35,13 +35,16 @@ public final class Preparation {
         }
         long began = System.nanoTime();
         console.preparing(todo);
-        Thread cleanup = new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly),
+        Thread cleanup = new Thread(
+                () -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly),
                 "benchpulse-preparation-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
-        try (ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors())) {
+        try (ExecutorService pool =
+                Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors())) {
             // The last stages first: the services' training runs take longest, the short unpacking fills the end.
             List<Component> order = todo.reversed();
-            List<Future<Duration>> results = order.stream().map(c -> pool.submit(() -> timed(c))).toList();
+            List<Future<Duration>> results =
+                    order.stream().map(c -> pool.submit(() -> timed(c))).toList();
             for (int i = 0; i < order.size(); i++) {
                 await(order.get(i), results.get(i));
             }

@@ -2,7 +2,6 @@ package dev.benchpulse.launcher.supervision;
 
 import dev.benchpulse.launcher.process.ComponentProcess;
 import dev.benchpulse.launcher.process.LogTail;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

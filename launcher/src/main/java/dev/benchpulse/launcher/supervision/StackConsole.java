@@ -73,8 +73,10 @@ public final class StackConsole {
     }
 
     void stopped(String component, Duration took, boolean clean) {
-        line(clean ? "  stopped %s (%s)".formatted(component, seconds(took))
-                : "  killed %s: it did not stop in time".formatted(component));
+        line(
+                clean
+                        ? "  stopped %s (%s)".formatted(component, seconds(took))
+                        : "  killed %s: it did not stop in time".formatted(component));
     }
 
     private void tail(String component, List<String> tail) {

@@ -27,15 +27,16 @@ public final class StackLock implements AutoCloseable {
     /** The lock, or empty when another launcher holds it. */
     public static Optional<StackLock> tryAcquire(Path file) throws IOException {
         Files.createDirectories(file.getParent());
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        FileChannel channel =
+                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileLock lock = channel.tryLock();
         if (lock == null) {
             channel.close();
             return Optional.empty();
         }
         channel.truncate(0);
-        channel.write(ByteBuffer.wrap(String.valueOf(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
+        channel.write(
+                ByteBuffer.wrap(String.valueOf(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
         channel.force(false);
         return Optional.of(new StackLock(channel, lock));
     }

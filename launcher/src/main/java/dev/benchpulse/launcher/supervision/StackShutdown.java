@@ -2,7 +2,6 @@ package dev.benchpulse.launcher.supervision;
 
 import dev.benchpulse.launcher.process.ComponentProcess;
 import dev.benchpulse.launcher.process.PidFile;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

@@ -2,7 +2,6 @@ package dev.benchpulse.launcher.supervision;
 
 import dev.benchpulse.launcher.process.ComponentProcess;
 import dev.benchpulse.launcher.process.LogTail;
-
 import java.time.Duration;
 import java.util.Optional;
 
@@ -15,7 +14,14 @@ import java.util.Optional;
  */
 final class Supervised {
 
-    enum State { STARTING, RUNNING, RESTARTING, WAITING, STOPPED, EXTERNAL }
+    enum State {
+        STARTING,
+        RUNNING,
+        RESTARTING,
+        WAITING,
+        STOPPED,
+        EXTERNAL
+    }
 
     private final Component component;
     private final Supervision supervision;
@@ -74,8 +80,9 @@ final class Supervised {
             state = State.WAITING;
             delay = backOff.after(Duration.ofNanos(System.nanoTime() - startedNanos));
         }
-        supervision.console().died(name(), ended.exitCode(), LogTail.of(ended.log(), Readiness.TAIL_LINES), delay,
-                restarts + 1);
+        supervision
+                .console()
+                .died(name(), ended.exitCode(), LogTail.of(ended.log(), Readiness.TAIL_LINES), delay, restarts + 1);
         restartAfter(delay);
     }
 
@@ -133,15 +140,19 @@ final class Supervised {
             }
             ComponentProcess watched = started;
             started.onExit().thenRun(() -> exited(watched));
-            component.awaitReady(new Readiness(name(), Optional.of(started), supervision.startTimeout(),
+            component.awaitReady(new Readiness(
+                    name(),
+                    Optional.of(started),
+                    supervision.startTimeout(),
                     () -> supervision.stopping().getAsBoolean() || state() == State.STOPPED));
             synchronized (this) {
                 if (state == State.RESTARTING) {
                     state = State.RUNNING;
                 }
             }
-            supervision.console().restarted(name(), Duration.ofNanos(System.nanoTime() - began), restarts,
-                    started.pid());
+            supervision
+                    .console()
+                    .restarted(name(), Duration.ofNanos(System.nanoTime() - began), restarts, started.pid());
             return null;
         } catch (ComponentFailure failure) {
             stopQuietly(started);
@@ -190,7 +201,8 @@ final class Supervised {
             waitAndRetry(failure);
             return name() + " did not come back: " + failure + "; the supervisor keeps trying";
         }
-        return name() + " restarted (pid " + process().map(ComponentProcess::pid).orElse(-1L) + ")";
+        return name() + " restarted (pid "
+                + process().map(ComponentProcess::pid).orElse(-1L) + ")";
     }
 
     /** Sends SIGKILL to the process and everything it started: the supervisor then restarts it as after a crash. */
@@ -219,8 +231,9 @@ final class Supervised {
             state = State.STOPPED;
             current = process;
         }
-        supervision.console().line("Stopping " + name() + " on request; ./benchpulse start " + name()
-                + " starts it again.");
+        supervision
+                .console()
+                .line("Stopping " + name() + " on request; ./benchpulse start " + name() + " starts it again.");
         if (current != null && current.isAlive()) {
             current.stop(supervision.stopTimeout());
         }
@@ -247,17 +260,23 @@ final class Supervised {
 
     private void requireOwnProcess() {
         if (state == State.EXTERNAL) {
-            throw new IllegalArgumentException(name() + " runs elsewhere (an existing service): this stack does not "
-                    + "start or stop it");
+            throw new IllegalArgumentException(
+                    name() + " runs elsewhere (an existing service): this stack does not " + "start or stop it");
         }
     }
 
     /** A snapshot for {@code ./benchpulse status}; {@code healthy} is checked by the caller, outside the lock. */
     synchronized ComponentStatus status(Boolean healthy) {
         boolean alive = process != null && process.isAlive();
-        return new ComponentStatus(name(), state.name().toLowerCase(), alive ? process.pid() : null, healthy,
-                alive ? Duration.ofNanos(System.nanoTime() - startedNanos).toSeconds() : null, restarts,
-                lastExitCode, component.address());
+        return new ComponentStatus(
+                name(),
+                state.name().toLowerCase(),
+                alive ? process.pid() : null,
+                healthy,
+                alive ? Duration.ofNanos(System.nanoTime() - startedNanos).toSeconds() : null,
+                restarts,
+                lastExitCode,
+                component.address());
     }
 
     /** Whether there is anything to health-check: a process that runs, or a component that runs elsewhere. */

@@ -1,7 +1,6 @@
 package dev.benchpulse.launcher.supervision;
 
 import dev.benchpulse.launcher.process.PidFile;
-
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
@@ -14,6 +13,5 @@ import java.util.function.BooleanSupplier;
  * @param stopTimeout  how long a stop may take before the process is killed
  * @param stopping     true once the whole stack is stopping: no more restarts
  */
-record Supervision(StackConsole console, PidFile pidFile, Duration startTimeout, Duration stopTimeout,
-        BooleanSupplier stopping) {
-}
+record Supervision(
+        StackConsole console, PidFile pidFile, Duration startTimeout, Duration stopTimeout, BooleanSupplier stopping) {}

@@ -4,7 +4,6 @@ import dev.benchpulse.launcher.process.ComponentProcess;
 import dev.benchpulse.launcher.process.LogTail;
 import dev.benchpulse.launcher.process.PidFile;
 import dev.benchpulse.launcher.process.Watchdog;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +29,13 @@ import java.util.concurrent.TimeoutException;
  */
 public final class Supervisor {
 
-    private enum State { NEW, STARTING, RUNNING, STOPPING, STOPPED }
+    private enum State {
+        NEW,
+        STARTING,
+        RUNNING,
+        STOPPING,
+        STOPPED
+    }
 
     private static final Duration HEALTH_CHECK_LIMIT = Duration.ofSeconds(6);
 
@@ -45,14 +50,22 @@ public final class Supervisor {
     private volatile Watchdog watchdog;
     private volatile boolean startFailed;
 
-    public Supervisor(List<List<Component>> stages, StackConsole console, PidFile pidFile, Duration startTimeout,
+    public Supervisor(
+            List<List<Component>> stages,
+            StackConsole console,
+            PidFile pidFile,
+            Duration startTimeout,
             Duration stopTimeout) {
-        this.stages = stages.stream().filter(stage -> !stage.isEmpty()).map(List::copyOf).toList();
+        this.stages = stages.stream()
+                .filter(stage -> !stage.isEmpty())
+                .map(List::copyOf)
+                .toList();
         this.console = console;
         this.pidFile = pidFile;
         this.stopTimeout = stopTimeout;
         this.supervision = new Supervision(console, pidFile, startTimeout, stopTimeout, this::isStopping);
-        this.stages.stream().flatMap(List::stream)
+        this.stages.stream()
+                .flatMap(List::stream)
                 .forEach(component -> supervised.put(component.name(), new Supervised(component, supervision)));
     }
 
@@ -96,7 +109,8 @@ public final class Supervisor {
                 } catch (ExecutionException e) {
                     // the component that failed first, not those that gave up because of it
                     boolean gaveUp = e.getCause() instanceof InterruptedException;
-                    failure = failure != null && (gaveUp || !failure.gaveUp()) ? failure
+                    failure = failure != null && (gaveUp || !failure.gaveUp())
+                            ? failure
                             : asFailure(stage.get(i), e.getCause());
                 }
             }
@@ -126,8 +140,10 @@ public final class Supervisor {
     private void failIfAnyDied() throws ComponentFailure {
         for (ComponentProcess process : processes().values()) {
             if (!process.isAlive()) {
-                throw new ComponentFailure(process.name(), "exited with code " + process.exitCode()
-                        + " while the stack was starting", LogTail.of(process.log(), Readiness.TAIL_LINES));
+                throw new ComponentFailure(
+                        process.name(),
+                        "exited with code " + process.exitCode() + " while the stack was starting",
+                        LogTail.of(process.log(), Readiness.TAIL_LINES));
             }
         }
     }
@@ -144,8 +160,10 @@ public final class Supervisor {
     public List<ComponentStatus> status() throws InterruptedException {
         try (ExecutorService checks = Executors.newVirtualThreadPerTaskExecutor()) {
             Map<Supervised, Future<Boolean>> health = new LinkedHashMap<>();
-            supervised.values().forEach(one -> health.put(one, one.checkable()
-                    ? checks.submit(() -> healthy(one.component())) : null));
+            supervised
+                    .values()
+                    .forEach(one ->
+                            health.put(one, one.checkable() ? checks.submit(() -> healthy(one.component())) : null));
             List<ComponentStatus> statuses = new ArrayList<>();
             for (Map.Entry<Supervised, Future<Boolean>> entry : health.entrySet()) {
                 statuses.add(entry.getKey().status(entry.getValue() == null ? null : answer(entry.getValue())));
@@ -172,7 +190,12 @@ public final class Supervisor {
     }
 
     /** What a control request may do to one component. */
-    public enum Action { RESTART, KILL, STOP, START }
+    public enum Action {
+        RESTART,
+        KILL,
+        STOP,
+        START
+    }
 
     /**
      * Restarts, kills, stops or starts one component of the running stack, as {@code ./benchpulse} asks; returns
@@ -184,8 +207,8 @@ public final class Supervisor {
     public String act(Action action, String component) throws InterruptedException {
         Supervised one = supervised.get(component);
         if (one == null) {
-            throw new IllegalArgumentException("No component " + component + " in this stack; it runs "
-                    + String.join(", ", supervised.keySet()));
+            throw new IllegalArgumentException(
+                    "No component " + component + " in this stack; it runs " + String.join(", ", supervised.keySet()));
         }
         if (state != State.RUNNING) {
             throw new IllegalStateException("The stack is " + state.name().toLowerCase() + "; try again once it is up");
@@ -204,9 +227,13 @@ public final class Supervisor {
         synchronized (this) {
             if (!isStopping()) {
                 state = State.STOPPING;
-                toStop = stages.stream().map(stage -> stage.stream()
-                        .flatMap(component -> supervised.get(component.name()).process().stream())
-                        .filter(ComponentProcess::isAlive).toList()).filter(s -> !s.isEmpty()).toList();
+                toStop = stages.stream()
+                        .map(stage -> stage.stream()
+                                .flatMap(component -> supervised.get(component.name()).process().stream())
+                                .filter(ComponentProcess::isAlive)
+                                .toList())
+                        .filter(s -> !s.isEmpty())
+                        .toList();
             }
         }
         if (toStop == null) {

@@ -4,7 +4,6 @@ import dev.benchpulse.launcher.config.StackKeys;
 import dev.benchpulse.launcher.config.StackSettings;
 import dev.benchpulse.launcher.kafka.ExternalKafka;
 import dev.benchpulse.launcher.kafka.KafkaBroker;
-import dev.benchpulse.launcher.supervision.Component;
 import dev.benchpulse.launcher.postgres.Database;
 import dev.benchpulse.launcher.postgres.DatabaseServer;
 import dev.benchpulse.launcher.postgres.DatabaseUrl;
@@ -12,7 +11,7 @@ import dev.benchpulse.launcher.postgres.EmbeddedPostgres;
 import dev.benchpulse.launcher.postgres.ExternalPostgres;
 import dev.benchpulse.launcher.process.JavaCommand;
 import dev.benchpulse.launcher.service.Services;
-
+import dev.benchpulse.launcher.supervision.Component;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -26,26 +25,35 @@ import java.util.stream.Stream;
  */
 final class ComponentPlan {
 
-    private ComponentPlan() {
-    }
+    private ComponentPlan() {}
 
     static List<List<Component>> stages(StackSettings settings, StackKeys keys) {
         JavaCommand java = JavaCommand.current(settings.layout().stateDir(), settings.classDataSharing());
-        String bootstrap = settings.kafkaBootstrap().orElse("127.0.0.1:" + settings.ports().kafka());
-        Component kafka = settings.kafkaBootstrap().<Component>map(ExternalKafka::new)
-                .orElseGet(() -> new KafkaBroker(settings.layout(), settings.ports().kafka(),
-                        settings.ports().kafkaController(), java));
+        String bootstrap =
+                settings.kafkaBootstrap().orElse("127.0.0.1:" + settings.ports().kafka());
+        Component kafka = settings.kafkaBootstrap()
+                .<Component>map(ExternalKafka::new)
+                .orElseGet(() -> new KafkaBroker(
+                        settings.layout(),
+                        settings.ports().kafka(),
+                        settings.ports().kafkaController(),
+                        java));
         DatabaseServer postgres = settings.databaseUrl()
-                .<DatabaseServer>map(url -> new ExternalPostgres(DatabaseUrl.parse(url, settings.databaseUser(),
-                        settings.databasePassword())))
-                .orElseGet(() -> new EmbeddedPostgres(settings.layout(), settings.ports().postgres()));
+                .<DatabaseServer>map(url -> new ExternalPostgres(
+                        DatabaseUrl.parse(url, settings.databaseUser(), settings.databasePassword())))
+                .orElseGet(() ->
+                        new EmbeddedPostgres(settings.layout(), settings.ports().postgres()));
         Database database = postgres.database();
-        Services services = new Services(settings.layout(), settings.ports(), java, settings.javaOptions(),
-                settings.bindAddress());
+        Services services =
+                new Services(settings.layout(), settings.ports(), java, settings.javaOptions(), settings.bindAddress());
         List<Component> infrastructure = new ArrayList<>(List.of(kafka, postgres));
         infrastructure.addAll(services.hubs(keys, settings.hubs(), bootstrap));
-        return List.of(wanted(settings, infrastructure.toArray(Component[]::new)),
-                wanted(settings, services.runner(bootstrap, keys), services.results(bootstrap, database, keys),
+        return List.of(
+                wanted(settings, infrastructure.toArray(Component[]::new)),
+                wanted(
+                        settings,
+                        services.runner(bootstrap, keys),
+                        services.results(bootstrap, database, keys),
                         services.notifier(bootstrap, keys, settings.hubs()),
                         services.gateway(bootstrap, keys, settings.hubs())));
     }

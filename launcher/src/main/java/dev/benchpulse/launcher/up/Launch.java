@@ -2,15 +2,9 @@ package dev.benchpulse.launcher.up;
 
 import dev.benchpulse.launcher.config.FileTrees;
 import dev.benchpulse.launcher.config.StackKeys;
-import dev.benchpulse.launcher.control.ControlEndpoint;
 import dev.benchpulse.launcher.config.StackLayout;
 import dev.benchpulse.launcher.config.StackSettings;
-import dev.benchpulse.launcher.supervision.Component;
-import dev.benchpulse.launcher.supervision.Preparation;
-import dev.benchpulse.launcher.supervision.ComponentFailure;
-import dev.benchpulse.launcher.supervision.StackConsole;
-import dev.benchpulse.launcher.supervision.StackLock;
-import dev.benchpulse.launcher.supervision.Supervisor;
+import dev.benchpulse.launcher.control.ControlEndpoint;
 import dev.benchpulse.launcher.php.Installations;
 import dev.benchpulse.launcher.php.PhpDirectory;
 import dev.benchpulse.launcher.preflight.ExposureCheck;
@@ -19,7 +13,12 @@ import dev.benchpulse.launcher.preflight.PortCheck;
 import dev.benchpulse.launcher.process.Leftovers;
 import dev.benchpulse.launcher.process.PidFile;
 import dev.benchpulse.launcher.service.Services;
-
+import dev.benchpulse.launcher.supervision.Component;
+import dev.benchpulse.launcher.supervision.ComponentFailure;
+import dev.benchpulse.launcher.supervision.Preparation;
+import dev.benchpulse.launcher.supervision.StackConsole;
+import dev.benchpulse.launcher.supervision.StackLock;
+import dev.benchpulse.launcher.supervision.Supervisor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +69,8 @@ final class Launch {
         }
         if (settings.wants(Services.RUNNER)) {
             int installed = new Installations(PhpDirectory.resolve(layout.home(), System.getenv(PhpDirectory.ENV)))
-                    .all().size();
+                    .all()
+                    .size();
             PhpCheck.warning(System.getenv("PATH"), installed).ifPresent(warning -> console.line("WARNING " + warning));
         }
         if (settings.wants(Services.GATEWAY)) {
@@ -78,13 +78,16 @@ final class Launch {
                     .ifPresent(warning -> console.line("WARNING " + warning));
         }
         List<List<Component>> stages = ComponentPlan.stages(settings, StackKeys.loadOrCreate(layout.keys()));
-        List<String> problems = settings.prepareOnly() ? List.of() : PortCheck.problems(stages.stream().flatMap(List::stream).toList());
+        List<String> problems = settings.prepareOnly()
+                ? List.of()
+                : PortCheck.problems(stages.stream().flatMap(List::stream).toList());
         if (!problems.isEmpty()) {
             problems.forEach(problem -> console.line("ERROR " + problem));
             return 1;
         }
         try {
-            new Preparation(console).prepare(stages.stream().flatMap(List::stream).toList());
+            new Preparation(console)
+                    .prepare(stages.stream().flatMap(List::stream).toList());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
@@ -94,8 +97,8 @@ final class Launch {
 
     private int startAndHold(StackLayout layout, List<List<Component>> stages) throws IOException {
         Files.deleteIfExists(layout.pidFile());
-        Supervisor supervisor = new Supervisor(stages, console, new PidFile(layout.pidFile()), settings.startTimeout(),
-                settings.stopTimeout());
+        Supervisor supervisor = new Supervisor(
+                stages, console, new PidFile(layout.pidFile()), settings.startTimeout(), settings.stopTimeout());
         Runtime.getRuntime().addShutdownHook(new Thread(supervisor::stop, "benchpulse-stop"));
         long began = System.nanoTime();
         try (ControlEndpoint control = ControlEndpoint.start(supervisor, layout.stateDir())) {
@@ -103,8 +106,11 @@ final class Launch {
                 supervisor.stop();
                 return 1;
             }
-            console.up(Duration.ofNanos(System.nanoTime() - began), settings.wants(Services.GATEWAY)
-                    ? "http://localhost:" + settings.ports().gateway() : "(gateway-frontend not started)");
+            console.up(
+                    Duration.ofNanos(System.nanoTime() - began),
+                    settings.wants(Services.GATEWAY)
+                            ? "http://localhost:" + settings.ports().gateway()
+                            : "(gateway-frontend not started)");
             console.line("./benchpulse status shows the components; a component that exits is restarted.");
             supervisor.awaitStopped();
             return 0;
@@ -130,8 +136,8 @@ final class Launch {
 
     /** {@code --fresh}: everything but the cache and the lock goes. */
     private void wipe(StackLayout layout) throws IOException {
-        for (Path path : List.of(layout.kafkaDir(), layout.postgresData(), layout.keys(), layout.logs(),
-                layout.pidFile())) {
+        for (Path path :
+                List.of(layout.kafkaDir(), layout.postgresData(), layout.keys(), layout.logs(), layout.pidFile())) {
             FileTrees.delete(path);
         }
         console.line("Fresh start: removed the Kafka log, the PostgreSQL data, the keys and the logs.");

@@ -14,7 +14,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -26,9 +25,11 @@ import org.yaml.snakeyaml.Yaml;
  */
 class ObservabilityDashboardTests {
 
-    private static final Path OBSERVABILITY = Path.of("..").toAbsolutePath().normalize().resolve("observability");
+    private static final Path OBSERVABILITY =
+            Path.of("..").toAbsolutePath().normalize().resolve("observability");
     /** Series Prometheus makes itself for every target. */
     private static final Set<String> PROMETHEUS_OWN = Set.of("up");
+
     private static final Set<String> PROMQL_WORDS = Set.of("and", "or", "unless", "bool", "offset", "inf", "nan");
     private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*+(?!\\s*\\()");
 
@@ -49,26 +50,41 @@ class ObservabilityDashboardTests {
 
     @Test
     void it_shows_runs_ingestion_lag_dead_letters_the_hub_and_the_notifier() {
-        assertThat(panels()).extracting(panel -> (String) panel.get("title")).contains("Runs per second",
-                "Samples ingested per second", "Consumer lag per group", "Dead-letter depth",
-                "Hub subscribers and deliveries", "Notifier publish latency");
-        assertThat(String.join("\n", queries())).contains("benchpulse_runner_runs_completed_total",
-                "benchpulse_results_samples_stored_total", "kafka_consumer_fetch_manager_records_lag_max",
-                "benchpulse_kafka_dead_letter_depth", "mercure_subscribers", "mercure_updates_dispatched_total",
-                "benchpulse_notifier_publish_latency_seconds_bucket");
+        assertThat(panels())
+                .extracting(panel -> (String) panel.get("title"))
+                .contains(
+                        "Runs per second",
+                        "Samples ingested per second",
+                        "Consumer lag per group",
+                        "Dead-letter depth",
+                        "Hub subscribers and deliveries",
+                        "Notifier publish latency");
+        assertThat(String.join("\n", queries()))
+                .contains(
+                        "benchpulse_runner_runs_completed_total",
+                        "benchpulse_results_samples_stored_total",
+                        "kafka_consumer_fetch_manager_records_lag_max",
+                        "benchpulse_kafka_dead_letter_depth",
+                        "mercure_subscribers",
+                        "mercure_updates_dispatched_total",
+                        "benchpulse_notifier_publish_latency_seconds_bucket");
     }
 
     @Test
     void its_data_sources_and_folder_are_the_provisioned_ones() {
         Map<String, Object> sources = load(OBSERVABILITY.resolve("grafana/provisioning/datasources/datasources.yml"));
         Set<Object> uids = new TreeSet<>();
-        ((List<?>) sources.get("datasources")).forEach(source -> uids.add(map(source).get("uid")));
+        ((List<?>) sources.get("datasources"))
+                .forEach(source -> uids.add(map(source).get("uid")));
         assertThat(uids).contains("prometheus", "tempo");
         for (Map<String, Object> panel : panels()) {
-            assertThat(map(panel.get("datasource")).get("uid")).as((String) panel.get("title")).isIn(uids);
+            assertThat(map(panel.get("datasource")).get("uid"))
+                    .as((String) panel.get("title"))
+                    .isIn(uids);
         }
         Map<String, Object> providers = load(OBSERVABILITY.resolve("grafana/provisioning/dashboards/dashboards.yml"));
-        Map<String, Object> options = map(map(((List<?>) providers.get("providers")).getFirst()).get("options"));
+        Map<String, Object> options =
+                map(map(((List<?>) providers.get("providers")).getFirst()).get("options"));
         assertThat(options.get("path")).isEqualTo("/var/lib/grafana/dashboards");
     }
 
@@ -91,7 +107,8 @@ class ObservabilityDashboardTests {
     @Test
     void metric_names_are_told_apart_from_functions_labels_and_ranges() {
         assertThat(metricNames("histogram_quantile(0.99, sum by (le) (rate(a_seconds_bucket{outcome=\"x\"}"
-                + "[$__rate_interval]))) / on (job) b_total")).containsExactly("a_seconds_bucket", "b_total");
+                        + "[$__rate_interval]))) / on (job) b_total"))
+                .containsExactly("a_seconds_bucket", "b_total");
     }
 
     private List<String> queries() {
@@ -110,7 +127,8 @@ class ObservabilityDashboardTests {
     private static Set<String> listed(Path file) {
         try {
             Set<String> names = new TreeSet<>();
-            Files.readAllLines(file).stream().filter(line -> !line.isBlank() && !line.startsWith("#"))
+            Files.readAllLines(file).stream()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#"))
                     .forEach(line -> names.add(line.strip()));
             return names;
         } catch (IOException e) {

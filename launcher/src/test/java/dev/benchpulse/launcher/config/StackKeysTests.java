@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,9 +25,13 @@ class StackKeysTests {
         assertThat(Base64.getUrlDecoder().decode(keys.identity())).hasSizeGreaterThanOrEqualTo(32);
         assertThat(Base64.getUrlDecoder().decode(keys.publisher())).hasSizeGreaterThanOrEqualTo(32);
         assertThat(Base64.getUrlDecoder().decode(keys.subscriber())).hasSizeGreaterThanOrEqualTo(32);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        assertThat(Files.readString(file)).contains("MERCURE_PUBLISHER_JWT_KEY=" + keys.publisher(),
-                "MERCURE_SUBSCRIBER_JWT_KEY=" + keys.subscriber(), "BENCHPULSE_IDENTITY_KEY=" + keys.identity());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        assertThat(Files.readString(file))
+                .contains(
+                        "MERCURE_PUBLISHER_JWT_KEY=" + keys.publisher(),
+                        "MERCURE_SUBSCRIBER_JWT_KEY=" + keys.subscriber(),
+                        "BENCHPULSE_IDENTITY_KEY=" + keys.identity());
     }
 
     @Test
@@ -50,14 +53,17 @@ class StackKeysTests {
 
         StackKeys.loadOrCreate(file);
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
     }
 
     @Test
     void never_shows_the_keys_in_its_string_form() throws Exception {
         StackKeys keys = StackKeys.loadOrCreate(state.resolve("keys.env"));
 
-        assertThat(keys.toString()).doesNotContain(keys.publisher()).doesNotContain(keys.subscriber())
+        assertThat(keys.toString())
+                .doesNotContain(keys.publisher())
+                .doesNotContain(keys.subscriber())
                 .doesNotContain(keys.identity());
     }
 }

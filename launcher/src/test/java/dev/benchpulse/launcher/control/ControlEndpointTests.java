@@ -10,7 +10,6 @@ import dev.benchpulse.launcher.status.StatusCommand;
 import dev.benchpulse.launcher.supervision.ShellComponent;
 import dev.benchpulse.launcher.supervision.StackConsole;
 import dev.benchpulse.launcher.supervision.Supervisor;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -22,7 +21,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,10 +40,14 @@ class ControlEndpointTests {
 
     @BeforeEach
     void start() throws Exception {
-        supervisor = new Supervisor(List.of(List.of(new ShellComponent("postgres", "echo ready; sleep 300", state)),
-                List.of(new ShellComponent("runner-service", "echo ready; sleep 300", state))),
+        supervisor = new Supervisor(
+                List.of(
+                        List.of(new ShellComponent("postgres", "echo ready; sleep 300", state)),
+                        List.of(new ShellComponent("runner-service", "echo ready; sleep 300", state))),
                 new StackConsole(new PrintWriter(new StringWriter(), true), state.resolve("logs")),
-                new PidFile(state.resolve("stack.pids")), Duration.ofSeconds(10), Duration.ofSeconds(5));
+                new PidFile(state.resolve("stack.pids")),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(5));
         supervisor.start();
         endpoint = ControlEndpoint.start(supervisor, state);
     }
@@ -60,7 +62,8 @@ class ControlEndpointTests {
     void the_control_file_names_a_loopback_endpoint_and_is_readable_by_its_owner_only() throws Exception {
         Path file = ControlFile.in(state);
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         ControlFile control = ControlFile.read(file).orElseThrow();
         assertThat(control.url().getHost()).isEqualTo("127.0.0.1");
         assertThat(control.token()).hasSize(64);
@@ -69,13 +72,17 @@ class ControlEndpointTests {
 
     @Test
     void a_request_without_the_token_is_refused() throws Exception {
-        URI status = URI.create(ControlFile.read(ControlFile.in(state)).orElseThrow().url() + "/status");
+        URI status =
+                URI.create(ControlFile.read(ControlFile.in(state)).orElseThrow().url() + "/status");
         HttpClient http = HttpClient.newHttpClient();
 
-        HttpResponse<String> none = http.send(HttpRequest.newBuilder(status).build(),
+        HttpResponse<String> none =
+                http.send(HttpRequest.newBuilder(status).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> wrong = http.send(
+                HttpRequest.newBuilder(status)
+                        .header("Authorization", "Bearer " + "0".repeat(64))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> wrong = http.send(HttpRequest.newBuilder(status)
-                .header("Authorization", "Bearer " + "0".repeat(64)).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(none.statusCode()).isEqualTo(401);
         assertThat(wrong.statusCode()).isEqualTo(401);
@@ -88,10 +95,12 @@ class ControlEndpointTests {
 
         long postgres = supervisor.processes().get("postgres").pid();
         assertThat(table.exitCode()).isZero();
-        assertThat(table.out().lines()).first().asString()
+        assertThat(table.out().lines())
+                .first()
+                .asString()
                 .startsWith("COMPONENT          STATE            PID HEALTH         UPTIME  RESTARTS  ADDRESS");
-        assertThat(table.out().lines()).anyMatch(line -> line.matches(
-                "postgres +running +" + postgres + " +healthy +\\d+s +0 +sh"));
+        assertThat(table.out().lines())
+                .anyMatch(line -> line.matches("postgres +running +" + postgres + " +healthy +\\d+s +0 +sh"));
         JsonNode components = JsonMapper.builder().build().readTree(json.out());
         assertThat(components).hasSize(2);
         assertThat(components.get(1).path("name").asString()).isEqualTo("runner-service");
@@ -134,6 +143,5 @@ class ControlEndpointTests {
         return new CliRun(exitCode, out.toString(), err.toString());
     }
 
-    private record CliRun(int exitCode, String out, String err) {
-    }
+    private record CliRun(int exitCode, String out, String err) {}
 }

@@ -6,7 +6,6 @@ import dev.benchpulse.contracts.Topics;
 import dev.benchpulse.launcher.control.ControlClient;
 import dev.benchpulse.launcher.e2e.RunningStack;
 import dev.benchpulse.launcher.supervision.ComponentStatus;
-
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,7 +16,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -62,7 +60,8 @@ final class Drill {
             await().atMost(Duration.ofSeconds(60)).until(() -> subscriber.connections() > 0);
             long requested = System.nanoTime();
             List<String> runs = request();
-            await().atMost(Duration.ofMinutes(5)).ignoreExceptions()
+            await().atMost(Duration.ofMinutes(5))
+                    .ignoreExceptions()
                     .until(() -> runs.stream().anyMatch(id -> storedOrZero(id) >= FAULT_AFTER));
             long struck = System.nanoTime();
             List<Integer> atFault = runs.stream().map(this::storedOrZero).toList();
@@ -78,22 +77,45 @@ final class Drill {
             }
             MachineLoad.Figures figures = load.figures();
             List<String> parked = deadLetters.parkedSince();
-            List<String> unexpected = parked.stream().filter(p -> !p.contains(marker)).toList();
-            return new DrillResult(fault, Duration.ofNanos(struck - requested), atFault, back, caughtUp,
-                    completedAfter, outcomes, new DrillResult.SubscriberView(subscriber.updates().size(),
-                            subscriber.connections(), subscriber.repeats()), parked, unexpected, figures);
+            List<String> unexpected =
+                    parked.stream().filter(p -> !p.contains(marker)).toList();
+            return new DrillResult(
+                    fault,
+                    Duration.ofNanos(struck - requested),
+                    atFault,
+                    back,
+                    caughtUp,
+                    completedAfter,
+                    outcomes,
+                    new DrillResult.SubscriberView(
+                            subscriber.updates().size(), subscriber.connections(), subscriber.repeats()),
+                    parked,
+                    unexpected,
+                    figures);
         }
     }
 
     private List<String> request() throws Exception {
-        HttpResponse<String> accepted = stack.post("/api/runs", JSON.writeValueAsString(Map.of(
-                "benchmark", BENCHMARK, "runtimes", runtimes, "iterations", ITERATIONS,
-                "warmupIterations", 100, "innerIterations", 1000)));
+        HttpResponse<String> accepted = stack.post(
+                "/api/runs",
+                JSON.writeValueAsString(Map.of(
+                        "benchmark",
+                        BENCHMARK,
+                        "runtimes",
+                        runtimes,
+                        "iterations",
+                        ITERATIONS,
+                        "warmupIterations",
+                        100,
+                        "innerIterations",
+                        1000)));
         if (accepted.statusCode() != 202) {
             throw new AssertionError("POST /api/runs: " + accepted.statusCode() + " " + accepted.body());
         }
         List<String> ids = new ArrayList<>();
-        JSON.readTree(accepted.body()).path("runs").forEach(run -> ids.add(run.path("id").asString()));
+        JSON.readTree(accepted.body())
+                .path("runs")
+                .forEach(run -> ids.add(run.path("id").asString()));
         return ids;
     }
 
@@ -102,12 +124,16 @@ final class Drill {
      * end; null when no component was touched), and how long the runs took to move on again after it, measured
      * meanwhile.
      */
-    private record Injection(Duration back, Future<Duration> headway) {
-    }
+    private record Injection(Duration back, Future<Duration> headway) {}
 
     /** Does the fault; the headway after it is measured from its end (the kill, the outage's end, the records). */
-    private Injection inject(ControlClient control, List<String> runs, String marker, EventSourceSubscriber subscriber,
-            ExecutorService background) throws Exception {
+    private Injection inject(
+            ControlClient control,
+            List<String> runs,
+            String marker,
+            EventSourceSubscriber subscriber,
+            ExecutorService background)
+            throws Exception {
         return switch (fault.kind()) {
             case KILL -> {
                 int restarts = component(control, fault.component()).restarts();
@@ -138,12 +164,16 @@ final class Drill {
 
     /** Undecodable bytes on each topic, keyed by a running run's id, so they land among its records. */
     private void poison(String runId, String marker) throws Exception {
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()), new ByteArraySerializer(),
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()),
+                new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             for (var topic : Topics.all()) {
-                producer.send(new ProducerRecord<>(topic.name(), runId.getBytes(StandardCharsets.UTF_8),
-                        (marker + " on " + topic.name()).getBytes(StandardCharsets.UTF_8))).get();
+                producer.send(new ProducerRecord<>(
+                                topic.name(),
+                                runId.getBytes(StandardCharsets.UTF_8),
+                                (marker + " on " + topic.name()).getBytes(StandardCharsets.UTF_8)))
+                        .get();
             }
         }
     }
@@ -157,20 +187,23 @@ final class Drill {
         long from = System.nanoTime();
         List<String> before = runs.stream().map(this::progressOrNone).toList();
         int updates = subscriber.updates().size();
-        await().atMost(LONG).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() -> {
-            boolean allEnded = true;
-            for (int i = 0; i < runs.size(); i++) {
-                if (ended(runs.get(i))) {
-                    continue;
-                }
-                allEnded = false;
-                String now = progressOrNone(runs.get(i));
-                if (now.equals(before.get(i)) || now.equals("none")) {
-                    return false;
-                }
-            }
-            return allEnded || subscriber.updates().size() > updates;
-        });
+        await().atMost(LONG)
+                .pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions()
+                .until(() -> {
+                    boolean allEnded = true;
+                    for (int i = 0; i < runs.size(); i++) {
+                        if (ended(runs.get(i))) {
+                            continue;
+                        }
+                        allEnded = false;
+                        String now = progressOrNone(runs.get(i));
+                        if (now.equals(before.get(i)) || now.equals("none")) {
+                            return false;
+                        }
+                    }
+                    return allEnded || subscriber.updates().size() > updates;
+                });
         return Duration.ofNanos(System.nanoTime() - from);
     }
 
@@ -178,20 +211,33 @@ final class Drill {
             throws Exception {
         JsonNode run = run(runId);
         StoredRun stored = StoredRun.read(stack.jdbcUrl(), UUID.fromString(runId));
-        List<String> problems = stored.samples().size() < 2 ? List.of("fewer than two samples")
+        List<String> problems = stored.samples().size() < 2
+                ? List.of("fewer than two samples")
                 : Recomputed.differences(run.path("statistics"), stored.samples());
-        return new DrillResult.RunOutcome(runId, runtime, run.path("status").asString(), stored.attempts(),
-                stored.holdsEverySampleOnce(ITERATIONS), stored.samples().size(), stored.duplicates(), problems,
+        return new DrillResult.RunOutcome(
+                runId,
+                runtime,
+                run.path("status").asString(),
+                stored.attempts(),
+                stored.holdsEverySampleOnce(ITERATIONS),
+                stored.samples().size(),
+                stored.duplicates(),
+                problems,
                 subscriber.sawCompleted(runId));
     }
 
     private void awaitHealthy(ControlClient control) {
-        await().atMost(Duration.ofMinutes(5)).ignoreExceptions().until(() -> control.status().stream()
-                .allMatch(c -> "running".equals(c.state()) && Boolean.TRUE.equals(c.healthy())));
+        await().atMost(Duration.ofMinutes(5))
+                .ignoreExceptions()
+                .until(() -> control.status().stream()
+                        .allMatch(c -> "running".equals(c.state()) && Boolean.TRUE.equals(c.healthy())));
     }
 
     private static ComponentStatus component(ControlClient control, String name) throws Exception {
-        return control.status().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+        return control.status().stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private JsonNode run(String id) throws Exception {
@@ -218,7 +264,8 @@ final class Drill {
     private String progressOrNone(String id) {
         try {
             JsonNode run = run(id);
-            return run.path("startedAt").asString() + "/" + run.path("completedIterations").asInt();
+            return run.path("startedAt").asString() + "/"
+                    + run.path("completedIterations").asInt();
         } catch (Exception e) {
             return "none";
         }

@@ -22,9 +22,18 @@ import java.util.function.Function;
  * @param unexpectedParked those that are not the drill's own poison records
  * @param load             how busy the machine and the stack were meanwhile
  */
-record DrillResult(Fault fault, Duration injectedAfter, List<Integer> samplesAtFault, Duration componentBack,
-        Duration caughtUp, Duration completedAfter, List<RunOutcome> runs, SubscriberView subscriber,
-        List<String> deadLetters, List<String> unexpectedParked, MachineLoad.Figures load) {
+record DrillResult(
+        Fault fault,
+        Duration injectedAfter,
+        List<Integer> samplesAtFault,
+        Duration componentBack,
+        Duration caughtUp,
+        Duration completedAfter,
+        List<RunOutcome> runs,
+        SubscriberView subscriber,
+        List<String> deadLetters,
+        List<String> unexpectedParked,
+        MachineLoad.Figures load) {
 
     /**
      * One run after the drill.
@@ -39,9 +48,16 @@ record DrillResult(Fault fault, Duration injectedAfter, List<Integer> samplesAtF
      * @param statsProblems  statistics fields that differ from a recomputation
      * @param sawCompleted   the subscriber received its completed update
      */
-    record RunOutcome(String runId, String runtime, String status, int attempts, boolean storedOnce, int stored,
-            int duplicates, List<String> statsProblems, boolean sawCompleted) {
-    }
+    record RunOutcome(
+            String runId,
+            String runtime,
+            String status,
+            int attempts,
+            boolean storedOnce,
+            int stored,
+            int duplicates,
+            List<String> statsProblems,
+            boolean sawCompleted) {}
 
     /**
      * The subscriber's view.
@@ -50,8 +66,7 @@ record DrillResult(Fault fault, Duration injectedAfter, List<Integer> samplesAtF
      * @param connections streams it opened
      * @param repeats     updates received again after a reconnection, dropped
      */
-    record SubscriberView(int updates, int connections, int repeats) {
-    }
+    record SubscriberView(int updates, int connections, int repeats) {}
 
     /** Everything that went wrong; empty when nothing was lost and nothing stuck. */
     List<String> lost(int iterations) {
@@ -61,7 +76,8 @@ record DrillResult(Fault fault, Duration injectedAfter, List<Integer> samplesAtF
                 lost.add(run.runId() + " is " + run.status() + ", not COMPLETED");
             }
             if (!run.storedOnce()) {
-                lost.add(run.runId() + " has " + run.stored() + " samples stored, not each of 1.." + iterations + " once");
+                lost.add(run.runId() + " has " + run.stored() + " samples stored, not each of 1.." + iterations
+                        + " once");
             }
             if (!run.statsProblems().isEmpty()) {
                 lost.add(run.runId() + " statistics differ from a recomputation: " + run.statsProblems());
@@ -79,16 +95,24 @@ record DrillResult(Fault fault, Duration injectedAfter, List<Integer> samplesAtF
     /** One line of the report's table. */
     String tableRow(int iterations) {
         List<String> lost = lost(iterations);
-        return "| `" + fault.id() + "` | " + fault.description() + " | " + seconds(injectedAfter) + " into the runs, at "
+        return "| `" + fault.id() + "` | " + fault.description() + " | " + seconds(injectedAfter)
+                + " into the runs, at "
                 + samplesAtFault.get(0) + " and " + samplesAtFault.get(1) + " of " + iterations + " samples stored | "
                 + (componentBack == null ? "–" : seconds(componentBack)) + " | " + seconds(caughtUp) + " | "
                 + seconds(completedAfter) + " | " + perRun(r -> String.valueOf(r.attempts())) + " | "
                 + perRun(r -> r.stored() + " (" + r.duplicates() + ")") + " | "
                 + subscriber.connections() + " streams, " + subscriber.repeats() + " repeats dropped | "
-                + deadLetters.size() + (unexpectedParked.isEmpty() ? " (poison only)" : " (" + unexpectedParked.size()
-                        + " unexpected)") + " | "
-                + String.format(Locale.ROOT, "%.1f / %.1f | %.0f / %.0f in %.0f s", load.loadMean(), load.loadMax(),
-                        load.stackCpu(), load.machineCpu(), load.wallSeconds())
+                + deadLetters.size()
+                + (unexpectedParked.isEmpty() ? " (poison only)" : " (" + unexpectedParked.size() + " unexpected)")
+                + " | "
+                + String.format(
+                        Locale.ROOT,
+                        "%.1f / %.1f | %.0f / %.0f in %.0f s",
+                        load.loadMean(),
+                        load.loadMax(),
+                        load.stackCpu(),
+                        load.machineCpu(),
+                        load.wallSeconds())
                 + " | " + (lost.isEmpty() ? "nothing" : String.join("; ", lost)) + " |";
     }
 

@@ -2,7 +2,6 @@ package dev.benchpulse.launcher.drill;
 
 import dev.benchpulse.cli.api.ApiClient;
 import dev.benchpulse.cli.run.EventStreamParser;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +18,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,7 +36,8 @@ final class EventSourceSubscriber implements AutoCloseable {
 
     private final String gatewayUrl;
     private final String topic;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<JsonNode> updates = new CopyOnWriteArrayList<>();
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connections = new AtomicInteger();
@@ -83,12 +82,14 @@ final class EventSourceSubscriber implements AutoCloseable {
     /** One stream, read to its end; returns the HTTP status it was answered with. */
     private int stream() throws IOException, InterruptedException {
         if (cookie == null) {
-            cookie = new ApiClient(URI.create(gatewayUrl), Duration.ofSeconds(10)).subscriberToken()
+            cookie = new ApiClient(URI.create(gatewayUrl), Duration.ofSeconds(10))
+                    .subscriberToken()
                     .orElseThrow(() -> new IOException("GET / handed out no mercureAuthorization cookie"));
         }
         String query = "topic=" + URLEncoder.encode(topic, StandardCharsets.UTF_8);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gatewayUrl + "/.well-known/mercure?" + query))
-                .header("Cookie", "mercureAuthorization=" + cookie).header("Accept", "text/event-stream");
+                .header("Cookie", "mercureAuthorization=" + cookie)
+                .header("Accept", "text/event-stream");
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
@@ -129,8 +130,9 @@ final class EventSourceSubscriber implements AutoCloseable {
 
     /** Whether the run's completed update arrived. */
     boolean sawCompleted(String runId) {
-        return updates.stream().anyMatch(u -> runId.equals(u.path("runId").asString())
-                && "benchmark.completed".equals(u.path("type").asString()));
+        return updates.stream()
+                .anyMatch(u -> runId.equals(u.path("runId").asString())
+                        && "benchmark.completed".equals(u.path("type").asString()));
     }
 
     /** Streams opened so far (the first and every reconnection). */

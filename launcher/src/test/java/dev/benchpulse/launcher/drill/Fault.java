@@ -10,7 +10,6 @@ import java.util.stream.Stream;
  * commands ({@code ./benchpulse kill}, {@code stop}, {@code start}), or records that cannot be decoded.
  */
 enum Fault {
-
     RUNNER_KILL("runner-kill", Kind.KILL, "runner-service", Duration.ZERO),
     RESULTS_KILL("results-kill", Kind.KILL, "results-service", Duration.ZERO),
     NOTIFIER_KILL("notifier-kill", Kind.KILL, "notifier-service", Duration.ZERO),
@@ -65,8 +64,8 @@ enum Fault {
     /** What was done, for the report. */
     String description() {
         return switch (kind) {
-            case KILL -> "SIGKILL of " + component + " (./benchpulse kill " + component
-                    + "), restarted by the launcher";
+            case KILL ->
+                "SIGKILL of " + component + " (./benchpulse kill " + component + "), restarted by the launcher";
             case OUTAGE -> component + " stopped for " + duration.toSeconds() + " s (./benchpulse stop, then start)";
             case POISON -> "an undecodable record on each topic of the registry (Topics.all())";
         };
@@ -78,7 +77,9 @@ enum Fault {
             selection = CI;
         }
         List<String> ids = Arrays.stream(selection.split(",")).map(String::trim).toList();
-        List<Fault> faults = Stream.of(values()).filter(f -> ids.contains("all") || ids.contains(f.id)).toList();
+        List<Fault> faults = Stream.of(values())
+                .filter(f -> ids.contains("all") || ids.contains(f.id))
+                .toList();
         if (faults.isEmpty()) {
             throw new IllegalArgumentException("No fault in '" + selection + "'; known: all, "
                     + String.join(", ", Stream.of(values()).map(Fault::id).toList()));

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.benchpulse.launcher.e2e.RunningStack;
 import dev.benchpulse.launcher.e2e.RunningStackExtension;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,7 +43,8 @@ class FaultDrillIntegrationTests {
         });
         assertThat(available).as("available runtimes (is php installed?)").hasSizeGreaterThanOrEqualTo(2);
         runtimes = available.subList(0, 2);
-        JsonNode benchmark = JSON.readTree(stack.get("/api/benchmarks/" + Drill.BENCHMARK).body());
+        JsonNode benchmark =
+                JSON.readTree(stack.get("/api/benchmarks/" + Drill.BENCHMARK).body());
         assertThat(benchmark.path("slug").asString()).isEqualTo(Drill.BENCHMARK);
         Files.createDirectories(REPORT.getParent());
         if (!Files.exists(REPORT)) {
@@ -64,7 +63,9 @@ class FaultDrillIntegrationTests {
 
         report(result);
         assertThat(result.runs()).hasSize(2);
-        assertThat(result.lost(Drill.ITERATIONS)).as(result.tableRow(Drill.ITERATIONS)).isEmpty();
+        assertThat(result.lost(Drill.ITERATIONS))
+                .as(result.tableRow(Drill.ITERATIONS))
+                .isEmpty();
     }
 
     private static void report(DrillResult result) throws IOException {

@@ -53,9 +53,12 @@ final class MachineLoad implements AutoCloseable {
     Figures figures() {
         double wall = (System.nanoTime() - startNanos) / 1e9;
         List<Double> seen = loads.isEmpty() ? List.of(loadAverage()) : List.copyOf(loads);
-        return new Figures(wall, seen.stream().mapToDouble(Double::doubleValue).average().orElse(0),
+        return new Figures(
+                wall,
+                seen.stream().mapToDouble(Double::doubleValue).average().orElse(0),
                 seen.stream().mapToDouble(Double::doubleValue).max().orElse(0),
-                stackCpuSeconds(launcher) - stackCpuAtStart, machineCpuSeconds() - machineCpuAtStart);
+                stackCpuSeconds(launcher) - stackCpuAtStart,
+                machineCpuSeconds() - machineCpuAtStart);
     }
 
     @Override
@@ -72,8 +75,7 @@ final class MachineLoad implements AutoCloseable {
      * @param stackCpu       CPU seconds the stack's processes used (PHP samples included)
      * @param machineCpu     CPU seconds the whole machine used, other work included
      */
-    record Figures(double wallSeconds, double loadMean, double loadMax, double stackCpu, double machineCpu) {
-    }
+    record Figures(double wallSeconds, double loadMean, double loadMax, double stackCpu, double machineCpu) {}
 
     private static double loadAverage() {
         try {
@@ -84,7 +86,9 @@ final class MachineLoad implements AutoCloseable {
     }
 
     private static double stackCpuSeconds(ProcessHandle root) {
-        return Stream.concat(Stream.of(root), root.descendants()).mapToDouble(MachineLoad::cpuSeconds).sum();
+        return Stream.concat(Stream.of(root), root.descendants())
+                .mapToDouble(MachineLoad::cpuSeconds)
+                .sum();
     }
 
     /** utime + stime + cutime + cstime of a live process; 0 when it is gone. */
@@ -105,7 +109,8 @@ final class MachineLoad implements AutoCloseable {
     /** Every CPU's user, nice, system, irq, softirq and steal time since boot (idle and iowait left out). */
     private static double machineCpuSeconds() {
         try {
-            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            String[] cpu =
+                    Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
             long ticks = 0;
             for (int field : new int[] {1, 2, 3, 6, 7, 8}) {
                 ticks += Long.parseLong(cpu[field]);

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,12 +15,12 @@ final class Recomputed {
 
     private static final double TOLERANCE = 1e-9;
 
-    private Recomputed() {
-    }
+    private Recomputed() {}
 
     /** The fields that differ, as {@code name: api vs recomputed}; empty when the API's statistics are right. */
     static List<String> differences(JsonNode statistics, List<StoredRun.Sample> samples) {
-        double[] times = samples.stream().mapToDouble(StoredRun.Sample::nanos).sorted().toArray();
+        double[] times =
+                samples.stream().mapToDouble(StoredRun.Sample::nanos).sorted().toArray();
         int n = times.length;
         double mean = Arrays.stream(times).average().orElse(Double.NaN);
         double variance = Arrays.stream(times).map(t -> (t - mean) * (t - mean)).sum() / (n - 1);
@@ -39,12 +38,17 @@ final class Recomputed {
         compare(differences, statistics, "p90", quantile(times, 0.9));
         compare(differences, statistics, "p95", quantile(times, 0.95));
         compare(differences, statistics, "p99", quantile(times, 0.99));
-        compare(differences, statistics.path("outliers"), "count",
+        compare(
+                differences,
+                statistics.path("outliers"),
+                "count",
                 Arrays.stream(times).filter(t -> t < low || t > high).count());
-        compare(differences, statistics.path("memory"), "peakBytes",
+        compare(
+                differences,
+                statistics.path("memory"),
+                "peakBytes",
                 samples.stream().mapToLong(StoredRun.Sample::peakMemory).max().orElse(0));
-        compare(differences, statistics.path("memory"), "meanUsedBytes",
-                average(samples, s -> s.memoryUsed()));
+        compare(differences, statistics.path("memory"), "meanUsedBytes", average(samples, s -> s.memoryUsed()));
         return differences;
     }
 

@@ -28,8 +28,7 @@ record StoredRun(String status, int attempts, List<Sample> samples, int foreign)
      * @param memoryUsed memory used by the measured loop
      * @param peakMemory peak memory
      */
-    record Sample(int iteration, double nanos, long memoryUsed, long peakMemory) {
-    }
+    record Sample(int iteration, double nanos, long memoryUsed, long peakMemory) {}
 
     static StoredRun read(String jdbcUrl, UUID run) throws SQLException {
         try (Connection db = DriverManager.getConnection(jdbcUrl, "benchpulse", "")) {
@@ -73,7 +72,8 @@ record StoredRun(String status, int attempts, List<Sample> samples, int foreign)
 
     /** Samples stored more than once for the same iteration. */
     int duplicates() {
-        return samples.size() - (int) samples.stream().mapToInt(Sample::iteration).distinct().count();
+        return samples.size()
+                - (int) samples.stream().mapToInt(Sample::iteration).distinct().count();
     }
 
     /** Iterations 1..{@code expected}, each exactly once, all of the current attempt. */

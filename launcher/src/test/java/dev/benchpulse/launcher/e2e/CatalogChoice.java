@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,7 +40,9 @@ record CatalogChoice(String benchmark, List<String> runtimes) {
 
     private static JsonNode read(RunningStack stack, String path) throws IOException, InterruptedException {
         var response = stack.get(path);
-        assertThat(response.statusCode()).as("GET " + path + ": " + response.body()).isEqualTo(200);
+        assertThat(response.statusCode())
+                .as("GET " + path + ": " + response.body())
+                .isEqualTo(200);
         return JSON.readTree(response.body());
     }
 }

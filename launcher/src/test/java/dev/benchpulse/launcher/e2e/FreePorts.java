@@ -1,7 +1,6 @@
 package dev.benchpulse.launcher.e2e;
 
 import dev.benchpulse.launcher.config.Ports;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -11,14 +10,20 @@ import java.util.List;
 /** Ports nothing listens on right now, so test stacks never collide with anything else on the machine. */
 final class FreePorts {
 
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     /** Eight distinct free ports for a stack. */
     static Ports forStack() {
         List<Integer> ports = take(8);
-        return new Ports(ports.get(0), ports.get(1), ports.get(2), ports.get(3), ports.get(4), ports.get(5),
-                ports.get(6), ports.get(7));
+        return new Ports(
+                ports.get(0),
+                ports.get(1),
+                ports.get(2),
+                ports.get(3),
+                ports.get(4),
+                ports.get(5),
+                ports.get(6),
+                ports.get(7));
     }
 
     private static List<Integer> take(int count) {

@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.benchpulse.cli.api.ApiClient;
 import dev.benchpulse.cli.run.EventStreamParser;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +20,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,14 +43,19 @@ public final class HubSubscription implements AutoCloseable {
     /** Subscribes to {@code topics} (exact topics or URI templates such as {@code urn:benchpulse:runs:{runId}}). */
     public static HubSubscription open(String gatewayUrl, String... topics) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
-        String cookie = "mercureAuthorization=" + new ApiClient(URI.create(gatewayUrl), Duration.ofSeconds(30))
-                .subscriberToken()
-                .orElseThrow(() -> new AssertionError("GET / handed out no mercureAuthorization cookie"));
-        String query = Stream.of(topics).map(t -> "topic=" + URLEncoder.encode(t, StandardCharsets.UTF_8))
+        String cookie = "mercureAuthorization="
+                + new ApiClient(URI.create(gatewayUrl), Duration.ofSeconds(30))
+                        .subscriberToken()
+                        .orElseThrow(() -> new AssertionError("GET / handed out no mercureAuthorization cookie"));
+        String query = Stream.of(topics)
+                .map(t -> "topic=" + URLEncoder.encode(t, StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpResponse<InputStream> stream = http.send(HttpRequest.newBuilder(
-                URI.create(gatewayUrl + "/.well-known/mercure?" + query)).header("Cookie", cookie)
-                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> stream = http.send(
+                HttpRequest.newBuilder(URI.create(gatewayUrl + "/.well-known/mercure?" + query))
+                        .header("Cookie", cookie)
+                        .header("Accept", "text/event-stream")
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
         if (stream.statusCode() != 200) {
             throw new AssertionError("The hub refused the subscription: HTTP " + stream.statusCode());
         }

@@ -2,15 +2,13 @@ package dev.benchpulse.launcher.e2e;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** Signs a JWT with HS256 (RFC 7515 compact form), as a publisher or subscriber of the stack's hub would. */
 final class Jws {
 
-    private Jws() {
-    }
+    private Jws() {}
 
     static String hs256(String key, String claimsJson) throws Exception {
         Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();

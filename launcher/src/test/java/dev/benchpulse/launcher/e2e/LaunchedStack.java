@@ -8,7 +8,6 @@ import dev.benchpulse.contracts.Topics;
 import dev.benchpulse.launcher.BenchpulseLauncher;
 import dev.benchpulse.launcher.config.Ports;
 import dev.benchpulse.launcher.process.PidFile;
-
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,17 +65,29 @@ public final class LaunchedStack implements AutoCloseable {
         try {
             Files.createDirectories(stateDir);
             Path output = Files.createDirectories(MODULE.resolve("target/e2e")).resolve(name + ".out");
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-XX:TieredStopAtLevel=1", "-cp", classPath(), BenchpulseLauncher.class.getName(),
-                    "up", "--home", REPO.toString(), "--state-dir", stateDir.toString(), "--cache-dir",
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-XX:TieredStopAtLevel=1",
+                    "-cp",
+                    classPath(),
+                    BenchpulseLauncher.class.getName(),
+                    "up",
+                    "--home",
+                    REPO.toString(),
+                    "--state-dir",
+                    stateDir.toString(),
+                    "--cache-dir",
                     cacheDir.toString()));
             command.addAll(portOptions(ports));
             command.addAll(List.of(arguments));
             if (!command.contains("--cds")) {
                 command.add("--no-cds");
             }
-            Process process = new ProcessBuilder(command).directory(REPO.toFile()).redirectErrorStream(true)
-                    .redirectOutput(output.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .directory(REPO.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start();
             return new LaunchedStack(name, stateDir, ports, output, process);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -98,12 +109,16 @@ public final class LaunchedStack implements AutoCloseable {
 
     /** Waits until the launcher says the stack is up; fails with its output when it exits or takes too long. */
     public LaunchedStack awaitUp(Duration timeout) {
-        await().atMost(timeout).pollInterval(Duration.ofMillis(500))
+        await().atMost(timeout)
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> output().contains("Benchpulse is up in") || !process.isAlive());
-        assertThat(output()).as("launcher output (exit %s)", process.isAlive() ? "-" : process.exitValue())
+        assertThat(output())
+                .as("launcher output (exit %s)", process.isAlive() ? "-" : process.exitValue())
                 .contains("Benchpulse is up in");
-        List<ProcessHandle> components = processes().values().stream().map(ProcessHandle::of)
-                .flatMap(Optional::stream).toList();
+        List<ProcessHandle> components = processes().values().stream()
+                .map(ProcessHandle::of)
+                .flatMap(Optional::stream)
+                .toList();
         seen.addAll(components);
         components.forEach(p -> seen.addAll(p.descendants().toList()));
         return this;
@@ -149,7 +164,9 @@ public final class LaunchedStack implements AutoCloseable {
 
     /** Waits for the launcher to exit (on its own) and returns its exit code. */
     public int awaitExit(Duration timeout) throws InterruptedException {
-        assertThat(process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)).as("launcher exited").isTrue();
+        assertThat(process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS))
+                .as("launcher exited")
+                .isTrue();
         return process.exitValue();
     }
 
@@ -164,8 +181,9 @@ public final class LaunchedStack implements AutoCloseable {
         await().atMost(within).untilAsserted(() -> {
             assertThat(seen).as("processes of the stack").noneMatch(ProcessHandle::isAlive);
             assertThat(ProcessHandle.allProcesses()
-                    .filter(p -> p.info().commandLine().orElse("").contains(stateDir.toString())))
-                    .as("processes naming " + stateDir).isEmpty();
+                            .filter(p -> p.info().commandLine().orElse("").contains(stateDir.toString())))
+                    .as("processes naming " + stateDir)
+                    .isEmpty();
         });
     }
 
@@ -178,11 +196,25 @@ public final class LaunchedStack implements AutoCloseable {
     }
 
     private static List<String> portOptions(Ports ports) {
-        Map<String, Integer> options = Map.of("--gateway-port", ports.gateway(), "--runner-port", ports.runner(),
-                "--results-port", ports.results(), "--notifier-port", ports.notifier(), "--hub-port", ports.hub(),
-                "--kafka-port", ports.kafka(), "--kafka-controller-port", ports.kafkaController(),
-                "--postgres-port", ports.postgres());
-        return options.entrySet().stream().flatMap(e -> Stream.of(e.getKey(), String.valueOf(e.getValue())))
+        Map<String, Integer> options = Map.of(
+                "--gateway-port",
+                ports.gateway(),
+                "--runner-port",
+                ports.runner(),
+                "--results-port",
+                ports.results(),
+                "--notifier-port",
+                ports.notifier(),
+                "--hub-port",
+                ports.hub(),
+                "--kafka-port",
+                ports.kafka(),
+                "--kafka-controller-port",
+                ports.kafkaController(),
+                "--postgres-port",
+                ports.postgres());
+        return options.entrySet().stream()
+                .flatMap(e -> Stream.of(e.getKey(), String.valueOf(e.getValue())))
                 .toList();
     }
 
@@ -193,13 +225,20 @@ public final class LaunchedStack implements AutoCloseable {
     private static String classPath() {
         Function<Class<?>, String> location = type -> {
             try {
-                return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+                return Path.of(type.getProtectionDomain()
+                                .getCodeSource()
+                                .getLocation()
+                                .toURI())
+                        .toString();
             } catch (URISyntaxException e) {
                 throw new IllegalStateException(e);
             }
         };
-        return String.join(File.pathSeparator, MODULE.resolve("target/classes").toString(),
-                location.apply(Topics.class), location.apply(BenchpulseCli.class),
+        return String.join(
+                File.pathSeparator,
+                MODULE.resolve("target/classes").toString(),
+                location.apply(Topics.class),
+                location.apply(BenchpulseCli.class),
                 MODULE.resolve("target/lib/*").toString());
     }
 }

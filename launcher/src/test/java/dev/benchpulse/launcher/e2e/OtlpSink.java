@@ -2,7 +2,11 @@ package dev.benchpulse.launcher.e2e;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.trace.v1.ResourceSpans;
+import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -10,12 +14,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
-
-import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
-import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
-import io.opentelemetry.proto.common.v1.KeyValue;
-import io.opentelemetry.proto.trace.v1.ResourceSpans;
-import io.opentelemetry.proto.trace.v1.ScopeSpans;
 
 /**
  * An OTLP/HTTP trace collector for the end-to-end stack: the services send their spans here, as they would to Tempo
@@ -30,8 +28,7 @@ final class OtlpSink implements AutoCloseable {
      * @param traceId its trace id, 32 hex digits
      * @param name    its name
      */
-    record ExportedSpan(String service, String traceId, String name) {
-    }
+    record ExportedSpan(String service, String traceId, String name) {}
 
     private final HttpServer server;
     private final List<ExportedSpan> spans = new CopyOnWriteArrayList<>();
@@ -65,10 +62,16 @@ final class OtlpSink implements AutoCloseable {
         for (ResourceSpans resource : request.getResourceSpansList()) {
             String service = resource.getResource().getAttributesList().stream()
                     .filter(attribute -> attribute.getKey().equals("service.name"))
-                    .map(KeyValue::getValue).map(value -> value.getStringValue()).findFirst().orElse("?");
+                    .map(KeyValue::getValue)
+                    .map(value -> value.getStringValue())
+                    .findFirst()
+                    .orElse("?");
             for (ScopeSpans scope : resource.getScopeSpansList()) {
-                scope.getSpansList().forEach(span -> spans.add(new ExportedSpan(service,
-                        HexFormat.of().formatHex(span.getTraceId().toByteArray()), span.getName())));
+                scope.getSpansList()
+                        .forEach(span -> spans.add(new ExportedSpan(
+                                service,
+                                HexFormat.of().formatHex(span.getTraceId().toByteArray()),
+                                span.getName())));
             }
         }
         byte[] answer = ExportTraceServiceResponse.getDefaultInstance().toByteArray();

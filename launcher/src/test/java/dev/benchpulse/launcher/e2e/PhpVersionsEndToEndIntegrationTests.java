@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,8 +34,10 @@ class PhpVersionsEndToEndIntegrationTests {
                 available.add(r.path("id").asString());
             }
         });
-        Assumptions.assumeTrue(available.containsAll(List.of(OLDEST, NEWEST)), () -> "SKIPPED: PHP 7.4 and 8.5 are "
-                + "not installed (available runtimes: " + available + "); run ./benchpulse php install 7.4 8.5");
+        Assumptions.assumeTrue(
+                available.containsAll(List.of(OLDEST, NEWEST)),
+                () -> "SKIPPED: PHP 7.4 and 8.5 are " + "not installed (available runtimes: " + available
+                        + "); run ./benchpulse php install 7.4 8.5");
         for (JsonNode b : JSON.readTree(stack.get("/api/benchmarks").body())) {
             List<String> runtimes = new ArrayList<>();
             b.path("runtimes").forEach(r -> runtimes.add(r.asString()));
@@ -54,7 +55,9 @@ class PhpVersionsEndToEndIntegrationTests {
                 .isEqualTo("@libphp/amazon-linux-2-v74@0.0.21");
         assertThat(find(runtimes, NEWEST).path("phpVersion").asString()).isEqualTo("8.5.2");
         assertThat(find(runtimes, NEWEST + "-jit").path("jit").asBoolean()).isTrue();
-        assertThat(find(runtimes, OLDEST + "-jit").isMissingNode()).as("7.4 has no JIT twin").isTrue();
+        assertThat(find(runtimes, OLDEST + "-jit").isMissingNode())
+                .as("7.4 has no JIT twin")
+                .isTrue();
     }
 
     @Test
@@ -63,19 +66,24 @@ class PhpVersionsEndToEndIntegrationTests {
         RunningStack.CliRun run = stack.cli("run", benchmark, "-r", OLDEST, "-r", NEWEST, "-n", "5");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Running " + benchmark + " on " + OLDEST + ", " + NEWEST + " (5 samples each, "
-                + "interleaved)", OLDEST + " vs " + NEWEST + ": median ratio");
-        JsonNode versions = JSON.readTree(stack.get("/api/benchmarks/" + benchmark + "/versions?baseline="
-                + OLDEST).body());
+        assertThat(run.out())
+                .contains(
+                        "Running " + benchmark + " on " + OLDEST + ", " + NEWEST + " (5 samples each, "
+                                + "interleaved)",
+                        OLDEST + " vs " + NEWEST + ": median ratio");
+        JsonNode versions = JSON.readTree(stack.get("/api/benchmarks/" + benchmark + "/versions?baseline=" + OLDEST)
+                .body());
         assertThat(versions.path("baseline").asString()).isEqualTo(OLDEST);
         List<String> rows = new ArrayList<>();
-        versions.path("rows").forEach(r -> rows.add(r.path("runtime").asString() + " " + r.path("phpVersion").asString()));
+        versions.path("rows")
+                .forEach(r -> rows.add(r.path("runtime").asString() + " "
+                        + r.path("phpVersion").asString()));
         assertThat(rows).contains(OLDEST + " 7.4.33", NEWEST + " 8.5.2");
         versions.path("rows").forEach(r -> {
             if (r.path("runtime").asString().equals(NEWEST)) {
                 assertThat(r.path("ratio").path("medianRatio").isNumber()).isTrue();
-                assertThat(r.path("ratio").path("verdict").asString()).isIn("faster", "slower",
-                        "no-significant-difference");
+                assertThat(r.path("ratio").path("verdict").asString())
+                        .isIn("faster", "slower", "no-significant-difference");
             }
         });
     }
@@ -85,7 +93,8 @@ class PhpVersionsEndToEndIntegrationTests {
         RunningStack.CliRun run = stack.cli("run", "--category", "dates", "-r", OLDEST, "-r", NEWEST, "-n", "2");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("Running category dates:", "(interleaved; matrix ")
+        assertThat(run.out())
+                .contains("Running category dates:", "(interleaved; matrix ")
                 .containsPattern("100\\.0 %  \\d+/\\d+ runs ended")
                 .containsPattern("benchmark +" + OLDEST + " median +" + NEWEST + " median +" + NEWEST + " / " + OLDEST);
     }

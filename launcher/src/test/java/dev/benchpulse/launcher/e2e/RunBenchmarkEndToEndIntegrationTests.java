@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
 import dev.benchpulse.contracts.web.RunTopics;
-
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,20 +41,29 @@ class RunBenchmarkEndToEndIntegrationTests {
             throws Exception {
         try (HubSubscription hub = HubSubscription.open(stack.gatewayUrl(), RunTopics.TEMPLATE)) {
             // When
-            HttpResponse<String> accepted = stack.post("/api/runs", "{\"benchmark\":\"" + benchmark
-                    + "\",\"runtimes\":[\"" + String.join("\",\"", runtimes) + "\"],\"iterations\":"
-                    + ITERATIONS + "}");
+            HttpResponse<String> accepted = stack.post(
+                    "/api/runs",
+                    "{\"benchmark\":\"" + benchmark
+                            + "\",\"runtimes\":[\"" + String.join("\",\"", runtimes) + "\"],\"iterations\":"
+                            + ITERATIONS + "}");
 
             // Then
             assertThat(accepted.statusCode()).isEqualTo(202);
             List<String> runIds = new ArrayList<>();
-            JSON.readTree(accepted.body()).path("runs").forEach(run -> runIds.add(run.path("id").asString()));
+            JSON.readTree(accepted.body())
+                    .path("runs")
+                    .forEach(run -> runIds.add(run.path("id").asString()));
             assertThat(runIds).hasSize(2);
-            List<JsonNode> updates = hub.awaitUpdates(received -> runIds.stream().allMatch(id -> received.stream().anyMatch(
-                    u -> id.equals(u.path("runId").asString()) && u.path("type").asString().equals(
-                            "benchmark.completed"))), Duration.ofMinutes(3));
+            List<JsonNode> updates = hub.awaitUpdates(
+                    received -> runIds.stream()
+                            .allMatch(id -> received.stream()
+                                    .anyMatch(u -> id.equals(u.path("runId").asString())
+                                            && u.path("type").asString().equals("benchmark.completed"))),
+                    Duration.ofMinutes(3));
             for (String runId : runIds) {
-                assertLifecycleInOrder(updates.stream().filter(u -> runId.equals(u.path("runId").asString())).toList());
+                assertLifecycleInOrder(updates.stream()
+                        .filter(u -> runId.equals(u.path("runId").asString()))
+                        .toList());
                 assertStatisticsMatchSamples(stack, runId);
             }
         }
@@ -67,7 +74,8 @@ class RunBenchmarkEndToEndIntegrationTests {
         RunningStack.CliRun run = stack.cli("run", benchmark, "-r", runtimes.get(0), "-r", runtimes.get(1), "-n", "3");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Running " + benchmark + " on " + String.join(", ", runtimes))
+        assertThat(run.out())
+                .contains("Running " + benchmark + " on " + String.join(", ", runtimes))
                 .containsPattern("median +mean ± 95% CI +p90 +p99 +cv +outliers")
                 .contains(runtimes.get(0) + " vs " + runtimes.get(1) + ": median ratio");
     }
@@ -81,17 +89,21 @@ class RunBenchmarkEndToEndIntegrationTests {
     }
 
     private static void assertLifecycleInOrder(List<JsonNode> updates) {
-        List<String> types = updates.stream().map(u -> u.path("type").asString()).toList();
+        List<String> types =
+                updates.stream().map(u -> u.path("type").asString()).toList();
         assertThat(types.getFirst()).isEqualTo("benchmark.started");
         assertThat(types.getLast()).isEqualTo("benchmark.completed");
-        List<Integer> iterations = updates.stream().filter(u -> u.path("type").asString().equals("benchmark.progress"))
-                .map(u -> u.path("currentIteration").asInt()).toList();
+        List<Integer> iterations = updates.stream()
+                .filter(u -> u.path("type").asString().equals("benchmark.progress"))
+                .map(u -> u.path("currentIteration").asInt())
+                .toList();
         assertThat(iterations).isSorted().doesNotHaveDuplicates().last().isEqualTo(ITERATIONS);
     }
 
     private static void assertStatisticsMatchSamples(RunningStack stack, String runId) throws Exception {
         JsonNode run = JSON.readTree(stack.get("/api/runs/" + runId).body());
-        JsonNode samples = JSON.readTree(stack.get("/api/runs/" + runId + "/samples").body());
+        JsonNode samples =
+                JSON.readTree(stack.get("/api/runs/" + runId + "/samples").body());
         assertThat(run.path("status").asString()).isEqualTo("COMPLETED");
         assertThat(samples).hasSize(ITERATIONS);
         List<Double> times = new ArrayList<>();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.benchpulse.cli.BenchpulseCli;
 import dev.benchpulse.launcher.config.Ports;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -18,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-
 import picocli.CommandLine;
 
 /**
@@ -46,8 +44,10 @@ public final class RunningStack implements AutoCloseable {
         String tracing = "-Dmanagement.tracing.sampling.probability=1.0"
                 + " -Dmanagement.opentelemetry.tracing.export.otlp.endpoint=" + traces.endpoint()
                 + " -Dmanagement.opentelemetry.tracing.export.schedule-delay=500ms";
-        return new RunningStack(LaunchedStack.start("full-stack", state, FreePorts.forStack(), "--java-options",
-                tracing).awaitUp(START_TIMEOUT), traces);
+        return new RunningStack(
+                LaunchedStack.start("full-stack", state, FreePorts.forStack(), "--java-options", tracing)
+                        .awaitUp(START_TIMEOUT),
+                traces);
     }
 
     /** The spans the stack's services exported. */
@@ -89,15 +89,22 @@ public final class RunningStack implements AutoCloseable {
 
     /** {@code GET path} on the gateway. */
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(gatewayUrl() + path)).timeout(Duration.ofSeconds(30))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(gatewayUrl() + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** {@code POST path} on the gateway with a JSON body. */
     public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(gatewayUrl() + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(gatewayUrl() + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Runs a {@code benchpulse} client command against this stack's gateway, in this JVM. */
@@ -119,9 +126,10 @@ public final class RunningStack implements AutoCloseable {
         launched.stop();
         traces.close();
         launched.assertNoProcessLeft(Duration.ofSeconds(30));
-        assertThat(launched.outputLines()).containsSubsequence(
-                "Stopping runner-service, results-service, notifier-service, gateway-frontend ...",
-                "Stopping kafka, postgres, mercure-hub ...");
+        assertThat(launched.outputLines())
+                .containsSubsequence(
+                        "Stopping runner-service, results-service, notifier-service, gateway-frontend ...",
+                        "Stopping kafka, postgres, mercure-hub ...");
     }
 
     /**
@@ -131,6 +139,5 @@ public final class RunningStack implements AutoCloseable {
      * @param out      its standard output
      * @param err      its standard error
      */
-    public record CliRun(int exitCode, String out, String err) {
-    }
+    public record CliRun(int exitCode, String out, String err) {}
 }

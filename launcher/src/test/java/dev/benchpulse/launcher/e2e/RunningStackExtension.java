@@ -26,8 +26,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class RunningStackExtension implements BeforeAllCallback, ParameterResolver {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
-            RunningStackExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(RunningStackExtension.class);
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -45,7 +45,8 @@ public final class RunningStackExtension implements BeforeAllCallback, Parameter
     }
 
     private static RunningStack stack(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE)
+        return context.getRoot()
+                .getStore(NAMESPACE)
                 .computeIfAbsent(RunningStack.class, type -> RunningStack.start(), RunningStack.class);
     }
 }

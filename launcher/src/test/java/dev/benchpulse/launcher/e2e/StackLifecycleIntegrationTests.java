@@ -6,15 +6,14 @@ import static org.awaitility.Awaitility.await;
 import dev.benchpulse.launcher.components.KillCommand;
 import dev.benchpulse.launcher.config.Ports;
 import dev.benchpulse.launcher.status.StatusCommand;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -29,7 +28,6 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -73,8 +71,9 @@ class StackLifecycleIntegrationTests {
         }
 
         // And --fresh starts without them
-        try (LaunchedStack fresh = LaunchedStack.start("restart-3", state, ports, "--only", "kafka,postgres",
-                "--fresh", "--cds").awaitUp(UP)) {
+        try (LaunchedStack fresh = LaunchedStack.start(
+                        "restart-3", state, ports, "--only", "kafka,postgres", "--fresh", "--cds")
+                .awaitUp(UP)) {
             assertThat(fresh.output()).contains("Fresh start: removed the Kafka log, the PostgreSQL data");
             assertThat(topics(ports)).doesNotContain("e2e-history").contains("benchpulse.run-requests.v1");
             assertThat(sql(ports, "SELECT count(*) FROM pg_tables WHERE tablename = 'e2e_history' HAVING count(*) > 0"))
@@ -84,34 +83,38 @@ class StackLifecycleIntegrationTests {
     }
 
     @Test
-    void preparing_trains_a_class_data_archive_that_the_first_start_maps_and_its_stop_leaves_alone()
-            throws Exception {
+    void preparing_trains_a_class_data_archive_that_the_first_start_maps_and_its_stop_leaves_alone() throws Exception {
         // Given a build that was never prepared (a cache of its own)
         Path state = LaunchedStack.freshStateDir("prepare");
         Path cache = state.resolve("cache");
         Ports ports = FreePorts.forStack();
 
         // When it is prepared
-        LaunchedStack preparing = LaunchedStack.start("prepare-1", state, cache, ports, "--only", "mercure-hub",
-                "--cds", "--prepare-only");
+        LaunchedStack preparing = LaunchedStack.start(
+                "prepare-1", state, cache, ports, "--only", "mercure-hub", "--cds", "--prepare-only");
 
         // Then the hub's training run left its archive beside its unpacked jar, and nothing was started
         assertThat(preparing.awaitExit(UP)).as(preparing.output()).isZero();
-        assertThat(preparing.outputLines()).containsSubsequence("Preparing mercure-hub (once after a build: unpacking "
-                + "jars, class-data-sharing training runs) ...").anyMatch(line -> line.matches(
-                        "  mercure-hub +prepared in [0-9.]+ s")).anyMatch(line -> line.startsWith("Prepared in "))
+        assertThat(preparing.outputLines())
+                .containsSubsequence("Preparing mercure-hub (once after a build: unpacking "
+                        + "jars, class-data-sharing training runs) ...")
+                .anyMatch(line -> line.matches("  mercure-hub +prepared in [0-9.]+ s"))
+                .anyMatch(line -> line.startsWith("Prepared in "))
                 .noneMatch(line -> line.startsWith("Starting"));
         preparing.assertNoProcessLeft(Duration.ofSeconds(10));
         Path archive;
-        try (Stream<Path> files = Files.find(cache.resolve("apps"), 2,
+        try (Stream<Path> files = Files.find(
+                cache.resolve("apps"),
+                2,
                 (path, attributes) -> path.getFileName().toString().equals("mercure-hub.jsa"))) {
             archive = files.findFirst().orElseThrow();
         }
         FileTime trained = Files.getLastModifiedTime(archive);
 
         // When the stack starts
-        try (LaunchedStack stack = LaunchedStack.start("prepare-2", state, cache, ports, "--only", "mercure-hub",
-                "--cds").awaitUp(UP)) {
+        try (LaunchedStack stack = LaunchedStack.start(
+                        "prepare-2", state, cache, ports, "--only", "mercure-hub", "--cds")
+                .awaitUp(UP)) {
             // Then there is nothing left to prepare and the hub's JVM has the archive mapped
             assertThat(stack.output()).doesNotContain("Prepar");
             long hub = stack.processes().get("mercure-hub");
@@ -126,25 +129,31 @@ class StackLifecycleIntegrationTests {
     @Test
     void a_component_that_dies_is_reported_with_its_log_tail_and_restarted_and_status_shows_it() throws Exception {
         Path state = LaunchedStack.freshStateDir("dies");
-        try (LaunchedStack stack = LaunchedStack.start("dies", state, FreePorts.forStack(), "--only",
-                "postgres,mercure-hub").awaitUp(UP)) {
+        try (LaunchedStack stack = LaunchedStack.start(
+                        "dies", state, FreePorts.forStack(), "--only", "postgres,mercure-hub")
+                .awaitUp(UP)) {
             long hub = stack.processes().get("mercure-hub");
             long postgres = stack.processes().get("postgres");
 
             ProcessHandle.of(hub).ifPresent(ProcessHandle::destroyForcibly);
 
-            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(stack.outputLines())
-                    .contains("mercure-hub exited unexpectedly (exit code 137); the rest of the stack keeps running.",
-                            "  last lines of " + state.resolve("logs/mercure-hub.log") + ":",
-                            "Restarting mercure-hub in 1.0 s (restart 1).")
-                    .anyMatch(line -> line.startsWith("    | ") && line.contains("Started MercureHubApplication"))
-                    .anyMatch(line -> line.startsWith("mercure-hub is back (pid ")));
-            assertThat(ProcessHandle.of(postgres)).hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
+            await().atMost(Duration.ofSeconds(90))
+                    .untilAsserted(() -> assertThat(stack.outputLines())
+                            .contains(
+                                    "mercure-hub exited unexpectedly (exit code 137); the rest of the stack keeps running.",
+                                    "  last lines of " + state.resolve("logs/mercure-hub.log") + ":",
+                                    "Restarting mercure-hub in 1.0 s (restart 1).")
+                            .anyMatch(
+                                    line -> line.startsWith("    | ") && line.contains("Started MercureHubApplication"))
+                            .anyMatch(line -> line.startsWith("mercure-hub is back (pid ")));
+            assertThat(ProcessHandle.of(postgres))
+                    .hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
             assertThat(stack.launcher().isAlive()).isTrue();
             JsonNode status = status(state);
             JsonNode restarted = component(status, "mercure-hub");
             assertThat(restarted.path("state").asString()).isEqualTo("running");
-            assertThat(restarted.path("pid").asLong()).isNotEqualTo(hub)
+            assertThat(restarted.path("pid").asLong())
+                    .isNotEqualTo(hub)
                     .isEqualTo(stack.processes().get("mercure-hub"));
             assertThat(restarted.path("healthy").asBoolean()).isTrue();
             assertThat(restarted.path("restarts").asInt()).isEqualTo(1);
@@ -163,7 +172,8 @@ class StackLifecycleIntegrationTests {
             long before = stack.processes().get("postgres");
 
             CommandLine kill = new CommandLine(new KillCommand());
-            assertThat(kill.execute("postgres", "--state-dir", state.toString())).isZero();
+            assertThat(kill.execute("postgres", "--state-dir", state.toString()))
+                    .isZero();
 
             await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
                 JsonNode postgres = component(status(state), "postgres");
@@ -173,8 +183,10 @@ class StackLifecycleIntegrationTests {
             });
             assertThat(ProcessHandle.of(before)).isEmpty();
             assertThat(sql(ports, "SELECT count(*) FROM e2e_survivor")).isTrue();
-            assertThat(stack.output()).contains("Killing postgres (pid " + before + ") on request (SIGKILL) ...",
-                    "postgres exited unexpectedly (exit code 137)");
+            assertThat(stack.output())
+                    .contains(
+                            "Killing postgres (pid " + before + ") on request (SIGKILL) ...",
+                            "postgres exited unexpectedly (exit code 137)");
         }
     }
 
@@ -200,32 +212,41 @@ class StackLifecycleIntegrationTests {
     void two_hubs_form_a_cluster_an_update_published_to_one_reaches_a_subscriber_of_the_other() throws Exception {
         Path state = LaunchedStack.freshStateDir("hubs");
         Ports ports = FreePorts.forStack();
-        try (LaunchedStack stack = LaunchedStack.start("hubs", state, ports, "--hubs", "2", "--only",
-                "kafka,mercure-hub,mercure-hub-2").awaitUp(UP)) {
+        try (LaunchedStack stack = LaunchedStack.start(
+                        "hubs", state, ports, "--hubs", "2", "--only", "kafka,mercure-hub,mercure-hub-2")
+                .awaitUp(UP)) {
             assertThat(stack.processes()).containsKeys("mercure-hub", "mercure-hub-2");
             Properties keys = new Properties();
             keys.load(Files.newBufferedReader(state.resolve("keys.env")));
             long exp = java.time.Instant.now().plusSeconds(3600).getEpochSecond(); // the stack's hub requires exp
-            String subscriber = Jws.hs256(keys.getProperty("MERCURE_SUBSCRIBER_JWT_KEY"),
+            String subscriber = Jws.hs256(
+                    keys.getProperty("MERCURE_SUBSCRIBER_JWT_KEY"),
                     "{\"exp\":" + exp + ",\"mercure\":{\"subscribe\":[\"*\"]}}");
-            String publisher = Jws.hs256(keys.getProperty("MERCURE_PUBLISHER_JWT_KEY"),
+            String publisher = Jws.hs256(
+                    keys.getProperty("MERCURE_PUBLISHER_JWT_KEY"),
                     "{\"exp\":" + exp + ",\"mercure\":{\"publish\":[\"*\"]}}");
             HttpClient http = HttpClient.newHttpClient();
             List<String> lines = new CopyOnWriteArrayList<>();
-            http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (ports.hub() + 1)
-                    + "/.well-known/mercure?topic=cluster")).header("Authorization", "Bearer " + subscriber).build(),
-                    HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> response.body().forEach(lines::add));
+            http.sendAsync(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (ports.hub() + 1)
+                                            + "/.well-known/mercure?topic=cluster"))
+                                    .header("Authorization", "Bearer " + subscriber)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofLines())
+                    .thenAccept(response -> response.body().forEach(lines::add));
             await().atMost(Duration.ofSeconds(30)).until(() -> lines.contains(":"));
 
-            HttpResponse<String> published = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                    + ports.hub() + "/.well-known/mercure")).header("Authorization", "Bearer " + publisher)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("topic=cluster&id=first-update&data=shared")).build(),
+            HttpResponse<String> published = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.hub() + "/.well-known/mercure"))
+                            .header("Authorization", "Bearer " + publisher)
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString("topic=cluster&id=first-update&data=shared"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
 
             assertThat(published.body()).isEqualTo("first-update");
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(lines)
-                    .containsSubsequence("id: first-update", "data: shared"));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(lines).containsSubsequence("id: first-update", "data: shared"));
         }
     }
 
@@ -238,8 +259,11 @@ class StackLifecycleIntegrationTests {
             LaunchedStack stack = LaunchedStack.start("port-in-use", state, ports, "--only", "kafka,postgres");
 
             assertThat(stack.awaitExit(Duration.ofMinutes(1))).isEqualTo(1);
-            assertThat(stack.output()).contains("ERROR Port " + ports.kafka() + " (kafka) is already in use by pid "
-                    + ProcessHandle.current().pid(), "--kafka-port (or BENCHPULSE_KAFKA_PORT)")
+            assertThat(stack.output())
+                    .contains(
+                            "ERROR Port " + ports.kafka() + " (kafka) is already in use by pid "
+                                    + ProcessHandle.current().pid(),
+                            "--kafka-port (or BENCHPULSE_KAFKA_PORT)")
                     .doesNotContain("Starting");
             stack.assertNoProcessLeft(Duration.ofSeconds(5));
         }
@@ -250,22 +274,25 @@ class StackLifecycleIntegrationTests {
         // Given
         Path state = LaunchedStack.freshStateDir("killed");
         Ports ports = FreePorts.forStack();
-        LaunchedStack stack = LaunchedStack.start("killed", state, ports, "--only", "postgres").awaitUp(UP);
-        ProcessHandle postgres = ProcessHandle.of(stack.processes().get("postgres")).orElseThrow();
+        LaunchedStack stack = LaunchedStack.start("killed", state, ports, "--only", "postgres")
+                .awaitUp(UP);
+        ProcessHandle postgres =
+                ProcessHandle.of(stack.processes().get("postgres")).orElseThrow();
 
         // When a second launcher tries the same state directory
         LaunchedStack second = LaunchedStack.start("killed-second", state, FreePorts.forStack(), "--only", "postgres");
 
         // Then it is refused
         assertThat(second.awaitExit(Duration.ofMinutes(1))).isEqualTo(1);
-        assertThat(second.output()).contains("Another ./benchpulse up (pid " + stack.launcher().pid()
-                + ") is running on " + state);
+        assertThat(second.output())
+                .contains("Another ./benchpulse up (pid " + stack.launcher().pid() + ") is running on " + state);
 
         // When the launcher is killed outright (no shutdown hook runs)
         stack.launcher().destroyForcibly();
 
         // Then its watchdog stops PostgreSQL
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(postgres.isAlive()).isFalse());
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(postgres.isAlive()).isFalse());
         stack.assertNoProcessLeft(Duration.ofSeconds(30));
     }
 
@@ -287,8 +314,8 @@ class StackLifecycleIntegrationTests {
 
     /** Runs a statement in the stack's database; for a query, whether it returned a row. */
     private static boolean sql(Ports ports, String statement) throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + ports.postgres()
-                + "/benchpulse", "benchpulse", "")) {
+        try (Connection connection = DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/benchpulse", "benchpulse", "")) {
             Statement sql = connection.createStatement();
             return sql.execute(statement) && sql.getResultSet().next();
         }

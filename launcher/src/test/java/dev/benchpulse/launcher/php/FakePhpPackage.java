@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
-
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
@@ -24,6 +23,7 @@ final class FakePhpPackage {
 
     /** This machine's PHP_VERSION, what an installed fake package reports. */
     static final String LOCAL_VERSION = php("echo PHP_VERSION;");
+
     private static final Path BINARY = Path.of(php("echo PHP_BINARY;")).toAbsolutePath();
     private static final Path EXTENSION_DIR = Path.of(php("echo ini_get('extension_dir');"));
 
@@ -37,8 +37,10 @@ final class FakePhpPackage {
         fake.file("package/native/php/php", Files.readAllBytes(BINARY), 0755);
         fake.file("package/native/php/php-fpm", "not needed".getBytes(StandardCharsets.UTF_8), 0755);
         for (String extension : List.of("opcache", "ctype", "mbstring")) {
-            fake.file("package/native/php/modules/" + extension + ".so",
-                    Files.readAllBytes(EXTENSION_DIR.resolve(extension + ".so")), 0755);
+            fake.file(
+                    "package/native/php/modules/" + extension + ".so",
+                    Files.readAllBytes(EXTENSION_DIR.resolve(extension + ".so")),
+                    0755);
         }
         fake.file("package/native/lib/libfake.so.1", "lib".getBytes(StandardCharsets.UTF_8), 0755);
         return fake;
@@ -74,13 +76,22 @@ final class FakePhpPackage {
 
     /** A release of {@code series} pinned to {@code tarball}'s bytes, reporting this machine's PHP version. */
     static PhpRelease release(String series, Path tarball, Optional<PhpRelease.Borrowed> borrowed) throws IOException {
-        return new PhpRelease(series, LOCAL_VERSION, "@test/php-" + series, "1.0.0", Integrity.of(tarball),
-                List.of("ctype", "mbstring"), true, borrowed);
+        return new PhpRelease(
+                series,
+                LOCAL_VERSION,
+                "@test/php-" + series,
+                "1.0.0",
+                Integrity.of(tarball),
+                List.of("ctype", "mbstring"),
+                true,
+                borrowed);
     }
 
     private static String php(String code) {
         try {
-            Process process = new ProcessBuilder("php", "-r", code).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder("php", "-r", code)
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             process.waitFor(30, TimeUnit.SECONDS);
             return out;

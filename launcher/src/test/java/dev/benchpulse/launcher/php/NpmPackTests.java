@@ -10,15 +10,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code npm pack} driven through scripts that answer the way npm does, including its JSON errors. */
 class NpmPackTests {
 
-    static final PhpRelease RELEASE = new PhpRelease("8.4", "8.4.14", "@libphp/amazon-linux-2023-v84", "0.0.8",
-            "sha512-x", List.of(), true, Optional.empty());
+    static final PhpRelease RELEASE = new PhpRelease(
+            "8.4", "8.4.14", "@libphp/amazon-linux-2023-v84", "0.0.8", "sha512-x", List.of(), true, Optional.empty());
 
     @TempDir
     Path temp;
@@ -35,15 +34,18 @@ class NpmPackTests {
 
         Path tarball = new NpmPack(npm.toString(), Duration.ofSeconds(30)).fetch(RELEASE, directory);
 
-        assertThat(tarball).isEqualTo(directory.resolve("libphp-amazon-linux-2023-v84-0.0.8.tgz")).hasContent("tarball");
-        assertThat(directory.resolve("args")).content()
+        assertThat(tarball)
+                .isEqualTo(directory.resolve("libphp-amazon-linux-2023-v84-0.0.8.tgz"))
+                .hasContent("tarball");
+        assertThat(directory.resolve("args"))
+                .content()
                 .startsWith("pack @libphp/amazon-linux-2023-v84@0.0.8 --pack-destination " + directory + " --json");
     }
 
     @Test
     void a_missing_npm_says_how_to_install_it() {
         assertThatThrownBy(() -> new NpmPack(temp.resolve("no-such-npm").toString(), Duration.ofSeconds(30))
-                .fetch(RELEASE, temp))
+                        .fetch(RELEASE, temp))
                 .isInstanceOf(PhpInstallException.class)
                 .hasMessageContaining("Cannot run")
                 .hasMessageContaining("install Node.js with npm")

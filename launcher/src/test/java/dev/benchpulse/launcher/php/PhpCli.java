@@ -1,11 +1,9 @@
 package dev.benchpulse.launcher.php;
 
 import dev.benchpulse.cli.BenchpulseCli;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
-
 import picocli.CommandLine;
 
 /**

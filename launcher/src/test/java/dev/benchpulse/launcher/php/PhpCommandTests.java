@@ -2,12 +2,10 @@ package dev.benchpulse.launcher.php;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,8 +20,15 @@ class PhpCommandTests {
         PhpCli result = PhpCli.run("php", "list", "--dir", temp.resolve("php").toString());
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).contains("7.4", "7.4.33", "@libphp/amazon-linux-2-v74@0.0.21", "8.5.2",
-                "@libphp/almalinux-9-v85@0.0.3", "not installed", "nothing installed yet");
+        assertThat(result.out())
+                .contains(
+                        "7.4",
+                        "7.4.33",
+                        "@libphp/amazon-linux-2-v74@0.0.21",
+                        "8.5.2",
+                        "@libphp/almalinux-9-v85@0.0.3",
+                        "not installed",
+                        "nothing installed yet");
     }
 
     @Test
@@ -44,7 +49,8 @@ class PhpCommandTests {
 
     @Test
     void install_of_an_unknown_version_is_a_usage_error_listing_the_versions() {
-        PhpCli result = PhpCli.run("php", "install", "9.9", "--dir", temp.resolve("php").toString());
+        PhpCli result =
+                PhpCli.run("php", "install", "9.9", "--dir", temp.resolve("php").toString());
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("Unknown PHP version '9.9'", "7.4, 8.0, 8.1, 8.2, 8.3, 8.4, 8.5");
@@ -52,8 +58,14 @@ class PhpCommandTests {
 
     @Test
     void install_without_npm_fails_with_how_to_install_it() {
-        PhpCli result = PhpCli.run("php", "install", "8.4", "--dir", temp.resolve("php").toString(),
-                "--npm", temp.resolve("missing-npm").toString());
+        PhpCli result = PhpCli.run(
+                "php",
+                "install",
+                "8.4",
+                "--dir",
+                temp.resolve("php").toString(),
+                "--npm",
+                temp.resolve("missing-npm").toString());
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).contains("install Node.js with npm");

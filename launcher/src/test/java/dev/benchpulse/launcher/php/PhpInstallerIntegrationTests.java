@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.benchpulse.launcher.php.InstallResult.Outcome;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -21,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,15 +55,20 @@ class PhpInstallerIntegrationTests {
             assertThat(r.outcome()).isEqualTo(Outcome.INSTALLED);
             assertThat(r.dir()).isEqualTo(root.resolve("8.2"));
         });
-        assertThat(run(root.resolve("8.2/bin/php"), "echo PHP_VERSION, ' ', extension_loaded('ctype') ? 'ctype' : '-',"
-                + " ' ', extension_loaded('mbstring') ? 'mbstring' : '-', ' ', php_ini_loaded_file() ?: 'no-ini';"))
+        assertThat(
+                        run(
+                                root.resolve("8.2/bin/php"),
+                                "echo PHP_VERSION, ' ', extension_loaded('ctype') ? 'ctype' : '-',"
+                                        + " ' ', extension_loaded('mbstring') ? 'mbstring' : '-', ' ', php_ini_loaded_file() ?: 'no-ini';"))
                 .isEqualTo(FakePhpPackage.LOCAL_VERSION + " ctype mbstring no-ini");
         assertThat(new Installations(root).find("8.2")).hasValueSatisfying(i -> {
             assertThat(i.manifest().phpVersion()).isEqualTo(FakePhpPackage.LOCAL_VERSION);
             assertThat(i.manifest().npmPackage()).isEqualTo("@test/php-8.2@1.0.0");
             assertThat(i.manifest().integrity()).isEqualTo(release.integrity());
         });
-        assertThat(root.resolve("8.2/native/php/php-fpm")).as("only the CLI is installed").doesNotExist();
+        assertThat(root.resolve("8.2/native/php/php-fpm"))
+                .as("only the CLI is installed")
+                .doesNotExist();
         assertThat(root.resolve("8.2/download")).as("the tarball is not kept").doesNotExist();
         assertThat(hiddenEntries()).isEmpty();
         assertThat(output.toString()).contains("fetching @test/php-8.2@1.0.0", "checking the sha512", "installed in");
@@ -88,7 +91,8 @@ class PhpInstallerIntegrationTests {
     @Test
     void a_tarball_that_does_not_match_its_pinned_sha512_installs_nothing() throws Exception {
         PhpRelease pinned = serve("8.2", FakePhpPackage.working());
-        FakePhpPackage.working().file("package/README.md", "changed".getBytes(StandardCharsets.UTF_8), 0644)
+        FakePhpPackage.working()
+                .file("package/README.md", "changed".getBytes(StandardCharsets.UTF_8), 0644)
                 .write(served.get("8.2")); // the registry now serves other bytes under the same name
 
         assertThatThrownBy(() -> installer().install(List.of(pinned), progress()))
@@ -102,8 +106,10 @@ class PhpInstallerIntegrationTests {
 
     @Test
     void a_build_that_does_not_start_installs_nothing() throws Exception {
-        PhpRelease release = serve("8.3", FakePhpPackage.working()
-                .file("package/native/php/php", "not a program".getBytes(StandardCharsets.UTF_8), 0755));
+        PhpRelease release = serve(
+                "8.3",
+                FakePhpPackage.working()
+                        .file("package/native/php/php", "not a program".getBytes(StandardCharsets.UTF_8), 0755));
 
         assertThatThrownBy(() -> installer().install(List.of(release), progress()))
                 .isInstanceOf(PhpInstallException.class)
@@ -123,41 +129,62 @@ class PhpInstallerIntegrationTests {
         Path leftover = Files.createDirectories(root.resolve(".8.2.partial-123/native/php"));
         Files.writeString(leftover.resolve("php"), "half");
 
-        assertThat(new Installations(root).all()).as("a leftover is not an installation").isEmpty();
-        PhpRelease broken = new PhpRelease("8.2", release.phpVersion(), release.npmPackage(), release.npmVersion(),
-                Integrity.of(truncated), release.extensions(), true, Optional.empty());
+        assertThat(new Installations(root).all())
+                .as("a leftover is not an installation")
+                .isEmpty();
+        PhpRelease broken = new PhpRelease(
+                "8.2",
+                release.phpVersion(),
+                release.npmPackage(),
+                release.npmVersion(),
+                Integrity.of(truncated),
+                release.extensions(),
+                true,
+                Optional.empty());
         served.put("8.2", truncated);
-        assertThatThrownBy(() -> installer().install(List.of(broken), progress())).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> installer().install(List.of(broken), progress()))
+                .isInstanceOf(RuntimeException.class);
         assertThat(root.resolve("8.2")).doesNotExist();
-        assertThat(hiddenEntries()).as("the old leftover and the failed attempt are both gone").isEmpty();
+        assertThat(hiddenEntries())
+                .as("the old leftover and the failed attempt are both gone")
+                .isEmpty();
 
         served.put("8.2", tarballs.resolve("8.2.tgz"));
-        assertThat(installer().install(List.of(release), progress())).singleElement()
-                .extracting(InstallResult::outcome).isEqualTo(Outcome.INSTALLED);
+        assertThat(installer().install(List.of(release), progress()))
+                .singleElement()
+                .extracting(InstallResult::outcome)
+                .isEqualTo(Outcome.INSTALLED);
     }
 
     @Test
     void an_install_from_an_older_pin_is_replaced_in_one_step() throws Exception {
         PhpRelease old = serve("8.2", FakePhpPackage.working());
         installer().install(List.of(old), progress());
-        PhpRelease newer = serve("8.2", FakePhpPackage.working()
-                .file("package/README.md", "rebuilt".getBytes(StandardCharsets.UTF_8), 0644));
+        PhpRelease newer = serve(
+                "8.2",
+                FakePhpPackage.working().file("package/README.md", "rebuilt".getBytes(StandardCharsets.UTF_8), 0644));
 
-        assertThat(installer().install(List.of(newer), progress())).singleElement()
-                .extracting(InstallResult::outcome).isEqualTo(Outcome.REPLACED);
-        assertThat(new Installations(root).find("8.2")).hasValueSatisfying(i ->
-                assertThat(i.manifest().integrity()).isEqualTo(newer.integrity()));
+        assertThat(installer().install(List.of(newer), progress()))
+                .singleElement()
+                .extracting(InstallResult::outcome)
+                .isEqualTo(Outcome.REPLACED);
+        assertThat(new Installations(root).find("8.2"))
+                .hasValueSatisfying(i -> assertThat(i.manifest().integrity()).isEqualTo(newer.integrity()));
         assertThat(root.resolve("8.2/README.md")).hasContent("rebuilt");
         assertThat(hiddenEntries()).isEmpty();
     }
 
     @Test
     void libraries_missing_from_a_package_are_taken_from_the_pinned_package_that_has_them() throws Exception {
-        PhpRelease donor = serve("8.1", FakePhpPackage.working()
-                .file("package/native/lib/libssl.so.10", "ssl".getBytes(StandardCharsets.UTF_8), 0755)
-                .file("package/native/lib/libcrypto.so.10", "crypto".getBytes(StandardCharsets.UTF_8), 0755));
-        PhpRelease needy = serve("8.0", FakePhpPackage.working(), Optional.of(
-                new PhpRelease.Borrowed(donor, List.of("libssl.so.10", "libcrypto.so.10"))));
+        PhpRelease donor = serve(
+                "8.1",
+                FakePhpPackage.working()
+                        .file("package/native/lib/libssl.so.10", "ssl".getBytes(StandardCharsets.UTF_8), 0755)
+                        .file("package/native/lib/libcrypto.so.10", "crypto".getBytes(StandardCharsets.UTF_8), 0755));
+        PhpRelease needy = serve(
+                "8.0",
+                FakePhpPackage.working(),
+                Optional.of(new PhpRelease.Borrowed(donor, List.of("libssl.so.10", "libcrypto.so.10"))));
 
         installer().install(List.of(needy), progress());
 
@@ -173,7 +200,9 @@ class PhpInstallerIntegrationTests {
 
         assertThatThrownBy(() -> installer().install(List.of(first, failing), progress()))
                 .isInstanceOf(PhpInstallException.class);
-        assertThat(new Installations(root).all()).extracting(i -> i.manifest().series()).containsExactly("8.1");
+        assertThat(new Installations(root).all())
+                .extracting(i -> i.manifest().series())
+                .containsExactly("8.1");
         assertThat(output.toString()).contains("[1/2]", "[2/2]");
     }
 
@@ -192,7 +221,9 @@ class PhpInstallerIntegrationTests {
         PackageFetcher fetcher = (release, directory) -> {
             fetched.add(release.series());
             try {
-                return Files.copy(served.get(release.series()), directory.resolve(release.series() + ".tgz"),
+                return Files.copy(
+                        served.get(release.series()),
+                        directory.resolve(release.series() + ".tgz"),
                         StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {
                 throw new PhpInstallException("copy failed", e);
@@ -208,12 +239,15 @@ class PhpInstallerIntegrationTests {
     private List<Path> hiddenEntries() throws IOException {
         try (Stream<Path> entries = Files.list(root)) {
             return entries.filter(p -> p.getFileName().toString().startsWith("."))
-                    .filter(p -> !p.getFileName().toString().equals(".install.lock")).toList();
+                    .filter(p -> !p.getFileName().toString().equals(".install.lock"))
+                    .toList();
         }
     }
 
     static String run(Path launcher, String code) throws Exception {
-        Process process = new ProcessBuilder(launcher.toString(), "-r", code).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(launcher.toString(), "-r", code)
+                .redirectErrorStream(true)
+                .start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         return out;

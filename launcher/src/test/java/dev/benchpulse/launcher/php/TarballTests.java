@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
-
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
@@ -41,8 +40,9 @@ class TarballTests {
         Path tarball = tar(temp.resolve("evil.tgz"), new TarArchiveEntry("package/../../evil"));
         Path target = Files.createDirectory(temp.resolve("out"));
 
-        assertThatThrownBy(() -> Tarball.unpack(tarball, target, name -> true, f -> { }))
-                .isInstanceOf(PhpInstallException.class).hasMessageContaining("outside the install directory");
+        assertThatThrownBy(() -> Tarball.unpack(tarball, target, name -> true, f -> {}))
+                .isInstanceOf(PhpInstallException.class)
+                .hasMessageContaining("outside the install directory");
         assertThat(temp.resolve("evil")).doesNotExist();
     }
 
@@ -52,8 +52,10 @@ class TarballTests {
         link.setLinkName("/etc/passwd");
         Path tarball = tar(temp.resolve("link.tgz"), link);
 
-        assertThatThrownBy(() -> Tarball.unpack(tarball, Files.createDirectory(temp.resolve("out")), name -> true,
-                f -> { })).isInstanceOf(PhpInstallException.class).hasMessageContaining("not links");
+        assertThatThrownBy(() ->
+                        Tarball.unpack(tarball, Files.createDirectory(temp.resolve("out")), name -> true, f -> {}))
+                .isInstanceOf(PhpInstallException.class)
+                .hasMessageContaining("not links");
     }
 
     private static Path tar(Path file, TarArchiveEntry entry) throws IOException {

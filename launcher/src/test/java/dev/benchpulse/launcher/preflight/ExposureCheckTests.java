@@ -15,8 +15,11 @@ class ExposureCheckTests {
 
     @Test
     void warns_when_the_open_mode_is_opened_to_the_network() {
-        assertThat(ExposureCheck.warning("0.0.0.0", null)).hasValueSatisfying(warning -> assertThat(warning)
-                .contains("0.0.0.0").contains("open mode").contains("BENCHPULSE_SECURITY_MODE=secured"));
+        assertThat(ExposureCheck.warning("0.0.0.0", null))
+                .hasValueSatisfying(warning -> assertThat(warning)
+                        .contains("0.0.0.0")
+                        .contains("open mode")
+                        .contains("BENCHPULSE_SECURITY_MODE=secured"));
         assertThat(ExposureCheck.warning("192.0.2.10", "open")).isPresent();
     }
 }

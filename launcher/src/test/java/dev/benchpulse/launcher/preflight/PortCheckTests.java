@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.benchpulse.launcher.supervision.Component;
 import dev.benchpulse.launcher.supervision.Readiness;
-
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class PortCheckTests {
@@ -21,8 +19,11 @@ class PortCheckTests {
 
             List<String> problems = PortCheck.problems(List.of(component("kafka", port, "--kafka-port")));
 
-            assertThat(problems).singleElement().asString()
-                    .startsWith("Port " + port + " (kafka) is already in use by pid " + ProcessHandle.current().pid())
+            assertThat(problems)
+                    .singleElement()
+                    .asString()
+                    .startsWith("Port " + port + " (kafka) is already in use by pid "
+                            + ProcessHandle.current().pid())
                     .endsWith("choose another port with --kafka-port (or BENCHPULSE_KAFKA_PORT).");
         }
     }
@@ -34,7 +35,8 @@ class PortCheckTests {
             port = probe.getLocalPort();
         }
 
-        assertThat(PortCheck.problems(List.of(component("mercure-hub", port, "--hub-port")))).isEmpty();
+        assertThat(PortCheck.problems(List.of(component("mercure-hub", port, "--hub-port"))))
+                .isEmpty();
     }
 
     @Test
@@ -44,11 +46,13 @@ class PortCheckTests {
             port = probe.getLocalPort();
         }
 
-        List<String> problems = PortCheck.problems(List.of(component("runner-service", port, "--runner-port"),
+        List<String> problems = PortCheck.problems(List.of(
+                component("runner-service", port, "--runner-port"),
                 component("results-service", port, "--results-port")));
 
-        assertThat(problems).containsExactly("Port " + port + " is configured for both runner-service and "
-                + "results-service: give results-service another one with --results-port.");
+        assertThat(problems)
+                .containsExactly("Port " + port + " is configured for both runner-service and "
+                        + "results-service: give results-service another one with --results-port.");
     }
 
     private static Component component(String name, int port, String option) {
@@ -69,8 +73,7 @@ class PortCheckTests {
             }
 
             @Override
-            public void awaitReady(Readiness readiness) {
-            }
+            public void awaitReady(Readiness readiness) {}
         };
     }
 }

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,9 +34,11 @@ class LeftoversTests {
         // Given: a process of a previous stack (its command line names the state directory) and an unrelated one
         leftover = new ProcessBuilder("setsid", "sh", "-c", "sleep 300; :", state.toString()).start();
         stranger = new ProcessBuilder("sh", "-c", "sleep 301; :").start();
-        Files.writeString(state.resolve("stack.pids"), leftover.pid() + " TERM kafka\n" + stranger.pid()
-                + " TERM notifier-service\n");
-        await().atMost(Duration.ofSeconds(5)).until(() -> leftover.descendants().findAny().isPresent());
+        Files.writeString(
+                state.resolve("stack.pids"),
+                leftover.pid() + " TERM kafka\n" + stranger.pid() + " TERM notifier-service\n");
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> leftover.descendants().findAny().isPresent());
         List<ProcessHandle> itsChildren = leftover.descendants().toList();
 
         // When
@@ -54,6 +55,7 @@ class LeftoversTests {
 
     @Test
     void without_a_pid_file_there_is_nothing_to_stop() throws Exception {
-        assertThat(Leftovers.stop(state.resolve("stack.pids"), state, Duration.ofSeconds(1))).isEmpty();
+        assertThat(Leftovers.stop(state.resolve("stack.pids"), state, Duration.ofSeconds(1)))
+                .isEmpty();
     }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,8 +17,11 @@ class LogTailTests {
     @Test
     void gives_the_last_lines_of_a_long_log() throws Exception {
         Path log = dir.resolve("kafka.log");
-        Files.writeString(log, IntStream.rangeClosed(1, 20_000).mapToObj(i -> "line " + i)
-                .collect(Collectors.joining("\n", "", "\n")));
+        Files.writeString(
+                log,
+                IntStream.rangeClosed(1, 20_000)
+                        .mapToObj(i -> "line " + i)
+                        .collect(Collectors.joining("\n", "", "\n")));
 
         assertThat(LogTail.of(log, 3)).containsExactly("line 19998", "line 19999", "line 20000");
     }

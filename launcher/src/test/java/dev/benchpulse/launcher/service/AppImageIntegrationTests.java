@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +23,8 @@ class AppImageIntegrationTests {
     void a_jar_is_unpacked_again_when_its_bytes_change_and_the_class_data_archive_of_the_old_one_goes_with_it()
             throws Exception {
         // Given a jar unpacked with an archive trained for it
-        Path jar = Files.copy(built("mercure-hub"),
+        Path jar = Files.copy(
+                built("mercure-hub"),
                 Files.createDirectories(dir.resolve("target")).resolve("mercure-hub-1-exec.jar"));
         Path apps = dir.resolve("apps");
         Path appJar = AppImage.unpacked(jar, apps, JAVA);
@@ -45,11 +45,12 @@ class AppImageIntegrationTests {
     @Test
     void a_rebuild_that_leaves_the_same_bytes_keeps_the_unpacked_jar_and_its_archive() throws Exception {
         // Given a jar unpacked with an archive trained for it
-        Path jar = Files.copy(built("mercure-hub"),
+        Path jar = Files.copy(
+                built("mercure-hub"),
                 Files.createDirectories(dir.resolve("target")).resolve("mercure-hub-1-exec.jar"));
         Path apps = dir.resolve("apps");
-        Path archive = Files.writeString(AppImage.classDataArchive(AppImage.unpacked(jar, apps, JAVA), "mercure-hub"),
-                "trained for build 1");
+        Path archive = Files.writeString(
+                AppImage.classDataArchive(AppImage.unpacked(jar, apps, JAVA), "mercure-hub"), "trained for build 1");
 
         // When the build writes the same bytes again, at another time
         Files.copy(built("mercure-hub"), jar, StandardCopyOption.REPLACE_EXISTING);

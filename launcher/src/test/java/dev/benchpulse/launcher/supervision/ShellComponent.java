@@ -2,7 +2,6 @@ package dev.benchpulse.launcher.supervision;
 
 import dev.benchpulse.launcher.process.ComponentProcess;
 import dev.benchpulse.launcher.process.ProcessSpec;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,13 +26,15 @@ public record ShellComponent(String name, String script, Path state) implements 
 
     @Override
     public Optional<ComponentProcess> start() throws Exception {
-        return Optional.of(new ProcessSpec(name, List.of("sh", "-c", script), Map.of(), state, log(), "TERM",
-                Duration.ZERO).start());
+        return Optional.of(
+                new ProcessSpec(name, List.of("sh", "-c", script), Map.of(), state, log(), "TERM", Duration.ZERO)
+                        .start());
     }
 
     @Override
     public void awaitReady(Readiness readiness) throws Exception {
-        readiness.await("ready", () -> Files.exists(log()) && Files.readAllLines(log()).contains("ready"));
+        readiness.await(
+                "ready", () -> Files.exists(log()) && Files.readAllLines(log()).contains("ready"));
     }
 
     private Path log() {

@@ -2,12 +2,11 @@ package dev.benchpulse.launcher.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.benchpulse.launcher.process.ComponentProcess;
 import dev.benchpulse.launcher.process.PidFile;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -15,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +37,8 @@ class SupervisorTests {
     @Test
     void starts_stage_by_stage_and_stops_in_reverse_order_leaving_no_process() throws Exception {
         // Given
-        supervisor = supervisor(List.of(List.of(shell("kafka", "echo ready; sleep 300"), shell("postgres", "echo ready; sleep 300")),
+        supervisor = supervisor(List.of(
+                List.of(shell("kafka", "echo ready; sleep 300"), shell("postgres", "echo ready; sleep 300")),
                 List.of(shell("runner-service", "echo ready; sleep 300"))));
 
         // When
@@ -48,23 +47,29 @@ class SupervisorTests {
         supervisor.stop();
 
         // Then
-        assertThat(lines()).containsSubsequence("Starting kafka, postgres ...", "Starting runner-service ...",
-                "Stopping runner-service ...", "Stopping kafka, postgres ...");
+        assertThat(lines())
+                .containsSubsequence(
+                        "Starting kafka, postgres ...",
+                        "Starting runner-service ...",
+                        "Stopping runner-service ...",
+                        "Stopping kafka, postgres ...");
         assertThat(processes).hasSize(3).noneMatch(ComponentProcess::isAlive);
         assertThat(state.resolve("stack.pids")).doesNotExist();
     }
 
     @Test
     void lists_every_process_newest_first_for_the_watchdog() throws Exception {
-        supervisor = supervisor(List.of(List.of(shell("kafka", "echo ready; sleep 300")),
+        supervisor = supervisor(List.of(
+                List.of(shell("kafka", "echo ready; sleep 300")),
                 List.of(shell("gateway-frontend", "echo ready; sleep 300"))));
 
         supervisor.start();
 
         Map<String, ComponentProcess> processes = supervisor.processes();
-        assertThat(PidFile.read(state.resolve("stack.pids"))).containsExactly(
-                new PidFile.Entry(processes.get("gateway-frontend").pid(), "TERM", "gateway-frontend"),
-                new PidFile.Entry(processes.get("kafka").pid(), "TERM", "kafka"));
+        assertThat(PidFile.read(state.resolve("stack.pids")))
+                .containsExactly(
+                        new PidFile.Entry(processes.get("gateway-frontend").pid(), "TERM", "gateway-frontend"),
+                        new PidFile.Entry(processes.get("kafka").pid(), "TERM", "kafka"));
     }
 
     @Test
@@ -80,11 +85,15 @@ class SupervisorTests {
 
     @Test
     void the_others_stop_waiting_when_one_fails_and_the_failure_named_is_the_real_one() {
-        supervisor = supervisor(List.of(List.of(shell("mercure-hub", "sleep 300; exit 0"),
-                shell("kafka", "echo 'Invalid cluster.id' >&2; exit 1"))), Duration.ofSeconds(120));
+        supervisor = supervisor(
+                List.of(List.of(
+                        shell("mercure-hub", "sleep 300; exit 0"),
+                        shell("kafka", "echo 'Invalid cluster.id' >&2; exit 1"))),
+                Duration.ofSeconds(120));
 
-        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThatThrownBy(supervisor::start)
-                .isInstanceOfSatisfying(ComponentFailure.class, failure -> {
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(60),
+                () -> assertThatThrownBy(supervisor::start).isInstanceOfSatisfying(ComponentFailure.class, failure -> {
                     assertThat(failure.component()).isEqualTo("kafka");
                     assertThat(failure.logTail()).containsExactly("Invalid cluster.id");
                 }));
@@ -95,18 +104,23 @@ class SupervisorTests {
         supervisor = supervisor(List.of(List.of(shell("notifier-service", "echo started; echo ready; sleep 300"))));
         supervisor.start();
         ComponentProcess notifier = supervisor.processes().get("notifier-service");
-        await().atMost(Duration.ofSeconds(5)).until(() -> Files.readString(notifier.log()).contains("started"));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> Files.readString(notifier.log()).contains("started"));
 
         notifier.kill();
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(lines()).contains(
-                "notifier-service exited unexpectedly (exit code 137); the rest of the stack keeps running.",
-                "    | started", "Restarting notifier-service in 1.0 s (restart 1)."));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(lines())
+                        .contains(
+                                "notifier-service exited unexpectedly (exit code 137); the rest of the stack keeps running.",
+                                "    | started",
+                                "Restarting notifier-service in 1.0 s (restart 1)."));
     }
 
     @Test
     void a_component_that_dies_is_started_again_after_a_back_off_and_health_checked() throws Exception {
-        supervisor = supervisor(List.of(List.of(shell("mercure-hub", "echo ready; sleep 300")),
+        supervisor = supervisor(List.of(
+                List.of(shell("mercure-hub", "echo ready; sleep 300")),
                 List.of(shell("runner-service", "echo ready; sleep 300"))));
         supervisor.start();
         ComponentProcess first = supervisor.processes().get("mercure-hub");
@@ -114,14 +128,17 @@ class SupervisorTests {
         first.kill();
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            assertThat(lines()).anyMatch(line -> line.matches(
-                    "mercure-hub is back \\(pid \\d+, restart 1\\): ready in [0-9.]+ s\\."));
+            assertThat(lines())
+                    .anyMatch(line ->
+                            line.matches("mercure-hub is back \\(pid \\d+, restart 1\\): ready in [0-9.]+ s\\."));
             assertThat(supervisor.processes().get("mercure-hub").pid()).isNotEqualTo(first.pid());
         });
         ComponentProcess second = supervisor.processes().get("mercure-hub");
         assertThat(second.isAlive()).isTrue();
-        assertThat(PidFile.read(state.resolve("stack.pids"))).extracting(PidFile.Entry::pid)
-                .contains(second.pid()).doesNotContain(first.pid());
+        assertThat(PidFile.read(state.resolve("stack.pids")))
+                .extracting(PidFile.Entry::pid)
+                .contains(second.pid())
+                .doesNotContain(first.pid());
         assertThat(supervisor.status()).first().satisfies(hub -> {
             assertThat(hub.state()).isEqualTo("running");
             assertThat(hub.pid()).isEqualTo(second.pid());
@@ -136,12 +153,15 @@ class SupervisorTests {
         supervisor = supervisor(List.of(List.of(shell("notifier-service", "echo ready; sleep 2; false"))));
         supervisor.start();
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(lines()).containsSubsequence(
-                "Restarting notifier-service in 1.0 s (restart 1).",
-                "Restarting notifier-service in 2.0 s (restart 2).",
-                "Restarting notifier-service in 4.0 s (restart 3)."));
-        assertThat(lines()).contains("notifier-service exited unexpectedly (exit code 1); the rest of the stack "
-                + "keeps running.");
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(lines())
+                        .containsSubsequence(
+                                "Restarting notifier-service in 1.0 s (restart 1).",
+                                "Restarting notifier-service in 2.0 s (restart 2).",
+                                "Restarting notifier-service in 4.0 s (restart 3)."));
+        assertThat(lines())
+                .contains("notifier-service exited unexpectedly (exit code 1); the rest of the stack "
+                        + "keeps running.");
     }
 
     @Test
@@ -157,8 +177,9 @@ class SupervisorTests {
         assertThat(ProcessHandle.of(first)).isEmpty();
 
         assertThat(supervisor.act(Supervisor.Action.STOP, "gateway-frontend")).isEqualTo("gateway-frontend stopped");
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(
-                () -> supervisor.status().getFirst().pid() == null);
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> supervisor.status().getFirst().pid() == null);
         assertThat(supervisor.status().getFirst().state()).isEqualTo("stopped");
 
         assertThat(supervisor.act(Supervisor.Action.START, "gateway-frontend"))
@@ -167,8 +188,8 @@ class SupervisorTests {
 
         assertThat(supervisor.act(Supervisor.Action.KILL, "gateway-frontend"))
                 .isEqualTo("gateway-frontend killed (pid " + third + ", SIGKILL)");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(supervisor.status().getFirst())
-                .satisfies(status -> {
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(supervisor.status().getFirst()).satisfies(status -> {
                     assertThat(status.state()).isEqualTo("running");
                     assertThat(status.pid()).isNotNull().isNotEqualTo(third);
                     assertThat(status.restarts()).isEqualTo(3);
@@ -183,8 +204,12 @@ class SupervisorTests {
     }
 
     private Supervisor supervisor(List<List<Component>> stages, Duration startTimeout) {
-        return new Supervisor(stages, new StackConsole(new PrintWriter(output, true), state.resolve("logs")),
-                new PidFile(state.resolve("stack.pids")), startTimeout, Duration.ofSeconds(5));
+        return new Supervisor(
+                stages,
+                new StackConsole(new PrintWriter(output, true), state.resolve("logs")),
+                new PidFile(state.resolve("stack.pids")),
+                startTimeout,
+                Duration.ofSeconds(5));
     }
 
     private List<String> lines() {

@@ -1,17 +1,15 @@
 package dev.benchpulse.hub.auth;
 
+import dev.benchpulse.hub.problem.HubException;
+import dev.benchpulse.hub.settings.HubProperties;
+import dev.benchpulse.hub.topic.TopicSelectors;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
-
-import dev.benchpulse.hub.problem.HubException;
-import dev.benchpulse.hub.settings.HubProperties;
-import dev.benchpulse.hub.topic.TopicSelectors;
 
 /**
  * Decides who a request comes from. The JWS is taken from the {@code Authorization: Bearer} header, else from the
@@ -31,10 +29,10 @@ public class Authorizer {
 
     Authorizer(HubProperties properties, TopicSelectors selectors) {
         this.properties = properties;
-        this.publishers = new TokenVerifier("publisher", required("publisher", "PUBLISHER", properties.publisher()),
-                selectors);
-        this.subscribers = new TokenVerifier("subscriber",
-                required("subscriber", "SUBSCRIBER", properties.subscriber()), selectors);
+        this.publishers =
+                new TokenVerifier("publisher", required("publisher", "PUBLISHER", properties.publisher()), selectors);
+        this.subscribers = new TokenVerifier(
+                "subscriber", required("subscriber", "SUBSCRIBER", properties.subscriber()), selectors);
     }
 
     /** The publisher's claims; 401 without a valid token, 403 for a cookie sent from an origin not allowed. */
@@ -58,7 +56,8 @@ public class Authorizer {
                 return null;
             }
             throw HubException.unauthorized("Subscribing needs a JWT signed with the subscriber key (this hub does not "
-                    + "allow anonymous subscribers): send it in the Authorization header, the " + properties.cookieName()
+                    + "allow anonymous subscribers): send it in the Authorization header, the "
+                    + properties.cookieName()
                     + " cookie or the authorization query parameter.");
         }
         return verify(subscribers, token.value(), "subscriber");
@@ -68,8 +67,9 @@ public class Authorizer {
     public Claims subscriptionsReader(ServerHttpRequest request) {
         Presented token = locate(request);
         if (token == null) {
-            throw HubException.unauthorized("The subscriptions API needs a subscriber JWT whose mercure.subscribe "
-                    + "claim matches the requested URL (e.g. /.well-known/mercure/subscriptions{/topic}{/subscriber}).");
+            throw HubException.unauthorized(
+                    "The subscriptions API needs a subscriber JWT whose mercure.subscribe "
+                            + "claim matches the requested URL (e.g. /.well-known/mercure/subscriptions{/topic}{/subscriber}).");
         }
         return verify(subscribers, token.value(), "subscriber");
     }
@@ -104,8 +104,9 @@ public class Authorizer {
         }
         List<String> allowed = properties.publishOrigins();
         if (!allowed.contains("*") && !allowed.contains(origin)) {
-            throw HubException.forbidden("Publishing with the " + properties.cookieName() + " cookie is not allowed "
-                    + "from " + origin + ": add it to MERCURE_PUBLISH_ORIGINS, or send the JWT in the Authorization header.");
+            throw HubException.forbidden(
+                    "Publishing with the " + properties.cookieName() + " cookie is not allowed " + "from " + origin
+                            + ": add it to MERCURE_PUBLISH_ORIGINS, or send the JWT in the Authorization header.");
         }
     }
 
@@ -128,13 +129,15 @@ public class Authorizer {
 
     private static HubProperties.Keys required(String kind, String variable, HubProperties.Keys keys) {
         if (!keys.isConfigured()) {
-            throw new KeyConfigurationException(kind, "no key is set. Set MERCURE_" + variable + "_JWT_KEY (an HMAC "
-                    + "secret of at least 32 bytes, or a PEM public key with MERCURE_" + variable + "_JWT_ALG=RS256) or "
-                    + "MERCURE_" + variable + "_JWKS_URL. The hub has no default secret.");
+            throw new KeyConfigurationException(
+                    kind,
+                    "no key is set. Set MERCURE_" + variable + "_JWT_KEY (an HMAC "
+                            + "secret of at least 32 bytes, or a PEM public key with MERCURE_" + variable
+                            + "_JWT_ALG=RS256) or "
+                            + "MERCURE_" + variable + "_JWKS_URL. The hub has no default secret.");
         }
         return keys;
     }
 
-    private record Presented(String value, boolean fromCookie) {
-    }
+    private record Presented(String value, boolean fromCookie) {}
 }

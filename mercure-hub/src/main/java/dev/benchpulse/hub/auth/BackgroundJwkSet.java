@@ -1,11 +1,5 @@
 package dev.benchpulse.hub.auth;
 
-import java.net.URL;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKMatcher;
@@ -14,9 +8,13 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
@@ -41,8 +39,8 @@ final class BackgroundJwkSet implements JWKSource<SecurityContext> {
         this.url = url;
         this.remote = JWKSourceBuilder.create(url).build();
         fetch();
-        scheduler.schedulePeriodically(this::fetchInBackground, interval.toMillis(), interval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        scheduler.schedulePeriodically(
+                this::fetchInBackground, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -68,8 +66,11 @@ final class BackgroundJwkSet implements JWKSource<SecurityContext> {
         try {
             current = new JWKSet(remote.get(ALL, null));
         } catch (KeySourceException | RuntimeException e) {
-            log.warn("Cannot fetch the JWK Set at {} ({}); tokens are checked against the {} key(s) fetched before",
-                    url, e.getMessage(), current.getKeys().size());
+            log.warn(
+                    "Cannot fetch the JWK Set at {} ({}); tokens are checked against the {} key(s) fetched before",
+                    url,
+                    e.getMessage(),
+                    current.getKeys().size());
         }
     }
 }

@@ -1,9 +1,8 @@
 package dev.benchpulse.hub.auth;
 
+import dev.benchpulse.hub.topic.TopicSelector;
 import java.time.Instant;
 import java.util.List;
-
-import dev.benchpulse.hub.topic.TopicSelector;
 
 /**
  * What a verified token allows: the {@code mercure.publish} and {@code mercure.subscribe} selectors ({@code null} when

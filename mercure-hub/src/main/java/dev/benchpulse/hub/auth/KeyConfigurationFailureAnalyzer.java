@@ -9,8 +9,11 @@ class KeyConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<KeyConfigu
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, KeyConfigurationException cause) {
         String variable = "MERCURE_" + cause.kind().toUpperCase() + "_JWT_KEY";
-        return new FailureAnalysis(cause.getMessage(), "Set " + variable + " (and " + variable.replace("KEY", "ALG")
-                + " for an RSA or EC public key) or " + variable.replace("JWT_KEY", "JWKS_URL")
-                + " before starting the hub.", cause);
+        return new FailureAnalysis(
+                cause.getMessage(),
+                "Set " + variable + " (and " + variable.replace("KEY", "ALG")
+                        + " for an RSA or EC public key) or " + variable.replace("JWT_KEY", "JWKS_URL")
+                        + " before starting the hub.",
+                cause);
     }
 }

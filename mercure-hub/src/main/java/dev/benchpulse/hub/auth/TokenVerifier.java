@@ -1,14 +1,5 @@
 package dev.benchpulse.hub.auth;
 
-import java.text.ParseException;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.InstantSource;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
@@ -22,10 +13,17 @@ import com.nimbusds.jwt.JWTClaimNames;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-
 import dev.benchpulse.hub.settings.HubProperties.Keys;
 import dev.benchpulse.hub.topic.TopicSelector;
 import dev.benchpulse.hub.topic.TopicSelectors;
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Verifies the JWS of one kind of client (publishers or subscribers) with nimbus-jose-jwt: the signature against the
@@ -53,13 +51,16 @@ final class TokenVerifier {
         this.selectors = selectors;
         this.kind = kind;
         this.clock = clock;
-        this.verified = Caffeine.newBuilder().maximumSize(10_000).ticker(ticker)
-                .expireAfter(Expiry.<String, Claims>writing((token, claims) -> remembered(claims))).build();
-        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT,
-                new JOSEObjectType("at+jwt"), null));
+        this.verified = Caffeine.newBuilder()
+                .maximumSize(10_000)
+                .ticker(ticker)
+                .expireAfter(Expiry.<String, Claims>writing((token, claims) -> remembered(claims)))
+                .build();
+        processor.setJWSTypeVerifier(
+                new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), null));
         processor.setJWSKeySelector(VerificationKeys.of(kind, keys));
-        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(null,
-                keys.requireExp() ? Set.of(JWTClaimNames.EXPIRATION_TIME) : null));
+        processor.setJWTClaimsSetVerifier(
+                new DefaultJWTClaimsVerifier<>(null, keys.requireExp() ? Set.of(JWTClaimNames.EXPIRATION_TIME) : null));
     }
 
     /** How long a verification may be remembered: until the token expires, and never long. */
@@ -98,9 +99,10 @@ final class TokenVerifier {
             JWTClaimsSet set = processor.process(token, null);
             Object mercure = set.getClaim("mercure");
             Map<?, ?> claim = mercure instanceof Map<?, ?> map ? map : Map.of();
-            Instant expiry = set.getExpirationTime() == null ? null : set.getExpirationTime().toInstant();
-            return new Claims(selectors(claim, "publish"), selectors(claim, "subscribe"), claim.get("payload"),
-                    expiry);
+            Instant expiry = set.getExpirationTime() == null
+                    ? null
+                    : set.getExpirationTime().toInstant();
+            return new Claims(selectors(claim, "publish"), selectors(claim, "subscribe"), claim.get("payload"), expiry);
         } catch (ParseException | BadJOSEException | JOSEException e) {
             throw new InvalidTokenException(e.getMessage());
         }
@@ -114,9 +116,12 @@ final class TokenVerifier {
         if (!(claim.get(name) instanceof Collection<?> items)) {
             return null;
         }
-        return selectors.of(items.stream()
-                .map(item -> item instanceof Map<?, ?> map ? map.get("match") : item)
-                .filter(item -> item instanceof String).map(String.class::cast).toList(),
+        return selectors.of(
+                items.stream()
+                        .map(item -> item instanceof Map<?, ?> map ? map.get("match") : item)
+                        .filter(item -> item instanceof String)
+                        .map(String.class::cast)
+                        .toList(),
                 "the mercure." + name + " claim of the " + kind + " JWT");
     }
 }

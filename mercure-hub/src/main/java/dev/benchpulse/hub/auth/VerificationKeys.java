@@ -1,5 +1,12 @@
 package dev.benchpulse.hub.auth;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.JWSKeySelector;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import dev.benchpulse.contracts.keys.PemKeys;
+import dev.benchpulse.hub.settings.HubProperties.Keys;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -9,17 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
 import javax.crypto.spec.SecretKeySpec;
-
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.JWSKeySelector;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
-import com.nimbusds.jose.proc.SecurityContext;
-
-import dev.benchpulse.contracts.keys.PemKeys;
-import dev.benchpulse.hub.settings.HubProperties.Keys;
 
 /**
  * The keys one kind of token is verified with, as a nimbus key selector: an HMAC secret or a PEM public key, plus
@@ -29,20 +26,28 @@ import dev.benchpulse.hub.settings.HubProperties.Keys;
  */
 final class VerificationKeys {
 
-    private static final Set<JWSAlgorithm> ASYMMETRIC = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384,
-            JWSAlgorithm.RS512, JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512, JWSAlgorithm.ES256,
-            JWSAlgorithm.ES384, JWSAlgorithm.ES512);
+    private static final Set<JWSAlgorithm> ASYMMETRIC = Set.of(
+            JWSAlgorithm.RS256,
+            JWSAlgorithm.RS384,
+            JWSAlgorithm.RS512,
+            JWSAlgorithm.PS256,
+            JWSAlgorithm.PS384,
+            JWSAlgorithm.PS512,
+            JWSAlgorithm.ES256,
+            JWSAlgorithm.ES384,
+            JWSAlgorithm.ES512);
 
-    private VerificationKeys() {
-    }
+    private VerificationKeys() {}
 
     /** Fixed keys ignore the {@code kid} header (the one or two keys are all tried); a JWK Set selects by it. */
     static JWSKeySelector<SecurityContext> of(String kind, Keys keys) {
         String variable = "MERCURE_" + kind.toUpperCase(Locale.ROOT) + "_JWT_KEY";
         if (!keys.jwksUrl().isBlank()) {
             if (!keys.jwtKeyPrevious().isBlank()) {
-                throw new KeyConfigurationException(kind, variable + "_PREVIOUS applies to a fixed key; a JWK Set "
-                        + "rotates by key id: publish the new key in the set beside the old one instead");
+                throw new KeyConfigurationException(
+                        kind,
+                        variable + "_PREVIOUS applies to a fixed key; a JWK Set "
+                                + "rotates by key id: publish the new key in the set beside the old one instead");
             }
             return new JWSVerificationKeySelector<>(ASYMMETRIC, remote(keys.jwksUrl()));
         }
@@ -63,16 +68,20 @@ final class VerificationKeys {
         if (ASYMMETRIC.contains(algorithm)) {
             return publicKey(kind, key, variable);
         }
-        throw new KeyConfigurationException(kind, "the algorithm " + algorithm + " is not supported: use HS256, "
-                + "HS384, HS512, RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384 or ES512");
+        throw new KeyConfigurationException(
+                kind,
+                "the algorithm " + algorithm + " is not supported: use HS256, "
+                        + "HS384, HS512, RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384 or ES512");
     }
 
     private static Key secret(String kind, JWSAlgorithm algorithm, String key, String variable) {
         byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
         int minimum = Integer.parseInt(algorithm.getName().substring(2)) / 8;
         if (bytes.length < minimum) {
-            throw new KeyConfigurationException(kind, "an " + algorithm + " secret needs at least " + minimum
-                    + " bytes (" + variable + " has " + bytes.length + "): set a longer random secret");
+            throw new KeyConfigurationException(
+                    kind,
+                    "an " + algorithm + " secret needs at least " + minimum + " bytes (" + variable + " has "
+                            + bytes.length + "): set a longer random secret");
         }
         return new SecretKeySpec(bytes, "HmacSHA" + minimum * 8);
     }
@@ -82,8 +91,10 @@ final class VerificationKeys {
         try {
             return PemKeys.publicKey(pem);
         } catch (IllegalArgumentException e) {
-            throw new KeyConfigurationException(kind, variable + " is not a PEM-encoded public key (-----BEGIN "
-                    + "PUBLIC KEY----- ...): " + e.getMessage());
+            throw new KeyConfigurationException(
+                    kind,
+                    variable + " is not a PEM-encoded public key (-----BEGIN " + "PUBLIC KEY----- ...): "
+                            + e.getMessage());
         }
     }
 

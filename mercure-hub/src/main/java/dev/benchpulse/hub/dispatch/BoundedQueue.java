@@ -4,7 +4,6 @@ import java.util.AbstractQueue;
 import java.util.Iterator;
 import java.util.Queue;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import reactor.util.concurrent.Queues;
 
 /**

@@ -1,18 +1,16 @@
 package dev.benchpulse.hub.dispatch;
 
+import dev.benchpulse.hub.settings.HubProperties;
+import dev.benchpulse.hub.transport.Transport;
+import dev.benchpulse.hub.transport.Transport.Accepted;
+import dev.benchpulse.hub.transport.Transport.Batch;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.springframework.stereotype.Component;
-
-import dev.benchpulse.hub.settings.HubProperties;
-import dev.benchpulse.hub.transport.Transport;
-import dev.benchpulse.hub.transport.Transport.Accepted;
-import dev.benchpulse.hub.transport.Transport.Batch;
 
 /**
  * Fans each batch of updates the transport hands over out to every event loop's {@link LoopGroup}: each loop
@@ -33,6 +31,7 @@ class Dispatcher implements Transport.Receiver {
     private volatile LoopGroup[] groups = new LoopGroup[0];
     /** The end of the last batch handed to the groups: where a group created now starts. */
     private long dispatched;
+
     private volatile boolean closed;
 
     Dispatcher(HubMetrics metrics, HubProperties properties, Transport transport) {

@@ -1,13 +1,11 @@
 package dev.benchpulse.hub.dispatch;
 
+import dev.benchpulse.hub.settings.HubProperties;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
 import org.springframework.stereotype.Component;
-
-import dev.benchpulse.hub.settings.HubProperties;
 
 /**
  * One timer for the whole hub that keeps idle streams open through proxies and load balancers: it asks each event
@@ -28,8 +26,8 @@ class Heartbeats {
     }
 
     void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("mercure-heartbeat").daemon()
-                .factory());
+        timer = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("mercure-heartbeat").daemon().factory());
         // Checking four times per period keeps every silence between one and one and a quarter periods long.
         long tick = Math.max(10, period.toMillis() / 4);
         timer.scheduleAtFixedRate(this::beat, tick, tick, TimeUnit.MILLISECONDS);

@@ -1,19 +1,5 @@
 package dev.benchpulse.hub.dispatch;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-
-import io.netty.buffer.ByteBuf;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
-
 import dev.benchpulse.hub.auth.Claims;
 import dev.benchpulse.hub.problem.HubException;
 import dev.benchpulse.hub.settings.HubProperties;
@@ -21,6 +7,17 @@ import dev.benchpulse.hub.topic.TopicSelector;
 import dev.benchpulse.hub.transport.Transport;
 import dev.benchpulse.hub.update.SseFrames;
 import dev.benchpulse.hub.update.Update;
+import io.netty.buffer.ByteBuf;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * What the web layer asks of the hub: accept a published update, open a subscription, list the open ones. The work
@@ -48,9 +45,15 @@ public class Hub {
     /** Serves subscribers whose connection is not on a Netty event loop (none with Reactor Netty). */
     private final ExecutorService fallbackLoop = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("mercure-fallback").daemon().factory());
+
     private volatile boolean open = true;
 
-    Hub(Transport transport, Dispatcher dispatcher, Replays replays, SubscriberRegistry registry, HubMetrics metrics,
+    Hub(
+            Transport transport,
+            Dispatcher dispatcher,
+            Replays replays,
+            SubscriberRegistry registry,
+            HubMetrics metrics,
             HubProperties properties) {
         this.transport = transport;
         this.dispatcher = dispatcher;
@@ -82,28 +85,29 @@ public class Hub {
      * updates after {@code lastEventId} (when given; else those published while the subscription opens), then carries
      * live updates; it ends when the client leaves, when the token expires or when the hub stops.
      */
-    public Mono<Subscription> subscribe(List<TopicSelector> selectors, Claims claims, String lastEventId,
-            Executor loop) {
+    public Mono<Subscription> subscribe(
+            List<TopicSelector> selectors, Claims claims, String lastEventId, Executor loop) {
         if (!open) {
-            return Mono.error(new HubException(HttpStatus.SERVICE_UNAVAILABLE,
-                    "The hub is shutting down: reconnect in a moment."));
+            return Mono.error(new HubException(
+                    HttpStatus.SERVICE_UNAVAILABLE, "The hub is shutting down: reconnect in a moment."));
         }
         return Mono.fromFuture(() -> transport.resume(lastEventId), true)
                 .map(resume -> open(selectors, claims, loop, resume));
     }
 
     private Subscription open(List<TopicSelector> selectors, Claims claims, Executor loop, Transport.Resume resume) {
-        Subscriber subscriber = new Subscriber(selectors, claims, buffer, loop == null ? fallbackLoop : loop,
-                resume.from());
+        Subscriber subscriber =
+                new Subscriber(selectors, claims, buffer, loop == null ? fallbackLoop : loop, resume.from());
         LoopGroup group = dispatcher.group(subscriber.loop);
         Flux<ByteBuf> stream = Flux.defer(() -> {
-            registry.add(subscriber);
-            Flux<ByteBuf> replay = group.join(subscriber).flatMapMany(end -> replays.of(subscriber, end));
-            return Flux.concat(Flux.just(SseFrames.opening()), replay, subscriber.sink.asFlux());
-        }).doFinally(signal -> {
-            group.leave(subscriber);
-            registry.remove(subscriber);
-        });
+                    registry.add(subscriber);
+                    Flux<ByteBuf> replay = group.join(subscriber).flatMapMany(end -> replays.of(subscriber, end));
+                    return Flux.concat(Flux.just(SseFrames.opening()), replay, subscriber.sink.asFlux());
+                })
+                .doFinally(signal -> {
+                    group.leave(subscriber);
+                    registry.remove(subscriber);
+                });
         if (claims != null && claims.expiresAt() != null) {
             stream = stream.takeUntilOther(Mono.delay(Duration.between(Instant.now(), claims.expiresAt())));
         }
@@ -134,6 +138,5 @@ public class Hub {
      * @param stream the frames to write, opening comment and replay first
      * @param lastEventId the {@code Last-Event-ID} response header: the id of the update before the first one sent
      */
-    public record Subscription(Subscriber subscriber, Flux<ByteBuf> stream, String lastEventId) {
-    }
+    public record Subscription(Subscriber subscriber, Flux<ByteBuf> stream, String lastEventId) {}
 }

@@ -1,9 +1,8 @@
 package dev.benchpulse.hub.dispatch;
 
+import dev.benchpulse.hub.transport.Transport;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-
-import dev.benchpulse.hub.transport.Transport;
 
 /**
  * Starts and stops the hub's moving parts: the transport's delivery to the dispatcher and the heartbeats. On

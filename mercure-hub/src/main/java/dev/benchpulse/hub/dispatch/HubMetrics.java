@@ -1,13 +1,11 @@
 package dev.benchpulse.hub.dispatch;
 
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,21 +24,26 @@ class HubMetrics {
 
     HubMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.published = Counter.builder("mercure.updates.published").description("Updates accepted by the hub")
+        this.published = Counter.builder("mercure.updates.published")
+                .description("Updates accepted by the hub")
                 .register(registry);
         this.dispatched = Counter.builder("mercure.updates.dispatched")
-                .description("Updates queued to subscribers (one per update and receiving subscriber)").register(registry);
+                .description("Updates queued to subscribers (one per update and receiving subscriber)")
+                .register(registry);
         this.slow = Counter.builder("mercure.subscribers.slow")
-                .description("Subscribers disconnected because they fell too far behind").register(registry);
+                .description("Subscribers disconnected because they fell too far behind")
+                .register(registry);
         this.repeated = Counter.builder("mercure.updates.repeated")
                 .description("Publishes of an id still in the history (retries), acknowledged but not dispatched again")
                 .register(registry);
         this.dispatch = Timer.builder("mercure.dispatch.latency")
-                .description("Time from publishing an update to having it queued for every subscriber it is for").register(registry);
+                .description("Time from publishing an update to having it queued for every subscriber it is for")
+                .register(registry);
     }
 
     void watch(Supplier<Number> subscribers) {
-        Gauge.builder("mercure.subscribers", subscribers).description("Open subscriber connections")
+        Gauge.builder("mercure.subscribers", subscribers)
+                .description("Open subscriber connections")
                 .register(registry);
     }
 

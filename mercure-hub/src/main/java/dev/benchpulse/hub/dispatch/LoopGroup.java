@@ -1,5 +1,11 @@
 package dev.benchpulse.hub.dispatch;
 
+import dev.benchpulse.hub.topic.TopicSelector;
+import dev.benchpulse.hub.transport.Transport.Accepted;
+import dev.benchpulse.hub.transport.Transport.Batch;
+import dev.benchpulse.hub.update.SseFrames;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,16 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-
-import dev.benchpulse.hub.topic.TopicSelector;
-import dev.benchpulse.hub.transport.Transport.Accepted;
-import dev.benchpulse.hub.transport.Transport.Batch;
-import dev.benchpulse.hub.update.SseFrames;
 
 /**
  * The subscribers one event loop serves, and everything done to them: joining, leaving, receiving a batch, heartbeats
@@ -36,6 +34,7 @@ final class LoopGroup {
     private final ArrayList<Subscriber> subscribers = new ArrayList<>();
     /** A position at or before the first update of the next batch this group receives. */
     private long next;
+
     private boolean closed;
 
     LoopGroup(Executor loop, long next, HubMetrics metrics, int buffer) {
@@ -116,8 +115,8 @@ final class LoopGroup {
             if (frames.isEmpty()) {
                 continue;
             }
-            ByteBuf frame = frames.size() == 1 ? frames.getFirst()
-                    : Unpooled.wrappedBuffer(frames.toArray(ByteBuf[]::new));
+            ByteBuf frame =
+                    frames.size() == 1 ? frames.getFirst() : Unpooled.wrappedBuffer(frames.toArray(ByteBuf[]::new));
             Sinks.EmitResult result = subscriber.send(frame);
             if (result.isSuccess()) {
                 queued += frames.size();

@@ -1,15 +1,13 @@
 package dev.benchpulse.hub.dispatch;
 
+import dev.benchpulse.hub.transport.Transport;
+import dev.benchpulse.hub.update.Update;
 import io.netty.buffer.ByteBuf;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
-
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.stereotype.Component;
-
-import dev.benchpulse.hub.transport.Transport;
-import dev.benchpulse.hub.update.Update;
 
 /**
  * The history a new subscriber is owed, matched against its selectors on threads of their own: neither a publish,

@@ -7,7 +7,12 @@ package dev.benchpulse.hub.dispatch;
 class SlowSubscriberException extends RuntimeException {
 
     SlowSubscriberException(int buffer) {
-        super("The subscriber fell " + buffer + " updates behind; its stream is closed so it reconnects and catches up "
-                + "from the history.", null, false, false);
+        super(
+                "The subscriber fell " + buffer
+                        + " updates behind; its stream is closed so it reconnects and catches up "
+                        + "from the history.",
+                null,
+                false,
+                false);
     }
 }

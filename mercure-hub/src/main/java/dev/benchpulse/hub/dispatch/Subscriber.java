@@ -1,16 +1,14 @@
 package dev.benchpulse.hub.dispatch;
 
+import dev.benchpulse.hub.auth.Claims;
+import dev.benchpulse.hub.topic.TopicSelector;
+import dev.benchpulse.hub.update.Update;
+import io.netty.buffer.ByteBuf;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executor;
-
-import io.netty.buffer.ByteBuf;
 import reactor.core.publisher.Sinks;
-
-import dev.benchpulse.hub.auth.Claims;
-import dev.benchpulse.hub.topic.TopicSelector;
-import dev.benchpulse.hub.update.Update;
 
 /**
  * One open event stream: the subscriber's id ({@code urn:uuid:…}), the topic selectors it asked for, the claims of
@@ -24,6 +22,7 @@ public final class Subscriber {
     final Sinks.Many<ByteBuf> sink;
     /** Where the subscriber sits in its {@link LoopGroup}, {@code -1} outside it; touched by its event loop only. */
     int index = -1;
+
     volatile long lastWriteNanos = System.nanoTime();
 
     /** The event loop serving the subscriber's connection: the one thread that queues frames into its sink. */
@@ -62,11 +61,12 @@ public final class Subscriber {
         if (!anyMatches(selectors, update, matches)) {
             return false;
         }
-        return !update.isPrivate() || (claims != null && claims.subscribe() != null
-                && anyMatches(claims.subscribe(), update, matches));
+        return !update.isPrivate()
+                || (claims != null && claims.subscribe() != null && anyMatches(claims.subscribe(), update, matches));
     }
 
-    private static boolean anyMatches(List<TopicSelector> selectors, Update update, Map<TopicSelector, Boolean> matches) {
+    private static boolean anyMatches(
+            List<TopicSelector> selectors, Update update, Map<TopicSelector, Boolean> matches) {
         for (TopicSelector selector : selectors) {
             if (selector.isWildcard()) {
                 return true;

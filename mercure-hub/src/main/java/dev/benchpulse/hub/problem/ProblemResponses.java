@@ -29,8 +29,10 @@ class ProblemResponses {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unsupportedMediaType(UnsupportedMediaTypeStatusException exception) {
-        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "Updates are published as a form: send Content-Type: application/x-www-form-urlencoded."));
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                .body(problem(
+                        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                        "Updates are published as a form: send Content-Type: application/x-www-form-urlencoded."));
     }
 
     @ExceptionHandler

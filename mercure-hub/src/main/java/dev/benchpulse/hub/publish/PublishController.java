@@ -1,10 +1,12 @@
 package dev.benchpulse.hub.publish;
 
+import dev.benchpulse.hub.auth.Authorizer;
+import dev.benchpulse.hub.auth.Claims;
+import dev.benchpulse.hub.dispatch.Hub;
+import dev.benchpulse.hub.problem.HubException;
+import dev.benchpulse.hub.update.Update;
 import java.util.List;
 import java.util.UUID;
-
-import reactor.core.publisher.Mono;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -12,12 +14,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
-
-import dev.benchpulse.hub.auth.Authorizer;
-import dev.benchpulse.hub.auth.Claims;
-import dev.benchpulse.hub.dispatch.Hub;
-import dev.benchpulse.hub.problem.HubException;
-import dev.benchpulse.hub.update.Update;
+import reactor.core.publisher.Mono;
 
 /**
  * {@code POST /.well-known/mercure}: a publisher sends an update as a form ({@code topic} once or more, {@code data},
@@ -43,8 +40,10 @@ class PublishController {
         Claims claims = authorizer.publisher(exchange.getRequest());
         MediaType contentType = exchange.getRequest().getHeaders().getContentType();
         if (contentType == null || !MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(contentType)) {
-            throw new HubException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Updates are published as a form: send "
-                    + "Content-Type: application/x-www-form-urlencoded with topic, data, private, id, type and retry.");
+            throw new HubException(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "Updates are published as a form: send "
+                            + "Content-Type: application/x-www-form-urlencoded with topic, data, private, id, type and retry.");
         }
         return exchange.getFormData().flatMap(form -> {
             Update update = update(form);
@@ -54,16 +53,21 @@ class PublishController {
             }
             return hub.publish(update)
                     .onErrorMap(e -> !(e instanceof HubException), PublishController::notStored)
-                    .thenReturn(ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(update.id()));
+                    .thenReturn(ResponseEntity.ok()
+                            .contentType(MediaType.TEXT_PLAIN)
+                            .body(update.id()));
         });
     }
 
     /** The transport could not store the update (Kafka unreachable): nothing was accepted, the publisher retries. */
     private static HubException notStored(Throwable cause) {
         LOG.warn("An update could not be stored: {}", cause.toString());
-        return new HubException(HttpStatus.SERVICE_UNAVAILABLE, "The hub could not store the update ("
-                + cause.getClass().getSimpleName() + "): it was not accepted. Publish it again with the same id in a "
-                + "moment; an id already stored is not sent to subscribers twice.");
+        return new HubException(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "The hub could not store the update ("
+                        + cause.getClass().getSimpleName()
+                        + "): it was not accepted. Publish it again with the same id in a "
+                        + "moment; an id already stored is not sent to subscribers twice.");
     }
 
     private static Update update(MultiValueMap<String, String> form) {
@@ -77,8 +81,12 @@ class PublishController {
             throw HubException.badRequest("The id '" + id + "' starts with '#', which the protocol reserves for the "
                     + "hub: choose another id, or leave it out to let the hub generate one.");
         }
-        return new Update(id == null || id.isBlank() ? "urn:uuid:" + UUID.randomUUID() : id, topics,
-                form.getFirst("data"), form.containsKey("private"), blankToNull(line(form.getFirst("type"), "type")),
+        return new Update(
+                id == null || id.isBlank() ? "urn:uuid:" + UUID.randomUUID() : id,
+                topics,
+                form.getFirst("data"),
+                form.containsKey("private"),
+                blankToNull(line(form.getFirst("type"), "type")),
                 retry(form.getFirst("retry")));
     }
 

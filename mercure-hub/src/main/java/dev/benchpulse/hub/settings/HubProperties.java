@@ -1,15 +1,13 @@
 package dev.benchpulse.hub.settings;
 
 import dev.benchpulse.contracts.web.ApiHeaders;
-
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -37,13 +35,21 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("mercure")
 @Validated
-public record HubProperties(@DefaultValue Keys publisher, @DefaultValue Keys subscriber,
-        @DefaultValue("false") boolean anonymous, @DefaultValue("false") boolean subscriptions,
-        @DefaultValue List<String> corsOrigins, @DefaultValue List<String> publishOrigins,
-        @DefaultValue("40s") Duration heartbeat, @DefaultValue("1000") @PositiveOrZero int historySize,
-        @DefaultValue(ApiHeaders.SUBSCRIBER_COOKIE) String cookieName, @DefaultValue @Valid Dispatch dispatch,
-        @DefaultValue @Valid Limits limits, @DefaultValue({"127.0.0.0/8", "::1/128"}) List<String> trustedProxies,
-        @DefaultValue("memory") TransportKind transport, @DefaultValue @Valid Kafka kafka) {
+public record HubProperties(
+        @DefaultValue Keys publisher,
+        @DefaultValue Keys subscriber,
+        @DefaultValue("false") boolean anonymous,
+        @DefaultValue("false") boolean subscriptions,
+        @DefaultValue List<String> corsOrigins,
+        @DefaultValue List<String> publishOrigins,
+        @DefaultValue("40s") Duration heartbeat,
+        @DefaultValue("1000") @PositiveOrZero int historySize,
+        @DefaultValue(ApiHeaders.SUBSCRIBER_COOKIE) String cookieName,
+        @DefaultValue @Valid Dispatch dispatch,
+        @DefaultValue @Valid Limits limits,
+        @DefaultValue({"127.0.0.0/8", "::1/128"}) List<String> trustedProxies,
+        @DefaultValue("memory") TransportKind transport,
+        @DefaultValue @Valid Kafka kafka) {
 
     public HubProperties {
         corsOrigins = words(corsOrigins);
@@ -53,7 +59,9 @@ public record HubProperties(@DefaultValue Keys publisher, @DefaultValue Keys sub
 
     /** Lists come from environment variables separated by spaces or commas. */
     private static List<String> words(List<String> values) {
-        return values.stream().flatMap(v -> Arrays.stream(v.trim().split("[\\s,]+"))).filter(v -> !v.isBlank())
+        return values.stream()
+                .flatMap(v -> Arrays.stream(v.trim().split("[\\s,]+")))
+                .filter(v -> !v.isBlank())
                 .toList();
     }
 
@@ -66,8 +74,11 @@ public record HubProperties(@DefaultValue Keys publisher, @DefaultValue Keys sub
      * @param jwtKeyPrevious during a key rotation, the key being replaced (same algorithm), accepted beside the new one
      * @param requireExp whether tokens without {@code exp} are refused (Mercure accepts them; they never expire)
      */
-    public record Keys(@DefaultValue("") String jwtKey, @DefaultValue("HS256") String jwtAlg,
-            @DefaultValue("") String jwksUrl, @DefaultValue("") String jwtKeyPrevious,
+    public record Keys(
+            @DefaultValue("") String jwtKey,
+            @DefaultValue("HS256") String jwtAlg,
+            @DefaultValue("") String jwksUrl,
+            @DefaultValue("") String jwtKeyPrevious,
             @DefaultValue("false") boolean requireExp) {
 
         public boolean isConfigured() {
@@ -79,9 +90,9 @@ public record HubProperties(@DefaultValue Keys publisher, @DefaultValue Keys sub
      * @param subscriberBuffer how many updates may wait for one slow subscriber before its stream is closed
      * @param eventLoopThreads Netty event-loop threads serving connections (0: one per CPU core)
      */
-    public record Dispatch(@DefaultValue("8192") @Positive int subscriberBuffer,
-            @DefaultValue("0") @PositiveOrZero int eventLoopThreads) {
-    }
+    public record Dispatch(
+            @DefaultValue("8192") @Positive int subscriberBuffer,
+            @DefaultValue("0") @PositiveOrZero int eventLoopThreads) {}
 
     /**
      * Bounds on what one client can make the hub do; {@code 0} turns a bound off. Selectors of tokens' claims are held
@@ -92,10 +103,11 @@ public record HubProperties(@DefaultValue Keys publisher, @DefaultValue Keys sub
      * @param selectors the most topic selectors one subscription (or one claim) may have
      * @param subscriptionsPerAddress the most subscriptions one client address may hold open at once
      */
-    public record Limits(@DefaultValue("1024") @PositiveOrZero int templateLength,
-            @DefaultValue("20") @PositiveOrZero int templateExpressions, @DefaultValue("100") @PositiveOrZero int selectors,
-            @DefaultValue("1000") @PositiveOrZero int subscriptionsPerAddress) {
-    }
+    public record Limits(
+            @DefaultValue("1024") @PositiveOrZero int templateLength,
+            @DefaultValue("20") @PositiveOrZero int templateExpressions,
+            @DefaultValue("100") @PositiveOrZero int selectors,
+            @DefaultValue("1000") @PositiveOrZero int subscriptionsPerAddress) {}
 
     /** Where updates are kept and shared. */
     public enum TransportKind {
@@ -118,9 +130,13 @@ public record HubProperties(@DefaultValue Keys publisher, @DefaultValue Keys sub
      * @param startupTimeout the longest wait for Kafka when the hub starts
      * @param properties more Kafka client properties (security settings, for example), for every client of the hub
      */
-    public record Kafka(@DefaultValue("localhost:9092") String bootstrapServers, @DefaultValue("") String topic,
-            @DefaultValue("24h") Duration retention, @DefaultValue("true") boolean createTopic,
-            @DefaultValue("1000") @PositiveOrZero int cacheSize, @DefaultValue("2ms") Duration linger,
-            @DefaultValue("60s") Duration startupTimeout, @DefaultValue Map<String, String> properties) {
-    }
+    public record Kafka(
+            @DefaultValue("localhost:9092") String bootstrapServers,
+            @DefaultValue("") String topic,
+            @DefaultValue("24h") Duration retention,
+            @DefaultValue("true") boolean createTopic,
+            @DefaultValue("1000") @PositiveOrZero int cacheSize,
+            @DefaultValue("2ms") Duration linger,
+            @DefaultValue("60s") Duration startupTimeout,
+            @DefaultValue Map<String, String> properties) {}
 }

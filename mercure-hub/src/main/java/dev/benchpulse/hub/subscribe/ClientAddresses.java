@@ -1,18 +1,15 @@
 package dev.benchpulse.hub.subscribe;
 
+import dev.benchpulse.hub.settings.HubProperties;
+import io.netty.handler.ipfilter.IpFilterRuleType;
+import io.netty.handler.ipfilter.IpSubnetFilterRule;
+import io.netty.util.NetUtil;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
-
-import io.netty.handler.ipfilter.IpFilterRuleType;
-import io.netty.handler.ipfilter.IpSubnetFilterRule;
-import io.netty.util.NetUtil;
-
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
-
-import dev.benchpulse.hub.settings.HubProperties;
 
 /**
  * Which client a request comes from, for the per-address subscription limit. Behind the gateway every connection
@@ -29,7 +26,8 @@ class ClientAddresses {
     private final List<IpSubnetFilterRule> trusted;
 
     ClientAddresses(HubProperties properties) {
-        this.trusted = properties.trustedProxies().stream().map(ClientAddresses::rule).toList();
+        this.trusted =
+                properties.trustedProxies().stream().map(ClientAddresses::rule).toList();
     }
 
     /** The client's IP address as text (IPv6 in its short form); the peer's when it is not a trusted proxy. */
@@ -98,8 +96,9 @@ class ClientAddresses {
             }
             return new IpSubnetFilterRule(parsed, prefix, IpFilterRuleType.ACCEPT);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("MERCURE_TRUSTED_PROXIES: '" + proxy + "' has an invalid prefix "
-                    + "length (0 to " + bits + ").", e);
+            throw new IllegalArgumentException(
+                    "MERCURE_TRUSTED_PROXIES: '" + proxy + "' has an invalid prefix " + "length (0 to " + bits + ").",
+                    e);
         }
     }
 }

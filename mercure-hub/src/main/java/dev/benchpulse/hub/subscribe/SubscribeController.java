@@ -1,12 +1,15 @@
 package dev.benchpulse.hub.subscribe;
 
+import dev.benchpulse.hub.auth.Authorizer;
+import dev.benchpulse.hub.auth.Claims;
+import dev.benchpulse.hub.dispatch.Hub;
+import dev.benchpulse.hub.dispatch.Hub.Subscription;
+import dev.benchpulse.hub.problem.HubException;
+import dev.benchpulse.hub.topic.TopicSelector;
+import dev.benchpulse.hub.topic.TopicSelectors;
+import io.netty.buffer.ByteBufAllocator;
 import java.util.List;
 import java.util.concurrent.Executor;
-
-import io.netty.buffer.ByteBufAllocator;
-import reactor.core.publisher.Mono;
-import reactor.netty.Connection;
-
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -16,14 +19,8 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
-
-import dev.benchpulse.hub.auth.Authorizer;
-import dev.benchpulse.hub.auth.Claims;
-import dev.benchpulse.hub.dispatch.Hub;
-import dev.benchpulse.hub.dispatch.Hub.Subscription;
-import dev.benchpulse.hub.problem.HubException;
-import dev.benchpulse.hub.topic.TopicSelector;
-import dev.benchpulse.hub.topic.TopicSelectors;
+import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
 
 /**
  * {@code GET /.well-known/mercure?topic=…}: opens a server-sent-events stream of the updates matching the topic
@@ -44,7 +41,11 @@ class SubscribeController {
     private final ClientAddresses addresses;
     private final SubscriptionQuota quota;
 
-    SubscribeController(Hub hub, Authorizer authorizer, TopicSelectors selectors, ClientAddresses addresses,
+    SubscribeController(
+            Hub hub,
+            Authorizer authorizer,
+            TopicSelectors selectors,
+            ClientAddresses addresses,
             SubscriptionQuota quota) {
         this.hub = hub;
         this.authorizer = authorizer;
@@ -76,9 +77,10 @@ class SubscribeController {
         headers.setCacheControl("private, no-cache, no-store, must-revalidate, max-age=0");
         headers.set("X-Accel-Buffering", "no");
         headers.set(LAST_EVENT_ID, subscription.lastEventId());
-        NettyDataBufferFactory buffers = response.bufferFactory() instanceof NettyDataBufferFactory netty ? netty
-                : FALLBACK;
-        return response.writeWith(subscription.stream().doFinally(signal -> release.run()).map(buffers::wrap));
+        NettyDataBufferFactory buffers =
+                response.bufferFactory() instanceof NettyDataBufferFactory netty ? netty : FALLBACK;
+        return response.writeWith(
+                subscription.stream().doFinally(signal -> release.run()).map(buffers::wrap));
     }
 
     /** The Netty event loop of the subscriber's connection, so the hub queues its frames there. */

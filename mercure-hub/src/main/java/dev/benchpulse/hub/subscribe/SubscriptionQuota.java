@@ -1,12 +1,10 @@
 package dev.benchpulse.hub.subscribe;
 
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-
-import org.springframework.stereotype.Component;
-
 import dev.benchpulse.hub.problem.HubException;
 import dev.benchpulse.hub.settings.HubProperties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.stereotype.Component;
 
 /**
  * Counts the open subscriptions of each client address and refuses one more past the configured bound, so that one
@@ -29,7 +27,7 @@ class SubscriptionQuota {
      */
     Runnable take(String address) {
         if (perAddress <= 0) {
-            return () -> { };
+            return () -> {};
         }
         boolean[] full = new boolean[1];
         open.compute(address, (key, count) -> {

@@ -1,13 +1,11 @@
 package dev.benchpulse.hub.subscriptions;
 
+import dev.benchpulse.hub.dispatch.Subscriber;
+import dev.benchpulse.hub.topic.TopicSelector;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.springframework.web.util.UriUtils;
-
-import dev.benchpulse.hub.dispatch.Subscriber;
-import dev.benchpulse.hub.topic.TopicSelector;
 
 /**
  * The JSON-LD description of one subscription (one topic selector of one subscriber), shared by the subscription
@@ -19,8 +17,7 @@ final class SubscriptionDocuments {
     static final String CONTEXT = "https://mercure.rocks/";
     static final String BASE = "/.well-known/mercure/subscriptions";
 
-    private SubscriptionDocuments() {
-    }
+    private SubscriptionDocuments() {}
 
     static String id(String topic, String subscriber) {
         return collectionId(topic) + "/" + encode(subscriber);

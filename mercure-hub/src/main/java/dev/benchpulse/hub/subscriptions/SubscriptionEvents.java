@@ -1,20 +1,17 @@
 package dev.benchpulse.hub.subscriptions;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.stereotype.Component;
-
 import dev.benchpulse.hub.dispatch.Hub;
 import dev.benchpulse.hub.dispatch.Subscriber;
 import dev.benchpulse.hub.dispatch.SubscriberListener;
 import dev.benchpulse.hub.settings.HubProperties;
 import dev.benchpulse.hub.topic.TopicSelector;
 import dev.benchpulse.hub.update.Update;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * When active subscriptions are enabled, publishes a private update each time a subscription opens
@@ -51,9 +48,14 @@ class SubscriptionEvents implements SubscriberListener {
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("@context", SubscriptionDocuments.CONTEXT);
             document.putAll(SubscriptionDocuments.describe(subscriber, selector, active));
-            hub.publish(new Update("urn:uuid:" + UUID.randomUUID(), List.of((String) document.get("id")),
-                    json.writeValueAsString(document), true, null, null))
-                    .subscribe(stored -> { }, e -> LOG.warn("A subscription event was not published: {}", e.toString()));
+            hub.publish(new Update(
+                            "urn:uuid:" + UUID.randomUUID(),
+                            List.of((String) document.get("id")),
+                            json.writeValueAsString(document),
+                            true,
+                            null,
+                            null))
+                    .subscribe(stored -> {}, e -> LOG.warn("A subscription event was not published: {}", e.toString()));
         }
     }
 }

@@ -1,23 +1,21 @@
 package dev.benchpulse.hub.subscriptions;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Predicate;
-
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RestController;
-
 import dev.benchpulse.hub.auth.Authorizer;
 import dev.benchpulse.hub.auth.Claims;
 import dev.benchpulse.hub.dispatch.Hub;
 import dev.benchpulse.hub.dispatch.Subscriber;
 import dev.benchpulse.hub.problem.HubException;
 import dev.benchpulse.hub.settings.HubProperties;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The subscriptions API (JSON-LD): every active subscription, those of one topic selector, or one subscription.
@@ -51,15 +49,18 @@ class SubscriptionsController {
     }
 
     @GetMapping(SubscriptionDocuments.BASE + "/{topic}/{subscriber}")
-    ResponseEntity<Map<String, Object>> one(@PathVariable String topic, @PathVariable String subscriber,
-            ServerHttpRequest request) {
+    ResponseEntity<Map<String, Object>> one(
+            @PathVariable String topic, @PathVariable String subscriber, ServerHttpRequest request) {
         authorize(request);
         String lastEventId = hub.lastEventId();
-        Map<String, Object> document = hub.subscribers().stream().filter(s -> s.id().equals(subscriber))
-                .flatMap(s -> s.selectors().stream().filter(selector -> selector.value().equals(topic))
+        Map<String, Object> document = hub.subscribers().stream()
+                .filter(s -> s.id().equals(subscriber))
+                .flatMap(s -> s.selectors().stream()
+                        .filter(selector -> selector.value().equals(topic))
                         .map(selector -> SubscriptionDocuments.describe(s, selector, true)))
-                .findFirst().orElseThrow(() -> HubException.notFound("No active subscription of " + subscriber
-                        + " to " + topic + ": list them at " + SubscriptionDocuments.BASE + "."));
+                .findFirst()
+                .orElseThrow(() -> HubException.notFound("No active subscription of " + subscriber + " to " + topic
+                        + ": list them at " + SubscriptionDocuments.BASE + "."));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("@context", SubscriptionDocuments.CONTEXT);
         body.putAll(document);
@@ -70,7 +71,8 @@ class SubscriptionsController {
     private ResponseEntity<Map<String, Object>> collection(String id, Predicate<String> topics) {
         String lastEventId = hub.lastEventId();
         List<Map<String, Object>> subscriptions = hub.subscribers().stream()
-                .flatMap((Subscriber s) -> s.selectors().stream().filter(selector -> topics.test(selector.value()))
+                .flatMap((Subscriber s) -> s.selectors().stream()
+                        .filter(selector -> topics.test(selector.value()))
                         .map(selector -> SubscriptionDocuments.describe(s, selector, true)))
                 .toList();
         Map<String, Object> body = new LinkedHashMap<>();

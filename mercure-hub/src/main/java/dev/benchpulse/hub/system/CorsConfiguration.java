@@ -1,9 +1,7 @@
 package dev.benchpulse.hub.system;
 
 import dev.benchpulse.hub.settings.HubProperties;
-
 import java.util.List;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -25,8 +23,8 @@ class CorsConfiguration {
             cors.setAllowedOriginPatterns(properties.corsOrigins());
             cors.setAllowCredentials(true);
             cors.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
-            cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CACHE_CONTROL,
-                    HttpHeaders.CONTENT_TYPE, "Last-Event-ID"));
+            cors.setAllowedHeaders(List.of(
+                    HttpHeaders.AUTHORIZATION, HttpHeaders.CACHE_CONTROL, HttpHeaders.CONTENT_TYPE, "Last-Event-ID"));
             cors.setExposedHeaders(List.of("Last-Event-ID", HttpHeaders.LINK));
             cors.setMaxAge(3600L);
             source.registerCorsConfiguration("/**", cors);

@@ -1,13 +1,12 @@
 package dev.benchpulse.hub.system;
 
-import reactor.core.publisher.Mono;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
 
 /** Adds the discovery header {@code Link: <…/.well-known/mercure>; rel="mercure"} to the hub's responses. */
 @Component
@@ -20,7 +19,8 @@ class DiscoveryLinks implements WebFilter {
         ServerHttpRequest request = exchange.getRequest();
         String path = request.getPath().value();
         if (path.startsWith(HUB_PATH) || "/".equals(path)) {
-            String origin = request.getURI().getScheme() + "://" + request.getURI().getRawAuthority();
+            String origin =
+                    request.getURI().getScheme() + "://" + request.getURI().getRawAuthority();
             exchange.getResponse().getHeaders().add(HttpHeaders.LINK, "<" + origin + HUB_PATH + ">; rel=\"mercure\"");
         }
         return chain.filter(exchange);

@@ -1,7 +1,6 @@
 package dev.benchpulse.hub.system;
 
 import java.util.List;
-
 import org.springframework.boot.webflux.autoconfigure.WebHttpHandlerBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,16 +1,13 @@
 package dev.benchpulse.hub.system;
 
 import dev.benchpulse.hub.settings.HubProperties;
-
-import java.time.Duration;
-
 import io.netty.channel.ChannelOption;
-import reactor.netty.resources.LoopResources;
-
+import java.time.Duration;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ReactorResourceFactory;
+import reactor.netty.resources.LoopResources;
 
 /**
  * Gives the hub's Netty server event loops of its own (not Reactor Netty's JVM-wide ones), sized by

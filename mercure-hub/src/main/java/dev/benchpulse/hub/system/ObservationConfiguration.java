@@ -1,7 +1,6 @@
 package dev.benchpulse.hub.system;
 
 import io.micrometer.observation.ObservationPredicate;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;

@@ -1,10 +1,9 @@
 package dev.benchpulse.hub.topic;
 
-import java.util.List;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.re2j.Pattern;
+import java.util.List;
 
 /**
  * An expression a subscriber or a token uses to select topics: the wildcard {@code *} (every topic), an RFC 6570 URI
@@ -24,7 +23,9 @@ public final class TopicSelector {
     TopicSelector(String value) {
         this.value = value;
         this.template = "*".equals(value) ? null : UriTemplates.toPattern(value);
-        this.results = template == null ? null : Caffeine.newBuilder().maximumSize(REMEMBERED_TOPICS).build();
+        this.results = template == null
+                ? null
+                : Caffeine.newBuilder().maximumSize(REMEMBERED_TOPICS).build();
     }
 
     public String value() {

@@ -1,17 +1,14 @@
 package dev.benchpulse.hub.topic;
 
-import java.util.Collection;
-import java.util.List;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
-
 import dev.benchpulse.hub.problem.HubException;
 import dev.benchpulse.hub.settings.HubProperties;
 import dev.benchpulse.hub.settings.HubProperties.Limits;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
 
 /**
  * Compiles topic selectors once and hands out shared instances, so equal selectors share their remembered matches.
@@ -24,8 +21,8 @@ public class TopicSelectors {
 
     private static final int SHOWN = 80;
 
-    private final Cache<String, TopicSelector> compiled = Caffeine.newBuilder().maximumSize(100_000).weakValues()
-            .build();
+    private final Cache<String, TopicSelector> compiled =
+            Caffeine.newBuilder().maximumSize(100_000).weakValues().build();
     private final Limits limits;
 
     @Autowired
@@ -50,7 +47,10 @@ public class TopicSelectors {
                     + "URI template or * to select many topics at once.");
         }
         selectors.forEach(selector -> check(selector, source));
-        return selectors.stream().distinct().map(selector -> compiled.get(selector, TopicSelector::new)).toList();
+        return selectors.stream()
+                .distinct()
+                .map(selector -> compiled.get(selector, TopicSelector::new))
+                .toList();
     }
 
     /** Counts braces, not valid expressions: what is refused never reaches the template compiler. */

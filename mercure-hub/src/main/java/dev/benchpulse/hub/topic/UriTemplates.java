@@ -1,9 +1,8 @@
 package dev.benchpulse.hub.topic;
 
+import com.google.re2j.Pattern;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.google.re2j.Pattern;
 
 /**
  * Turns an RFC 6570 URI template (levels 1 to 4) into a regular expression that matches every URI the template can
@@ -27,8 +26,7 @@ final class UriTemplates {
     private static final Pattern VARSPEC = Pattern.compile(
             "((?:[A-Za-z0-9_]|%[0-9A-Fa-f]{2})(?:\\.?(?:[A-Za-z0-9_]|%[0-9A-Fa-f]{2}))*)(\\*|:[1-9][0-9]{0,3})?");
 
-    private UriTemplates() {
-    }
+    private UriTemplates() {}
 
     /** The pattern matching every expansion of the template, or {@code null} when it is not a valid URI template. */
     static Pattern toPattern(String template) {
@@ -84,23 +82,31 @@ final class UriTemplates {
     }
 
     private static String unnamed(Operator operator, boolean exploded) {
-        String chars = UNRESERVED + (operator.reserved ? RESERVED : ",") + (exploded ? "=" : "")
+        String chars = UNRESERVED
+                + (operator.reserved ? RESERVED : ",")
+                + (exploded ? "=" : "")
                 + operator.separator; // "," "." or "/": no escaping needed inside a character class
         String value = "[" + chars + "%]*";
         return operator.first.isEmpty() ? value : "(?:" + Pattern.quote(operator.first) + value + ")?";
     }
 
     private static String named(Operator operator, List<String> names, boolean exploded) {
-        String name = exploded ? "[" + UNRESERVED + "%]+"
+        String name = exploded
+                ? "[" + UNRESERVED + "%]+"
                 : "(?:" + String.join("|", names.stream().map(Pattern::quote).toList()) + ")";
         String part = name + "(?:=[" + UNRESERVED + ",%]*)?";
         return "(?:" + Pattern.quote(operator.first) + part + "(?:" + Pattern.quote(operator.separator) + part + ")*)?";
     }
 
     private enum Operator {
-        SIMPLE("", ",", false, false), RESERVED_EXPANSION("", ",", false, true), FRAGMENT("#", ",", false, true),
-        LABEL(".", ".", false, false), PATH("/", "/", false, false), PATH_PARAMETER(";", ";", true, false),
-        QUERY("?", "&", true, false), QUERY_CONTINUATION("&", "&", true, false);
+        SIMPLE("", ",", false, false),
+        RESERVED_EXPANSION("", ",", false, true),
+        FRAGMENT("#", ",", false, true),
+        LABEL(".", ".", false, false),
+        PATH("/", "/", false, false),
+        PATH_PARAMETER(";", ";", true, false),
+        QUERY("?", "&", true, false),
+        QUERY_CONTINUATION("&", "&", true, false);
 
         final String first;
         final String separator;

@@ -1,15 +1,14 @@
 package dev.benchpulse.hub.transport;
 
+import dev.benchpulse.hub.settings.HubProperties;
+import dev.benchpulse.hub.update.Update;
+import dev.benchpulse.hub.update.UpdateHistory;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
-
-import dev.benchpulse.hub.settings.HubProperties;
-import dev.benchpulse.hub.update.Update;
-import dev.benchpulse.hub.update.UpdateHistory;
 
 /**
  * The transport of a hub on its own: the bounded history in memory (positions are the history's sequence numbers)
@@ -99,7 +98,8 @@ public class MemoryTransport implements Transport {
                 return CompletableFuture.completedFuture(new Resume(history.end(), history.lastId()));
             }
             long from = history.resumeAfter(lastEventId);
-            return CompletableFuture.completedFuture(new Resume(from, from == 0 ? UpdateHistory.EARLIEST : lastEventId));
+            return CompletableFuture.completedFuture(
+                    new Resume(from, from == 0 ? UpdateHistory.EARLIEST : lastEventId));
         } finally {
             lock.unlock();
         }

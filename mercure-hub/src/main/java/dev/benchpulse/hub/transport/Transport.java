@@ -1,9 +1,8 @@
 package dev.benchpulse.hub.transport;
 
+import dev.benchpulse.hub.update.Update;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-
-import dev.benchpulse.hub.update.Update;
 
 /**
  * Where accepted updates go and come back from. Every update gets a position in one order; the transport hands the
@@ -62,14 +61,12 @@ public interface Transport {
      * @param updates the updates, each with when it was accepted ({@link System#nanoTime()})
      * @param end a position after every update of the batch and before (or at) the first one of the next batch
      */
-    record Batch(List<Accepted> updates, long end) {
-    }
+    record Batch(List<Accepted> updates, long end) {}
 
     /**
      * An update, its position, and when the transport accepted it (for the dispatch latency metric).
      */
-    record Accepted(Update update, long position, long acceptedNanos) {
-    }
+    record Accepted(Update update, long position, long acceptedNanos) {}
 
     /**
      * Where a subscriber resumes.
@@ -80,6 +77,5 @@ public interface Transport {
      *         {@value dev.benchpulse.hub.update.UpdateHistory#EARLIEST} (updates may have been lost); without an id,
      *         the newest update's
      */
-    record Resume(long from, String precedingId) {
-    }
+    record Resume(long from, String precedingId) {}
 }

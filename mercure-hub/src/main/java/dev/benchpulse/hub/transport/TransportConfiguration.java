@@ -1,12 +1,10 @@
 package dev.benchpulse.hub.transport;
 
-import io.micrometer.core.instrument.MeterRegistry;
-
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
 import dev.benchpulse.hub.settings.HubProperties;
 import dev.benchpulse.hub.transport.kafka.KafkaTransport;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Chooses the transport ({@code MERCURE_TRANSPORT}): in memory for a hub on its own (the default), or the Kafka topic

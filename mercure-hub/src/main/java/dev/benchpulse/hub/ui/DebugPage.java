@@ -23,7 +23,11 @@ class DebugPage {
     @Bean
     RouterFunction<ServerResponse> debugPageRoutes() {
         ClassPathResource index = new ClassPathResource(FOLDER + "index.html");
-        return RouterFunctions.route(GET("/"), request -> ServerResponse.ok().contentType(MediaType.TEXT_HTML)
-                .bodyValue(index)).and(RouterFunctions.resources("/ui/**", new ClassPathResource(FOLDER)));
+        return RouterFunctions.route(
+                        GET("/"),
+                        request -> ServerResponse.ok()
+                                .contentType(MediaType.TEXT_HTML)
+                                .bodyValue(index))
+                .and(RouterFunctions.resources("/ui/**", new ClassPathResource(FOLDER)));
     }
 }

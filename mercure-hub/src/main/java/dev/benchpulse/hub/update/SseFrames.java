@@ -1,8 +1,7 @@
 package dev.benchpulse.hub.update;
 
-import java.nio.charset.StandardCharsets;
-
 import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Encodes server-sent events (WHATWG HTML, "Server-sent events"): {@code id}, {@code event}, {@code retry} and one
@@ -14,8 +13,7 @@ public final class SseFrames {
     private static final ByteBuf OPENING = Update.share(":\n\n".getBytes(StandardCharsets.UTF_8));
     private static final ByteBuf HEARTBEAT = Update.share(":\n\n".getBytes(StandardCharsets.UTF_8));
 
-    private SseFrames() {
-    }
+    private SseFrames() {}
 
     static byte[] event(String id, String type, Long retry, String data) {
         StringBuilder frame = new StringBuilder(64 + (data == null ? 0 : data.length()));

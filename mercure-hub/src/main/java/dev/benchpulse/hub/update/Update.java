@@ -1,11 +1,10 @@
 package dev.benchpulse.hub.update;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 
 /**
  * A published update: its id, its topics (the first canonical, the others alternates), its data, whether it is

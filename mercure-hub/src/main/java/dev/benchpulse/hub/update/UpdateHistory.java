@@ -87,6 +87,5 @@ public final class UpdateHistory {
      * @param updates the updates to send, oldest first
      * @param precedingId the id of the update before the first one sent: the {@code Last-Event-ID} response header
      */
-    public record Replay(List<Update> updates, String precedingId) {
-    }
+    public record Replay(List<Update> updates, String precedingId) {}
 }

@@ -1,13 +1,11 @@
 package dev.benchpulse.hub.load;
 
 import dev.benchpulse.contracts.web.RunTopics;
-
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-
 import org.HdrHistogram.Histogram;
 
 /**
@@ -40,11 +38,15 @@ public final class ClusterLoad {
                 .split(","));
         String bootstrap = options.getOrDefault("bootstrap", "127.0.0.1:9092");
         String kafkaTopic = options.getOrDefault("kafka-topic", "benchpulse.hub-updates.v1");
-        List<String> sources = List.of(options.getOrDefault("sources", "127.0.0.2,127.0.0.3,127.0.0.4").split(","));
+        List<String> sources = List.of(
+                options.getOrDefault("sources", "127.0.0.2,127.0.0.3,127.0.0.4").split(","));
         String heap = options.getOrDefault("worker-heap", "768m");
         System.out.printf("load: %s%nuptime before: %s%n", String.join(" ", args), uptime());
-        long[] pids = java.util.Arrays.stream(options.getOrDefault("hub-pids", "").split(","))
-                .filter(s -> !s.isBlank()).mapToLong(Long::parseLong).toArray();
+        long[] pids = java.util.Arrays.stream(
+                        options.getOrDefault("hub-pids", "").split(","))
+                .filter(s -> !s.isBlank())
+                .mapToLong(Long::parseLong)
+                .toArray();
         switch (scenario) {
             case "fanout" -> fanout(options, hubs, bootstrap, kafkaTopic, sources, heap, pids);
             case "failover" -> failover(options, hubs, bootstrap, kafkaTopic, sources, heap);
@@ -54,8 +56,8 @@ public final class ClusterLoad {
     }
 
     private static String subscription(String hub) {
-        return hub + "/.well-known/mercure?topic=" + java.net.URLEncoder.encode(TEMPLATE,
-                java.nio.charset.StandardCharsets.UTF_8);
+        return hub + "/.well-known/mercure?topic="
+                + java.net.URLEncoder.encode(TEMPLATE, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static long cpu(long[] pids) throws java.io.IOException {
@@ -66,20 +68,32 @@ public final class ClusterLoad {
         return total;
     }
 
-    private static void fanout(Map<String, String> options, List<String> hubs, String bootstrap, String kafkaTopic,
-            List<String> sources, String heap, long[] pids) throws Exception {
+    private static void fanout(
+            Map<String, String> options,
+            List<String> hubs,
+            String bootstrap,
+            String kafkaTopic,
+            List<String> sources,
+            String heap,
+            long[] pids)
+            throws Exception {
         int subscribers = Integer.parseInt(options.getOrDefault("subscribers", "40000"));
         int processes = Integer.parseInt(options.getOrDefault("processes", "8"));
         int updates = Integer.parseInt(options.getOrDefault("updates", "10"));
         Duration interval = Duration.parse("PT" + options.getOrDefault("interval", "5s"));
         long connectStart = System.nanoTime();
-        try (Workers workers = new Workers(processes, subscribers, p -> "--url=" + subscription(hubs.get(
-                p % hubs.size())), sources, heap, SubscriberWorker.class);
-                KafkaRatePublisher publisher = new KafkaRatePublisher(bootstrap, kafkaTopic,
-                        RunTopics.of("fanout"))) {
+        try (Workers workers = new Workers(
+                        processes,
+                        subscribers,
+                        p -> "--url=" + subscription(hubs.get(p % hubs.size())),
+                        sources,
+                        heap,
+                        SubscriberWorker.class);
+                KafkaRatePublisher publisher = new KafkaRatePublisher(bootstrap, kafkaTopic, RunTopics.of("fanout"))) {
             int open = workers.awaitReady(1800);
-            System.out.printf("subscribers open: %d of %d over %d hubs in %.1f s%n", open, subscribers, hubs.size(),
-                    (System.nanoTime() - connectStart) / 1e9);
+            System.out.printf(
+                    "subscribers open: %d of %d over %d hubs in %.1f s%n",
+                    open, subscribers, hubs.size(), (System.nanoTime() - connectStart) / 1e9);
             for (int i = 0; i < 3; i++) {
                 publisher.publish(System.nanoTime());
                 Thread.sleep(interval);
@@ -93,25 +107,40 @@ public final class ClusterLoad {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             Workers.Report report = workers.report();
-            System.out.printf("deliveries: %d of %d expected (%d open, %d dropped)%n", report.events(),
-                    (long) updates * open, report.open(), report.failed());
-            System.out.printf("hubs' CPU during the fan-out: %.1f s over %.1f s (%.1f microseconds per delivery)%n",
-                    (cpu(pids) - cpuBefore) / 1000.0, seconds,
+            System.out.printf(
+                    "deliveries: %d of %d expected (%d open, %d dropped)%n",
+                    report.events(), (long) updates * open, report.open(), report.failed());
+            System.out.printf(
+                    "hubs' CPU during the fan-out: %.1f s over %.1f s (%.1f microseconds per delivery)%n",
+                    (cpu(pids) - cpuBefore) / 1000.0,
+                    seconds,
                     (cpu(pids) - cpuBefore) * 1000.0 / Math.max(1, report.events()));
             print("publish-to-receive latency, every delivery", report.latencies());
         }
     }
 
-    private static void throughput(Map<String, String> options, List<String> hubs, String bootstrap,
-            String kafkaTopic, List<String> sources, String heap, long[] pids) throws Exception {
+    private static void throughput(
+            Map<String, String> options,
+            List<String> hubs,
+            String bootstrap,
+            String kafkaTopic,
+            List<String> sources,
+            String heap,
+            long[] pids)
+            throws Exception {
         int subscribers = Integer.parseInt(options.getOrDefault("subscribers", "100"));
         int rate = Integer.parseInt(options.getOrDefault("rate", "20000"));
         Duration duration = Duration.parse("PT" + options.getOrDefault("duration", "15s"));
         Duration warmup = Duration.parse("PT" + options.getOrDefault("warmup", "10s"));
-        try (Workers workers = new Workers(Math.max(1, hubs.size()), subscribers,
-                p -> "--url=" + subscription(hubs.get(p % hubs.size())), sources, heap, SubscriberWorker.class);
-                KafkaRatePublisher publisher = new KafkaRatePublisher(bootstrap, kafkaTopic,
-                        RunTopics.of("throughput"))) {
+        try (Workers workers = new Workers(
+                        Math.max(1, hubs.size()),
+                        subscribers,
+                        p -> "--url=" + subscription(hubs.get(p % hubs.size())),
+                        sources,
+                        heap,
+                        SubscriberWorker.class);
+                KafkaRatePublisher publisher =
+                        new KafkaRatePublisher(bootstrap, kafkaTopic, RunTopics.of("throughput"))) {
             int open = workers.awaitReady(120);
             publisher.run(rate, warmup);
             Thread.sleep(3000);
@@ -124,20 +153,32 @@ public final class ClusterLoad {
             double seconds = (System.nanoTime() - start) / 1e9;
             Thread.sleep(Duration.parse("PT" + options.getOrDefault("drain", "5s")));
             Workers.Report report = workers.report();
-            System.out.printf("produced: %d in %.1f s (%.0f/s), acknowledged %d, failed %d%n", sent, seconds,
-                    sent / seconds, publisher.acknowledged(), publisher.failed());
-            System.out.printf("deliveries: %d of %d expected (%d subscribers open, %d dropped)%n", report.events(),
-                    sent * open, report.open(), report.failed());
-            System.out.printf("CPU for %.1f s of publishing and the drain (%s): hubs %.1f s, subscriber processes "
-                    + "%.1f s, producer (this process) %.1f s%n", seconds, options.getOrDefault("drain", "5s"),
-                    (cpu(pids) - cpuBefore) / 1000.0, (workers.cpuMillis() - workersBefore) / 1000.0,
+            System.out.printf(
+                    "produced: %d in %.1f s (%.0f/s), acknowledged %d, failed %d%n",
+                    sent, seconds, sent / seconds, publisher.acknowledged(), publisher.failed());
+            System.out.printf(
+                    "deliveries: %d of %d expected (%d subscribers open, %d dropped)%n",
+                    report.events(), sent * open, report.open(), report.failed());
+            System.out.printf(
+                    "CPU for %.1f s of publishing and the drain (%s): hubs %.1f s, subscriber processes "
+                            + "%.1f s, producer (this process) %.1f s%n",
+                    seconds,
+                    options.getOrDefault("drain", "5s"),
+                    (cpu(pids) - cpuBefore) / 1000.0,
+                    (workers.cpuMillis() - workersBefore) / 1000.0,
                     (selfCpuMillis() - self) / 1000.0);
             print("publish-to-receive latency, every delivery", report.latencies());
         }
     }
 
-    private static void failover(Map<String, String> options, List<String> hubs, String bootstrap,
-            String kafkaTopic, List<String> sources, String heap) throws Exception {
+    private static void failover(
+            Map<String, String> options,
+            List<String> hubs,
+            String bootstrap,
+            String kafkaTopic,
+            List<String> sources,
+            String heap)
+            throws Exception {
         int perHub = Integer.parseInt(options.getOrDefault("subscribers", "10000"));
         int processesPerHub = Integer.parseInt(options.getOrDefault("processes-per-hub", "2"));
         int rate = Integer.parseInt(options.getOrDefault("rate", "100"));
@@ -145,11 +186,19 @@ public final class ClusterLoad {
         Duration killAfter = Duration.parse("PT" + options.getOrDefault("kill-after", "10s"));
         long killPid = Long.parseLong(options.get("kill-pid"));
         int processes = processesPerHub * hubs.size();
-        try (Workers workers = new Workers(processes, perHub * hubs.size(), p -> "--urls=" + String.join(",",
-                subscription(hubs.get(p % hubs.size())), subscription(hubs.get((p + 1) % hubs.size()))), sources,
-                heap, FailoverWorker.class);
-                KafkaRatePublisher publisher = new KafkaRatePublisher(bootstrap, kafkaTopic,
-                        RunTopics.of("failover"))) {
+        try (Workers workers = new Workers(
+                        processes,
+                        perHub * hubs.size(),
+                        p -> "--urls="
+                                + String.join(
+                                        ",",
+                                        subscription(hubs.get(p % hubs.size())),
+                                        subscription(hubs.get((p + 1) % hubs.size()))),
+                        sources,
+                        heap,
+                        FailoverWorker.class);
+                KafkaRatePublisher publisher =
+                        new KafkaRatePublisher(bootstrap, kafkaTopic, RunTopics.of("failover"))) {
             int open = workers.awaitReady(1800);
             System.out.printf("subscribers open: %d over %d hubs%n", open, hubs.size());
             long sent = publisher.run(rate, killAfter);
@@ -172,32 +221,51 @@ public final class ClusterLoad {
                 missing += Long.parseLong(parts[3]);
                 repeated += Long.parseLong(parts[4]);
                 reconnections += Long.parseLong(parts[5]);
-                gaps.add(Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder()
-                        .decode(parts[6])), 0));
+                gaps.add(Histogram.decodeFromCompressedByteBuffer(
+                        ByteBuffer.wrap(Base64.getDecoder().decode(parts[6])), 0));
             }
-            System.out.printf("produced %d updates (acknowledged %d, failed %d) at %d/s; %.1f s since the kill%n",
-                    published, publisher.acknowledged(), publisher.failed(), rate,
+            System.out.printf(
+                    "produced %d updates (acknowledged %d, failed %d) at %d/s; %.1f s since the kill%n",
+                    published,
+                    publisher.acknowledged(),
+                    publisher.failed(),
+                    rate,
                     (System.nanoTime() - killedAt) / 1e9);
-            System.out.printf("subscribers: %d, with every update exactly once: %d; missing %d, repeated %d, "
-                    + "reconnections %d%n", subscribers, complete, missing, repeated, reconnections);
+            System.out.printf(
+                    "subscribers: %d, with every update exactly once: %d; missing %d, repeated %d, "
+                            + "reconnections %d%n",
+                    subscribers, complete, missing, repeated, reconnections);
             print("time without updates, from losing the stream to the first update after reconnecting", gaps);
         }
     }
 
     private static long selfCpuMillis() {
-        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(0L);
+        return ProcessHandle.current()
+                .info()
+                .totalCpuDuration()
+                .map(Duration::toMillis)
+                .orElse(0L);
     }
 
     private static void print(String title, Histogram latencies) {
-        System.out.printf("%s (ms): p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f  (n=%d)%n", title,
-                latencies.getValueAtPercentile(50) / 1e6, latencies.getValueAtPercentile(90) / 1e6,
-                latencies.getValueAtPercentile(99) / 1e6, latencies.getValueAtPercentile(99.9) / 1e6,
-                latencies.getMaxValue() / 1e6, latencies.getTotalCount());
+        System.out.printf(
+                "%s (ms): p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f  (n=%d)%n",
+                title,
+                latencies.getValueAtPercentile(50) / 1e6,
+                latencies.getValueAtPercentile(90) / 1e6,
+                latencies.getValueAtPercentile(99) / 1e6,
+                latencies.getValueAtPercentile(99.9) / 1e6,
+                latencies.getMaxValue() / 1e6,
+                latencies.getTotalCount());
     }
 
     private static String uptime() {
         try {
-            return new String(new ProcessBuilder("uptime").start().getInputStream().readAllBytes()).trim();
+            return new String(new ProcessBuilder("uptime")
+                            .start()
+                            .getInputStream()
+                            .readAllBytes())
+                    .trim();
         } catch (java.io.IOException e) {
             return "unknown";
         }

@@ -13,10 +13,8 @@ import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
-
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -35,12 +33,14 @@ public final class FailoverWorker {
 
     /** A browser's EventSource waits a few seconds; here 250 ms plus up to a second of jitter, so they spread. */
     private static final Duration RETRY = Duration.ofMillis(250);
+
     private static final long JITTER_MILLIS = 1000;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = LoadGenerator.options(args);
         int count = Integer.parseInt(options.get("subscribers"));
-        List<String> sources = List.of(options.getOrDefault("sources", "127.0.0.1").split(","));
+        List<String> sources =
+                List.of(options.getOrDefault("sources", "127.0.0.1").split(","));
         List<String> urls = List.of(options.get("urls").split(","));
         Recorder gaps = new Recorder(3);
         AtomicInteger open = new AtomicInteger();
@@ -49,9 +49,15 @@ public final class FailoverWorker {
         List<Subscriber> subscribers = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             connecting.acquire();
-            Subscriber subscriber = new Subscriber(HttpClient.create(ConnectionProvider.newConnection()).runOn(loops)
-                    .bindAddress(new Source(sources.get(i % sources.size()))).responseTimeout(Duration.ofHours(1)),
-                    urls, gaps, open, connecting);
+            Subscriber subscriber = new Subscriber(
+                    HttpClient.create(ConnectionProvider.newConnection())
+                            .runOn(loops)
+                            .bindAddress(new Source(sources.get(i % sources.size())))
+                            .responseTimeout(Duration.ofHours(1)),
+                    urls,
+                    gaps,
+                    open,
+                    connecting);
             subscribers.add(subscriber);
             subscriber.connect();
         }
@@ -64,7 +70,10 @@ public final class FailoverWorker {
         String line;
         while ((line = commands.readLine()) != null) {
             if (line.startsWith("REPORT")) {
-                report(subscribers, Integer.parseInt(line.substring("REPORT ".length()).trim()), gaps);
+                report(
+                        subscribers,
+                        Integer.parseInt(line.substring("REPORT ".length()).trim()),
+                        gaps);
             } else if (line.startsWith("EXIT")) {
                 break;
             }
@@ -91,8 +100,8 @@ public final class FailoverWorker {
         ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
         int length = histogram.encodeIntoCompressedByteBuffer(buffer);
         System.out.println("REPORT " + subscribers.size() + " " + complete + " " + missing + " " + repeated + " "
-                + reconnections + " " + Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer.array(),
-                        length)));
+                + reconnections + " "
+                + Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer.array(), length)));
     }
 
     private record Source(String address) implements java.util.function.Supplier<InetSocketAddress> {
@@ -132,15 +141,18 @@ public final class FailoverWorker {
             String resumeFrom = lastId;
             IdParser parser = new IdParser();
             client.headers(h -> {
-                if (resumeFrom != null) {
-                    h.set("Last-Event-ID", resumeFrom);
-                }
-            }).get().uri(url).responseContent()
+                        if (resumeFrom != null) {
+                            h.set("Last-Event-ID", resumeFrom);
+                        }
+                    })
+                    .get()
+                    .uri(url)
+                    .responseContent()
                     .doOnNext(chunk -> {
                         opened();
                         parser.read(chunk, this::receivedId);
                     })
-                    .subscribe(chunk -> { }, error -> lost(), this::lost);
+                    .subscribe(chunk -> {}, error -> lost(), this::lost);
         }
 
         private synchronized void opened() {
@@ -174,8 +186,13 @@ public final class FailoverWorker {
                 lostAt = System.nanoTime();
             }
             reconnections++;
-            Schedulers.parallel().schedule(this::connect, RETRY.toMillis()
-                    + java.util.concurrent.ThreadLocalRandom.current().nextLong(JITTER_MILLIS), TimeUnit.MILLISECONDS);
+            Schedulers.parallel()
+                    .schedule(
+                            this::connect,
+                            RETRY.toMillis()
+                                    + java.util.concurrent.ThreadLocalRandom.current()
+                                            .nextLong(JITTER_MILLIS),
+                            TimeUnit.MILLISECONDS);
         }
     }
 }

@@ -56,7 +56,8 @@ final class HubProcess {
     private String jcmd(String command) throws IOException, InterruptedException {
         String javaHome = System.getProperty("java.home");
         Process process = new ProcessBuilder(javaHome + "/bin/jcmd", String.valueOf(pid), command)
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes());
         process.waitFor(60, TimeUnit.SECONDS);
         return output;

@@ -1,5 +1,7 @@
 package dev.benchpulse.hub.load;
 
+import dev.benchpulse.contracts.Topics;
+import dev.benchpulse.contracts.avro.HubUpdate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -7,13 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-
-import dev.benchpulse.contracts.Topics;
-import dev.benchpulse.contracts.avro.HubUpdate;
 
 /**
  * Produces updates straight to the hub cluster's topic at a fixed rate, as the notifier does (idempotent, acks=all,
@@ -29,6 +27,7 @@ final class KafkaRatePublisher implements AutoCloseable {
     private final AtomicLong failed = new AtomicLong();
     /** Ids of one run are {@code <prefix>-1}, {@code <prefix>-2}...: unlike any earlier run's still in the window. */
     private final String prefix = "load" + Long.toString(System.currentTimeMillis(), 36);
+
     private long next = 1;
 
     KafkaRatePublisher(String bootstrapServers, String kafkaTopic, String topic) {
@@ -38,8 +37,8 @@ final class KafkaRatePublisher implements AutoCloseable {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        this.producer = new KafkaProducer<>(config, Topics.HUB_UPDATES.keySerializer(),
-                Topics.HUB_UPDATES.valueSerializer());
+        this.producer =
+                new KafkaProducer<>(config, Topics.HUB_UPDATES.keySerializer(), Topics.HUB_UPDATES.valueSerializer());
         this.kafkaTopic = kafkaTopic;
         this.topic = topic;
     }
@@ -48,8 +47,12 @@ final class KafkaRatePublisher implements AutoCloseable {
     long publish(long dueNanos) {
         long id = next++;
         String key = prefix + "-" + id;
-        producer.send(new ProducerRecord<>(kafkaTopic, key, new HubUpdate(key, List.of(topic),
-                Long.toString(dueNanos), false, null, null, Instant.now())), (metadata, error) -> {
+        producer.send(
+                new ProducerRecord<>(
+                        kafkaTopic,
+                        key,
+                        new HubUpdate(key, List.of(topic), Long.toString(dueNanos), false, null, null, Instant.now())),
+                (metadata, error) -> {
                     (error == null ? acknowledged : failed).incrementAndGet();
                 });
         return id;

@@ -1,7 +1,6 @@
 package dev.benchpulse.hub.load;
 
 import io.netty.buffer.ByteBuf;
-
 import org.HdrHistogram.Recorder;
 
 /**
@@ -17,6 +16,7 @@ final class LatencyParser {
     private final Recorder latencies;
     /** Updates due before this instant are warm-up traffic and are not recorded. */
     static volatile long measureFrom = Long.MIN_VALUE;
+
     private int prefix;
     private boolean inData;
     private long value;

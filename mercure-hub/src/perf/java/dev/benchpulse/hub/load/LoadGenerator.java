@@ -1,14 +1,12 @@
 package dev.benchpulse.hub.load;
 
+import dev.benchpulse.contracts.web.RunTopics;
+import dev.benchpulse.hub.testing.MercureTokens;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.HdrHistogram.Histogram;
-
-import dev.benchpulse.contracts.web.RunTopics;
-import dev.benchpulse.hub.testing.MercureTokens;
 
 /**
  * Load generator for the hub (docs/performance.md, section "Mercure hub"). Not a test: run it against a hub started
@@ -45,8 +43,9 @@ public final class LoadGenerator {
         System.out.printf("uptime after: %s%n", uptime());
     }
 
-    private static void fanout(Map<String, String> options, String hub, String token, String subscribe,
-            HubProcess process) throws Exception {
+    private static void fanout(
+            Map<String, String> options, String hub, String token, String subscribe, HubProcess process)
+            throws Exception {
         int subscribers = Integer.parseInt(options.getOrDefault("subscribers", "19000"));
         int updates = Integer.parseInt(options.getOrDefault("updates", "20"));
         Duration interval = Duration.parse("PT" + options.getOrDefault("interval", "3s"));
@@ -54,19 +53,26 @@ public final class LoadGenerator {
         long rssBefore = process.residentBytes();
         long cpuBefore = process.cpuMillis();
         long connectStart = System.nanoTime();
-        try (Workers workers = new Workers(Integer.parseInt(options.getOrDefault("processes", "3")), subscribers,
-                subscribe, sources(options), options.getOrDefault("worker-heap", "768m"))) {
+        try (Workers workers = new Workers(
+                Integer.parseInt(options.getOrDefault("processes", "3")),
+                subscribers,
+                subscribe,
+                sources(options),
+                options.getOrDefault("worker-heap", "768m"))) {
             int open = workers.awaitReady(600);
             double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
             long cpuConnected = process.cpuMillis();
             long rssConnected = process.residentBytes();
             long heapConnected = process.heapAfterGc();
             System.out.printf("subscribers open: %d of %d in %.1f s%n", open, subscribers, connectSeconds);
-            System.out.printf("hub heap after GC: %d MiB -> %d MiB: %.1f KiB per subscriber%n", heapBefore >> 20,
-                    heapConnected >> 20, (heapConnected - heapBefore) / 1024.0 / Math.max(open, 1));
-            System.out.printf("hub resident memory: %d MiB -> %d MiB: %.1f KiB per subscriber%n", rssBefore >> 20,
-                    rssConnected >> 20, (rssConnected - rssBefore) / 1024.0 / Math.max(open, 1));
-            System.out.printf("hub CPU to accept the subscribers: %.2f ms per subscriber%n",
+            System.out.printf(
+                    "hub heap after GC: %d MiB -> %d MiB: %.1f KiB per subscriber%n",
+                    heapBefore >> 20, heapConnected >> 20, (heapConnected - heapBefore) / 1024.0 / Math.max(open, 1));
+            System.out.printf(
+                    "hub resident memory: %d MiB -> %d MiB: %.1f KiB per subscriber%n",
+                    rssBefore >> 20, rssConnected >> 20, (rssConnected - rssBefore) / 1024.0 / Math.max(open, 1));
+            System.out.printf(
+                    "hub CPU to accept the subscribers: %.2f ms per subscriber%n",
                     (cpuConnected - cpuBefore) / (double) Math.max(open, 1));
             RatePublisher publisher = new RatePublisher(hub, token, RunTopics.of("fanout"), 1);
             for (int i = 0; i < 3; i++) { // warm-up updates (connections, JIT), not measured
@@ -78,8 +84,9 @@ public final class LoadGenerator {
             long idleCpuStart = process.cpuMillis();
             Thread.sleep(idle);
             double idleCpuPerSecond = (process.cpuMillis() - idleCpuStart) / (double) idle.toSeconds();
-            System.out.printf("hub CPU while idle with %d subscribers (heartbeats): %.1f %% of one core%n", open,
-                    idleCpuPerSecond / 10.0);
+            System.out.printf(
+                    "hub CPU while idle with %d subscribers (heartbeats): %.1f %% of one core%n",
+                    open, idleCpuPerSecond / 10.0);
             workers.reset();
             long warmed = publisher.accepted.get();
             long fanoutStart = System.nanoTime();
@@ -92,11 +99,14 @@ public final class LoadGenerator {
             double fanoutSeconds = (System.nanoTime() - fanoutStart) / 1e9;
             double fanoutCpu = process.cpuMillis() - cpuFanout - idleCpuPerSecond * fanoutSeconds;
             Workers.Report report = workers.report();
-            System.out.printf("updates published: %d accepted, %d refused, %d failed%n", publisher.accepted.get() - warmed,
-                    publisher.refused.get(), publisher.failed.get());
-            System.out.printf("deliveries: %d of %d expected (%d subscribers still open, %d dropped)%n",
+            System.out.printf(
+                    "updates published: %d accepted, %d refused, %d failed%n",
+                    publisher.accepted.get() - warmed, publisher.refused.get(), publisher.failed.get());
+            System.out.printf(
+                    "deliveries: %d of %d expected (%d subscribers still open, %d dropped)%n",
                     report.events(), (long) updates * open, report.open(), report.failed());
-            System.out.printf("hub CPU per delivery (idle CPU subtracted): %.2f microseconds%n",
+            System.out.printf(
+                    "hub CPU per delivery (idle CPU subtracted): %.2f microseconds%n",
                     fanoutCpu * 1000.0 / Math.max(report.events(), 1));
             print("publish-to-receive latency, every delivery", report.latencies());
         }
@@ -107,11 +117,17 @@ public final class LoadGenerator {
         int rate = Integer.parseInt(options.getOrDefault("rate", "20000"));
         Duration duration = Duration.parse("PT" + options.getOrDefault("duration", "20s"));
         Duration warmup = Duration.parse("PT" + options.getOrDefault("warmup", "10s"));
-        try (Workers workers = new Workers(Integer.parseInt(options.getOrDefault("processes", "1")),
-                Integer.parseInt(options.getOrDefault("subscribers", "100")), subscribe, sources(options),
+        try (Workers workers = new Workers(
+                Integer.parseInt(options.getOrDefault("processes", "1")),
+                Integer.parseInt(options.getOrDefault("subscribers", "100")),
+                subscribe,
+                sources(options),
                 options.getOrDefault("worker-heap", "768m"))) {
             int open = workers.awaitReady(120);
-            RatePublisher publisher = new RatePublisher(hub, token, RunTopics.of("throughput"),
+            RatePublisher publisher = new RatePublisher(
+                    hub,
+                    token,
+                    RunTopics.of("throughput"),
                     Integer.parseInt(options.getOrDefault("connections", "32")));
             long warm = publisher.run(rate, warmup);
             publisher.drain(warm, Duration.ofSeconds(30));
@@ -124,10 +140,15 @@ public final class LoadGenerator {
             publisher.drain(warm + sent, Duration.ofSeconds(60));
             Thread.sleep(2000);
             Workers.Report report = workers.report();
-            System.out.printf("subscribers: %d open at start, %d still open, %d dropped%n", open, report.open(),
-                    report.failed());
-            System.out.printf("published: %d in %.1f s (%.0f/s); accepted %d, refused %d, failed %d%n", sent, seconds,
-                    sent / seconds, publisher.accepted.get() - before, publisher.refused.get(),
+            System.out.printf(
+                    "subscribers: %d open at start, %d still open, %d dropped%n", open, report.open(), report.failed());
+            System.out.printf(
+                    "published: %d in %.1f s (%.0f/s); accepted %d, refused %d, failed %d%n",
+                    sent,
+                    seconds,
+                    sent / seconds,
+                    publisher.accepted.get() - before,
+                    publisher.refused.get(),
                     publisher.failed.get());
             System.out.printf("deliveries: %d of %d expected%n", report.events(), sent * open);
             print("publish-to-receive latency, every delivery", report.latencies());
@@ -135,19 +156,29 @@ public final class LoadGenerator {
     }
 
     private static void print(String title, Histogram latencies) {
-        System.out.printf("%s (ms): p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f  (n=%d)%n", title,
-                latencies.getValueAtPercentile(50) / 1e6, latencies.getValueAtPercentile(90) / 1e6,
-                latencies.getValueAtPercentile(99) / 1e6, latencies.getValueAtPercentile(99.9) / 1e6,
-                latencies.getMaxValue() / 1e6, latencies.getTotalCount());
+        System.out.printf(
+                "%s (ms): p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f  (n=%d)%n",
+                title,
+                latencies.getValueAtPercentile(50) / 1e6,
+                latencies.getValueAtPercentile(90) / 1e6,
+                latencies.getValueAtPercentile(99) / 1e6,
+                latencies.getValueAtPercentile(99.9) / 1e6,
+                latencies.getMaxValue() / 1e6,
+                latencies.getTotalCount());
     }
 
     private static List<String> sources(Map<String, String> options) {
-        return List.of(options.getOrDefault("sources", "127.0.0.2,127.0.0.3,127.0.0.4").split(","));
+        return List.of(
+                options.getOrDefault("sources", "127.0.0.2,127.0.0.3,127.0.0.4").split(","));
     }
 
     private static String uptime() {
         try {
-            return new String(new ProcessBuilder("uptime").start().getInputStream().readAllBytes()).trim();
+            return new String(new ProcessBuilder("uptime")
+                            .start()
+                            .getInputStream()
+                            .readAllBytes())
+                    .trim();
         } catch (java.io.IOException e) {
             return "unknown";
         }

@@ -1,12 +1,11 @@
 package dev.benchpulse.hub.load;
 
+import io.netty.handler.codec.http.HttpHeaderNames;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-
-import io.netty.handler.codec.http.HttpHeaderNames;
 import reactor.core.publisher.Mono;
 import reactor.netty.ByteBufFlux;
 import reactor.netty.http.client.HttpClient;
@@ -31,10 +30,14 @@ final class RatePublisher {
     private final java.util.concurrent.atomic.AtomicInteger idle;
 
     RatePublisher(String url, String token, String topic, int connections) {
-        ConnectionProvider pool = ConnectionProvider.builder("publisher").maxConnections(connections)
-                .pendingAcquireMaxCount(-1).pendingAcquireTimeout(Duration.ofMinutes(5)).build();
+        ConnectionProvider pool = ConnectionProvider.builder("publisher")
+                .maxConnections(connections)
+                .pendingAcquireMaxCount(-1)
+                .pendingAcquireTimeout(Duration.ofMinutes(5))
+                .build();
         this.idle = new java.util.concurrent.atomic.AtomicInteger(connections);
-        this.client = HttpClient.create(pool).runOn(LoopResources.create("publisher", 1, 2, true))
+        this.client = HttpClient.create(pool)
+                .runOn(LoopResources.create("publisher", 1, 2, true))
                 .headers(h -> h.set(HttpHeaderNames.CONTENT_TYPE, "application/x-www-form-urlencoded")
                         .set(HttpHeaderNames.AUTHORIZATION, "Bearer " + token));
         this.url = url;
@@ -72,17 +75,22 @@ final class RatePublisher {
             wake();
             return;
         }
-        client.post().uri(url).send(ByteBufFlux.fromString(Mono.just(topicField + "&data=" + dueNanos)))
-                .responseSingle((response, body) -> body.then(Mono.just(response.status().code())))
-                .subscribe(status -> {
-                    (status == 200 ? accepted : refused).incrementAndGet();
-                    next();
-                }, error -> {
-                    if (failed.getAndIncrement() == 0) {
-                        System.err.println("publishing failed: " + error);
-                    }
-                    next();
-                });
+        client.post()
+                .uri(url)
+                .send(ByteBufFlux.fromString(Mono.just(topicField + "&data=" + dueNanos)))
+                .responseSingle((response, body) ->
+                        body.then(Mono.just(response.status().code())))
+                .subscribe(
+                        status -> {
+                            (status == 200 ? accepted : refused).incrementAndGet();
+                            next();
+                        },
+                        error -> {
+                            if (failed.getAndIncrement() == 0) {
+                                System.err.println("publishing failed: " + error);
+                            }
+                            next();
+                        });
     }
 
     /** Publishes {@code rate} updates per second for {@code duration}; returns how many were sent. */

@@ -11,10 +11,8 @@ import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
-
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
@@ -30,22 +28,26 @@ public final class SubscriberWorker {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = LoadGenerator.options(args);
         int count = Integer.parseInt(options.get("subscribers"));
-        List<String> sources = List.of(options.getOrDefault("sources", "127.0.0.1").split(","));
+        List<String> sources =
+                List.of(options.getOrDefault("sources", "127.0.0.1").split(","));
         String url = options.get("url");
         Recorder latencies = new Recorder(3);
         AtomicInteger open = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         AtomicLong events = new AtomicLong();
         Semaphore connecting = new Semaphore(Integer.parseInt(options.getOrDefault("connect-concurrency", "200")));
-        LoopResources loops = LoopResources.create("subscribers", 1,
-                Integer.parseInt(options.getOrDefault("threads", "2")), true);
+        LoopResources loops =
+                LoopResources.create("subscribers", 1, Integer.parseInt(options.getOrDefault("threads", "2")), true);
         for (int i = 0; i < count; i++) {
             connecting.acquire();
             InetSocketAddress source = new InetSocketAddress(sources.get(i % sources.size()), 0);
             LatencyParser parser = new LatencyParser(latencies);
-            HttpClient.create(ConnectionProvider.newConnection()).runOn(loops).bindAddress(() -> source)
+            HttpClient.create(ConnectionProvider.newConnection())
+                    .runOn(loops)
+                    .bindAddress(() -> source)
                     .responseTimeout(Duration.ofHours(1))
-                    .get().uri(url)
+                    .get()
+                    .uri(url)
                     .responseContent()
                     .doOnNext(new java.util.function.Consumer<>() {
                         boolean first = true;
@@ -62,7 +64,7 @@ public final class SubscriberWorker {
                             events.addAndGet(parser.events - before);
                         }
                     })
-                    .subscribe(chunk -> { }, error -> {
+                    .subscribe(chunk -> {}, error -> {
                         failed.incrementAndGet();
                         connecting.release();
                     });
@@ -76,7 +78,8 @@ public final class SubscriberWorker {
         String line;
         while ((line = commands.readLine()) != null) {
             if (line.startsWith("RESET")) {
-                LatencyParser.measureFrom = Long.parseLong(line.substring("RESET ".length()).trim());
+                LatencyParser.measureFrom =
+                        Long.parseLong(line.substring("RESET ".length()).trim());
                 latencies.getIntervalHistogram();
                 events.set(0);
                 System.out.println("RESET");

@@ -11,14 +11,12 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-
 import org.HdrHistogram.Histogram;
 
 /** The subscriber processes of one run, driven line by line over their standard input and output. */
 final class Workers implements AutoCloseable {
 
-    record Report(long events, int open, int failed, Histogram latencies) {
-    }
+    record Report(long events, int open, int failed, Histogram latencies) {}
 
     private final List<Process> processes = new ArrayList<>();
     private final List<PrintWriter> inputs = new ArrayList<>();
@@ -32,8 +30,14 @@ final class Workers implements AutoCloseable {
      * Worker processes of the given class; {@code urlOption} says which hub (or hubs) process {@code p} subscribes
      * to, as its {@code --url=} or {@code --urls=} option.
      */
-    Workers(int processCount, int subscribers, java.util.function.IntFunction<String> urlOption, List<String> sources,
-            String heap, Class<?> worker) throws IOException {
+    Workers(
+            int processCount,
+            int subscribers,
+            java.util.function.IntFunction<String> urlOption,
+            List<String> sources,
+            String heap,
+            Class<?> worker)
+            throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         for (int p = 0; p < processCount; p++) {
             int share = subscribers / processCount + (p < subscribers % processCount ? 1 : 0);
@@ -41,11 +45,19 @@ final class Workers implements AutoCloseable {
             for (int s = p; s < sources.size(); s += processCount) {
                 mySources.add(sources.get(s));
             }
-            Process process = new ProcessBuilder(java, "-Xmx" + heap, "-Xss256k", "-XX:+UseParallelGC", "-cp",
-                    System.getProperty("java.class.path"), worker.getName(),
-                    "--subscribers=" + share, urlOption.apply(p),
-                    "--sources=" + String.join(",", mySources.isEmpty() ? sources : mySources))
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            Process process = new ProcessBuilder(
+                            java,
+                            "-Xmx" + heap,
+                            "-Xss256k",
+                            "-XX:+UseParallelGC",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            worker.getName(),
+                            "--subscribers=" + share,
+                            urlOption.apply(p),
+                            "--sources=" + String.join(",", mySources.isEmpty() ? sources : mySources))
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
             processes.add(process);
             inputs.add(new PrintWriter(process.getOutputStream(), true));
             BlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -95,16 +107,20 @@ final class Workers implements AutoCloseable {
             events += Long.parseLong(parts[1]);
             open += Integer.parseInt(parts[2]);
             failed += Integer.parseInt(parts[3]);
-            merged.add(Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(parts[4])),
-                    0));
+            merged.add(Histogram.decodeFromCompressedByteBuffer(
+                    ByteBuffer.wrap(Base64.getDecoder().decode(parts[4])), 0));
         }
         return new Report(events, open, failed, merged);
     }
 
     /** The CPU time the subscriber processes have used so far, in milliseconds. */
     long cpuMillis() {
-        return processes.stream().mapToLong(p -> p.info().totalCpuDuration().map(java.time.Duration::toMillis)
-                .orElse(0L)).sum();
+        return processes.stream()
+                .mapToLong(p -> p.info()
+                        .totalCpuDuration()
+                        .map(java.time.Duration::toMillis)
+                        .orElse(0L))
+                .sum();
     }
 
     /** Sends a command line to every worker and returns each worker's answer starting with {@code prefix}. */

@@ -3,6 +3,13 @@ package dev.benchpulse.hub.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.benchpulse.contracts.Topics;
+import dev.benchpulse.contracts.avro.HubUpdate;
+import dev.benchpulse.hub.Publisher;
+import dev.benchpulse.hub.testing.MercureHubTestServer;
+import dev.benchpulse.hub.testing.MercureTokens;
+import dev.benchpulse.testsupport.EventSourceClient;
+import dev.benchpulse.testsupport.SseRecorder;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -26,14 +32,6 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.web.util.UriComponentsBuilder;
-
-import dev.benchpulse.contracts.Topics;
-import dev.benchpulse.contracts.avro.HubUpdate;
-import dev.benchpulse.hub.Publisher;
-import dev.benchpulse.hub.testing.MercureHubTestServer;
-import dev.benchpulse.hub.testing.MercureTokens;
-import dev.benchpulse.testsupport.EventSourceClient;
-import dev.benchpulse.testsupport.SseRecorder;
 
 /**
  * A hub cluster of real instances (each a hub application with its own Netty server) on a real, embedded Kafka
@@ -61,8 +59,12 @@ class ClusterIntegrationTests {
     }
 
     private MercureHubTestServer instance(String... properties) {
-        MercureHubTestServer.Builder builder = MercureHubTestServer.builder().publisherKey(publisherKey)
-                .subscriberKey(subscriberKey).anonymous(true).historySize(1000).kafka(brokers(), kafkaTopic);
+        MercureHubTestServer.Builder builder = MercureHubTestServer.builder()
+                .publisherKey(publisherKey)
+                .subscriberKey(subscriberKey)
+                .anonymous(true)
+                .historySize(1000)
+                .kafka(brokers(), kafkaTopic);
         for (int i = 0; i < properties.length; i += 2) {
             builder.property(properties[i], properties[i + 1]);
         }
@@ -90,8 +92,11 @@ class ClusterIntegrationTests {
     }
 
     private static URI subscription(MercureHubTestServer hub, String topic) {
-        return UriComponentsBuilder.fromUriString(hub.hubUrl()).queryParam("topic", "{topic}").encode()
-                .buildAndExpand(topic).toUri();
+        return UriComponentsBuilder.fromUriString(hub.hubUrl())
+                .queryParam("topic", "{topic}")
+                .encode()
+                .buildAndExpand(topic)
+                .toUri();
     }
 
     private static SseRecorder subscribe(MercureHubTestServer hub, String topic, String token, String lastEventId) {
@@ -116,14 +121,17 @@ class ClusterIntegrationTests {
     }
 
     private KafkaProducer<String, byte[]> rawProducer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers()), new StringSerializer(),
+        return new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers()),
+                new StringSerializer(),
                 new ByteArraySerializer());
     }
 
     @Test
     void an_update_published_to_any_instance_reaches_the_subscribers_of_every_instance_in_one_order() {
         String topic = topic();
-        try (SseRecorder onA = subscribe(a, topic, null, null); SseRecorder onB = subscribe(b, topic, null, null)) {
+        try (SseRecorder onA = subscribe(a, topic, null, null);
+                SseRecorder onB = subscribe(b, topic, null, null)) {
             List<String> published = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 published.add(publish(i % 2 == 0 ? a : b, "topic", topic, "data", "update " + i));
@@ -131,8 +139,18 @@ class ClusterIntegrationTests {
 
             assertThat(ids(onA.awaitEvents(10, WAIT))).containsExactlyElementsOf(published);
             assertThat(ids(onB.awaitEvents(10, WAIT))).containsExactlyElementsOf(published);
-            assertThat(onB.data()).containsExactly("update 0", "update 1", "update 2", "update 3", "update 4",
-                    "update 5", "update 6", "update 7", "update 8", "update 9");
+            assertThat(onB.data())
+                    .containsExactly(
+                            "update 0",
+                            "update 1",
+                            "update 2",
+                            "update 3",
+                            "update 4",
+                            "update 5",
+                            "update 6",
+                            "update 7",
+                            "update 8",
+                            "update 9");
         }
     }
 
@@ -167,8 +185,8 @@ class ClusterIntegrationTests {
             assertThat(resumed.responseHeaders().getFirst("Last-Event-ID")).isEqualTo(ids.get(1));
             assertThat(ids(everything.awaitEvents(5, WAIT))).containsExactlyElementsOf(ids);
             String live = publish(a, "topic", topic, "data", "live");
-            assertThat(ids(resumed.awaitEvents(4, WAIT))).containsExactlyElementsOf(
-                    List.of(ids.get(2), ids.get(3), ids.get(4), live));
+            assertThat(ids(resumed.awaitEvents(4, WAIT)))
+                    .containsExactlyElementsOf(List.of(ids.get(2), ids.get(3), ids.get(4), live));
         }
         try (SseRecorder unknown = subscribe(late, topic, null, "urn:uuid:" + UUID.randomUUID())) {
             assertThat(unknown.responseHeaders().getFirst("Last-Event-ID")).isEqualTo("earliest");
@@ -193,7 +211,8 @@ class ClusterIntegrationTests {
     void a_repeated_id_is_answered_with_its_id_and_dispatched_once_by_every_instance() {
         String topic = topic();
         String id = "urn:uuid:" + UUID.randomUUID();
-        try (SseRecorder onA = subscribe(a, topic, null, null); SseRecorder onB = subscribe(b, topic, null, null)) {
+        try (SseRecorder onA = subscribe(a, topic, null, null);
+                SseRecorder onB = subscribe(b, topic, null, null)) {
             assertThat(publish(a, "topic", topic, "id", id, "data", "first")).isEqualTo(id);
             assertThat(publish(b, "topic", topic, "id", id, "data", "retry")).isEqualTo(id);
             produce(new HubUpdate(id, List.of(topic), "retry straight to the topic", false, null, null, Instant.now()));
@@ -208,21 +227,30 @@ class ClusterIntegrationTests {
     @Test
     void updates_produced_straight_to_the_topic_are_dispatched_with_their_ids_and_a_bad_record_is_skipped() {
         String topic = topic();
-        try (SseRecorder onA = subscribe(a, topic, null, null); SseRecorder onB = subscribe(b, topic, null, null);
+        try (SseRecorder onA = subscribe(a, topic, null, null);
+                SseRecorder onB = subscribe(b, topic, null, null);
                 KafkaProducer<String, byte[]> raw = rawProducer()) {
             String first = "urn:uuid:" + UUID.randomUUID();
             produce(new HubUpdate(first, List.of(topic), "from the notifier", false, "progress", null, Instant.now()));
             raw.send(new ProducerRecord<>(kafkaTopic, "garbage", new byte[] {1, 2, 3}));
-            raw.send(new ProducerRecord<>(kafkaTopic, "bad id", Topics.HUB_UPDATES.valueSerializer()
-                    .serialize(kafkaTopic, new HubUpdate("#reserved", List.of(topic), "x", false, null, null,
-                            Instant.now()))));
+            raw.send(new ProducerRecord<>(
+                    kafkaTopic,
+                    "bad id",
+                    Topics.HUB_UPDATES
+                            .valueSerializer()
+                            .serialize(
+                                    kafkaTopic,
+                                    new HubUpdate(
+                                            "#reserved", List.of(topic), "x", false, null, null, Instant.now()))));
             raw.flush();
             String after = "urn:uuid:" + UUID.randomUUID();
             produce(new HubUpdate(after, List.of(topic), "after the bad records", false, null, null, Instant.now()));
 
             assertThat(ids(onA.awaitEvents(2, WAIT))).containsExactly(first, after);
-            assertThat(onB.awaitEvents(2, WAIT)).extracting(ServerSentEvent::id, ServerSentEvent::event)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(first, "progress"),
+            assertThat(onB.awaitEvents(2, WAIT))
+                    .extracting(ServerSentEvent::id, ServerSentEvent::event)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(first, "progress"),
                             org.assertj.core.groups.Tuple.tuple(after, null));
         }
     }
@@ -234,8 +262,12 @@ class ClusterIntegrationTests {
         String topic = topic();
         List<EventSourceClient> clients = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            clients.add(EventSourceClient.open(List.of(subscription(leaving, topic).toString(),
-                    subscription(staying, topic).toString()), headers -> { }, Duration.ofMillis(200)));
+            clients.add(EventSourceClient.open(
+                    List.of(
+                            subscription(leaving, topic).toString(),
+                            subscription(staying, topic).toString()),
+                    headers -> {},
+                    Duration.ofMillis(200)));
         }
         await().atMost(WAIT).until(() -> clients.stream().allMatch(c -> c.streamsOpened() == 1));
         List<String> ids = new ArrayList<>();
@@ -250,10 +282,11 @@ class ClusterIntegrationTests {
                 pace();
             }
 
-            await().atMost(WAIT).untilAsserted(() -> clients.forEach(client -> {
-                assertThat(client.ids()).containsExactlyElementsOf(ids);
-                assertThat(client.streamsOpened()).isEqualTo(2);
-            }));
+            await().atMost(WAIT)
+                    .untilAsserted(() -> clients.forEach(client -> {
+                        assertThat(client.ids()).containsExactlyElementsOf(ids);
+                        assertThat(client.streamsOpened()).isEqualTo(2);
+                    }));
         } finally {
             clients.forEach(EventSourceClient::close);
         }
@@ -268,26 +301,31 @@ class ClusterIntegrationTests {
     void an_instance_refuses_to_start_on_a_topic_with_more_than_one_partition() throws Exception {
         String wide = "hub-cluster-wide-" + UUID.randomUUID();
         try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", brokers()))) {
-            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(wide, 3, (short) 1))).all()
+            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(wide, 3, (short) 1)))
+                    .all()
                     .get(30, TimeUnit.SECONDS);
         }
         MercureHubTestServer.Builder builder = MercureHubTestServer.builder().kafka(brokers(), wide);
 
         org.assertj.core.api.Assertions.assertThatThrownBy(builder::start)
-                .rootCause().hasMessageContaining("has 3 partitions").hasMessageContaining("exactly one");
+                .rootCause()
+                .hasMessageContaining("has 3 partitions")
+                .hasMessageContaining("exactly one");
     }
 
     /** Writes an update straight to the topic, as the notifier does, and waits for Kafka's acknowledgement. */
     private synchronized void produce(HubUpdate update) {
         if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers()),
-                    Topics.HUB_UPDATES.keySerializer(), Topics.HUB_UPDATES.valueSerializer());
+            producer = new KafkaProducer<>(
+                    Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers()),
+                    Topics.HUB_UPDATES.keySerializer(),
+                    Topics.HUB_UPDATES.valueSerializer());
         }
         try {
-            producer.send(new ProducerRecord<>(kafkaTopic, update.getId(), update)).get(10, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(kafkaTopic, update.getId(), update))
+                    .get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError(e);
         }
     }
-
 }

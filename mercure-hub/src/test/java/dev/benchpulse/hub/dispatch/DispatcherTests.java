@@ -6,22 +6,22 @@ import static dev.benchpulse.hub.dispatch.Fixtures.selectors;
 import static dev.benchpulse.hub.dispatch.Fixtures.update;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.benchpulse.hub.transport.Transport.Accepted;
+import dev.benchpulse.hub.transport.Transport.Batch;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.Executor;
-
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
-
-import dev.benchpulse.hub.transport.Transport.Accepted;
-import dev.benchpulse.hub.transport.Transport.Batch;
 
 /** The fan-out of batches to the groups of every event loop, with loops that run their tasks when the test says. */
 class DispatcherTests {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final Dispatcher dispatcher = new Dispatcher(new HubMetrics(meters), Fixtures.properties(10, 100),
+    private final Dispatcher dispatcher = new Dispatcher(
+            new HubMetrics(meters),
+            Fixtures.properties(10, 100),
             new dev.benchpulse.hub.transport.MemoryTransport(Fixtures.properties(10, 100)));
 
     /** An event loop that keeps its tasks until {@link #runAll()}. */
@@ -133,9 +133,13 @@ class DispatcherTests {
         });
 
         // while the loop has not queued the first batch, the next one waits on the transport's thread
-        org.awaitility.Awaitility.await().during(java.time.Duration.ofMillis(500))
-                .atMost(java.time.Duration.ofSeconds(5)).until(() -> !handedOver.get());
+        org.awaitility.Awaitility.await()
+                .during(java.time.Duration.ofMillis(500))
+                .atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> !handedOver.get());
         loop.runAll();
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(handedOver::get);
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(5))
+                .until(handedOver::get);
     }
 }

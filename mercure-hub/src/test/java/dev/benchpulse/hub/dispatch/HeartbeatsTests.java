@@ -8,17 +8,18 @@ import java.util.Queue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The hub's one heartbeat timer: comments reach the idle streams of every event loop. */
 class HeartbeatsTests {
 
-    private final Dispatcher dispatcher = new Dispatcher(Fixtures.metrics(), Fixtures.properties(0, 10),
+    private final Dispatcher dispatcher = new Dispatcher(
+            Fixtures.metrics(),
+            Fixtures.properties(0, 10),
             new dev.benchpulse.hub.transport.MemoryTransport(Fixtures.properties(0, 10)));
-    private final Heartbeats heartbeats = new Heartbeats(dispatcher,
-            Fixtures.properties(0, 10, Duration.ofMillis(100)));
+    private final Heartbeats heartbeats =
+            new Heartbeats(dispatcher, Fixtures.properties(0, 10, Duration.ofMillis(100)));
     private final ExecutorService loop = Executors.newSingleThreadExecutor();
 
     @AfterEach

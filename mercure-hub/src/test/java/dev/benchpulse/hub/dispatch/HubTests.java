@@ -8,6 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.benchpulse.hub.problem.HubException;
+import dev.benchpulse.hub.settings.HubProperties;
+import dev.benchpulse.hub.transport.MemoryTransport;
+import dev.benchpulse.hub.transport.Transport;
+import dev.benchpulse.hub.update.Update;
+import dev.benchpulse.hub.update.UpdateHistory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,17 +24,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
-
-import dev.benchpulse.hub.problem.HubException;
-import dev.benchpulse.hub.settings.HubProperties;
-import dev.benchpulse.hub.transport.MemoryTransport;
-import dev.benchpulse.hub.transport.Transport;
-import dev.benchpulse.hub.update.Update;
-import dev.benchpulse.hub.update.UpdateHistory;
 
 /**
  * The hub's core without HTTP, on event loops of its own: a replay that takes its time holds up neither publishing
@@ -44,10 +42,12 @@ class HubTests {
     private final HubMetrics metrics = Fixtures.metrics();
     private final Dispatcher dispatcher = new Dispatcher(metrics, properties, transport);
     private final Replays replays = new Replays(transport);
-    private final Hub hub = new Hub(transport, dispatcher, replays, new SubscriberRegistry(metrics), metrics,
-            properties);
-    private final List<ExecutorService> loops = List.of(Executors.newSingleThreadExecutor(),
-            Executors.newSingleThreadExecutor(), Executors.newSingleThreadExecutor());
+    private final Hub hub =
+            new Hub(transport, dispatcher, replays, new SubscriberRegistry(metrics), metrics, properties);
+    private final List<ExecutorService> loops = List.of(
+            Executors.newSingleThreadExecutor(),
+            Executors.newSingleThreadExecutor(),
+            Executors.newSingleThreadExecutor());
 
     HubTests() {
         transport.start(dispatcher);
@@ -92,7 +92,9 @@ class HubTests {
         publish(range(5, 10));
         long publishing = System.nanoTime() - start;
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(ids(other)).endsWith(range(5, 10).toArray(String[]::new)));
+        await().atMost(WAIT)
+                .untilAsserted(
+                        () -> assertThat(ids(other)).endsWith(range(5, 10).toArray(String[]::new)));
         assertThat(publishing).isLessThan(TimeUnit.SECONDS.toNanos(2));
         assertThat(ids(newcomer)).isEmpty();
         transport.release();
@@ -140,8 +142,9 @@ class HubTests {
         hub.close();
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(open).last().isEqualTo("complete"));
-        assertThatThrownBy(() -> subscribe(null, 1)).isInstanceOfSatisfying(HubException.class,
-                e -> assertThat(e.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
+        assertThatThrownBy(() -> subscribe(null, 1))
+                .isInstanceOfSatisfying(
+                        HubException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
     }
 
     @Test

@@ -6,18 +6,16 @@ import static dev.benchpulse.hub.dispatch.Fixtures.selectors;
 import static dev.benchpulse.hub.dispatch.Fixtures.update;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.benchpulse.hub.transport.Transport.Accepted;
+import dev.benchpulse.hub.transport.Transport.Batch;
+import dev.benchpulse.hub.update.Update;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.Executor;
-
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
-
-import dev.benchpulse.hub.transport.Transport.Accepted;
-import dev.benchpulse.hub.transport.Transport.Batch;
-import dev.benchpulse.hub.update.Update;
 
 /**
  * The subscribers of one event loop, with the loop replaced by the calling thread: what each subscriber is sent per
@@ -53,8 +51,13 @@ class LoopGroupTests {
         Queue<String> books = joined(subscriber("https://example.com/books/{id}"));
         Queue<String> everything = joined(subscriber("*"));
 
-        group.deliver(batch(10, update("a", "https://example.com/books/1"),
-                update("b", "https://example.com/authors/1"), update("c", "https://example.com/books/2")), () -> { });
+        group.deliver(
+                batch(
+                        10,
+                        update("a", "https://example.com/books/1"),
+                        update("b", "https://example.com/authors/1"),
+                        update("c", "https://example.com/books/2")),
+                () -> {});
 
         assertThat(books).hasSize(1);
         assertThat(ids(books)).containsExactly("a", "c");
@@ -66,11 +69,11 @@ class LoopGroupTests {
     void a_subscriber_joins_between_two_batches_and_learns_where_its_live_updates_start() {
         assertThat(group.join(subscriber("*")).block()).isEqualTo(7);
 
-        group.deliver(batch(9, update("a", "t"), update("b", "t")), () -> { });
+        group.deliver(batch(9, update("a", "t"), update("b", "t")), () -> {});
         Subscriber late = subscriber("*");
         Long liveFrom = group.join(late).block();
         Queue<String> frames = record(late.sink.asFlux());
-        group.deliver(batch(10, update("c", "t")), () -> { });
+        group.deliver(batch(10, update("c", "t")), () -> {});
 
         assertThat(liveFrom).isEqualTo(9);
         assertThat(ids(frames)).containsExactly("c");
@@ -82,7 +85,7 @@ class LoopGroupTests {
         Subscriber resumed = new Subscriber(selectors("*"), null, 4, CALLER, 9);
         Queue<String> frames = joined(resumed);
 
-        group.deliver(batch(10, update("a", "t"), update("b", "t"), update("c", "t")), () -> { });
+        group.deliver(batch(10, update("a", "t"), update("b", "t"), update("c", "t")), () -> {});
 
         assertThat(ids(frames)).containsExactly("c");
     }
@@ -94,7 +97,7 @@ class LoopGroupTests {
         Queue<String> reader = joined(subscriber("*"));
 
         for (int i = 0; i < 6; i++) {
-            group.deliver(batch(8 + i, update("u" + i, "t")), () -> { });
+            group.deliver(batch(8 + i, update("u" + i, "t")), () -> {});
         }
         Queue<String> stalledFrames = record(stalled.sink.asFlux());
 
@@ -109,7 +112,7 @@ class LoopGroupTests {
         Queue<String> frames = joined(leaving);
 
         group.leave(leaving);
-        group.deliver(batch(8, update("a", "t")), () -> { });
+        group.deliver(batch(8, update("a", "t")), () -> {});
 
         assertThat(frames).isEmpty();
     }
@@ -118,7 +121,7 @@ class LoopGroupTests {
     void a_heartbeat_goes_to_subscribers_sent_nothing_for_the_period_only() {
         Queue<String> idle = joined(subscriber("idle"));
         Queue<String> busy = joined(subscriber("busy"));
-        group.deliver(batch(8, update("a", "busy")), () -> { });
+        group.deliver(batch(8, update("a", "busy")), () -> {});
 
         group.heartbeat(Duration.ofHours(1));
         assertThat(idle).isEmpty();

@@ -2,10 +2,9 @@ package dev.benchpulse.hub.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
-
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 /** The list of open subscriptions behind the subscriptions API, the gauge, and the listeners' notifications. */

@@ -3,25 +3,38 @@ package dev.benchpulse.hub.subscribe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.benchpulse.hub.settings.HubProperties;
 import java.net.InetSocketAddress;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
-
-import dev.benchpulse.hub.settings.HubProperties;
 
 /** The client address behind trusted proxies: X-Forwarded-For believed only as far as trusted proxies wrote it. */
 class ClientAddressesTests {
 
     private static ClientAddresses trusting(String... proxies) {
-        return new ClientAddresses(new HubProperties(null, null, false, false, List.of(), List.of(), null, 0, null,
-                null, null, List.of(proxies), HubProperties.TransportKind.MEMORY, null));
+        return new ClientAddresses(new HubProperties(
+                null,
+                null,
+                false,
+                false,
+                List.of(),
+                List.of(),
+                null,
+                0,
+                null,
+                null,
+                null,
+                List.of(proxies),
+                HubProperties.TransportKind.MEMORY,
+                null));
     }
 
     private static MockServerHttpRequest from(String peer, String... forwardedFor) {
-        return MockServerHttpRequest.get("/.well-known/mercure").remoteAddress(new InetSocketAddress(peer, 40000))
-                .header(ClientAddresses.FORWARDED_FOR, forwardedFor).build();
+        return MockServerHttpRequest.get("/.well-known/mercure")
+                .remoteAddress(new InetSocketAddress(peer, 40000))
+                .header(ClientAddresses.FORWARDED_FOR, forwardedFor)
+                .build();
     }
 
     private final ClientAddresses loopback = trusting("127.0.0.0/8", "::1/128");
@@ -48,7 +61,8 @@ class ClientAddressesTests {
     void a_chain_of_trusted_proxies_is_skipped_from_the_right() {
         ClientAddresses chain = trusting("127.0.0.1", "10.0.0.0/8");
 
-        assertThat(chain.of(from("127.0.0.1", "203.0.113.9, 198.51.100.1, 10.1.2.3"))).isEqualTo("198.51.100.1");
+        assertThat(chain.of(from("127.0.0.1", "203.0.113.9, 198.51.100.1, 10.1.2.3")))
+                .isEqualTo("198.51.100.1");
         assertThat(chain.of(from("127.0.0.1", "198.51.100.1", "10.1.2.3:8080"))).isEqualTo("198.51.100.1");
     }
 
@@ -60,7 +74,8 @@ class ClientAddressesTests {
 
     @Test
     void a_trusted_proxy_that_is_not_an_address_stops_the_start() {
-        assertThatThrownBy(() -> trusting("gateway.internal")).hasMessageContaining("MERCURE_TRUSTED_PROXIES")
+        assertThatThrownBy(() -> trusting("gateway.internal"))
+                .hasMessageContaining("MERCURE_TRUSTED_PROXIES")
                 .hasMessageContaining("gateway.internal");
         assertThatThrownBy(() -> trusting("10.0.0.0/33")).hasMessageContaining("prefix length");
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.benchpulse.hub.settings.HubProperties;
 import dev.benchpulse.testsupport.ConfigurationMetadata;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -22,7 +21,9 @@ class HubPropertiesTests {
     @Test
     void a_subscriber_buffer_of_zero_stops_start_up_naming_the_property() {
         hub.withPropertyValues("mercure.dispatch.subscriber-buffer=0")
-                .run(context -> assertThat(context).getFailure().rootCause()
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
                         .hasMessageContaining("mercure")
                         .hasMessageContaining("dispatch.subscriberBuffer")
                         .hasMessageContaining("must be greater than 0"));
@@ -31,18 +32,23 @@ class HubPropertiesTests {
     @Test
     void a_negative_limit_stops_start_up_naming_the_property() {
         hub.withPropertyValues("mercure.limits.selectors=-1")
-                .run(context -> assertThat(context).getFailure().rootCause()
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
                         .hasMessageContaining("limits.selectors")
                         .hasMessageContaining("must be greater than or equal to 0"));
     }
 
     @Test
     void the_settings_have_ide_metadata() {
-        assertThat(ConfigurationMetadata.names()).contains("mercure.history-size", "mercure.dispatch.subscriber-buffer",
-                "mercure.limits.selectors", "mercure.publisher.jwt-key");
+        assertThat(ConfigurationMetadata.names())
+                .contains(
+                        "mercure.history-size",
+                        "mercure.dispatch.subscriber-buffer",
+                        "mercure.limits.selectors",
+                        "mercure.publisher.jwt-key");
     }
 
     @EnableConfigurationProperties(HubProperties.class)
-    static class Enabled {
-    }
+    static class Enabled {}
 }

@@ -1,17 +1,15 @@
 package dev.benchpulse.hub.testing;
 
+import dev.benchpulse.hub.MercureHubApplication;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import dev.benchpulse.hub.MercureHubApplication;
 
 /**
  * A real Mercure hub (this module's application, Netty and all) started inside a test JVM, on a random port that it
@@ -47,12 +45,19 @@ public final class MercureHubTestServer implements AutoCloseable {
      * Auto-configurations the hub needs; every other one found on the class path is excluded (tracing too: the hub
      * has none, while the services that start it in their tests do).
      */
-    private static final List<String> HUB_AUTO_CONFIGURATION_PACKAGES = List.of("org.springframework.boot.autoconfigure.",
-            "org.springframework.boot.jackson.", "org.springframework.boot.reactor.", "org.springframework.boot.netty.",
-            "org.springframework.boot.webflux.autoconfigure.", "org.springframework.boot.http.codec.",
-            "org.springframework.boot.web.server.", "org.springframework.boot.actuate.autoconfigure.",
-            "org.springframework.boot.health.", "org.springframework.boot.micrometer.metrics.",
-            "org.springframework.boot.micrometer.observation.", "org.springframework.boot.validation.");
+    private static final List<String> HUB_AUTO_CONFIGURATION_PACKAGES = List.of(
+            "org.springframework.boot.autoconfigure.",
+            "org.springframework.boot.jackson.",
+            "org.springframework.boot.reactor.",
+            "org.springframework.boot.netty.",
+            "org.springframework.boot.webflux.autoconfigure.",
+            "org.springframework.boot.http.codec.",
+            "org.springframework.boot.web.server.",
+            "org.springframework.boot.actuate.autoconfigure.",
+            "org.springframework.boot.health.",
+            "org.springframework.boot.micrometer.metrics.",
+            "org.springframework.boot.micrometer.observation.",
+            "org.springframework.boot.validation.");
 
     private final Map<String, String> properties;
     private final String publisherKey;

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -24,6 +23,7 @@ class UriTemplatesFuzzTests {
 
     /** The bound per match: a 10,000-character topic against a 14-expression template takes a few milliseconds. */
     private static final long BOUND_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
     private static final long SEED = 0x5EED_14L;
     private static final String OPERATORS = "+#./;?&";
     /** Characters some expression can produce (unreserved, reserved, percent): a long run of them almost matches. */
@@ -62,8 +62,11 @@ class UriTemplatesFuzzTests {
             matched = selector.matches(topic);
             fastest = Math.min(fastest, System.nanoTime() - start);
         }
-        assertThat(fastest).as("%,d ns to match a %,d-character topic against %s (seed %x)", fastest, topic.length(),
-                abbreviate(template), SEED).isLessThan(BOUND_NANOS);
+        assertThat(fastest)
+                .as(
+                        "%,d ns to match a %,d-character topic against %s (seed %x)",
+                        fastest, topic.length(), abbreviate(template), SEED)
+                .isLessThan(BOUND_NANOS);
         return matched;
     }
 
@@ -102,12 +105,17 @@ class UriTemplatesFuzzTests {
                 }
                 int variables = 1 + random.nextInt(3);
                 for (int v = 0; v < variables; v++) {
-                    template.append(v == 0 ? "" : ",").append("v").append(i).append('_').append(v)
-                            .append(switch (random.nextInt(4)) {
-                                case 0 -> "*";
-                                case 1 -> ":" + (1 + random.nextInt(9999));
-                                default -> "";
-                            });
+                    template.append(v == 0 ? "" : ",")
+                            .append("v")
+                            .append(i)
+                            .append('_')
+                            .append(v)
+                            .append(
+                                    switch (random.nextInt(4)) {
+                                        case 0 -> "*";
+                                        case 1 -> ":" + (1 + random.nextInt(9999));
+                                        default -> "";
+                                    });
                 }
                 template.append('}');
                 if (random.nextInt(4) == 0) {
@@ -124,9 +132,15 @@ class UriTemplatesFuzzTests {
 
     @Test
     void deep_nesting_and_stray_braces_stay_within_the_bound() {
-        List<String> templates = List.of("{".repeat(5_000) + "v" + "}".repeat(5_000),
-                "{a{b{c{d{e{f{g{h{i{j}}}}}}}}}}".repeat(300), "}{".repeat(5_000), "{".repeat(10_000),
-                "}".repeat(10_000), "{+v}}".repeat(2_000), "{{+v}".repeat(2_000), "{,,,,}{=}{!}{@}{|}".repeat(500));
+        List<String> templates = List.of(
+                "{".repeat(5_000) + "v" + "}".repeat(5_000),
+                "{a{b{c{d{e{f{g{h{i{j}}}}}}}}}}".repeat(300),
+                "}{".repeat(5_000),
+                "{".repeat(10_000),
+                "}".repeat(10_000),
+                "{+v}}".repeat(2_000),
+                "{{+v}".repeat(2_000),
+                "{,,,,}{=}{!}{@}{|}".repeat(500));
         for (String template : templates) {
             String topic = template.substring(0, template.length() - 1) + "x";
             assertThat(timedMatch(template, topic)).isFalse();
@@ -198,10 +212,12 @@ class UriTemplatesFuzzTests {
                 int broken = random.nextInt(topic.length() + 1);
 
                 assertThat(new TopicSelector(template.toString()).matches(topic))
-                        .as("%s should match %s (seed %x, round %d)", template, topic, SEED, round).isTrue();
+                        .as("%s should match %s (seed %x, round %d)", template, topic, SEED, round)
+                        .isTrue();
                 assertThat(new TopicSelector(template.toString())
-                        .matches(topic.substring(0, broken) + IMPOSSIBLE + topic.substring(broken)))
-                        .as("%s should not match %s with a space inserted", template, topic).isFalse();
+                                .matches(topic.substring(0, broken) + IMPOSSIBLE + topic.substring(broken)))
+                        .as("%s should not match %s with a space inserted", template, topic)
+                        .isFalse();
             }
         }
 
@@ -217,8 +233,8 @@ class UriTemplatesFuzzTests {
                     int prefix = 1 + random.nextInt(5);
                     specs.add(name + ":" + prefix);
                     String value = value();
-                    expanded.add(operator.named(name, operator.encode(value.substring(0, Math.min(prefix,
-                            value.length())))));
+                    expanded.add(operator.named(
+                            name, operator.encode(value.substring(0, Math.min(prefix, value.length())))));
                 } else if (kind == 1) {
                     specs.add(name);
                     expanded.add(operator.named(name, operator.encode(value())));
@@ -228,7 +244,9 @@ class UriTemplatesFuzzTests {
                     expanded.add(list(operator, name, explode));
                 }
             }
-            template.append('{').append(operator.symbol == ' ' ? "" : operator.symbol).append(String.join(",", specs))
+            template.append('{')
+                    .append(operator.symbol == ' ' ? "" : operator.symbol)
+                    .append(String.join(",", specs))
                     .append('}');
             expansion.append(operator.first).append(String.join(operator.separator, expanded));
         }
@@ -257,18 +275,23 @@ class UriTemplatesFuzzTests {
     }
 
     /** The expansion rules of one operator (RFC 6570 appendix A). */
-    private record Operator(char symbol, String first, String separator, boolean isNamed, String ifEmpty,
-            boolean reserved) {
+    private record Operator(
+            char symbol, String first, String separator, boolean isNamed, String ifEmpty, boolean reserved) {
 
         Operator(char symbol) {
-            this(symbol, switch (symbol) {
-                case ' ', '+' -> "";
-                default -> String.valueOf(symbol);
-            }, switch (symbol) {
-                case '.', '/', ';' -> String.valueOf(symbol);
-                case '?', '&' -> "&";
-                default -> ",";
-            }, symbol == ';' || symbol == '?' || symbol == '&', symbol == ';' ? "" : "=",
+            this(
+                    symbol,
+                    switch (symbol) {
+                        case ' ', '+' -> "";
+                        default -> String.valueOf(symbol);
+                    },
+                    switch (symbol) {
+                        case '.', '/', ';' -> String.valueOf(symbol);
+                        case '?', '&' -> "&";
+                        default -> ",";
+                    },
+                    symbol == ';' || symbol == '?' || symbol == '&',
+                    symbol == ';' ? "" : "=",
                     symbol == '+' || symbol == '#');
         }
 

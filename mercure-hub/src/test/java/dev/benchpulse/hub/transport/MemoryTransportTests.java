@@ -3,6 +3,9 @@ package dev.benchpulse.hub.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.benchpulse.hub.settings.HubProperties;
+import dev.benchpulse.hub.update.Update;
+import dev.benchpulse.hub.update.UpdateHistory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
@@ -10,20 +13,27 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import dev.benchpulse.hub.settings.HubProperties;
-import dev.benchpulse.hub.update.Update;
-import dev.benchpulse.hub.update.UpdateHistory;
 
 /** The in-memory transport: one order for every update, batches from one thread, replay bounded by a position. */
 class MemoryTransportTests {
 
-    private final MemoryTransport transport = new MemoryTransport(new HubProperties(null, null, false, false,
-            List.of(), List.of(), Duration.ofSeconds(40), 100, "c", null, null, List.of(),
-            HubProperties.TransportKind.MEMORY, null));
+    private final MemoryTransport transport = new MemoryTransport(new HubProperties(
+            null,
+            null,
+            false,
+            false,
+            List.of(),
+            List.of(),
+            Duration.ofSeconds(40),
+            100,
+            "c",
+            null,
+            null,
+            List.of(),
+            HubProperties.TransportKind.MEMORY,
+            null));
 
     @AfterEach
     void close() {
@@ -71,7 +81,8 @@ class MemoryTransportTests {
         List.of("a", "b", "c", "d").forEach(id -> transport.append(update(id)));
 
         assertThat(transport.resume("b").join()).isEqualTo(new Transport.Resume(2, "b"));
-        assertThat(transport.resume(UpdateHistory.EARLIEST).join()).isEqualTo(new Transport.Resume(0, UpdateHistory.EARLIEST));
+        assertThat(transport.resume(UpdateHistory.EARLIEST).join())
+                .isEqualTo(new Transport.Resume(0, UpdateHistory.EARLIEST));
         assertThat(transport.resume("unknown").join()).isEqualTo(new Transport.Resume(0, UpdateHistory.EARLIEST));
         assertThat(transport.resume(null).join()).isEqualTo(new Transport.Resume(4, "d"));
     }

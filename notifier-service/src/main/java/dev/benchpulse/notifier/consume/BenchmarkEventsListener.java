@@ -4,7 +4,6 @@ import dev.benchpulse.contracts.Events;
 import dev.benchpulse.notifier.relay.Delivery;
 import dev.benchpulse.notifier.relay.RunRelays;
 import dev.benchpulse.support.observability.RunScope;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -30,11 +29,14 @@ class BenchmarkEventsListener {
         this.relays = relays;
         this.commits = commits;
         // Looked up when a partition is paused, long after the registry has created the container.
-        commits.gate(new PartitionGate(p -> containers.getListenerContainer(ID).pausePartition(p),
+        commits.gate(new PartitionGate(
+                p -> containers.getListenerContainer(ID).pausePartition(p),
                 p -> containers.getListenerContainer(ID).resumePartition(p)));
     }
 
-    @KafkaListener(id = ID, idIsGroup = false,
+    @KafkaListener(
+            id = ID,
+            idIsGroup = false,
             topics = "#{T(dev.benchpulse.contracts.Topics).BENCHMARK_EVENTS.name()}",
             containerFactory = "benchmarkEventsListenerFactory")
     void onMessage(ConsumerRecord<String, SpecificRecord> record, Acknowledgment acknowledgment) {

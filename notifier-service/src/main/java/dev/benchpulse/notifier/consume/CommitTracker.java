@@ -1,11 +1,9 @@
 package dev.benchpulse.notifier.consume;
 
 import dev.benchpulse.notifier.relay.Delivery;
-
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;

@@ -3,17 +3,14 @@ package dev.benchpulse.notifier.consume;
 import dev.benchpulse.contracts.Topics;
 import dev.benchpulse.notifier.settings.NotifierProperties;
 import dev.benchpulse.support.kafka.TopicClients;
-
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.scheduler.Scheduler;
@@ -37,7 +34,8 @@ class ConsumerConfiguration {
     @Bean(destroyMethod = "dispose")
     Disposable commitFlushes(NotifierProperties properties, CommitTracker commits, Scheduler notifierScheduler) {
         long interval = properties.consumer().commitInterval().toMillis();
-        return interval <= 0 ? Disposables.disposed()
+        return interval <= 0
+                ? Disposables.disposed()
                 : notifierScheduler.schedulePeriodically(commits::flush, interval, interval, TimeUnit.MILLISECONDS);
     }
 

@@ -1,11 +1,9 @@
 package dev.benchpulse.notifier.consume;
 
 import dev.benchpulse.notifier.relay.Delivery;
-
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
-
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.support.Acknowledgment;
 
@@ -130,6 +128,6 @@ final class PartitionOffsets {
                 return entry;
             }
         }
-        return () -> { };
+        return () -> {};
     }
 }

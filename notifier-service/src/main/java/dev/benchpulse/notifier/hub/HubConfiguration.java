@@ -1,21 +1,17 @@
 package dev.benchpulse.notifier.hub;
 
+import dev.benchpulse.notifier.metrics.NotifierMetrics;
 import dev.benchpulse.notifier.relay.TracedPublisher;
 import dev.benchpulse.notifier.relay.UpdatePublisher;
-import dev.benchpulse.notifier.metrics.NotifierMetrics;
-import dev.benchpulse.support.outage.DependencyOutages;
 import dev.benchpulse.notifier.settings.NotifierProperties;
-
+import dev.benchpulse.support.outage.DependencyOutages;
 import io.netty.channel.ChannelOption;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
 import reactor.core.scheduler.Scheduler;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -48,18 +44,24 @@ class HubConfiguration {
     }
 
     @Bean
-    UpdatePublisher mercurePublisher(NotifierProperties properties, ConnectionProvider hubConnections,
-            PublisherTokens tokens, JsonMapper json, Scheduler notifierScheduler, NotifierMetrics metrics,
+    UpdatePublisher mercurePublisher(
+            NotifierProperties properties,
+            ConnectionProvider hubConnections,
+            PublisherTokens tokens,
+            JsonMapper json,
+            Scheduler notifierScheduler,
+            NotifierMetrics metrics,
             DependencyOutages outages) {
         NotifierProperties.Publish publish = properties.publish();
         HttpClient http = (publish.keepAlive() ? HttpClient.create(hubConnections) : oneRequestPerConnection())
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) publish.connectTimeout().toMillis())
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
+                        publish.connectTimeout().toMillis())
                 .responseTimeout(publish.responseTimeout())
                 .doOnRequest((request, connection) -> request.currentContextView()
                         .<Map<String, String>>getOrEmpty(TracedPublisher.HEADERS)
                         .ifPresent(trace -> trace.forEach(request::header)));
-        return new MercurePublisher(http, properties.hub().url(), tokens, json, notifierScheduler, publish,
-                metrics, outages);
+        return new MercurePublisher(
+                http, properties.hub().url(), tokens, json, notifierScheduler, publish, metrics, outages);
     }
 
     /**

@@ -1,20 +1,17 @@
 package dev.benchpulse.notifier.hub;
 
 import dev.benchpulse.contracts.avro.HubUpdate;
-import dev.benchpulse.notifier.relay.UpdatePublisher;
 import dev.benchpulse.notifier.metrics.NotifierMetrics;
+import dev.benchpulse.notifier.relay.UpdatePublisher;
 import dev.benchpulse.notifier.update.MercureUpdate;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -37,8 +34,8 @@ final class HubTopicPublisher implements UpdatePublisher {
     private final NotifierMetrics metrics;
     private final AtomicBoolean failing = new AtomicBoolean();
 
-    HubTopicPublisher(KafkaTemplate<String, HubUpdate> template, JsonMapper json, Scheduler scheduler,
-            NotifierMetrics metrics) {
+    HubTopicPublisher(
+            KafkaTemplate<String, HubUpdate> template, JsonMapper json, Scheduler scheduler, NotifierMetrics metrics) {
         this.template = template;
         this.json = json;
         this.scheduler = scheduler;
@@ -49,8 +46,14 @@ final class HubTopicPublisher implements UpdatePublisher {
     public Mono<Instant> publish(MercureUpdate update) {
         return Mono.defer(() -> {
             Instant sentAt = Instant.ofEpochMilli(scheduler.now(TimeUnit.MILLISECONDS));
-            HubUpdate record = new HubUpdate(update.id(), List.of(update.topic()),
-                    json.writeValueAsString(update.data().sentAt(sentAt)), true, null, null, sentAt);
+            HubUpdate record = new HubUpdate(
+                    update.id(),
+                    List.of(update.topic()),
+                    json.writeValueAsString(update.data().sentAt(sentAt)),
+                    true,
+                    null,
+                    null,
+                    sentAt);
             long start = System.nanoTime();
             // send() waits for the topic's metadata while the broker is away: never on a non-blocking thread
             return Mono.fromFuture(() -> template.sendDefault(update.id(), record), true)
@@ -64,8 +67,10 @@ final class HubTopicPublisher implements UpdatePublisher {
                     .doOnError(error -> {
                         metrics.publishRequest(Duration.ofNanos(System.nanoTime() - start), false);
                         if (failing.compareAndSet(false, true)) {
-                            log.warn("Cannot write updates to the hub cluster's topic ({}); they are kept and tried "
-                                    + "again", error.toString());
+                            log.warn(
+                                    "Cannot write updates to the hub cluster's topic ({}); they are kept and tried "
+                                            + "again",
+                                    error.toString());
                         }
                     })
                     .thenReturn(sentAt);

@@ -1,25 +1,22 @@
 package dev.benchpulse.notifier.hub;
 
+import dev.benchpulse.notifier.metrics.NotifierMetrics;
 import dev.benchpulse.notifier.relay.UpdatePublisher;
 import dev.benchpulse.notifier.relay.UpdateRejectedException;
-import dev.benchpulse.notifier.metrics.NotifierMetrics;
 import dev.benchpulse.notifier.settings.NotifierProperties;
 import dev.benchpulse.notifier.update.MercureUpdate;
 import dev.benchpulse.support.outage.DependencyOutages;
-
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.QueryStringEncoder;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.QueryStringEncoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.netty.ByteBufMono;
@@ -45,6 +42,7 @@ final class MercurePublisher implements UpdatePublisher {
     private static final Set<Integer> WORTH_RETRYING = Set.of(401, 403, 404, 408, 429);
     /** The dependency's name in health and meters. */
     static final String HUB = "mercure-hub";
+
     private static final String WAITER = "hub publisher (updates kept and retried)";
 
     private final HttpClient http;
@@ -56,8 +54,15 @@ final class MercurePublisher implements UpdatePublisher {
     private final URI hub;
     private final DependencyOutages outages;
 
-    MercurePublisher(HttpClient http, URI hub, PublisherTokens tokens, JsonMapper json, Scheduler scheduler,
-            NotifierProperties.Publish settings, NotifierMetrics metrics, DependencyOutages outages) {
+    MercurePublisher(
+            HttpClient http,
+            URI hub,
+            PublisherTokens tokens,
+            JsonMapper json,
+            Scheduler scheduler,
+            NotifierProperties.Publish settings,
+            NotifierMetrics metrics,
+            DependencyOutages outages) {
         this.http = http;
         this.hub = hub;
         this.tokens = tokens;
@@ -96,7 +101,8 @@ final class MercurePublisher implements UpdatePublisher {
                             .header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(form.length));
                     return body.sendByteArray(Mono.just(form));
                 })
-                .responseSingle((response, body) -> answered(update, response.status().code(), body))
+                .responseSingle(
+                        (response, body) -> answered(update, response.status().code(), body))
                 .timeout(settings.connectTimeout().plus(settings.responseTimeout()))
                 .doOnSuccess(r -> metrics.publishRequest(Duration.ofNanos(System.nanoTime() - start), true))
                 .doOnError(e -> metrics.publishRequest(Duration.ofNanos(System.nanoTime() - start), false))
@@ -110,9 +116,10 @@ final class MercurePublisher implements UpdatePublisher {
         }
         return body.asString(StandardCharsets.UTF_8).defaultIfEmpty("").flatMap(text -> {
             String answer = "update " + update.id() + " with " + status + (text.isBlank() ? "" : ": " + text.strip());
-            return Mono.error(status >= 400 && status < 500 && !WORTH_RETRYING.contains(status)
-                    ? new UpdateRejectedException("The hub rejected " + answer)
-                    : new HubErrorException("The hub answered " + answer));
+            return Mono.error(
+                    status >= 400 && status < 500 && !WORTH_RETRYING.contains(status)
+                            ? new UpdateRejectedException("The hub rejected " + answer)
+                            : new HubErrorException("The hub answered " + answer));
         });
     }
 

@@ -8,9 +8,11 @@ class PublisherKeyFailureAnalyzer extends AbstractFailureAnalyzer<InvalidPublish
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidPublisherKeyException cause) {
-        return new FailureAnalysis(cause.getMessage(),
+        return new FailureAnalysis(
+                cause.getMessage(),
                 "Give the notifier the key the hub checks publisher JWTs with: MERCURE_PUBLISHER_JWT_KEY (with "
                         + "MERCURE_PUBLISHER_JWT_ALG=HS256, the default), or MERCURE_PUBLISHER_JWT_ALG=RS256 and "
-                        + "MERCURE_PUBLISHER_JWT_PRIVATE_KEY holding a PEM PKCS#8 RSA private key.", cause);
+                        + "MERCURE_PUBLISHER_JWT_PRIVATE_KEY holding a PEM PKCS#8 RSA private key.",
+                cause);
     }
 }

@@ -1,12 +1,10 @@
 package dev.benchpulse.notifier.hub;
 
-import dev.benchpulse.notifier.settings.NotifierProperties;
-
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-
+import dev.benchpulse.notifier.settings.NotifierProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
@@ -20,8 +18,7 @@ import java.util.Map;
  */
 final class PublisherTokens {
 
-    private record Token(String value, Instant renewAt) {
-    }
+    private record Token(String value, Instant renewAt) {}
 
     private final SigningKeys.SigningKey key;
     private final NotifierProperties.Jwt settings;

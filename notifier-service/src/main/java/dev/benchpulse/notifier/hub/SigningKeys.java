@@ -1,14 +1,12 @@
 package dev.benchpulse.notifier.hub;
 
-import dev.benchpulse.contracts.keys.PemKeys;
-import dev.benchpulse.notifier.settings.NotifierProperties;
-
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
-
+import dev.benchpulse.contracts.keys.PemKeys;
+import dev.benchpulse.notifier.settings.NotifierProperties;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.util.Set;
@@ -23,11 +21,9 @@ final class SigningKeys {
     private static final Set<JWSAlgorithm> HMAC = JWSAlgorithm.Family.HMAC_SHA;
     private static final Set<JWSAlgorithm> RSA = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512);
 
-    record SigningKey(JWSAlgorithm algorithm, JWSSigner signer) {
-    }
+    record SigningKey(JWSAlgorithm algorithm, JWSSigner signer) {}
 
-    private SigningKeys() {
-    }
+    private SigningKeys() {}
 
     static SigningKey from(NotifierProperties.Jwt jwt) {
         JWSAlgorithm algorithm = JWSAlgorithm.parse(jwt.algorithm().trim().toUpperCase());
@@ -50,8 +46,10 @@ final class SigningKeys {
         try {
             return new MACSigner(key.getBytes(StandardCharsets.UTF_8));
         } catch (JOSEException e) {
-            throw new InvalidPublisherKeyException("MERCURE_PUBLISHER_JWT_KEY is too short for " + algorithm
-                    + ": " + e.getMessage() + ". Use a longer random secret, the same one the hub uses.", e);
+            throw new InvalidPublisherKeyException(
+                    "MERCURE_PUBLISHER_JWT_KEY is too short for " + algorithm + ": " + e.getMessage()
+                            + ". Use a longer random secret, the same one the hub uses.",
+                    e);
         }
     }
 
@@ -65,8 +63,10 @@ final class SigningKeys {
         try {
             key = PemKeys.privateKey(pem);
         } catch (IllegalArgumentException e) {
-            throw new InvalidPublisherKeyException("MERCURE_PUBLISHER_JWT_PRIVATE_KEY is not a PEM PKCS#8 RSA "
-                    + "private key: " + e.getMessage() + ".", e);
+            throw new InvalidPublisherKeyException(
+                    "MERCURE_PUBLISHER_JWT_PRIVATE_KEY is not a PEM PKCS#8 RSA " + "private key: " + e.getMessage()
+                            + ".",
+                    e);
         }
         if (!"RSA".equals(key.getAlgorithm())) {
             throw new InvalidPublisherKeyException("MERCURE_PUBLISHER_JWT_PRIVATE_KEY is an " + key.getAlgorithm()

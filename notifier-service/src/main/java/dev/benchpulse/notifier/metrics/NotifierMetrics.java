@@ -1,12 +1,10 @@
 package dev.benchpulse.notifier.metrics;
 
 import dev.benchpulse.notifier.update.UpdateType;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -38,12 +36,18 @@ public final class NotifierMetrics {
     public NotifierMetrics(MeterRegistry registry) {
         this.registry = registry;
         for (UpdateType type : UpdateType.values()) {
-            published.put(type, Counter.builder(PUBLISHED).tag("type", type.wireName())
-                    .description("Updates the hub accepted").register(registry));
+            published.put(
+                    type,
+                    Counter.builder(PUBLISHED)
+                            .tag("type", type.wireName())
+                            .description("Updates the hub accepted")
+                            .register(registry));
         }
         coalesced = Counter.builder(COALESCED)
-                .description("Progress updates replaced by a newer one before they were sent").register(registry);
-        retried = Counter.builder(RETRIED).description("Publish requests retried").register(registry);
+                .description("Progress updates replaced by a newer one before they were sent")
+                .register(registry);
+        retried =
+                Counter.builder(RETRIED).description("Publish requests retried").register(registry);
         failed = Counter.builder(FAILED)
                 .description("Publishes that failed after their bounded retries (kept and tried again later)")
                 .register(registry);
@@ -74,16 +78,20 @@ public final class NotifierMetrics {
 
     public void progressLimit(Supplier<Number> limit) {
         Gauge.builder(PROGRESS_LIMIT, limit)
-                .description("Progress updates of all runs allowed in flight to the hub now (adapts to its round trips)")
+                .description(
+                        "Progress updates of all runs allowed in flight to the hub now (adapts to its round trips)")
                 .register(registry);
     }
 
     public void activeRuns(Supplier<Number> count) {
-        Gauge.builder(ACTIVE_RUNS, count).description("Runs the notifier holds state for").register(registry);
+        Gauge.builder(ACTIVE_RUNS, count)
+                .description("Runs the notifier holds state for")
+                .register(registry);
     }
 
     private Timer latency(String outcome) {
-        return Timer.builder(PUBLISH_LATENCY).tag("outcome", outcome)
+        return Timer.builder(PUBLISH_LATENCY)
+                .tag("outcome", outcome)
                 .description("Duration of one publish request to the hub")
                 .publishPercentileHistogram()
                 .register(registry);

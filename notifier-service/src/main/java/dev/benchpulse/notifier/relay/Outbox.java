@@ -2,13 +2,11 @@ package dev.benchpulse.notifier.relay;
 
 import dev.benchpulse.notifier.update.MercureUpdate;
 import dev.benchpulse.notifier.update.UpdateType;
-
+import io.micrometer.context.ContextSnapshot;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.Optional;
-
-import io.micrometer.context.ContextSnapshot;
 
 /**
  * One run's updates waiting to be sent, in event order, with the rules for coalescing progress: a newer progress

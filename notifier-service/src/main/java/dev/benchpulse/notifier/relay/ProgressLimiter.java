@@ -5,11 +5,9 @@ import com.netflix.concurrency.limits.Limiter;
 import com.netflix.concurrency.limits.limit.FixedLimit;
 import com.netflix.concurrency.limits.limit.VegasLimit;
 import com.netflix.concurrency.limits.limiter.SimpleLimiter;
-
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-
 import reactor.core.scheduler.Scheduler;
 
 /**
@@ -41,14 +39,21 @@ public final class ProgressLimiter {
     private final Queue<Runnable> waiting = new ConcurrentLinkedQueue<>();
 
     private ProgressLimiter(Limit limit, Scheduler scheduler) {
-        this.limiter = SimpleLimiter.newBuilder().named("progress-updates").limit(limit).build();
+        this.limiter = SimpleLimiter.newBuilder()
+                .named("progress-updates")
+                .limit(limit)
+                .build();
         this.scheduler = scheduler;
     }
 
     /** A limit that adapts to the publish round trips, between 1 and {@code max} updates in flight. */
     public static ProgressLimiter adaptive(int max, Scheduler scheduler) {
-        return new ProgressLimiter(VegasLimit.newBuilder().initialLimit(Math.min(10, max)).maxConcurrency(max)
-                .build(), scheduler);
+        return new ProgressLimiter(
+                VegasLimit.newBuilder()
+                        .initialLimit(Math.min(10, max))
+                        .maxConcurrency(max)
+                        .build(),
+                scheduler);
     }
 
     /** A fixed number of progress updates in flight (for tests, and to turn adaptation off with a large number). */

@@ -1,9 +1,7 @@
 package dev.benchpulse.notifier.relay;
 
 import dev.benchpulse.notifier.metrics.NotifierMetrics;
-
 import java.time.Duration;
-
 import reactor.core.scheduler.Scheduler;
 
 /**
@@ -15,13 +13,30 @@ import reactor.core.scheduler.Scheduler;
  * @param idleTimeout          a run without events for this long is forgotten (when nothing of it is pending)
  * @param progressLimiter      progress updates of all runs in flight at once
  */
-public record RelaySettings(UpdatePublisher publisher, Scheduler scheduler, NotifierMetrics metrics,
-        int maxProgressPerSecond, Duration parkDelay, Duration idleTimeout, ProgressLimiter progressLimiter) {
+public record RelaySettings(
+        UpdatePublisher publisher,
+        Scheduler scheduler,
+        NotifierMetrics metrics,
+        int maxProgressPerSecond,
+        Duration parkDelay,
+        Duration idleTimeout,
+        ProgressLimiter progressLimiter) {
 
     /** Settings without a limit on progress updates in flight. */
-    public RelaySettings(UpdatePublisher publisher, Scheduler scheduler, NotifierMetrics metrics,
-            int maxProgressPerSecond, Duration parkDelay, Duration idleTimeout) {
-        this(publisher, scheduler, metrics, maxProgressPerSecond, parkDelay, idleTimeout,
+    public RelaySettings(
+            UpdatePublisher publisher,
+            Scheduler scheduler,
+            NotifierMetrics metrics,
+            int maxProgressPerSecond,
+            Duration parkDelay,
+            Duration idleTimeout) {
+        this(
+                publisher,
+                scheduler,
+                metrics,
+                maxProgressPerSecond,
+                parkDelay,
+                idleTimeout,
                 ProgressLimiter.fixed(Integer.MAX_VALUE, scheduler));
     }
 

@@ -1,16 +1,13 @@
 package dev.benchpulse.notifier.relay;
 
 import dev.benchpulse.notifier.update.RunState;
-
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-
-import io.micrometer.context.ContextSnapshot;
-import io.micrometer.context.ContextSnapshotFactory;
 import org.apache.avro.specific.SpecificRecord;
-
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 
@@ -25,7 +22,8 @@ import reactor.core.Disposables;
  */
 final class RunRelay {
 
-    static final ContextSnapshotFactory SNAPSHOTS = ContextSnapshotFactory.builder().build();
+    static final ContextSnapshotFactory SNAPSHOTS =
+            ContextSnapshotFactory.builder().build();
 
     private final RunState state = new RunState();
     private final Outbox outbox = new Outbox();
@@ -61,7 +59,9 @@ final class RunRelay {
 
     /** Closes the relay when nothing of it is pending and it saw no event for the idle timeout. */
     synchronized boolean closeIfIdle(long nowMillis) {
-        if (sending || !outbox.isEmpty() || nowMillis - lastActivity < settings.idleTimeout().toMillis()) {
+        if (sending
+                || !outbox.isEmpty()
+                || nowMillis - lastActivity < settings.idleTimeout().toMillis()) {
             return false;
         }
         closed = true;
@@ -96,8 +96,8 @@ final class RunRelay {
             return;
         }
         if (head.progress() && !outbox.terminalQueued()) {
-            Optional<ProgressLimiter.Permit> granted = settings.progressLimiter()
-                    .acquire(awaitingPermit ? null : this::permitReturned);
+            Optional<ProgressLimiter.Permit> granted =
+                    settings.progressLimiter().acquire(awaitingPermit ? null : this::permitReturned);
             if (granted.isEmpty()) {
                 awaitingPermit = true;
                 return;
@@ -107,8 +107,9 @@ final class RunRelay {
         cancelWakeUp();
         sending = true;
         try (ContextSnapshot.Scope eventContext = head.context().setThreadLocals()) {
-            publishing.replace(settings.publisher().publish(head.update()).subscribe(
-                    sentAt -> sent(head, sentAt), error -> notSent(head, error)));
+            publishing.replace(settings.publisher()
+                    .publish(head.update())
+                    .subscribe(sentAt -> sent(head, sentAt), error -> notSent(head, error)));
         }
     }
 

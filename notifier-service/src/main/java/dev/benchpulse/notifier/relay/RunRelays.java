@@ -2,16 +2,13 @@ package dev.benchpulse.notifier.relay;
 
 import dev.benchpulse.contracts.Events;
 import dev.benchpulse.notifier.update.RunState;
-
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import reactor.core.Disposable;
 
 /**
@@ -37,7 +34,8 @@ public final class RunRelays implements AutoCloseable {
     /** Relays a lifecycle event to its run's relay; records of other types are settled at once. */
     public void accept(SpecificRecord event, Delivery delivery) {
         if (!RunState.isLifecycleEvent(event)) {
-            log.debug("Ignoring {}: not a run lifecycle event", event.getSchema().getFullName());
+            log.debug(
+                    "Ignoring {}: not a run lifecycle event", event.getSchema().getFullName());
             delivery.settled();
             return;
         }

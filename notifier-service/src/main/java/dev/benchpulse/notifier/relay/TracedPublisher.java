@@ -1,15 +1,12 @@
 package dev.benchpulse.notifier.relay;
 
 import dev.benchpulse.notifier.update.MercureUpdate;
-
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
-
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
-
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import reactor.core.publisher.Mono;
 
 /**
@@ -38,12 +35,16 @@ public final class TracedPublisher implements UpdatePublisher {
     public Mono<Instant> publish(MercureUpdate update) {
         Span parent = tracer.currentSpan();
         return Mono.defer(() -> {
-            Span.Builder builder = tracer.spanBuilder().name("mercure publish").kind(Span.Kind.CLIENT)
-                    .remoteServiceName("mercure-hub").tag("benchpulse.update.type", update.type().name());
+            Span.Builder builder = tracer.spanBuilder()
+                    .name("mercure publish")
+                    .kind(Span.Kind.CLIENT)
+                    .remoteServiceName("mercure-hub")
+                    .tag("benchpulse.update.type", update.type().name());
             Span span = (parent == null ? builder.setNoParent() : builder.setParent(parent.context())).start();
             Map<String, String> headers = new HashMap<>(4);
             propagator.inject(span.context(), headers, Map::put);
-            return publisher.publish(update)
+            return publisher
+                    .publish(update)
                     .contextWrite(context -> context.put(HEADERS, headers))
                     .doOnError(span::error)
                     .doFinally(signal -> span.end());

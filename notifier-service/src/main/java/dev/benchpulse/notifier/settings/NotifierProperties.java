@@ -1,16 +1,14 @@
 package dev.benchpulse.notifier.settings;
 
 import dev.benchpulse.contracts.web.RunTopics;
-
-import java.net.URI;
-import java.time.Duration;
-import java.util.List;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -51,9 +49,13 @@ public record NotifierProperties(
      *                  running with {@code MERCURE_TRANSPORT=kafka})
      * @param linger    with {@code kafka}: how long the producer waits to batch updates of several runs together
      */
-    public record Hub(@DefaultValue("http://localhost:3000/.well-known/mercure") URI url, @DefaultValue Jwt jwt,
-            @DefaultValue("http") HubTransport transport, @DefaultValue("5ms") Duration linger) {
-    }
+    public record Hub(
+            @DefaultValue("http://localhost:3000/.well-known/mercure")
+            URI url,
+
+            @DefaultValue Jwt jwt,
+            @DefaultValue("http") HubTransport transport,
+            @DefaultValue("5ms") Duration linger) {}
 
     /** How updates reach the hub. */
     public enum HubTransport {
@@ -77,8 +79,7 @@ public record NotifierProperties(
             String privateKey,
             @DefaultValue(RunTopics.TEMPLATE) List<String> publish,
             @DefaultValue("1h") Duration ttl,
-            @DefaultValue("5m") Duration renewBefore) {
-    }
+            @DefaultValue("5m") Duration renewBefore) {}
 
     /**
      * @param connectTimeout  longest wait for a connection to the hub
@@ -105,12 +106,14 @@ public record NotifierProperties(
             @DefaultValue("3") @PositiveOrZero int retries,
             @DefaultValue("50ms") Duration minBackoff,
             @DefaultValue("1s") Duration maxBackoff,
-            @DefaultValue("0.5") @DecimalMin("0") @DecimalMax("1") double jitter,
+
+            @DefaultValue("0.5") @DecimalMin("0") @DecimalMax("1")
+            double jitter,
+
             @DefaultValue("1s") Duration parkDelay,
             @DefaultValue("true") boolean keepAlive,
             @DefaultValue("64") @Positive int maxConnections,
-            @DefaultValue("true") boolean adaptiveProgress) {
-    }
+            @DefaultValue("true") boolean adaptiveProgress) {}
 
     /**
      * @param maxUncommittedPerPartition events a partition may hold between the oldest undelivered one and the newest
@@ -121,7 +124,7 @@ public record NotifierProperties(
      *                                   same ids (a hub that keeps history, ours included, does not dispatch them
      *                                   twice)
      */
-    public record Consumer(@DefaultValue("10000") @Positive int maxUncommittedPerPartition,
-            @DefaultValue("100ms") Duration commitInterval) {
-    }
+    public record Consumer(
+            @DefaultValue("10000") @Positive int maxUncommittedPerPartition,
+            @DefaultValue("100ms") Duration commitInterval) {}
 }

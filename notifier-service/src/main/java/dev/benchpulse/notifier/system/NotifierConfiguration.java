@@ -2,15 +2,11 @@ package dev.benchpulse.notifier.system;
 
 import dev.benchpulse.notifier.metrics.NotifierMetrics;
 import dev.benchpulse.notifier.settings.NotifierProperties;
-
 import io.micrometer.core.instrument.MeterRegistry;
-
 import java.time.Clock;
-
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 

@@ -8,9 +8,7 @@ import dev.benchpulse.contracts.avro.BenchmarkRef;
 import dev.benchpulse.contracts.avro.BenchmarkStarted;
 import dev.benchpulse.contracts.avro.RuntimeRef;
 import dev.benchpulse.contracts.web.RunTopics;
-
 import java.util.UUID;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.avro.specific.SpecificRecordBase;
 
@@ -27,8 +25,10 @@ public final class RunState {
 
     /** Whether the notifier relays this kind of record (the four lifecycle events). */
     public static boolean isLifecycleEvent(SpecificRecord record) {
-        return record instanceof BenchmarkStarted || record instanceof BenchmarkProgress
-                || record instanceof BenchmarkCompleted || record instanceof BenchmarkFailed;
+        return record instanceof BenchmarkStarted
+                || record instanceof BenchmarkProgress
+                || record instanceof BenchmarkCompleted
+                || record instanceof BenchmarkFailed;
     }
 
     /** The update for the run's next event; fails on a record that is not a lifecycle event. */
@@ -39,8 +39,9 @@ public final class RunState {
             case BenchmarkProgress progress -> progress(progress);
             case BenchmarkCompleted completed -> completed(completed);
             case BenchmarkFailed failed -> failed(failed);
-            default -> throw new IllegalArgumentException(
-                    "Not a run lifecycle event: " + event.getSchema().getFullName());
+            default ->
+                throw new IllegalArgumentException(
+                        "Not a run lifecycle event: " + event.getSchema().getFullName());
         };
     }
 
@@ -61,7 +62,12 @@ public final class RunState {
     }
 
     private MercureUpdate failed(BenchmarkFailed event) {
-        return update(event, UpdateType.FAILED, event.getIterationReached(), null, event.getReason().name(),
+        return update(
+                event,
+                UpdateType.FAILED,
+                event.getIterationReached(),
+                null,
+                event.getReason().name(),
                 event.getMessage());
     }
 
@@ -73,16 +79,33 @@ public final class RunState {
         }
     }
 
-    private MercureUpdate update(SpecificRecord event, UpdateType type, int currentIteration,
-            UpdateData.Statistics stats, String reason, String message) {
+    private MercureUpdate update(
+            SpecificRecord event,
+            UpdateType type,
+            int currentIteration,
+            UpdateData.Statistics stats,
+            String reason,
+            String message) {
         SpecificRecordBase fields = (SpecificRecordBase) event;
         BenchmarkRef benchmark = (BenchmarkRef) fields.get("benchmark");
         RuntimeRef runtime = (RuntimeRef) fields.get("runtime");
         UUID runId = Events.runId(event);
         int progress = type == UpdateType.COMPLETED ? 100 : percent(currentIteration);
-        UpdateData data = new UpdateData(type.wireName(), benchmark.getSlug(), benchmark.getName(),
-                runtime.getPhpVersion(), currentIteration, totalIterations, progress, null, runId.toString(),
-                runtime.getId(), Events.occurredAt(event).toEpochMilli(), stats, reason, message);
+        UpdateData data = new UpdateData(
+                type.wireName(),
+                benchmark.getSlug(),
+                benchmark.getName(),
+                runtime.getPhpVersion(),
+                currentIteration,
+                totalIterations,
+                progress,
+                null,
+                runId.toString(),
+                runtime.getId(),
+                Events.occurredAt(event).toEpochMilli(),
+                stats,
+                reason,
+                message);
         return new MercureUpdate(RunTopics.of(runId), Events.eventId(event).toString(), type, data);
     }
 

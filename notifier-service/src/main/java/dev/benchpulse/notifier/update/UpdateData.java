@@ -2,7 +2,6 @@ package dev.benchpulse.notifier.update;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-
 import java.time.Instant;
 
 /**
@@ -26,8 +25,22 @@ import java.time.Instant;
  * @param reason           why the run failed (failed only)
  * @param message          what went wrong, for people (failed only)
  */
-@JsonPropertyOrder({"type", "benchmarkId", "benchmarkName", "phpVersion", "currentIteration", "totalIterations",
-        "progress", "timestamp", "runId", "runtime", "occurredAt", "statistics", "reason", "message"})
+@JsonPropertyOrder({
+    "type",
+    "benchmarkId",
+    "benchmarkName",
+    "phpVersion",
+    "currentIteration",
+    "totalIterations",
+    "progress",
+    "timestamp",
+    "runId",
+    "runtime",
+    "occurredAt",
+    "statistics",
+    "reason",
+    "message"
+})
 public record UpdateData(
         String type,
         String benchmarkId,
@@ -46,8 +59,21 @@ public record UpdateData(
 
     /** The same data stamped with the moment it is sent. */
     public UpdateData sentAt(Instant sentAt) {
-        return new UpdateData(type, benchmarkId, benchmarkName, phpVersion, currentIteration, totalIterations,
-                progress, sentAt.toString(), runId, runtime, occurredAt, statistics, reason, message);
+        return new UpdateData(
+                type,
+                benchmarkId,
+                benchmarkName,
+                phpVersion,
+                currentIteration,
+                totalIterations,
+                progress,
+                sentAt.toString(),
+                runId,
+                runtime,
+                occurredAt,
+                statistics,
+                reason,
+                message);
     }
 
     /**
@@ -56,10 +82,8 @@ public record UpdateData(
      * @param ci95 95% confidence interval of the mean; null until there are two samples
      */
     @JsonPropertyOrder({"n", "mean", "median", "ci95", "min", "max"})
-    public record Statistics(long n, Double mean, Double median, Interval ci95, Double min, Double max) {
-    }
+    public record Statistics(long n, Double mean, Double median, Interval ci95, Double min, Double max) {}
 
     /** A closed interval. */
-    public record Interval(double low, double high) {
-    }
+    public record Interval(double low, double high) {}
 }

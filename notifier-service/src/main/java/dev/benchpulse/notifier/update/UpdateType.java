@@ -2,7 +2,6 @@ package dev.benchpulse.notifier.update;
 
 /** The kinds of run update, with the {@code type} string the dashboard switches on. */
 public enum UpdateType {
-
     STARTED("benchmark.started"),
     PROGRESS("benchmark.progress"),
     COMPLETED("benchmark.completed"),

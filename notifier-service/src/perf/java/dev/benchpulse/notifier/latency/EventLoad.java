@@ -7,13 +7,11 @@ import dev.benchpulse.contracts.avro.BenchmarkStarted;
 import dev.benchpulse.contracts.kafka.AvroSingleObjectSerializer;
 import dev.benchpulse.notifier.update.UpdateType;
 import dev.benchpulse.testsupport.RunEvents;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -28,8 +26,7 @@ import org.apache.kafka.common.serialization.Serializer;
 final class EventLoad implements AutoCloseable {
 
     /** One event written: its type, run, and the {@link System#nanoTime()} just before the producer took it. */
-    record Sent(UpdateType type, String runId, long nanos, boolean measured) {
-    }
+    record Sent(UpdateType type, String runId, long nanos, boolean measured) {}
 
     private final KafkaProducer<String, SpecificRecord> producer;
     private final Map<String, Sent> sent = new ConcurrentHashMap<>();

@@ -1,14 +1,13 @@
 package dev.benchpulse.notifier.latency;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.util.ByteProcessor;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import io.netty.util.ByteProcessor;
 import reactor.core.Disposable;
 import reactor.netty.http.client.HttpClient;
 
@@ -32,8 +31,10 @@ final class LatencySubscriber implements AutoCloseable {
 
     LatencySubscriber(URI uri, String token, Arrival arrival) {
         subscription = HttpClient.create()
-                .headers(headers -> headers.set("Authorization", "Bearer " + token).set("Accept", "text/event-stream"))
-                .get().uri(uri)
+                .headers(headers ->
+                        headers.set("Authorization", "Bearer " + token).set("Accept", "text/event-stream"))
+                .get()
+                .uri(uri)
                 .response((response, body) -> {
                     if (response.status().code() != 200) {
                         connected.completeExceptionally(new IllegalStateException("subscribe: " + response.status()));

@@ -1,9 +1,10 @@
 package dev.benchpulse.notifier.latency;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import dev.benchpulse.contracts.web.RunTopics;
 import dev.benchpulse.hub.testing.MercureHubTestServer;
 import dev.benchpulse.notifier.NotifierServiceApplication;
-
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,14 +16,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 
 /**
  * Event-to-browser latency of the notifier: a real embedded Kafka broker, a real Mercure hub, the notifier service
@@ -39,8 +36,7 @@ import ch.qos.logback.classic.Logger;
  */
 public final class NotifierLatencyBenchmark {
 
-    private NotifierLatencyBenchmark() {
-    }
+    private NotifierLatencyBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
@@ -56,15 +52,20 @@ public final class NotifierLatencyBenchmark {
 
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 6);
         broker.afterPropertiesSet();
-        MercureHubTestServer hub = MercureHubTestServer.builder().historySize(10_000)
-                .property("logging.level.root", "WARN").start();
-        ConfigurableApplicationContext notifier = new SpringApplicationBuilder(NotifierServiceApplication.class).run(
-                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "--spring.kafka.consumer.auto-offset-reset=earliest",
-                "--benchpulse.notifier.hub.url=" + hub.hubUrl(),
-                "--benchpulse.notifier.hub.jwt.key=" + hub.publisherKey(),
-                "--benchpulse.notifier.max-progress-per-second=" + maxProgress,
-                "--server.port=0", "--logging.level.root=WARN", "--spring.main.banner-mode=off");
+        MercureHubTestServer hub = MercureHubTestServer.builder()
+                .historySize(10_000)
+                .property("logging.level.root", "WARN")
+                .start();
+        ConfigurableApplicationContext notifier = new SpringApplicationBuilder(NotifierServiceApplication.class)
+                .run(
+                        "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                        "--spring.kafka.consumer.auto-offset-reset=earliest",
+                        "--benchpulse.notifier.hub.url=" + hub.hubUrl(),
+                        "--benchpulse.notifier.hub.jwt.key=" + hub.publisherKey(),
+                        "--benchpulse.notifier.max-progress-per-second=" + maxProgress,
+                        "--server.port=0",
+                        "--logging.level.root=WARN",
+                        "--spring.main.banner-mode=off");
 
         EventLoad load = new EventLoad(broker.getBrokersAsString(), 20, 80);
         LatencyRecorder recorder = new LatencyRecorder(load);
@@ -73,8 +74,8 @@ public final class NotifierLatencyBenchmark {
         List<LatencySubscriber> subscribers = new ArrayList<>();
         for (int i = 0; i < subscriberCount; i++) {
             int index = i;
-            LatencySubscriber subscriber = new LatencySubscriber(uri, hub.subscriberToken(template),
-                    (id, data, nanos) -> recorder.received(index, id, data, nanos));
+            LatencySubscriber subscriber = new LatencySubscriber(
+                    uri, hub.subscriberToken(template), (id, data, nanos) -> recorder.received(index, id, data, nanos));
             subscriber.awaitConnected(Duration.ofSeconds(10));
             subscribers.add(subscriber);
         }
@@ -91,11 +92,14 @@ public final class NotifierLatencyBenchmark {
         sleep(Duration.ofSeconds(3));
 
         System.out.printf("load after: %s", Files.readString(Path.of("/proc/loadavg")));
-        System.out.printf("%d runs concurrently, %d events/s, %d subscribers on %s, %d s measured after %d s "
-                + "warm-up at %d events/s%n", runs, rate, subscriberCount, template, duration, warmup, warmupRate);
-        System.out.printf("CPU of the whole JVM (broker, hub, notifier, subscribers, generator) while measured: "
-                + "%.1f s in %d s = %.2f cores%n", cpuUsed.toMillis() / 1000.0, duration,
-                cpuUsed.toMillis() / 1000.0 / duration);
+        System.out.printf(
+                "%d runs concurrently, %d events/s, %d subscribers on %s, %d s measured after %d s "
+                        + "warm-up at %d events/s%n",
+                runs, rate, subscriberCount, template, duration, warmup, warmupRate);
+        System.out.printf(
+                "CPU of the whole JVM (broker, hub, notifier, subscribers, generator) while measured: "
+                        + "%.1f s in %d s = %.2f cores%n",
+                cpuUsed.toMillis() / 1000.0, duration, cpuUsed.toMillis() / 1000.0 / duration);
         System.out.printf("JIT compilers' time while measured: %.1f s%n", jitUsed / 1000.0);
         recorder.report(System.out, subscriberCount, maxProgress);
 

@@ -3,10 +3,8 @@ package dev.benchpulse.notifier.consume;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.benchpulse.notifier.relay.Delivery;
-
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.support.Acknowledgment;
@@ -16,8 +14,8 @@ class PartitionOffsetsTests {
     private final TopicPartition partition = new TopicPartition("events", 3);
     private final List<Long> acknowledged = new ArrayList<>();
     private final List<String> gate = new ArrayList<>();
-    private final PartitionOffsets offsets = new PartitionOffsets(partition,
-            new PartitionGate(p -> gate.add("pause " + p), p -> gate.add("resume " + p)), 4);
+    private final PartitionOffsets offsets = new PartitionOffsets(
+            partition, new PartitionGate(p -> gate.add("pause " + p), p -> gate.add("resume " + p)), 4);
 
     @Test
     void commits_nothing_while_the_oldest_event_is_unsettled() {
@@ -62,7 +60,7 @@ class PartitionOffsetsTests {
     void gives_a_record_read_again_its_existing_entry() {
         Delivery first = track(1);
 
-        assertThat(offsets.track(1, () -> { })).isSameAs(first);
+        assertThat(offsets.track(1, () -> {})).isSameAs(first);
     }
 
     @Test

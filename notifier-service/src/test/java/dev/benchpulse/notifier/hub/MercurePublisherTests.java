@@ -3,37 +3,32 @@ package dev.benchpulse.notifier.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.SignedJWT;
 import dev.benchpulse.contracts.avro.FailureReason;
 import dev.benchpulse.contracts.web.RunTopics;
+import dev.benchpulse.notifier.metrics.NotifierMetrics;
 import dev.benchpulse.notifier.relay.TracedPublisher;
 import dev.benchpulse.notifier.relay.UpdatePublisher;
 import dev.benchpulse.notifier.relay.UpdateRejectedException;
-import dev.benchpulse.notifier.metrics.NotifierMetrics;
-import dev.benchpulse.support.outage.DependencyOutages;
 import dev.benchpulse.notifier.settings.NotifierProperties;
 import dev.benchpulse.notifier.update.MercureUpdate;
 import dev.benchpulse.notifier.update.RunState;
+import dev.benchpulse.support.outage.DependencyOutages;
 import dev.benchpulse.testsupport.RunEvents;
-
-import com.nimbusds.jose.crypto.MACVerifier;
-import com.nimbusds.jwt.SignedJWT;
-
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.resources.ConnectionProvider;
@@ -70,16 +65,20 @@ class MercurePublisherTests {
         assertThat(request.contentType()).startsWith("application/x-www-form-urlencoded");
         assertThat(request.authorization()).startsWith("Bearer ");
         assertThat(SignedJWT.parse(request.authorization().substring(7))
-                .verify(new MACVerifier(PublisherTokensTests.SECRET))).isTrue();
+                        .verify(new MACVerifier(PublisherTokensTests.SECRET)))
+                .isTrue();
         Map<String, String> form = request.form();
-        assertThat(form).containsOnlyKeys("topic", "id", "private", "data")
+        assertThat(form)
+                .containsOnlyKeys("topic", "id", "private", "data")
                 .containsEntry("topic", RunTopics.of(run.runId()))
                 .containsEntry("id", update.id())
                 .containsEntry("private", "on");
         JsonNode data = json.readTree(form.get("data"));
         assertThat(data.get("type").asString()).isEqualTo("benchmark.started");
         assertThat(data.get("timestamp").asString()).isEqualTo(sentAt.toString());
-        assertThat(registry.timer(NotifierMetrics.PUBLISH_LATENCY, "outcome", "success").count()).isEqualTo(1);
+        assertThat(registry.timer(NotifierMetrics.PUBLISH_LATENCY, "outcome", "success")
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -103,8 +102,7 @@ class MercurePublisherTests {
         publisher(0).publish(update).block(WAIT);
         publisher(0, Duration.ofSeconds(3), true).publish(update).block(WAIT);
 
-        assertThat(hub.requests()).extracting(RecordingHub.Request::connection)
-                .containsExactly("close", null);
+        assertThat(hub.requests()).extracting(RecordingHub.Request::connection).containsExactly("close", null);
     }
 
     @Test
@@ -115,7 +113,9 @@ class MercurePublisherTests {
 
         assertThat(hub.requests()).hasSize(3);
         assertThat(registry.counter(NotifierMetrics.RETRIED).count()).isEqualTo(2);
-        assertThat(registry.timer(NotifierMetrics.PUBLISH_LATENCY, "outcome", "error").count()).isEqualTo(2);
+        assertThat(registry.timer(NotifierMetrics.PUBLISH_LATENCY, "outcome", "error")
+                        .count())
+                .isEqualTo(2);
     }
 
     @Test
@@ -124,7 +124,8 @@ class MercurePublisherTests {
             hub.reply(503);
         }
 
-        assertThatThrownBy(() -> publisher(3).publish(new RunState().next(run.started())).block(WAIT))
+        assertThatThrownBy(() ->
+                        publisher(3).publish(new RunState().next(run.started())).block(WAIT))
                 .hasMessageContaining("Retries exhausted: 3/3");
         assertThat(hub.requests()).hasSize(4);
     }
@@ -133,7 +134,8 @@ class MercurePublisherTests {
     void does_not_retry_an_update_the_hub_rejects_for_good() {
         hub.reply(400);
 
-        assertThatThrownBy(() -> publisher(3).publish(new RunState().next(run.started())).block(WAIT))
+        assertThatThrownBy(() ->
+                        publisher(3).publish(new RunState().next(run.started())).block(WAIT))
                 .isInstanceOf(UpdateRejectedException.class)
                 .hasMessageContaining("with 400: refused");
         assertThat(hub.requests()).hasSize(1);
@@ -153,8 +155,10 @@ class MercurePublisherTests {
         hub.reply(200, Duration.ofSeconds(5));
         long start = System.nanoTime();
 
-        assertThatThrownBy(() -> publisher(0, Duration.ofMillis(300), false).publish(new RunState().next(run.started()))
-                .block(WAIT)).isNotNull();
+        assertThatThrownBy(() -> publisher(0, Duration.ofMillis(300), false)
+                        .publish(new RunState().next(run.started()))
+                        .block(WAIT))
+                .isNotNull();
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
     }
@@ -178,10 +182,12 @@ class MercurePublisherTests {
             }
         };
 
-        new TracedPublisher(publisher(3), Tracer.NOOP, propagator).publish(new RunState().next(run.started()))
+        new TracedPublisher(publisher(3), Tracer.NOOP, propagator)
+                .publish(new RunState().next(run.started()))
                 .block(WAIT);
 
-        assertThat(hub.requests()).extracting(RecordingHub.Request::traceparent)
+        assertThat(hub.requests())
+                .extracting(RecordingHub.Request::traceparent)
                 .containsExactly("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
     }
 
@@ -190,18 +196,37 @@ class MercurePublisherTests {
     }
 
     private UpdatePublisher publisher(int retries, Duration responseTimeout, boolean keepAlive) {
-        NotifierProperties.Publish publish = new NotifierProperties.Publish(Duration.ofMillis(500),
-                responseTimeout, retries, Duration.ofMillis(10), Duration.ofMillis(50), 0.5,
-                Duration.ofSeconds(1), keepAlive, 8, true);
-        NotifierProperties properties = new NotifierProperties(10, Duration.ofMinutes(10),
-                new NotifierProperties.Hub(hub.url(), PublisherTokensTests.jwt(PublisherTokensTests.SECRET, "HS256",
-                        null), NotifierProperties.HubTransport.HTTP, Duration.ZERO), publish,
+        NotifierProperties.Publish publish = new NotifierProperties.Publish(
+                Duration.ofMillis(500),
+                responseTimeout,
+                retries,
+                Duration.ofMillis(10),
+                Duration.ofMillis(50),
+                0.5,
+                Duration.ofSeconds(1),
+                keepAlive,
+                8,
+                true);
+        NotifierProperties properties = new NotifierProperties(
+                10,
+                Duration.ofMinutes(10),
+                new NotifierProperties.Hub(
+                        hub.url(),
+                        PublisherTokensTests.jwt(PublisherTokensTests.SECRET, "HS256", null),
+                        NotifierProperties.HubTransport.HTTP,
+                        Duration.ZERO),
+                publish,
                 new NotifierProperties.Consumer(100, Duration.ZERO));
         HubConfiguration configuration = new HubConfiguration();
         ConnectionProvider pool = configuration.hubConnections(properties);
         connections.add(pool);
-        return configuration.mercurePublisher(properties, pool,
-                configuration.publisherTokens(properties, Clock.systemUTC()), json, scheduler,
-                new NotifierMetrics(registry), new DependencyOutages(registry, Duration.ofSeconds(30)));
+        return configuration.mercurePublisher(
+                properties,
+                pool,
+                configuration.publisherTokens(properties, Clock.systemUTC()),
+                json,
+                scheduler,
+                new NotifierMetrics(registry),
+                new DependencyOutages(registry, Duration.ofSeconds(30)));
     }
 }

@@ -3,14 +3,12 @@ package dev.benchpulse.notifier.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.benchpulse.contracts.web.RunTopics;
-import dev.benchpulse.notifier.settings.NotifierProperties;
-
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.SignedJWT;
-
+import dev.benchpulse.contracts.web.RunTopics;
+import dev.benchpulse.notifier.settings.NotifierProperties;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
@@ -21,7 +19,6 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +54,10 @@ class PublisherTokensTests {
         String renewed = tokens.token();
 
         assertThat(renewed).isNotEqualTo(first);
-        assertThat(SignedJWT.parse(renewed).getJWTClaimsSet().getExpirationTime().toInstant())
+        assertThat(SignedJWT.parse(renewed)
+                        .getJWTClaimsSet()
+                        .getExpirationTime()
+                        .toInstant())
                 .isEqualTo(Instant.parse("2026-11-02T11:55:00Z"));
     }
 
@@ -65,13 +65,15 @@ class PublisherTokensTests {
     void signs_with_an_rsa_private_key_given_as_pem() throws Exception {
         KeyPair pair = KeyPairGenerator.getInstance("RSA").generateKeyPair();
         String pem = "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(pair.getPrivate().getEncoded())
+                + Base64.getMimeEncoder(64, "\n".getBytes())
+                        .encodeToString(pair.getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n";
 
         SignedJWT jwt = SignedJWT.parse(tokens(jwt(null, "RS256", pem)).token());
 
         assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
-        assertThat(jwt.verify(new RSASSAVerifier((RSAPublicKey) pair.getPublic()))).isTrue();
+        assertThat(jwt.verify(new RSASSAVerifier((RSAPublicKey) pair.getPublic())))
+                .isTrue();
     }
 
     @Nested
@@ -118,8 +120,8 @@ class PublisherTokensTests {
     }
 
     static NotifierProperties.Jwt jwt(String key, String algorithm, String privateKey) {
-        return new NotifierProperties.Jwt(key, algorithm, privateKey, List.of(RunTopics.TEMPLATE),
-                Duration.ofHours(1), Duration.ofMinutes(5));
+        return new NotifierProperties.Jwt(
+                key, algorithm, privateKey, List.of(RunTopics.TEMPLATE), Duration.ofHours(1), Duration.ofMinutes(5));
     }
 
     /** A clock tests move by hand. */

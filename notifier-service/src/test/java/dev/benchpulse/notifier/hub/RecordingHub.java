@@ -2,7 +2,6 @@ package dev.benchpulse.notifier.hub;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -24,8 +23,14 @@ import java.util.concurrent.Executors;
  */
 final class RecordingHub implements AutoCloseable {
 
-    record Request(String method, String path, String contentType, String authorization, String connection,
-            String body, String traceparent) {
+    record Request(
+            String method,
+            String path,
+            String contentType,
+            String authorization,
+            String connection,
+            String body,
+            String traceparent) {
 
         Map<String, String> form() {
             Map<String, String> form = new LinkedHashMap<>();
@@ -41,8 +46,7 @@ final class RecordingHub implements AutoCloseable {
         }
     }
 
-    private record Reply(int status, Duration delay) {
-    }
+    private record Reply(int status, Duration delay) {}
 
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -82,10 +86,13 @@ final class RecordingHub implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+        requests.add(new Request(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getPath(),
                 exchange.getRequestHeaders().getFirst("Content-Type"),
                 exchange.getRequestHeaders().getFirst("Authorization"),
-                exchange.getRequestHeaders().getFirst("Connection"), body,
+                exchange.getRequestHeaders().getFirst("Connection"),
+                body,
                 exchange.getRequestHeaders().getFirst("traceparent")));
         Reply reply = next();
         try {

@@ -2,7 +2,6 @@ package dev.benchpulse.notifier.relay;
 
 import dev.benchpulse.notifier.update.MercureUpdate;
 import dev.benchpulse.notifier.update.UpdateType;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +12,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 

@@ -11,20 +11,16 @@ import dev.benchpulse.contracts.web.RunTopics;
 import dev.benchpulse.notifier.metrics.NotifierMetrics;
 import dev.benchpulse.notifier.update.UpdateType;
 import dev.benchpulse.testsupport.RunEvents;
-
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 class RunRelaysTests {
@@ -34,8 +30,8 @@ class RunRelaysTests {
     private final VirtualTimeScheduler time = VirtualTimeScheduler.create();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final FakeHub hub = new FakeHub(time);
-    private final RunRelays relays = new RunRelays(new RelaySettings(hub, time, new NotifierMetrics(registry),
-            MAX_PER_SECOND, Duration.ofSeconds(1), Duration.ofMinutes(10)));
+    private final RunRelays relays = new RunRelays(new RelaySettings(
+            hub, time, new NotifierMetrics(registry), MAX_PER_SECOND, Duration.ofSeconds(1), Duration.ofMinutes(10)));
     private final List<AtomicBoolean> settlements = new ArrayList<>();
 
     @AfterEach
@@ -68,8 +64,8 @@ class RunRelaysTests {
         @Test
         void sends_at_most_the_configured_progress_updates_per_second_per_run_coalesced_to_the_newest() {
             // Given three runs producing a sample every millisecond for two seconds
-            List<RunEvents> runs = List.of(RunEvents.of("a", "php", 2000), RunEvents.of("b", "php", 2000),
-                    RunEvents.of("c", "php", 2000));
+            List<RunEvents> runs = List.of(
+                    RunEvents.of("a", "php", 2000), RunEvents.of("b", "php", 2000), RunEvents.of("c", "php", 2000));
             runs.forEach(run -> offer(run.started()));
             for (int i = 0; i < 2000; i++) {
                 runs.forEach(run -> offer(run.progress(42)));
@@ -80,16 +76,19 @@ class RunRelaysTests {
 
             for (RunEvents run : runs) {
                 List<FakeHub.Received> received = hub.receivedOn(RunTopics.of(run.runId()));
-                List<FakeHub.Received> progress = received.stream().filter(r -> r.type() == PROGRESS).toList();
+                List<FakeHub.Received> progress =
+                        received.stream().filter(r -> r.type() == PROGRESS).toList();
                 // Then no second holds more than the maximum, the 100% one included
                 assertThat(maxInAnySecond(progress)).isLessThanOrEqualTo(MAX_PER_SECOND);
                 assertThat(progress.size()).isGreaterThanOrEqualTo(2 * (MAX_PER_SECOND - 1));
                 // And the run ends with the 100% progress update then completed
                 assertThat(types(received)).startsWith(STARTED).endsWith(PROGRESS, COMPLETED);
-                assertThat(received.get(received.size() - 2).update().data().progress()).isEqualTo(100);
+                assertThat(received.get(received.size() - 2).update().data().progress())
+                        .isEqualTo(100);
                 assertThat(iterations(progress)).isSorted();
             }
-            double sent = registry.counter(NotifierMetrics.PUBLISHED, "type", "benchmark.progress").count();
+            double sent = registry.counter(NotifierMetrics.PUBLISHED, "type", "benchmark.progress")
+                    .count();
             assertThat(registry.counter(NotifierMetrics.COALESCED).count()).isEqualTo(3 * 2000 - sent);
             assertThat(settlements).allMatch(AtomicBoolean::get);
         }
@@ -110,7 +109,8 @@ class RunRelaysTests {
             // Then the waiting progress update and the failure went out at once, in order
             List<FakeHub.Received> received = hub.received();
             assertThat(types(received)).containsExactly(STARTED, PROGRESS, PROGRESS, FAILED);
-            assertThat(received.get(3).sentAtMillis() - received.get(1).sentAtMillis()).isLessThan(40);
+            assertThat(received.get(3).sentAtMillis() - received.get(1).sentAtMillis())
+                    .isLessThan(40);
         }
 
         @Test
@@ -173,7 +173,8 @@ class RunRelaysTests {
             hub.up();
             time.advanceTimeBy(Duration.ofSeconds(2));
 
-            List<FakeHub.Received> progress = hub.received().stream().filter(r -> r.type() == PROGRESS).toList();
+            List<FakeHub.Received> progress =
+                    hub.received().stream().filter(r -> r.type() == PROGRESS).toList();
             assertThat(iterations(progress)).containsExactly(50);
             assertThat(registry.counter(NotifierMetrics.COALESCED).count()).isEqualTo(49);
             assertThat(settlements).allMatch(AtomicBoolean::get);
@@ -217,8 +218,14 @@ class RunRelaysTests {
     @Nested
     class ProgressLimit {
 
-        private final RunRelays limited = new RunRelays(new RelaySettings(hub, time, new NotifierMetrics(registry),
-                MAX_PER_SECOND, Duration.ofSeconds(1), Duration.ofMinutes(10), ProgressLimiter.fixed(1, time)));
+        private final RunRelays limited = new RunRelays(new RelaySettings(
+                hub,
+                time,
+                new NotifierMetrics(registry),
+                MAX_PER_SECOND,
+                Duration.ofSeconds(1),
+                Duration.ofMinutes(10),
+                ProgressLimiter.fixed(1, time)));
 
         @AfterEach
         void closeLimited() {
@@ -291,7 +298,10 @@ class RunRelaysTests {
         }
 
         private long sentAt(RunEvents run, UpdateType type) {
-            return hub.receivedOn(RunTopics.of(run.runId())).stream().filter(r -> r.type() == type).findFirst().orElseThrow()
+            return hub.receivedOn(RunTopics.of(run.runId())).stream()
+                    .filter(r -> r.type() == type)
+                    .findFirst()
+                    .orElseThrow()
                     .sentAtMillis();
         }
     }
@@ -358,7 +368,9 @@ class RunRelaysTests {
     private void offer(RunRelays target, SpecificRecord event) {
         AtomicBoolean settled = new AtomicBoolean();
         settlements.add(settled);
-        target.accept(event, () -> assertThat(settled.getAndSet(true)).as("settled once").isFalse());
+        target.accept(
+                event,
+                () -> assertThat(settled.getAndSet(true)).as("settled once").isFalse());
     }
 
     private static List<UpdateType> types(List<FakeHub.Received> received) {

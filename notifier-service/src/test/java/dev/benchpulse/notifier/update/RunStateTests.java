@@ -8,7 +8,6 @@ import dev.benchpulse.contracts.avro.BenchmarkStarted;
 import dev.benchpulse.contracts.avro.FailureReason;
 import dev.benchpulse.contracts.web.RunTopics;
 import dev.benchpulse.testsupport.RunEvents;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -122,7 +121,8 @@ class RunStateTests {
             state.next(run.started());
             state.next(run.progress(10));
 
-            UpdateData data = state.next(run.failed(FailureReason.TIMEOUT, "Sample 2 took longer than 30s")).data();
+            UpdateData data = state.next(run.failed(FailureReason.TIMEOUT, "Sample 2 took longer than 30s"))
+                    .data();
 
             assertThat(data.type()).isEqualTo("benchmark.failed");
             assertThat(data.reason()).isEqualTo("TIMEOUT");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Random;
 import java.util.stream.DoubleStream;
-
 import org.junit.jupiter.api.Test;
 
 class RunStatisticsTests {
@@ -55,13 +54,16 @@ class RunStatisticsTests {
     void matches_a_two_pass_computation_on_large_values() {
         // Given nanosecond timings with a large offset, where a naive sum of squares loses precision
         Random random = new Random(7);
-        double[] samples = DoubleStream.generate(() -> 1e9 + random.nextGaussian() * 10).limit(10_000).toArray();
+        double[] samples = DoubleStream.generate(() -> 1e9 + random.nextGaussian() * 10)
+                .limit(10_000)
+                .toArray();
         RunStatistics statistics = new RunStatistics();
 
         DoubleStream.of(samples).forEach(statistics::add);
 
         double mean = DoubleStream.of(samples).average().orElseThrow();
-        double variance = DoubleStream.of(samples).map(x -> (x - mean) * (x - mean)).sum() / (samples.length - 1);
+        double variance =
+                DoubleStream.of(samples).map(x -> (x - mean) * (x - mean)).sum() / (samples.length - 1);
         UpdateData.Statistics snapshot = statistics.snapshot();
         double halfWidth = (snapshot.ci95().high() - snapshot.ci95().low()) / 2;
         assertThat(snapshot.mean()).isEqualTo(mean, within(1e-5));

@@ -4,19 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.benchpulse.contracts.avro.FailureReason;
 import dev.benchpulse.testsupport.RunEvents;
-
 import java.time.Instant;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 class UpdateDataJsonTests {
 
-    private static final List<String> COMMON_KEYS = List.of("type", "benchmarkId", "benchmarkName", "phpVersion",
-            "currentIteration", "totalIterations", "progress", "timestamp", "runId", "runtime", "occurredAt");
+    private static final List<String> COMMON_KEYS = List.of(
+            "type",
+            "benchmarkId",
+            "benchmarkName",
+            "phpVersion",
+            "currentIteration",
+            "totalIterations",
+            "progress",
+            "timestamp",
+            "runId",
+            "runtime",
+            "occurredAt");
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final RunEvents run = RunEvents.of("array-sum", "php-8.2-jit", 2);
@@ -39,8 +46,7 @@ class UpdateDataJsonTests {
 
         JsonNode data = serialize(state.next(run.progress(2500.0)));
 
-        assertThat(data.propertyNames()).containsExactlyElementsOf(
-                concat(COMMON_KEYS, List.of("statistics")));
+        assertThat(data.propertyNames()).containsExactlyElementsOf(concat(COMMON_KEYS, List.of("statistics")));
         JsonNode statistics = data.get("statistics");
         assertThat(statistics.propertyNames()).containsExactly("n", "mean", "median", "ci95", "min", "max");
         assertThat(statistics.get("n").asLong()).isEqualTo(2);

@@ -1,14 +1,11 @@
 package dev.benchpulse.results.comparison;
 
 import dev.benchpulse.results.runs.RunQueries;
-
 import java.util.List;
-
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
 import reactor.core.publisher.Mono;
 
 /** {@code GET /api/benchmarks/{slug}/comparison?runtimes=a,b[,c…]}. */

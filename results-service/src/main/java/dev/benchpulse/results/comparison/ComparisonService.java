@@ -1,20 +1,17 @@
 package dev.benchpulse.results.comparison;
 
+import dev.benchpulse.results.problem.BadRequestException;
+import dev.benchpulse.results.problem.NotFoundException;
 import dev.benchpulse.results.runs.RunRepository;
 import dev.benchpulse.results.runs.SampleRepository;
 import dev.benchpulse.results.runs.StatisticsRepository;
+import dev.benchpulse.results.settings.ResultsProperties;
 import dev.benchpulse.results.statistics.ComparisonCalculator;
 import dev.benchpulse.results.statistics.Samples;
-import dev.benchpulse.results.problem.BadRequestException;
-import dev.benchpulse.results.problem.NotFoundException;
-import dev.benchpulse.results.settings.ResultsProperties;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import org.springframework.stereotype.Service;
-
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -30,8 +27,12 @@ public class ComparisonService {
     private final ComparisonWork work;
     private final ComparisonCalculator calculator;
 
-    ComparisonService(RunRepository runs, SampleRepository samples, StatisticsRepository statistics,
-            ComparisonWork work, ResultsProperties properties) {
+    ComparisonService(
+            RunRepository runs,
+            SampleRepository samples,
+            StatisticsRepository statistics,
+            ComparisonWork work,
+            ResultsProperties properties) {
         this.runs = runs;
         this.samples = samples;
         this.statistics = statistics;
@@ -49,29 +50,44 @@ public class ComparisonService {
 
     /** Parses {@code a,b[,c…]}: two to eight distinct runtime ids. */
     public static List<String> runtimes(String list) {
-        List<String> ids = list == null ? List.of() : Arrays.stream(list.split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+        List<String> ids = list == null
+                ? List.of()
+                : Arrays.stream(list.split(","))
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .distinct()
+                        .toList();
         if (ids.size() < 2 || ids.size() > MAX_RUNTIMES) {
-            throw new BadRequestException("runtimes", "Parameter 'runtimes' needs 2 to " + MAX_RUNTIMES
-                    + " distinct runtime ids separated by commas, for example runtimes=php-8.2,php-8.3; got '"
-                    + list + "'.");
+            throw new BadRequestException(
+                    "runtimes",
+                    "Parameter 'runtimes' needs 2 to " + MAX_RUNTIMES
+                            + " distinct runtime ids separated by commas, for example runtimes=php-8.2,php-8.3; got '"
+                            + list + "'.");
         }
         return ids;
     }
 
     /** The latest completed run of each runtime with its samples; 404 if one has none. */
     public Flux<Measured> latest(String benchmark, List<String> runtimeIds) {
-        return Flux.fromIterable(runtimeIds).concatMap(runtime -> runs.latestCompleted(benchmark, runtime)
-                .switchIfEmpty(Mono.error(() -> NotFoundException.completedRun(benchmark, runtime)))
-                .flatMap(run -> Mono.zip(statistics.find(run.id()), samples.measurements(run.id()))
-                        .map(t -> new Measured(new ComparisonView.RuntimeResult(runtime, run.id(), run.phpVersion(),
-                                run.completedAt(), t.getT1()), t.getT2()))));
+        return Flux.fromIterable(runtimeIds)
+                .concatMap(runtime -> runs.latestCompleted(benchmark, runtime)
+                        .switchIfEmpty(Mono.error(() -> NotFoundException.completedRun(benchmark, runtime)))
+                        .flatMap(run -> Mono.zip(statistics.find(run.id()), samples.measurements(run.id()))
+                                .map(t -> new Measured(
+                                        new ComparisonView.RuntimeResult(
+                                                runtime, run.id(), run.phpVersion(), run.completedAt(), t.getT1()),
+                                        t.getT2()))));
     }
 
     Mono<ComparisonView> compare(String benchmark, List<String> runtimeIds) {
-        return latest(benchmark, runtimeIds).collectList()
-                .flatMap(measured -> pairs(measured).map(pairs -> new ComparisonView(benchmark,
-                        calculator.alpha(), measured.stream().map(Measured::result).toList(), pairs)));
+        return latest(benchmark, runtimeIds)
+                .collectList()
+                .flatMap(measured -> pairs(measured)
+                        .map(pairs -> new ComparisonView(
+                                benchmark,
+                                calculator.alpha(),
+                                measured.stream().map(Measured::result).toList(),
+                                pairs)));
     }
 
     /** Every pair (i, j), i before j in the order asked, each computed once ({@link ComparisonWork}). */
@@ -81,9 +97,18 @@ public class ComparisonService {
             for (int j = i + 1; j < measured.size(); j++) {
                 Measured a = measured.get(i);
                 Measured b = measured.get(j);
-                pairs.add(work.compare(a.result().runId(), a.samples().times(), b.result().runId(),
-                        b.samples().times()).map(c -> new ComparisonView.Pair(a.result().runtime(),
-                                b.result().runtime(), c.medianRatio(), c.ci95(), c.mannWhitneyU(), c.pValue(),
+                pairs.add(work.compare(
+                                a.result().runId(),
+                                a.samples().times(),
+                                b.result().runId(),
+                                b.samples().times())
+                        .map(c -> new ComparisonView.Pair(
+                                a.result().runtime(),
+                                b.result().runtime(),
+                                c.medianRatio(),
+                                c.ci95(),
+                                c.mannWhitneyU(),
+                                c.pValue(),
                                 c.verdict())));
             }
         }
@@ -91,6 +116,5 @@ public class ComparisonService {
     }
 
     /** A runtime's latest completed run and its samples. */
-    public record Measured(ComparisonView.RuntimeResult result, Samples samples) {
-    }
+    public record Measured(ComparisonView.RuntimeResult result, Samples samples) {}
 }

@@ -3,7 +3,6 @@ package dev.benchpulse.results.comparison;
 import dev.benchpulse.results.statistics.Interval;
 import dev.benchpulse.results.statistics.RunStatistics;
 import dev.benchpulse.results.statistics.Verdict;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -16,9 +15,8 @@ import java.util.UUID;
 public record ComparisonView(String benchmark, double alpha, List<RuntimeResult> runtimes, List<Pair> pairs) {
 
     /** The latest completed run of one runtime. */
-    public record RuntimeResult(String runtime, UUID runId, String phpVersion, Instant completedAt,
-            RunStatistics statistics) {
-    }
+    public record RuntimeResult(
+            String runtime, UUID runId, String phpVersion, Instant completedAt, RunStatistics statistics) {}
 
     /**
      * Runtime {@code a} compared with runtime {@code b}.
@@ -27,7 +25,12 @@ public record ComparisonView(String benchmark, double alpha, List<RuntimeResult>
      * @param ci95        95% percentile-bootstrap confidence interval of the ratio
      * @param verdict     faster: a's median is lower and the difference is significant at alpha
      */
-    public record Pair(String a, String b, double medianRatio, Interval ci95, double mannWhitneyU, double pValue,
-            Verdict verdict) {
-    }
+    public record Pair(
+            String a,
+            String b,
+            double medianRatio,
+            Interval ci95,
+            double mannWhitneyU,
+            double pValue,
+            Verdict verdict) {}
 }

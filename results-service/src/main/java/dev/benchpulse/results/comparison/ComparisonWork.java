@@ -1,11 +1,14 @@
 package dev.benchpulse.results.comparison;
 
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.benchpulse.results.problem.BusyException;
+import dev.benchpulse.results.settings.ResultsProperties;
 import dev.benchpulse.results.statistics.Comparison;
 import dev.benchpulse.results.statistics.ComparisonCalculator;
 import dev.benchpulse.results.statistics.Interval;
-import dev.benchpulse.results.problem.BusyException;
-import dev.benchpulse.results.settings.ResultsProperties;
-
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -14,14 +17,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-
-import com.github.benmanes.caffeine.cache.AsyncCache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
-
 import reactor.core.publisher.Mono;
 
 /**
@@ -35,8 +32,7 @@ import reactor.core.publisher.Mono;
 @Component
 public class ComparisonWork implements DisposableBean {
 
-    private record PairKey(UUID a, UUID b) {
-    }
+    private record PairKey(UUID a, UUID b) {}
 
     private final ComparisonCalculator calculator;
     private final Counter computed;
@@ -48,16 +44,25 @@ public class ComparisonWork implements DisposableBean {
         ResultsProperties.Analysis analysis = properties.analysis();
         this.calculator = ComparisonService.calculator(analysis);
         this.computed = Counter.builder("benchpulse.results.bootstraps")
-                .description("Bootstrap computations done (cached results are not counted again)").register(meters);
+                .description("Bootstrap computations done (cached results are not counted again)")
+                .register(meters);
         AtomicInteger threads = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(analysis.comparisonThreads(), analysis.comparisonThreads(), 0,
-                TimeUnit.SECONDS, new ArrayBlockingQueue<>(analysis.comparisonQueue()), task -> {
+        this.pool = new ThreadPoolExecutor(
+                analysis.comparisonThreads(),
+                analysis.comparisonThreads(),
+                0,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(analysis.comparisonQueue()),
+                task -> {
                     Thread thread = new Thread(task, "comparison-" + threads.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
-                }, new ThreadPoolExecutor.AbortPolicy());
-        this.pairs = Caffeine.newBuilder().maximumSize(analysis.cachedComparisons()).buildAsync();
-        this.medians = Caffeine.newBuilder().maximumSize(analysis.cachedComparisons()).buildAsync();
+                },
+                new ThreadPoolExecutor.AbortPolicy());
+        this.pairs =
+                Caffeine.newBuilder().maximumSize(analysis.cachedComparisons()).buildAsync();
+        this.medians =
+                Caffeine.newBuilder().maximumSize(analysis.cachedComparisons()).buildAsync();
     }
 
     /** Run {@code a} compared with run {@code b} (their completed samples' times). */
@@ -73,11 +78,14 @@ public class ComparisonWork implements DisposableBean {
     private <K, V> Mono<V> cached(AsyncCache<K, V> cache, K key, Supplier<V> computation) {
         return Mono.defer(() -> {
             try {
-                CompletableFuture<V> result = cache.get(key, (k, executor) ->
-                        CompletableFuture.supplyAsync(() -> {
-                            computed.increment();
-                            return computation.get();
-                        }, pool));
+                CompletableFuture<V> result = cache.get(
+                        key,
+                        (k, executor) -> CompletableFuture.supplyAsync(
+                                () -> {
+                                    computed.increment();
+                                    return computation.get();
+                                },
+                                pool));
                 return Mono.fromFuture(result, true);
             } catch (RejectedExecutionException e) {
                 return Mono.error(new BusyException("The service is busy computing other comparisons. Try again"

@@ -1,21 +1,18 @@
 package dev.benchpulse.results.deadletters;
 
 import dev.benchpulse.results.settings.ResultsProperties;
-
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -42,7 +39,9 @@ class DeadLetterDepth implements DisposableBean {
         this.deadLetters = deadLetters;
         this.interval = properties.deadLetters().checkInterval();
         for (DeadLetterTopic topic : DeadLetterTopic.all()) {
-            Gauge.builder("benchpulse.kafka.dead-letter.depth", depths,
+            Gauge.builder(
+                            "benchpulse.kafka.dead-letter.depth",
+                            depths,
                             d -> d.getOrDefault(topic.name(), -1L) < 0 ? Double.NaN : d.get(topic.name()))
                     .tag("topic", topic.name())
                     .description("Records waiting on a dead-letter topic (not replayed yet)")
@@ -65,8 +64,12 @@ class DeadLetterDepth implements DisposableBean {
                 long depth = deadLetters.offsets(topic).depth();
                 depths.put(topic.name(), depth);
                 if (depth > 0) {
-                    log.warn("{} record(s) wait on {}: see ./benchpulse dlt list, then ./benchpulse dlt replay {} "
-                            + "once the cause is fixed", depth, topic.name(), topic.name());
+                    log.warn(
+                            "{} record(s) wait on {}: see ./benchpulse dlt list, then ./benchpulse dlt replay {} "
+                                    + "once the cause is fixed",
+                            depth,
+                            topic.name(),
+                            topic.name());
                 }
             }
             problem = null;

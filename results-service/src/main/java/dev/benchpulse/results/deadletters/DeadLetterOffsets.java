@@ -1,7 +1,6 @@
 package dev.benchpulse.results.deadletters;
 
 import java.util.Map;
-
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
@@ -11,7 +10,9 @@ import org.apache.kafka.common.TopicPartition;
  */
 record DeadLetterOffsets(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {
 
-    static DeadLetterOffsets of(Map<TopicPartition, Long> starts, Map<TopicPartition, Long> ends,
+    static DeadLetterOffsets of(
+            Map<TopicPartition, Long> starts,
+            Map<TopicPartition, Long> ends,
             Map<TopicPartition, OffsetAndMetadata> replayed) {
         Map<TopicPartition, Long> from = new java.util.HashMap<>();
         starts.forEach((partition, start) -> {

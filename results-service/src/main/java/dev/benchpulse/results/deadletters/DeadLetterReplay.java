@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -51,8 +50,12 @@ class DeadLetterReplay {
         try (KafkaConsumer<byte[], byte[]> consumer = deadLetters.consumer(DeadLetterTopic.REPLAY_GROUP);
                 KafkaProducer<byte[], byte[]> producer = producer()) {
             var reached = deadLetters.read(consumer, offsets, record -> {
-                sent.add(producer.send(new ProducerRecord<>(topic.source(), partition(record, topic), record.key(),
-                        record.value(), withoutDeadLetterHeaders(record.headers()))));
+                sent.add(producer.send(new ProducerRecord<>(
+                        topic.source(),
+                        partition(record, topic),
+                        record.key(),
+                        record.value(),
+                        withoutDeadLetterHeaders(record.headers()))));
                 return true;
             });
             producer.flush();

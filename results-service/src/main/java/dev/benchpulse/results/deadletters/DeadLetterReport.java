@@ -10,7 +10,8 @@ import java.util.List;
 record DeadLetterReport(long waiting, List<TopicReport> topics) {
 
     static DeadLetterReport of(List<TopicReport> topics) {
-        return new DeadLetterReport(topics.stream().mapToLong(TopicReport::depth).sum(), topics);
+        return new DeadLetterReport(
+                topics.stream().mapToLong(TopicReport::depth).sum(), topics);
     }
 
     /**
@@ -19,10 +20,8 @@ record DeadLetterReport(long waiting, List<TopicReport> topics) {
      * @param depth   records waiting (parked and not replayed)
      * @param records the oldest of them, up to the limit asked for
      */
-    record TopicReport(String topic, String source, long depth, List<DeadLetterRecord> records) {
-    }
+    record TopicReport(String topic, String source, long depth, List<DeadLetterRecord> records) {}
 
     /** The answer to a replay: how many records went back to {@code source}. */
-    record Replayed(String topic, String source, int replayed) {
-    }
+    record Replayed(String topic, String source, int replayed) {}
 }

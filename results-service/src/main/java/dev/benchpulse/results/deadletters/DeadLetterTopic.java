@@ -2,10 +2,8 @@ package dev.benchpulse.results.deadletters;
 
 import dev.benchpulse.contracts.Topics;
 import dev.benchpulse.results.problem.NotFoundException;
-
 import java.util.List;
 import java.util.stream.IntStream;
-
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -32,11 +30,14 @@ record DeadLetterTopic(String name, String source, int partitions) {
         return all().stream()
                 .filter(t -> t.name().equals(name) || t.source().equals(name))
                 .findFirst()
-                .orElseThrow(() -> new NotFoundException("No dead-letter topic is named '" + name
-                        + "'. The known ones: " + all().stream().map(DeadLetterTopic::name).toList() + "."));
+                .orElseThrow(
+                        () -> new NotFoundException("No dead-letter topic is named '" + name + "'. The known ones: "
+                                + all().stream().map(DeadLetterTopic::name).toList() + "."));
     }
 
     List<TopicPartition> topicPartitions() {
-        return IntStream.range(0, partitions).mapToObj(p -> new TopicPartition(name, p)).toList();
+        return IntStream.range(0, partitions)
+                .mapToObj(p -> new TopicPartition(name, p))
+                .toList();
     }
 }

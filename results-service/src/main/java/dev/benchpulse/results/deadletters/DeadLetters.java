@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -50,8 +49,8 @@ class DeadLetters implements DisposableBean {
         List<TopicPartition> partitions = topic.topicPartitions();
         Map<TopicPartition, Long> starts = offsets(partitions, OffsetSpec.earliest());
         Map<TopicPartition, Long> ends = offsets(partitions, OffsetSpec.latest());
-        Map<TopicPartition, OffsetAndMetadata> replayed = await(admin.listConsumerGroupOffsets(
-                DeadLetterTopic.REPLAY_GROUP).partitionsToOffsetAndMetadata());
+        Map<TopicPartition, OffsetAndMetadata> replayed = await(
+                admin.listConsumerGroupOffsets(DeadLetterTopic.REPLAY_GROUP).partitionsToOffsetAndMetadata());
         return DeadLetterOffsets.of(starts, ends, replayed);
     }
 
@@ -75,11 +74,14 @@ class DeadLetters implements DisposableBean {
      * Reads every record between the offsets, in order per partition, handing each to {@code each} until it
      * answers false; bounded by a deadline. Returns the offsets reached.
      */
-    Map<TopicPartition, Long> read(KafkaConsumer<byte[], byte[]> consumer, DeadLetterOffsets offsets,
+    Map<TopicPartition, Long> read(
+            KafkaConsumer<byte[], byte[]> consumer,
+            DeadLetterOffsets offsets,
             Function<ConsumerRecord<byte[], byte[]>, Boolean> each) {
         Map<TopicPartition, Long> reached = new HashMap<>(offsets.from());
         List<TopicPartition> pending = offsets.to().keySet().stream()
-                .filter(p -> offsets.to().get(p) > reached.get(p)).collect(Collectors.toCollection(ArrayList::new));
+                .filter(p -> offsets.to().get(p) > reached.get(p))
+                .collect(Collectors.toCollection(ArrayList::new));
         consumer.assign(pending);
         pending.forEach(p -> consumer.seek(p, reached.get(p)));
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
@@ -113,8 +115,10 @@ class DeadLetters implements DisposableBean {
     }
 
     private Map<TopicPartition, Long> offsets(List<TopicPartition> partitions, OffsetSpec spec) {
-        var result = await(admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> spec))).all());
-        return result.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+        var result = await(admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> spec)))
+                .all());
+        return result.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 
     static <T> T await(Future<T> future) {

@@ -1,16 +1,14 @@
 package dev.benchpulse.results.deadletters;
 
-import java.util.List;
-
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -37,12 +35,16 @@ class DeadLettersController {
     @GetMapping
     Mono<DeadLetterReport> list(@RequestParam(defaultValue = "20") @Min(0) @Max(200) int limit) {
         return Mono.fromCallable(() -> {
-            List<DeadLetterReport.TopicReport> topics = DeadLetterTopic.all().stream()
-                    .map(topic -> new DeadLetterReport.TopicReport(topic.name(), topic.source(),
-                            deadLetters.offsets(topic).depth(), deadLetters.peek(topic, limit)))
-                    .toList();
-            return DeadLetterReport.of(topics);
-        }).subscribeOn(Schedulers.boundedElastic());
+                    List<DeadLetterReport.TopicReport> topics = DeadLetterTopic.all().stream()
+                            .map(topic -> new DeadLetterReport.TopicReport(
+                                    topic.name(),
+                                    topic.source(),
+                                    deadLetters.offsets(topic).depth(),
+                                    deadLetters.peek(topic, limit)))
+                            .toList();
+                    return DeadLetterReport.of(topics);
+                })
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
     /** Replays every record waiting on {@code topic} (a dead-letter topic, or its source topic) to its source. */
@@ -50,9 +52,10 @@ class DeadLettersController {
     Mono<DeadLetterReport.Replayed> replay(@PathVariable String topic) {
         DeadLetterTopic deadLetter = DeadLetterTopic.named(topic);
         return Mono.fromCallable(() -> {
-            int replayed = replay.replay(deadLetter);
-            depth.refresh();
-            return new DeadLetterReport.Replayed(deadLetter.name(), deadLetter.source(), replayed);
-        }).subscribeOn(Schedulers.boundedElastic());
+                    int replayed = replay.replay(deadLetter);
+                    depth.refresh();
+                    return new DeadLetterReport.Replayed(deadLetter.name(), deadLetter.source(), replayed);
+                })
+                .subscribeOn(Schedulers.boundedElastic());
     }
 }

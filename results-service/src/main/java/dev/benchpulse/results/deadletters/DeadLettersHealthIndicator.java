@@ -1,7 +1,6 @@
 package dev.benchpulse.results.deadletters;
 
 import java.util.Map;
-
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;

@@ -3,7 +3,6 @@ package dev.benchpulse.results.history;
 import org.springframework.data.r2dbc.repository.Modifying;
 import org.springframework.data.r2dbc.repository.Query;
 import org.springframework.data.repository.reactive.ReactiveCrudRepository;
-
 import reactor.core.publisher.Mono;
 
 /** Per-benchmark regression thresholds. */

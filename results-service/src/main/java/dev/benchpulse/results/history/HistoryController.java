@@ -1,15 +1,13 @@
 package dev.benchpulse.results.history;
 
+import dev.benchpulse.results.problem.BadRequestException;
 import dev.benchpulse.results.runs.RunQueries;
 import dev.benchpulse.results.runs.RunStatus;
-import dev.benchpulse.results.problem.BadRequestException;
-
-import java.util.UUID;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
 import reactor.core.publisher.Mono;
 
 /**
@@ -50,15 +47,20 @@ class HistoryController {
 
     /** Pins a completed run of this benchmark and runtime as the baseline of every other run. */
     @PutMapping("/baseline")
-    Mono<BaselineRepository.Baseline> pin(@PathVariable String slug, @RequestParam String runtime,
-            @RequestParam UUID runId) {
+    Mono<BaselineRepository.Baseline> pin(
+            @PathVariable String slug, @RequestParam String runtime, @RequestParam UUID runId) {
         return runs.requireBenchmark(slug).then(runs.run(runId)).flatMap(run -> {
-            if (run.runStatus() != RunStatus.COMPLETED || !run.benchmark().equals(slug)
+            if (run.runStatus() != RunStatus.COMPLETED
+                    || !run.benchmark().equals(slug)
                     || !run.runtime().equals(runtime)) {
-                return Mono.error(new BadRequestException("runId", "Run " + runId + " is a " + run.status()
-                        + " run of '" + run.benchmark() + "' on '" + run.runtime() + "': pin a COMPLETED run of '"
-                        + slug + "' on '" + runtime + "' (see GET /api/benchmarks/" + slug + "/history?runtime=" + runtime
-                        + ")."));
+                return Mono.error(new BadRequestException(
+                        "runId",
+                        "Run " + runId + " is a " + run.status()
+                                + " run of '" + run.benchmark() + "' on '" + run.runtime()
+                                + "': pin a COMPLETED run of '"
+                                + slug + "' on '" + runtime + "' (see GET /api/benchmarks/" + slug + "/history?runtime="
+                                + runtime
+                                + ")."));
             }
             return baselines.pin(slug, runtime, runId);
         });
@@ -73,7 +75,8 @@ class HistoryController {
 
     @PutMapping("/regression-threshold")
     Mono<ThresholdView> setThreshold(@PathVariable String slug, @Valid @RequestBody ThresholdRequest request) {
-        return runs.requireBenchmark(slug).then(thresholds.set(slug, request.threshold()))
+        return runs.requireBenchmark(slug)
+                .then(thresholds.set(slug, request.threshold()))
                 .map(t -> new ThresholdView(slug, t));
     }
 
@@ -84,9 +87,9 @@ class HistoryController {
     }
 
     /** @param threshold relative slow-down of the median flagged as a regression, e.g. 0.05 for 5% */
-    record ThresholdRequest(@NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("10") Double threshold) {
-    }
+    record ThresholdRequest(
+            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("10")
+            Double threshold) {}
 
-    record ThresholdView(String benchmark, double threshold) {
-    }
+    record ThresholdView(String benchmark, double threshold) {}
 }

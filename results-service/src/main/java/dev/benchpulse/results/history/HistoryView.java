@@ -1,7 +1,6 @@
 package dev.benchpulse.results.history;
 
 import dev.benchpulse.results.statistics.Interval;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -13,8 +12,13 @@ import java.util.UUID;
  * @param pinnedBaseline the pinned baseline run; null when each run is checked against the previous one
  * @param latest         the regression check of the latest run; null with fewer than two runs
  */
-public record HistoryView(String benchmark, String runtime, double threshold, UUID pinnedBaseline,
-        List<Point> points, RegressionCheck latest) {
+public record HistoryView(
+        String benchmark,
+        String runtime,
+        double threshold,
+        UUID pinnedBaseline,
+        List<Point> points,
+        RegressionCheck latest) {
 
     /**
      * One completed run.
@@ -23,9 +27,17 @@ public record HistoryView(String benchmark, String runtime, double threshold, UU
      * @param change        median / baseline median - 1 (0.12 = 12% slower); null without a baseline
      * @param regression    whether {@code change} exceeds the threshold
      */
-    public record Point(UUID runId, Instant completedAt, double median, double mean, Interval ci95, int n,
-            String phpVersion, UUID baselineRunId, Double change, boolean regression) {
-    }
+    public record Point(
+            UUID runId,
+            Instant completedAt,
+            double median,
+            double mean,
+            Interval ci95,
+            int n,
+            String phpVersion,
+            UUID baselineRunId,
+            Double change,
+            boolean regression) {}
 
     /**
      * The latest run against its baseline.
@@ -34,7 +46,12 @@ public record HistoryView(String benchmark, String runtime, double threshold, UU
      * @param pValue     two-sided Mann-Whitney U p-value of the two runs' samples
      * @param regression whether the median slowed down by more than the threshold
      */
-    public record RegressionCheck(UUID runId, UUID baselineRunId, boolean pinned, double change, double threshold,
-            boolean regression, double pValue) {
-    }
+    public record RegressionCheck(
+            UUID runId,
+            UUID baselineRunId,
+            boolean pinned,
+            double change,
+            double threshold,
+            boolean regression,
+            double pValue) {}
 }

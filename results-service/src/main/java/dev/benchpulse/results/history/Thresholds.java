@@ -1,9 +1,7 @@
 package dev.benchpulse.results.history;
 
 import dev.benchpulse.results.settings.ResultsProperties;
-
 import org.springframework.stereotype.Component;
-
 import reactor.core.publisher.Mono;
 
 /** The regression threshold of a benchmark: its own if set, the configured default otherwise. */
@@ -19,7 +17,9 @@ class Thresholds {
     }
 
     Mono<Double> of(String benchmark) {
-        return settings.findById(benchmark).map(BenchmarkSetting::regressionThreshold).defaultIfEmpty(defaultThreshold);
+        return settings.findById(benchmark)
+                .map(BenchmarkSetting::regressionThreshold)
+                .defaultIfEmpty(defaultThreshold);
     }
 
     Mono<Double> set(String benchmark, double threshold) {

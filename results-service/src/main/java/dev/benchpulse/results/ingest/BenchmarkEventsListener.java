@@ -4,10 +4,8 @@ import dev.benchpulse.contracts.EventType;
 import dev.benchpulse.results.settings.ResultsProperties;
 import dev.benchpulse.support.kafka.InvalidRecordException;
 import dev.benchpulse.support.outage.DependencyUnavailableException;
-
 import java.time.Duration;
 import java.util.List;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.core.log.LogAccessor;
@@ -16,7 +14,6 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
-
 import reactor.util.retry.Retry;
 
 /**
@@ -32,6 +29,7 @@ class BenchmarkEventsListener {
 
     /** Id of the listener container, for tests and operations that stop and start it. */
     static final String ID = "results-benchmark-events";
+
     static final String DATABASE = "postgresql";
     private static final LogAccessor LOG = new LogAccessor(BenchmarkEventsListener.class);
 
@@ -45,7 +43,9 @@ class BenchmarkEventsListener {
         this.settings = properties.ingest();
     }
 
-    @KafkaListener(id = ID, idIsGroup = false,
+    @KafkaListener(
+            id = ID,
+            idIsGroup = false,
             topics = "#{T(dev.benchpulse.contracts.Topics).BENCHMARK_EVENTS.name()}",
             containerFactory = "benchmarkEventsListenerFactory")
     void on(List<ConsumerRecord<String, SpecificRecord>> records) {
@@ -57,14 +57,19 @@ class BenchmarkEventsListener {
             try {
                 write(events);
             } catch (RuntimeException e) {
-                throw new BatchListenerFailedException("Cannot store " + events.size() + " events",
-                        new DependencyUnavailableException(DATABASE, e), 0);
+                throw new BatchListenerFailedException(
+                        "Cannot store " + events.size() + " events",
+                        new DependencyUnavailableException(DATABASE, e),
+                        0);
             }
         }
         if (bad != null) {
             ConsumerRecord<String, SpecificRecord> record = records.get(bad.index());
-            throw new BatchListenerFailedException("The record at offset " + record.offset() + " of partition "
-                    + record.partition() + " is bad in itself", bad.failure(), bad.index());
+            throw new BatchListenerFailedException(
+                    "The record at offset " + record.offset() + " of partition " + record.partition()
+                            + " is bad in itself",
+                    bad.failure(),
+                    bad.index());
         }
     }
 
@@ -78,8 +83,7 @@ class BenchmarkEventsListener {
         events.forEach(event -> metrics.consumed(EventType.of(event)));
     }
 
-    private record BadRecord(int index, Exception failure) {
-    }
+    private record BadRecord(int index, Exception failure) {}
 
     /** The first record that cannot be decoded or breaks the contract, if any. */
     private static BadRecord firstBad(List<ConsumerRecord<String, SpecificRecord>> records) {
@@ -98,9 +102,8 @@ class BenchmarkEventsListener {
     }
 
     private static Exception decodingFailure(ConsumerRecord<String, SpecificRecord> record) {
-        DeserializationException failure = SerializationUtils.getExceptionFromHeader(record,
-                SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
-        return failure != null ? failure
-                : new DeserializationException("The record has no value", null, false, null);
+        DeserializationException failure = SerializationUtils.getExceptionFromHeader(
+                record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
+        return failure != null ? failure : new DeserializationException("The record has no value", null, false, null);
     }
 }

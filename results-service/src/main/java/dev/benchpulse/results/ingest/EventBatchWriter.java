@@ -5,18 +5,15 @@ import dev.benchpulse.contracts.avro.BenchmarkCompleted;
 import dev.benchpulse.contracts.avro.BenchmarkFailed;
 import dev.benchpulse.contracts.avro.BenchmarkProgress;
 import dev.benchpulse.contracts.avro.BenchmarkStarted;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
-
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -34,8 +31,8 @@ public class EventBatchWriter {
     private final RunCompletion completion;
     private final TransactionalOperator transaction;
 
-    EventBatchWriter(RunWrites runs, SampleWrites samples, RunCompletion completion,
-            TransactionalOperator transaction) {
+    EventBatchWriter(
+            RunWrites runs, SampleWrites samples, RunCompletion completion, TransactionalOperator transaction) {
         this.runs = runs;
         this.samples = samples;
         this.completion = completion;
@@ -79,15 +76,17 @@ public class EventBatchWriter {
         Set<UUID> runIds = new HashSet<>();
         chunk.forEach(progress -> runIds.add(progress.getRunId()));
         return () -> samples.insert(chunk)
-                .flatMap(stored -> stored == 0 ? Mono.just(0L) : completion.settle(runIds).thenReturn(stored));
+                .flatMap(stored ->
+                        stored == 0 ? Mono.just(0L) : completion.settle(runIds).thenReturn(stored));
     }
 
     private Mono<Boolean> lifecycle(SpecificRecord event) {
         return switch (event) {
             case BenchmarkStarted s -> runs.started(s);
-            case BenchmarkCompleted c -> runs.completed(c)
-                    .flatMap(done -> done ? completion.settle(List.of(c.getRunId())).thenReturn(true)
-                            : Mono.just(false));
+            case BenchmarkCompleted c ->
+                runs.completed(c)
+                        .flatMap(done ->
+                                done ? completion.settle(List.of(c.getRunId())).thenReturn(true) : Mono.just(false));
             case BenchmarkFailed f -> runs.failed(f);
             default -> Mono.just(false);
         };

@@ -4,7 +4,6 @@ import dev.benchpulse.contracts.avro.BenchmarkCompleted;
 import dev.benchpulse.contracts.avro.BenchmarkProgress;
 import dev.benchpulse.contracts.avro.RunRequested;
 import dev.benchpulse.support.kafka.InvalidRecordException;
-
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -14,23 +13,24 @@ import org.apache.avro.specific.SpecificRecord;
  */
 final class EventContract {
 
-    private EventContract() {
-    }
+    private EventContract() {}
 
     /** Throws {@link InvalidRecordException} naming the broken rule; does nothing for a valid record. */
     static void check(SpecificRecord record) {
         switch (record) {
             case BenchmarkProgress p -> {
-                require(p.getCurrentIteration() >= 1, p,
+                require(
+                        p.getCurrentIteration() >= 1,
+                        p,
                         "currentIteration " + p.getCurrentIteration() + " is not 1-based");
                 double time = p.getSample().getTimePerOperationNanos();
                 require(Double.isFinite(time) && time >= 0, p, "timePerOperationNanos " + time + " is not a time");
             }
-            case BenchmarkCompleted c -> require(c.getTotalIterations() >= 0, c,
-                    "totalIterations " + c.getTotalIterations() + " is negative");
-            case RunRequested r -> require(r.getIterations() >= 1, r,
-                    "iterations " + r.getIterations() + " is not positive");
-            default -> { }
+            case BenchmarkCompleted c ->
+                require(c.getTotalIterations() >= 0, c, "totalIterations " + c.getTotalIterations() + " is negative");
+            case RunRequested r ->
+                require(r.getIterations() >= 1, r, "iterations " + r.getIterations() + " is not positive");
+            default -> {}
         }
     }
 

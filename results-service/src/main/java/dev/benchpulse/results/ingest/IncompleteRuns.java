@@ -1,16 +1,13 @@
 package dev.benchpulse.results.ingest;
 
 import dev.benchpulse.results.settings.ResultsProperties;
-
 import java.time.Duration;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -40,14 +37,21 @@ class IncompleteRuns implements DisposableBean {
     void start() {
         checks = Flux.interval(interval, interval)
                 .onBackpressureDrop()
-                .concatMap(tick -> completion.markIncomplete(timeout)
-                        .doOnNext(run -> log.warn("Run {} ended {} s ago but samples its runner took are still "
-                                + "missing: it is INCOMPLETE (GET /api/runs/{} lists them). Look for them on the "
-                                + "dead-letter topic (./benchpulse dlt list)", run, timeout.toSeconds(), run))
-                        .onErrorResume(e -> {
-                            log.debug("Cannot check for incomplete runs now", e);
-                            return Mono.empty();
-                        }), 1)
+                .concatMap(
+                        tick -> completion
+                                .markIncomplete(timeout)
+                                .doOnNext(run -> log.warn(
+                                        "Run {} ended {} s ago but samples its runner took are still "
+                                                + "missing: it is INCOMPLETE (GET /api/runs/{} lists them). Look for them on the "
+                                                + "dead-letter topic (./benchpulse dlt list)",
+                                        run,
+                                        timeout.toSeconds(),
+                                        run))
+                                .onErrorResume(e -> {
+                                    log.debug("Cannot check for incomplete runs now", e);
+                                    return Mono.empty();
+                                }),
+                        1)
                 .subscribe();
     }
 

@@ -5,7 +5,6 @@ import dev.benchpulse.contracts.avro.RunRequested;
 import dev.benchpulse.results.settings.ResultsProperties;
 import dev.benchpulse.support.kafka.TopicClients;
 import dev.benchpulse.support.outage.DependencyOutages;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,6 +31,6 @@ class IngestConfiguration {
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, RunRequested> runRequestsListenerFactory(TopicClients clients) {
-        return clients.listenerFactory(Topics.RUN_REQUESTS, factory -> { });
+        return clients.listenerFactory(Topics.RUN_REQUESTS, factory -> {});
     }
 }

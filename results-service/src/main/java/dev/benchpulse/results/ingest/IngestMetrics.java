@@ -1,14 +1,12 @@
 package dev.benchpulse.results.ingest;
 
 import dev.benchpulse.contracts.EventType;
-
-import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,10 +23,12 @@ class IngestMetrics {
 
     IngestMetrics(MeterRegistry registry) {
         for (EventType type : EventType.values()) {
-            consumed.put(type, Counter.builder("benchpulse.results.events.consumed")
-                    .description("Events consumed from Kafka and written to the database")
-                    .tag("type", type.schema().getName())
-                    .register(registry));
+            consumed.put(
+                    type,
+                    Counter.builder("benchpulse.results.events.consumed")
+                            .description("Events consumed from Kafka and written to the database")
+                            .tag("type", type.schema().getName())
+                            .register(registry));
         }
         samplesStored = Counter.builder("benchpulse.results.samples.stored")
                 .description("Samples newly stored (duplicates and samples of abandoned attempts not counted)")

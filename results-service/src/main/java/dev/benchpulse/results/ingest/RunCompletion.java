@@ -3,10 +3,8 @@ package dev.benchpulse.results.ingest;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.UUID;
-
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

@@ -3,11 +3,9 @@ package dev.benchpulse.results.ingest;
 import dev.benchpulse.contracts.EventType;
 import dev.benchpulse.contracts.avro.RunRequested;
 import dev.benchpulse.results.settings.ResultsProperties;
-import dev.benchpulse.support.outage.DependencyUnavailableException;
 import dev.benchpulse.support.observability.RunScope;
-
+import dev.benchpulse.support.outage.DependencyUnavailableException;
 import java.time.Duration;
-
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +27,9 @@ class RunRequestsListener {
         this.timeout = properties.ingest().writeTimeout();
     }
 
-    @KafkaListener(id = "results-run-requests", idIsGroup = false,
+    @KafkaListener(
+            id = "results-run-requests",
+            idIsGroup = false,
             topics = "#{T(dev.benchpulse.contracts.Topics).RUN_REQUESTS.name()}",
             containerFactory = "runRequestsListenerFactory")
     void on(RunRequested request) {

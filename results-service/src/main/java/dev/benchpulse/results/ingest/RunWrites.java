@@ -7,15 +7,12 @@ import dev.benchpulse.contracts.avro.BenchmarkFailed;
 import dev.benchpulse.contracts.avro.BenchmarkStarted;
 import dev.benchpulse.contracts.avro.FailureReason;
 import dev.benchpulse.contracts.avro.RunRequested;
-
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
-
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The idempotent writes of a run's lifecycle. Each returns whether it changed anything; applying the same event
@@ -47,8 +44,11 @@ class RunWrites {
                     created_at = LEAST(runs.created_at, EXCLUDED.created_at),
                     matrix_id = EXCLUDED.matrix_id, group_id = EXCLUDED.group_id
                 WHERE runs.requested_at IS NULL""")
-                .bind("id", r.getRunId()).bind("benchmark", r.getBenchmark()).bind("runtime", r.getRuntime())
-                .bind("iterations", r.getIterations()).bind("requestedAt", r.getRequestedAt())
+                .bind("id", r.getRunId())
+                .bind("benchmark", r.getBenchmark())
+                .bind("runtime", r.getRuntime())
+                .bind("iterations", r.getIterations())
+                .bind("requestedAt", r.getRequestedAt())
                 .bind("requestedBy", r.getRequestedBy());
         spec = bind(spec, "warmup", r.getWarmupIterations(), Integer.class);
         spec = bind(spec, "inner", r.getInnerIterations(), Integer.class);
@@ -64,9 +64,13 @@ class RunWrites {
     Mono<Boolean> started(BenchmarkStarted s) {
         return db.sql("INSERT INTO attempts (run_id, attempt_id, started_at) VALUES (:run, :attempt, :at) "
                         + "ON CONFLICT DO NOTHING")
-                .bind("run", s.getRunId()).bind("attempt", s.getAttemptId()).bind("at", s.getOccurredAt())
-                .fetch().rowsUpdated()
-                .flatMap(inserted -> inserted == 0 ? Mono.just(false) : startAttempt(s).thenReturn(true));
+                .bind("run", s.getRunId())
+                .bind("attempt", s.getAttemptId())
+                .bind("at", s.getOccurredAt())
+                .fetch()
+                .rowsUpdated()
+                .flatMap(inserted ->
+                        inserted == 0 ? Mono.just(false) : startAttempt(s).thenReturn(true));
     }
 
     private Mono<Void> startAttempt(BenchmarkStarted s) {
@@ -83,18 +87,32 @@ class RunWrites {
                     started_at = EXCLUDED.started_at, completed_at = NULL, failure_reason = NULL,
                     failure_message = NULL, error_section = NULL, error_line = NULL, samples_taken = NULL,
                     completion_reported_at = NULL""")
-                .bind("id", s.getRunId()).bind("benchmark", s.getBenchmark().getSlug())
-                .bind("name", s.getBenchmark().getName()).bind("category", s.getBenchmark().getCategory())
-                .bind("runtime", s.getRuntime().getId()).bind("settings", json(s.getRuntime().getSettings()))
-                .bind("iterations", s.getTotalIterations()).bind("warmup", s.getWarmupIterations())
-                .bind("inner", s.getInnerIterations()).bind("attempt", s.getAttemptId())
+                .bind("id", s.getRunId())
+                .bind("benchmark", s.getBenchmark().getSlug())
+                .bind("name", s.getBenchmark().getName())
+                .bind("category", s.getBenchmark().getCategory())
+                .bind("runtime", s.getRuntime().getId())
+                .bind("settings", json(s.getRuntime().getSettings()))
+                .bind("iterations", s.getTotalIterations())
+                .bind("warmup", s.getWarmupIterations())
+                .bind("inner", s.getInnerIterations())
+                .bind("attempt", s.getAttemptId())
                 .bind("at", s.getOccurredAt());
         upsert = bind(upsert, "php", s.getRuntime().getPhpVersion(), String.class);
         Mono<Long> dropOthers = db.sql("DELETE FROM samples WHERE run_id = :run AND attempt_id <> :attempt")
-                .bind("run", s.getRunId()).bind("attempt", s.getAttemptId()).fetch().rowsUpdated();
+                .bind("run", s.getRunId())
+                .bind("attempt", s.getAttemptId())
+                .fetch()
+                .rowsUpdated();
         Mono<Long> dropStatistics = db.sql("DELETE FROM run_statistics WHERE run_id = :run")
-                .bind("run", s.getRunId()).fetch().rowsUpdated();
-        return upsert.fetch().rowsUpdated().then(dropOthers).then(dropStatistics).then();
+                .bind("run", s.getRunId())
+                .fetch()
+                .rowsUpdated();
+        return upsert.fetch()
+                .rowsUpdated()
+                .then(dropOthers)
+                .then(dropStatistics)
+                .then();
     }
 
     /**
@@ -107,9 +125,13 @@ class RunWrites {
         return db.sql("""
                 UPDATE runs SET completed_at = :at, samples_taken = :taken, completion_reported_at = now()
                 WHERE id = :run AND attempt_id = :attempt AND status = 'RUNNING' AND samples_taken IS NULL""")
-                .bind("run", c.getRunId()).bind("attempt", c.getAttemptId()).bind("at", c.getOccurredAt())
+                .bind("run", c.getRunId())
+                .bind("attempt", c.getAttemptId())
+                .bind("at", c.getOccurredAt())
                 .bind("taken", taken)
-                .fetch().rowsUpdated().map(rows -> rows > 0);
+                .fetch()
+                .rowsUpdated()
+                .map(rows -> rows > 0);
     }
 
     /**
@@ -133,12 +155,17 @@ class RunWrites {
                 WHERE runs.status IN ('QUEUED', 'RUNNING')
                     AND (runs.attempt_id IS NULL OR runs.attempt_id = :attempt OR NOT EXISTS (
                         SELECT 1 FROM attempts WHERE attempts.run_id = :id AND attempts.attempt_id = :attempt))""")
-                .bind("id", f.getRunId()).bind("benchmark", f.getBenchmark().getSlug())
-                .bind("name", f.getBenchmark().getName()).bind("category", f.getBenchmark().getCategory())
-                .bind("runtime", f.getRuntime().getId()).bind("settings", json(f.getRuntime().getSettings()))
+                .bind("id", f.getRunId())
+                .bind("benchmark", f.getBenchmark().getSlug())
+                .bind("name", f.getBenchmark().getName())
+                .bind("category", f.getBenchmark().getCategory())
+                .bind("runtime", f.getRuntime().getId())
+                .bind("settings", json(f.getRuntime().getSettings()))
                 .bind("status", f.getReason() == FailureReason.CANCELLED ? "CANCELLED" : "FAILED")
-                .bind("at", f.getOccurredAt()).bind("reason", f.getReason().name())
-                .bind("message", f.getMessage()).bind("attempt", f.getAttemptId());
+                .bind("at", f.getOccurredAt())
+                .bind("reason", f.getReason().name())
+                .bind("message", f.getMessage())
+                .bind("attempt", f.getAttemptId());
         spec = bind(spec, "php", f.getRuntime().getPhpVersion(), String.class);
         spec = bind(spec, "section", f.getErrorSection(), String.class);
         spec = bind(spec, "line", f.getErrorLine(), Integer.class);

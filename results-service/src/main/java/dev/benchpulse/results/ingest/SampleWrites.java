@@ -1,13 +1,10 @@
 package dev.benchpulse.results.ingest;
 
 import dev.benchpulse.contracts.avro.BenchmarkProgress;
-
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-
 import reactor.core.publisher.Mono;
 
 /**
@@ -54,8 +51,14 @@ class SampleWrites {
             peaks[i] = p.getSample().getPeakMemoryBytes();
         }
         return db.sql(INSERT)
-                .bind(0, runs).bind(1, attempts).bind(2, iterations).bind(3, sequences)
-                .bind(4, times).bind(5, used).bind(6, peaks)
-                .fetch().rowsUpdated();
+                .bind(0, runs)
+                .bind(1, attempts)
+                .bind(2, iterations)
+                .bind(3, sequences)
+                .bind(4, times)
+                .bind(5, used)
+                .bind(6, peaks)
+                .fetch()
+                .rowsUpdated();
     }
 }

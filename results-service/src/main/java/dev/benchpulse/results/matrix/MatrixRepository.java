@@ -2,10 +2,8 @@ package dev.benchpulse.results.matrix;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
-
 import reactor.core.publisher.Flux;
 
 /**
@@ -27,10 +25,21 @@ class MatrixRepository {
      * @param taken  samples of its current attempt so far
      * @param median median time per operation in ns once completed, else null
      */
-    record MatrixRun(UUID id, String benchmark, String benchmarkName, String category, String runtime,
-            String phpVersion, String status, Integer iterations, int taken, Double median, String failureReason,
-            UUID groupId, Instant requestedAt, String requestedBy) {
-    }
+    record MatrixRun(
+            UUID id,
+            String benchmark,
+            String benchmarkName,
+            String category,
+            String runtime,
+            String phpVersion,
+            String status,
+            Integer iterations,
+            int taken,
+            Double median,
+            String failureReason,
+            UUID groupId,
+            Instant requestedAt,
+            String requestedBy) {}
 
     Flux<MatrixRun> runs(UUID matrixId) {
         return db.sql("""
@@ -42,13 +51,21 @@ class MatrixRepository {
                 WHERE r.matrix_id = :matrix
                 ORDER BY r.created_at, r.stored_order""")
                 .bind("matrix", matrixId)
-                .map((row, meta) -> new MatrixRun(row.get("id", UUID.class), row.get("benchmark", String.class),
-                        row.get("benchmark_name", String.class), row.get("category", String.class),
-                        row.get("runtime", String.class), row.get("php_version", String.class),
-                        row.get("status", String.class), row.get("iterations", Integer.class),
-                        row.get("taken", Number.class).intValue(), row.get("median", Double.class),
-                        row.get("failure_reason", String.class), row.get("group_id", UUID.class),
-                        row.get("requested_at", Instant.class), row.get("requested_by", String.class)))
+                .map((row, meta) -> new MatrixRun(
+                        row.get("id", UUID.class),
+                        row.get("benchmark", String.class),
+                        row.get("benchmark_name", String.class),
+                        row.get("category", String.class),
+                        row.get("runtime", String.class),
+                        row.get("php_version", String.class),
+                        row.get("status", String.class),
+                        row.get("iterations", Integer.class),
+                        row.get("taken", Number.class).intValue(),
+                        row.get("median", Double.class),
+                        row.get("failure_reason", String.class),
+                        row.get("group_id", UUID.class),
+                        row.get("requested_at", Instant.class),
+                        row.get("requested_by", String.class)))
                 .all();
     }
 }

@@ -1,7 +1,6 @@
 package dev.benchpulse.results.matrix;
 
 import dev.benchpulse.results.matrix.MatrixRepository.MatrixRun;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,16 +23,23 @@ import java.util.UUID;
  * @param runtimes    the runtimes, in the order their runs were requested (the first run of each)
  * @param benchmarks  per benchmark (request order), its runs
  */
-record MatrixView(UUID id, Instant requestedAt, String requestedBy, int runs, Map<String, Integer> byStatus,
-        Samples samples, double progress, boolean finished, List<String> runtimes, List<BenchmarkRow> benchmarks) {
+record MatrixView(
+        UUID id,
+        Instant requestedAt,
+        String requestedBy,
+        int runs,
+        Map<String, Integer> byStatus,
+        Samples samples,
+        double progress,
+        boolean finished,
+        List<String> runtimes,
+        List<BenchmarkRow> benchmarks) {
 
     /** Samples taken so far and in all. */
-    record Samples(long taken, long total) {
-    }
+    record Samples(long taken, long total) {}
 
     /** One benchmark of the matrix and its runs. */
-    record BenchmarkRow(String slug, String name, String category, List<Cell> runs) {
-    }
+    record BenchmarkRow(String slug, String name, String category, List<Cell> runs) {}
 
     /**
      * One run.
@@ -42,9 +48,16 @@ record MatrixView(UUID id, Instant requestedAt, String requestedBy, int runs, Ma
      * @param median              median time per operation (ns) once completed
      * @param failureReason       why it failed, when it did
      */
-    record Cell(UUID id, String runtime, String phpVersion, String status, Integer iterations, int completedIterations,
-            Double median, String failureReason, UUID groupId) {
-    }
+    record Cell(
+            UUID id,
+            String runtime,
+            String phpVersion,
+            String status,
+            Integer iterations,
+            int completedIterations,
+            Double median,
+            String failureReason,
+            UUID groupId) {}
 
     static MatrixView of(UUID id, List<MatrixRun> runs) {
         Map<String, Integer> byStatus = new TreeMap<>();
@@ -63,15 +76,38 @@ record MatrixView(UUID id, Instant requestedAt, String requestedBy, int runs, Ma
             taken += run.taken();
             total += iterations;
             done += ended ? iterations : Math.min(run.taken(), iterations);
-            rows.computeIfAbsent(run.benchmark(), slug -> new BenchmarkRow(slug,
-                    run.benchmarkName() == null ? slug : run.benchmarkName(), run.category(), new ArrayList<>()))
-                    .runs().add(new Cell(run.id(), run.runtime(), run.phpVersion(), run.status(), run.iterations(),
-                            run.taken(), run.median(), run.failureReason(), run.groupId()));
+            rows.computeIfAbsent(
+                            run.benchmark(),
+                            slug -> new BenchmarkRow(
+                                    slug,
+                                    run.benchmarkName() == null ? slug : run.benchmarkName(),
+                                    run.category(),
+                                    new ArrayList<>()))
+                    .runs()
+                    .add(new Cell(
+                            run.id(),
+                            run.runtime(),
+                            run.phpVersion(),
+                            run.status(),
+                            run.iterations(),
+                            run.taken(),
+                            run.median(),
+                            run.failureReason(),
+                            run.groupId()));
         }
-        boolean finished = runs.stream().noneMatch(r -> r.status().equals("QUEUED") || r.status().equals("RUNNING"));
+        boolean finished = runs.stream()
+                .noneMatch(r -> r.status().equals("QUEUED") || r.status().equals("RUNNING"));
         MatrixRun first = runs.getFirst();
-        return new MatrixView(id, first.requestedAt(), first.requestedBy(), runs.size(), byStatus,
-                new Samples(taken, total), total == 0 ? 100 : Math.round(1000.0 * done / total) / 10.0, finished,
-                runtimes, List.copyOf(rows.values()));
+        return new MatrixView(
+                id,
+                first.requestedAt(),
+                first.requestedBy(),
+                runs.size(),
+                byStatus,
+                new Samples(taken, total),
+                total == 0 ? 100 : Math.round(1000.0 * done / total) / 10.0,
+                finished,
+                runtimes,
+                List.copyOf(rows.values()));
     }
 }

@@ -2,9 +2,7 @@ package dev.benchpulse.results.problem;
 
 import dev.benchpulse.support.problem.ApiProblem;
 import dev.benchpulse.support.problem.FieldProblem;
-
 import java.util.List;
-
 import org.springframework.http.HttpStatus;
 
 /** A request parameter is invalid; answered with 400, the parameter in {@code errors}, and how to fix it. */

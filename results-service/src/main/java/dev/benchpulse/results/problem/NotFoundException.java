@@ -1,9 +1,7 @@
 package dev.benchpulse.results.problem;
 
 import dev.benchpulse.support.problem.ApiProblem;
-
 import java.util.UUID;
-
 import org.springframework.http.HttpStatus;
 
 /** Something the request names does not exist; answered with 404 and a message saying what to do instead. */

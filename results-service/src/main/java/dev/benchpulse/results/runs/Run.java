@@ -1,10 +1,8 @@
 package dev.benchpulse.results.runs;
 
 import io.r2dbc.postgresql.codec.Json;
-
 import java.time.Instant;
 import java.util.UUID;
-
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -19,11 +17,31 @@ import org.springframework.data.relational.core.mapping.Table;
  * @param groupId      the runs whose samples it took in turns with on one runner, else null
  */
 @Table("runs")
-public record Run(@Id UUID id, String benchmark, String benchmarkName, String category, String runtime,
-        String phpVersion, Json runtimeSettings, String status, Integer iterations, Integer warmupIterations,
-        Integer innerIterations, Instant requestedAt, String requestedBy, UUID attemptId, Instant startedAt,
-        Instant completedAt, String failureReason, String failureMessage, String errorSection, Integer errorLine,
-        Instant createdAt, Integer samplesTaken, UUID matrixId, UUID groupId) {
+public record Run(
+        @Id UUID id,
+        String benchmark,
+        String benchmarkName,
+        String category,
+        String runtime,
+        String phpVersion,
+        Json runtimeSettings,
+        String status,
+        Integer iterations,
+        Integer warmupIterations,
+        Integer innerIterations,
+        Instant requestedAt,
+        String requestedBy,
+        UUID attemptId,
+        Instant startedAt,
+        Instant completedAt,
+        String failureReason,
+        String failureMessage,
+        String errorSection,
+        Integer errorLine,
+        Instant createdAt,
+        Integer samplesTaken,
+        UUID matrixId,
+        UUID groupId) {
 
     public RunStatus runStatus() {
         return RunStatus.valueOf(status);

@@ -9,5 +9,4 @@ import java.util.List;
  * @param size  page size asked for
  * @param total number of runs matching the filters, on all pages
  */
-public record RunPage(List<RunView> items, int page, int size, long total) {
-}
+public record RunPage(List<RunView> items, int page, int size, long total) {}

@@ -4,12 +4,10 @@ import static org.springframework.data.relational.core.query.Criteria.where;
 import static org.springframework.data.relational.core.query.Query.query;
 
 import java.util.UUID;
-
 import org.springframework.data.domain.Sort;
 import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
 import org.springframework.data.relational.core.query.Criteria;
 import org.springframework.stereotype.Repository;
-
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -30,8 +28,8 @@ public class RunRepository {
     }
 
     Flux<Run> list(RunFilter filter, int page, int size) {
-        return template.select(query(filter.criteria()).sort(NEWEST_FIRST).limit(size).offset((long) page * size),
-                Run.class);
+        return template.select(
+                query(filter.criteria()).sort(NEWEST_FIRST).limit(size).offset((long) page * size), Run.class);
     }
 
     Mono<Long> count(RunFilter filter) {
@@ -45,19 +43,28 @@ public class RunRepository {
 
     /** The completed runs of a benchmark on a runtime, oldest completion first. */
     public Flux<Run> completed(String benchmark, String runtime) {
-        return template.select(query(completedOf(benchmark, runtime))
-                .sort(Sort.by(Sort.Order.asc("completedAt"), Sort.Order.asc("id"))), Run.class);
+        return template.select(
+                query(completedOf(benchmark, runtime))
+                        .sort(Sort.by(Sort.Order.asc("completedAt"), Sort.Order.asc("id"))),
+                Run.class);
     }
 
     /** The most recently completed run of a benchmark on a runtime. */
     public Mono<Run> latestCompleted(String benchmark, String runtime) {
-        return template.selectOne(query(completedOf(benchmark, runtime))
-                .sort(Sort.by(Sort.Order.desc("completedAt"), Sort.Order.desc("id"))).limit(1), Run.class);
+        return template.selectOne(
+                query(completedOf(benchmark, runtime))
+                        .sort(Sort.by(Sort.Order.desc("completedAt"), Sort.Order.desc("id")))
+                        .limit(1),
+                Run.class);
     }
 
     private static Criteria completedOf(String benchmark, String runtime) {
-        return where("benchmark").is(benchmark).and("runtime").is(runtime)
-                .and("status").is(RunStatus.COMPLETED.name());
+        return where("benchmark")
+                .is(benchmark)
+                .and("runtime")
+                .is(runtime)
+                .and("status")
+                .is(RunStatus.COMPLETED.name());
     }
 
     /** Optional filters of the list; null means any. */

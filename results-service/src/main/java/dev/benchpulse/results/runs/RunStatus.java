@@ -6,5 +6,10 @@ package dev.benchpulse.results.runs;
  * never {@code COMPLETED} with a sample missing.
  */
 public enum RunStatus {
-    QUEUED, RUNNING, COMPLETED, INCOMPLETE, FAILED, CANCELLED
+    QUEUED,
+    RUNNING,
+    COMPLETED,
+    INCOMPLETE,
+    FAILED,
+    CANCELLED
 }

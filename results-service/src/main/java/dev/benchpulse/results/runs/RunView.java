@@ -1,7 +1,6 @@
 package dev.benchpulse.results.runs;
 
 import dev.benchpulse.results.statistics.RunStatistics;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,26 +20,58 @@ import java.util.UUID;
  * @param matrixId            the request it was queued with, when that request queued several runs
  * @param groupId             the interleaved group it ran in, if any
  */
-public record RunView(UUID id, String benchmark, String runtime, RunStatus status, Integer iterations,
-        int completedIterations, Instant startedAt, Instant completedAt, Failure failure, RunStatistics statistics,
-        String phpVersion, Map<String, String> runtimeSettings, Instant requestedAt, Integer samplesTaken,
-        List<Integer> missingIterations, UUID matrixId, UUID groupId) {
+public record RunView(
+        UUID id,
+        String benchmark,
+        String runtime,
+        RunStatus status,
+        Integer iterations,
+        int completedIterations,
+        Instant startedAt,
+        Instant completedAt,
+        Failure failure,
+        RunStatistics statistics,
+        String phpVersion,
+        Map<String, String> runtimeSettings,
+        Instant requestedAt,
+        Integer samplesTaken,
+        List<Integer> missingIterations,
+        UUID matrixId,
+        UUID groupId) {
 
     /**
      * @param reason       TIMEOUT, SCRIPT_ERROR, RUNTIME_UNAVAILABLE, CANCELLED, INTERNAL or RUNNER_LOST
      * @param errorSection for a script error: setup, code or teardown
      * @param errorLine    for a script error: the line within that section
      */
-    public record Failure(String reason, String message, String errorSection, Integer errorLine) {
-    }
+    public record Failure(String reason, String message, String errorSection, Integer errorLine) {}
 
-    static RunView of(Run run, Map<String, String> runtimeSettings, int completedIterations,
-            RunStatistics statistics, List<Integer> missingIterations) {
-        Failure failure = run.failureReason() == null ? null
+    static RunView of(
+            Run run,
+            Map<String, String> runtimeSettings,
+            int completedIterations,
+            RunStatistics statistics,
+            List<Integer> missingIterations) {
+        Failure failure = run.failureReason() == null
+                ? null
                 : new Failure(run.failureReason(), run.failureMessage(), run.errorSection(), run.errorLine());
-        return new RunView(run.id(), run.benchmark(), run.runtime(), run.runStatus(), run.iterations(),
-                completedIterations, run.startedAt(), run.completedAt(), failure, statistics, run.phpVersion(),
-                runtimeSettings, run.requestedAt(), run.samplesTaken(), missingIterations, run.matrixId(),
+        return new RunView(
+                run.id(),
+                run.benchmark(),
+                run.runtime(),
+                run.runStatus(),
+                run.iterations(),
+                completedIterations,
+                run.startedAt(),
+                run.completedAt(),
+                failure,
+                statistics,
+                run.phpVersion(),
+                runtimeSettings,
+                run.requestedAt(),
+                run.samplesTaken(),
+                missingIterations,
+                run.matrixId(),
                 run.groupId());
     }
 }

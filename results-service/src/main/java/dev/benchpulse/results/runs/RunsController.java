@@ -1,20 +1,17 @@
 package dev.benchpulse.results.runs;
 
 import dev.benchpulse.results.problem.BadRequestException;
-
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
-
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -38,8 +35,10 @@ class RunsController {
      * runner counts a requester's queued runs with it ({@code requestedBy} as the run request recorded it).
      */
     @GetMapping
-    Mono<RunPage> list(@RequestParam(required = false) String benchmark,
-            @RequestParam(required = false) String runtime, @RequestParam(required = false) String status,
+    Mono<RunPage> list(
+            @RequestParam(required = false) String benchmark,
+            @RequestParam(required = false) String runtime,
+            @RequestParam(required = false) String status,
             @RequestParam(required = false) String requestedBy,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
@@ -60,10 +59,12 @@ class RunsController {
     /** The same samples as CSV, one line per sample after a header line. */
     @GetMapping(value = "/{id}/samples", produces = TEXT_CSV)
     Mono<String> samplesCsv(@PathVariable UUID id) {
-        return queries.run(id).thenMany(samples.samples(id))
+        return queries.run(id)
+                .thenMany(samples.samples(id))
                 .map(s -> s.iteration() + "," + s.timePerOperationNanos() + "," + s.memoryUsedBytes() + ","
                         + s.peakMemoryBytes() + "\n")
-                .reduce(new StringBuilder("iteration,time_per_operation_ns,memory_used_bytes,peak_memory_bytes\n"),
+                .reduce(
+                        new StringBuilder("iteration,time_per_operation_ns,memory_used_bytes,peak_memory_bytes\n"),
                         StringBuilder::append)
                 .map(StringBuilder::toString);
     }
@@ -75,8 +76,9 @@ class RunsController {
         try {
             return RunStatus.valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException("status", "Unknown status '" + value + "': use one of "
-                    + Arrays.toString(RunStatus.values()) + ".");
+            throw new BadRequestException(
+                    "status",
+                    "Unknown status '" + value + "': use one of " + Arrays.toString(RunStatus.values()) + ".");
         }
     }
 }

@@ -1,13 +1,10 @@
 package dev.benchpulse.results.runs;
 
 import dev.benchpulse.results.statistics.Samples;
-
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
-
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -27,8 +24,11 @@ public class SampleRepository {
                 FROM samples s JOIN runs r ON r.id = s.run_id AND r.attempt_id = s.attempt_id
                 WHERE s.run_id = :run ORDER BY s.iteration""")
                 .bind("run", runId)
-                .map(row -> new SampleRow(row.get(0, Integer.class), row.get(1, Double.class),
-                        row.get(2, Long.class), row.get(3, Long.class)))
+                .map(row -> new SampleRow(
+                        row.get(0, Integer.class),
+                        row.get(1, Double.class),
+                        row.get(2, Long.class),
+                        row.get(3, Long.class)))
                 .all();
     }
 
@@ -53,7 +53,8 @@ public class SampleRepository {
                 WHERE NOT EXISTS (SELECT 1 FROM samples s JOIN runs r ON r.id = s.run_id AND r.attempt_id = s.attempt_id
                     WHERE s.run_id = :run AND s.iteration = g.i)
                 ORDER BY g.i""")
-                .bind("run", runId).bind("taken", samplesTaken)
+                .bind("run", runId)
+                .bind("taken", samplesTaken)
                 .map(row -> row.get(0, Integer.class))
                 .all();
     }

@@ -8,5 +8,4 @@ package dev.benchpulse.results.runs;
  * @param memoryUsedBytes       memory used by the measured loop in bytes (may be negative)
  * @param peakMemoryBytes       peak memory of the sample's PHP process in bytes
  */
-public record SampleRow(int iteration, double timePerOperationNanos, long memoryUsedBytes, long peakMemoryBytes) {
-}
+public record SampleRow(int iteration, double timePerOperationNanos, long memoryUsedBytes, long peakMemoryBytes) {}

@@ -3,13 +3,11 @@ package dev.benchpulse.results.schemas;
 import dev.benchpulse.contracts.EventType;
 import dev.benchpulse.contracts.schema.ContractSchemas;
 import dev.benchpulse.contracts.schema.SchemaHistory;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.apache.avro.Schema;
 import org.springframework.stereotype.Component;
 
@@ -31,8 +29,13 @@ class SchemaCatalog {
             for (int i = 0; i < history.size(); i++) {
                 long fingerprint = ContractSchemas.fingerprint(history.get(i));
                 String text = ContractSchemas.text(fingerprint);
-                versions.add(new SchemaVersion(history.get(i).getFullName(), type.cloudEventType(), i + 1,
-                        fingerprint == ContractSchemas.fingerprint(type), text, PATH + text));
+                versions.add(new SchemaVersion(
+                        history.get(i).getFullName(),
+                        type.cloudEventType(),
+                        i + 1,
+                        fingerprint == ContractSchemas.fingerprint(type),
+                        text,
+                        PATH + text));
                 json.putIfAbsent(fingerprint, history.get(i).toString(true));
             }
         }

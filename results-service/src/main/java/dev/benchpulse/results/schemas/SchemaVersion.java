@@ -11,5 +11,4 @@ package dev.benchpulse.results.schemas;
  *                    that follows {@code C3 01} on the wire (written there little-endian)
  * @param url         where the schema JSON is served, relative to the API's origin
  */
-record SchemaVersion(String name, String type, int version, boolean latest, String fingerprint, String url) {
-}
+record SchemaVersion(String name, String type, int version, boolean latest, String fingerprint, String url) {}

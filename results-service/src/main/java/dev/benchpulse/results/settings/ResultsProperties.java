@@ -1,12 +1,11 @@
 package dev.benchpulse.results.settings;
 
-import java.time.Duration;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -20,7 +19,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("benchpulse.results")
 @Validated
-public record ResultsProperties(@DefaultValue @Valid Ingest ingest, @DefaultValue @Valid Analysis analysis,
+public record ResultsProperties(
+        @DefaultValue @Valid Ingest ingest,
+        @DefaultValue @Valid Analysis analysis,
         @DefaultValue @Valid DeadLetters deadLetters) {
 
     /**
@@ -36,8 +37,7 @@ public record ResultsProperties(@DefaultValue @Valid Ingest ingest, @DefaultValu
             @DefaultValue("5") @PositiveOrZero int writeRetries,
             @DefaultValue("60s") Duration writeTimeout,
             @DefaultValue("60s") Duration completionTimeout,
-            @DefaultValue("5s") Duration completionCheckInterval) {
-    }
+            @DefaultValue("5s") Duration completionCheckInterval) {}
 
     /**
      * @param regressionThreshold default relative slow-down of the median that counts as a regression (0.10 = 10%)
@@ -50,18 +50,20 @@ public record ResultsProperties(@DefaultValue @Valid Ingest ingest, @DefaultValu
      */
     public record Analysis(
             @DefaultValue("0.10") @Positive double regressionThreshold,
-            @DefaultValue("0.05") @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false)
+
+            @DefaultValue("0.05")
+            @DecimalMin(value = "0", inclusive = false)
+            @DecimalMax(value = "1", inclusive = false)
             double alpha,
+
             @DefaultValue("10000") @Positive int bootstrapResamples,
             @DefaultValue("20250101") long bootstrapSeed,
             @DefaultValue("2") @Positive int comparisonThreads,
             @DefaultValue("64") @Positive int comparisonQueue,
-            @DefaultValue("10000") @Positive int cachedComparisons) {
-    }
+            @DefaultValue("10000") @Positive int cachedComparisons) {}
 
     /**
      * @param checkInterval how often the depth of every dead-letter topic is read from Kafka
      */
-    public record DeadLetters(@DefaultValue("30s") Duration checkInterval) {
-    }
+    public record DeadLetters(@DefaultValue("30s") Duration checkInterval) {}
 }

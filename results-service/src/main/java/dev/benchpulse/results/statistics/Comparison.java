@@ -8,5 +8,4 @@ package dev.benchpulse.results.statistics;
  * @param mannWhitneyU U statistic of A (the number of pairs in which A's sample is the larger, ties count half)
  * @param pValue       two-sided p-value of the Mann-Whitney U test
  */
-public record Comparison(double medianRatio, Interval ci95, double mannWhitneyU, double pValue, Verdict verdict) {
-}
+public record Comparison(double medianRatio, Interval ci95, double mannWhitneyU, double pValue, Verdict verdict) {}

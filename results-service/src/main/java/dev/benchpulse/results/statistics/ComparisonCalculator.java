@@ -1,7 +1,6 @@
 package dev.benchpulse.results.statistics;
 
 import java.util.function.ToDoubleFunction;
-
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.apache.commons.statistics.descriptive.Median;
@@ -21,8 +20,8 @@ import org.apache.commons.statistics.inference.MannWhitneyUTest;
  */
 public record ComparisonCalculator(int resamples, long seed, double alpha) {
 
-    private static final MannWhitneyUTest MANN_WHITNEY = MannWhitneyUTest.withDefaults()
-            .with(AlternativeHypothesis.TWO_SIDED);
+    private static final MannWhitneyUTest MANN_WHITNEY =
+            MannWhitneyUTest.withDefaults().with(AlternativeHypothesis.TWO_SIDED);
     private static final Median MEDIAN = Median.withDefaults().withCopy(true);
 
     /** A with B; both need at least one sample. */
@@ -31,8 +30,8 @@ public record ComparisonCalculator(int resamples, long seed, double alpha) {
         double medianB = MEDIAN.evaluate(b);
         MannWhitneyUTest.Result test = MANN_WHITNEY.test(a, b);
         double p = test.getPValue();
-        return new Comparison(medianA / medianB, bootstrapMedianRatio(a, b), test.getStatistic(), p,
-                verdict(medianA, medianB, p));
+        return new Comparison(
+                medianA / medianB, bootstrapMedianRatio(a, b), test.getStatistic(), p, verdict(medianA, medianB, p));
     }
 
     /** Two-sided Mann-Whitney U p-value of A against B. */

@@ -1,5 +1,4 @@
 package dev.benchpulse.results.statistics;
 
 /** A confidence interval, {@code low <= high}. */
-public record Interval(double low, double high) {
-}
+public record Interval(double low, double high) {}

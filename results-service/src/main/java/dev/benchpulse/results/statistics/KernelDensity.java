@@ -13,8 +13,7 @@ final class KernelDensity {
     /** Relative distance to the largest approximate density within which grid points are evaluated directly. */
     private static final double CANDIDATE_TOLERANCE = 1e-9;
 
-    private KernelDensity() {
-    }
+    private KernelDensity() {}
 
     /**
      * The mode of {@code sorted} (ascending, not empty), with standard deviation {@code stddev}. The density on the

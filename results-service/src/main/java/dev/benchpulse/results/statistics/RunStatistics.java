@@ -12,8 +12,22 @@ package dev.benchpulse.results.statistics;
  * @param outliers     Tukey's fences; outliers are reported, never removed from the other statistics
  * @param opsPerSecond operations per second at the mean time, 1e9 / mean
  */
-public record RunStatistics(int n, double mean, double median, double mode, double min, double max, Double stddev,
-        Double cv, double p50, double p90, double p95, double p99, Interval ci95, Outliers outliers, Memory memory,
+public record RunStatistics(
+        int n,
+        double mean,
+        double median,
+        double mode,
+        double min,
+        double max,
+        Double stddev,
+        Double cv,
+        double p50,
+        double p90,
+        double p95,
+        double p99,
+        Interval ci95,
+        Outliers outliers,
+        Memory memory,
         double opsPerSecond) {
 
     /**
@@ -32,6 +46,5 @@ public record RunStatistics(int n, double mean, double median, double mode, doub
      * @param meanUsedBytes mean of the memory used by the measured loop
      * @param peakBytes     highest peak memory of any sample's PHP process
      */
-    public record Memory(double meanUsedBytes, long peakBytes) {
-    }
+    public record Memory(double meanUsedBytes, long peakBytes) {}
 }

@@ -2,7 +2,6 @@ package dev.benchpulse.results.statistics;
 
 import java.util.Arrays;
 import java.util.EnumSet;
-
 import org.apache.commons.statistics.descriptive.DoubleStatistics;
 import org.apache.commons.statistics.descriptive.Quantile;
 import org.apache.commons.statistics.descriptive.Statistic;
@@ -19,8 +18,7 @@ public final class RunStatisticsCalculator {
     private static final double[] PROBABILITIES = {0.25, 0.5, 0.75, 0.9, 0.95, 0.99};
     private static final double TUKEY_K = 1.5;
 
-    private RunStatisticsCalculator() {
-    }
+    private RunStatisticsCalculator() {}
 
     /** The statistics of {@code samples}; null when there are none. */
     public static RunStatistics of(Samples samples) {
@@ -34,10 +32,22 @@ public final class RunStatisticsCalculator {
         double mean = moments.getAsDouble(Statistic.MEAN);
         Double stddev = n > 1 ? moments.getAsDouble(Statistic.STANDARD_DEVIATION) : null;
         double[] q = QUANTILE.evaluate(sorted, PROBABILITIES);
-        return new RunStatistics(n, mean, q[1], KernelDensity.mode(sorted, stddev == null ? 0 : stddev),
-                moments.getAsDouble(Statistic.MIN), moments.getAsDouble(Statistic.MAX), stddev,
-                stddev == null ? null : stddev / mean, q[1], q[3], q[4], q[5],
-                meanConfidenceInterval(mean, stddev, n, 0.95), tukeyFences(sorted, q[0], q[2]), memory(samples),
+        return new RunStatistics(
+                n,
+                mean,
+                q[1],
+                KernelDensity.mode(sorted, stddev == null ? 0 : stddev),
+                moments.getAsDouble(Statistic.MIN),
+                moments.getAsDouble(Statistic.MAX),
+                stddev,
+                stddev == null ? null : stddev / mean,
+                q[1],
+                q[3],
+                q[4],
+                q[5],
+                meanConfidenceInterval(mean, stddev, n, 0.95),
+                tukeyFences(sorted, q[0], q[2]),
+                memory(samples),
                 1e9 / mean);
     }
 

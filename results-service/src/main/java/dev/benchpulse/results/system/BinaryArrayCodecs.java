@@ -1,9 +1,5 @@
 package dev.benchpulse.results.system;
 
-import java.lang.reflect.Array;
-import java.util.List;
-import java.util.UUID;
-
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
@@ -14,6 +10,9 @@ import io.r2dbc.postgresql.codec.CodecRegistry;
 import io.r2dbc.postgresql.codec.PostgresTypeIdentifier;
 import io.r2dbc.postgresql.extension.CodecRegistrar;
 import io.r2dbc.postgresql.message.Format;
+import java.lang.reflect.Array;
+import java.util.List;
+import java.util.UUID;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
@@ -27,8 +26,8 @@ import reactor.core.publisher.Mono;
 final class BinaryArrayCodecs implements CodecRegistrar {
 
     @Override
-    public Publisher<Void> register(PostgresqlConnection connection, ByteBufAllocator allocator,
-            CodecRegistry registry) {
+    public Publisher<Void> register(
+            PostgresqlConnection connection, ByteBufAllocator allocator, CodecRegistry registry) {
         for (Element element : Element.values()) {
             registry.addFirst(new ArrayCodec(element, allocator));
         }
@@ -37,7 +36,9 @@ final class BinaryArrayCodecs implements CodecRegistrar {
 
     /** The element types sent in binary: their Java array class, their oid and their array's, their size. */
     enum Element {
-        FLOAT8(double[].class, 701, 1022, 8), INT8(long[].class, 20, 1016, 8), INT4(int[].class, 23, 1007, 4),
+        FLOAT8(double[].class, 701, 1022, 8),
+        INT8(long[].class, 20, 1016, 8),
+        INT4(int[].class, 23, 1007, 4),
         UUID(UUID[].class, 2950, 2951, 16);
 
         final Class<?> arrayClass;
@@ -87,7 +88,8 @@ final class BinaryArrayCodecs implements CodecRegistrar {
         ByteBuf bytes(Object value) {
             int length = Array.getLength(value);
             ByteBuf buffer = allocator.buffer(20 + length * (4 + element.size));
-            buffer.writeInt(length == 0 ? 0 : 1).writeInt(value instanceof UUID[] uuids && containsNull(uuids) ? 1 : 0)
+            buffer.writeInt(length == 0 ? 0 : 1)
+                    .writeInt(value instanceof UUID[] uuids && containsNull(uuids) ? 1 : 0)
                     .writeInt(element.oid);
             if (length > 0) {
                 buffer.writeInt(length).writeInt(1);
@@ -114,7 +116,9 @@ final class BinaryArrayCodecs implements CodecRegistrar {
                             buffer.writeInt(-1);
                             continue;
                         }
-                        buffer.writeInt(16).writeLong(v.getMostSignificantBits()).writeLong(v.getLeastSignificantBits());
+                        buffer.writeInt(16)
+                                .writeLong(v.getMostSignificantBits())
+                                .writeLong(v.getLeastSignificantBits());
                     }
                 }
                 default -> throw new IllegalArgumentException("Not an array sent in binary: " + value.getClass());

@@ -1,9 +1,7 @@
 package dev.benchpulse.results.system;
 
-import java.util.List;
-
 import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
-
+import java.util.List;
 import org.springframework.boot.r2dbc.autoconfigure.ConnectionFactoryOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,7 +22,7 @@ class PersistenceConfiguration {
 
     @Bean
     ConnectionFactoryOptionsBuilderCustomizer binaryArrays() {
-        return options -> options.option(PostgresqlConnectionFactoryProvider.EXTENSIONS,
-                List.of(new BinaryArrayCodecs()));
+        return options ->
+                options.option(PostgresqlConnectionFactoryProvider.EXTENSIONS, List.of(new BinaryArrayCodecs()));
     }
 }

@@ -1,7 +1,6 @@
 package dev.benchpulse.results.versions;
 
 import dev.benchpulse.results.statistics.Verdict;
-
 import java.util.List;
 
 /**
@@ -15,7 +14,12 @@ import java.util.List;
  * @param categories per category, alphabetically
  * @param benchmarks per benchmark
  */
-record SpeedupView(String from, String to, double alpha, Summary overall, List<Summary> categories,
+record SpeedupView(
+        String from,
+        String to,
+        double alpha,
+        Summary overall,
+        List<Summary> categories,
         List<BenchmarkRatio> benchmarks) {
 
     /**
@@ -25,9 +29,14 @@ record SpeedupView(String from, String to, double alpha, Summary overall, List<S
      * @param faster  benchmarks significantly faster on {@code to}
      * @param slower  benchmarks significantly slower on {@code to}
      */
-    record Summary(String category, int benchmarks, double speedup, double minSpeedup, double maxSpeedup, int faster,
-            int slower) {
-    }
+    record Summary(
+            String category,
+            int benchmarks,
+            double speedup,
+            double minSpeedup,
+            double maxSpeedup,
+            int faster,
+            int slower) {}
 
     /**
      * One benchmark.
@@ -35,7 +44,13 @@ record SpeedupView(String from, String to, double alpha, Summary overall, List<S
      * @param ratio   median(to) / median(from)
      * @param verdict {@code to} against {@code from}, Mann-Whitney U at alpha
      */
-    record BenchmarkRatio(String benchmark, String name, String category, double fromMedian, double toMedian,
-            double ratio, double pValue, Verdict verdict) {
-    }
+    record BenchmarkRatio(
+            String benchmark,
+            String name,
+            String category,
+            double fromMedian,
+            double toMedian,
+            double ratio,
+            double pValue,
+            Verdict verdict) {}
 }

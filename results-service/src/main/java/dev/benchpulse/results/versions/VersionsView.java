@@ -2,7 +2,6 @@ package dev.benchpulse.results.versions;
 
 import dev.benchpulse.results.statistics.Interval;
 import dev.benchpulse.results.statistics.Verdict;
-
 import java.util.List;
 import java.util.UUID;
 
@@ -25,9 +24,17 @@ record VersionsView(String benchmark, String baseline, double alpha, List<Row> r
      * @param cv     coefficient of variation, null with one sample
      * @param ratio  this runtime against the baseline; null for the baseline itself
      */
-    record Row(String runtime, String phpVersion, boolean jit, UUID runId, int n, double median, double p90, double p99,
-            Double cv, Ratio ratio) {
-    }
+    record Row(
+            String runtime,
+            String phpVersion,
+            boolean jit,
+            UUID runId,
+            int n,
+            double median,
+            double p90,
+            double p99,
+            Double cv,
+            Ratio ratio) {}
 
     /**
      * median(runtime) / median(baseline): below 1 the runtime is faster.
@@ -36,6 +43,5 @@ record VersionsView(String benchmark, String baseline, double alpha, List<Row> r
      * @param pValue  two-sided Mann-Whitney U p-value
      * @param verdict faster, slower or no significant difference, at alpha
      */
-    record Ratio(double medianRatio, Interval ci95, double pValue, Verdict verdict) {
-    }
+    record Ratio(double medianRatio, Interval ci95, double pValue, Verdict verdict) {}
 }

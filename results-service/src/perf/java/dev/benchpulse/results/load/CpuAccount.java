@@ -55,7 +55,8 @@ final class CpuAccount {
         after.forEach((group, s) -> used.put(group, s - before.getOrDefault(group, 0.0)));
         double total = used.values().stream().mapToDouble(Double::doubleValue).sum();
         StringBuilder out = new StringBuilder("%.1f CPU-s:".formatted(total));
-        used.entrySet().stream().filter(e -> e.getValue() >= 0.05)
+        used.entrySet().stream()
+                .filter(e -> e.getValue() >= 0.05)
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .forEach(e -> out.append(" %s %.1f;".formatted(e.getKey(), e.getValue())));
         return out.toString();
@@ -74,10 +75,16 @@ final class CpuAccount {
         if (thread.equals("main")) {
             return "generator: main (builds and serializes events)";
         }
-        if (thread.startsWith("data-plane") || thread.startsWith("kafka-") || thread.startsWith("broker-")
-                || thread.startsWith("quorum") || thread.contains("Reaper") || thread.startsWith("ReplicaFetcher")
-                || thread.startsWith("controller") || thread.startsWith("log-cleaner")
-                || thread.startsWith("raft") || thread.startsWith("group-coordinator")) {
+        if (thread.startsWith("data-plane")
+                || thread.startsWith("kafka-")
+                || thread.startsWith("broker-")
+                || thread.startsWith("quorum")
+                || thread.contains("Reaper")
+                || thread.startsWith("ReplicaFetcher")
+                || thread.startsWith("controller")
+                || thread.startsWith("log-cleaner")
+                || thread.startsWith("raft")
+                || thread.startsWith("group-coordinator")) {
             return "broker";
         }
         return "other threads";
@@ -87,14 +94,18 @@ final class CpuAccount {
     private double postgresSeconds() {
         long ticks = 0;
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+            for (Path process : processes
+                    .filter(p -> p.getFileName().toString().matches("\\d+"))
+                    .toList()) {
                 String[] stat = stat(process);
                 if (stat == null) {
                     continue;
                 }
                 long pid = Long.parseLong(process.getFileName().toString());
                 if (pid == postmaster) {
-                    ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]) + Long.parseLong(stat[13])
+                    ticks += Long.parseLong(stat[11])
+                            + Long.parseLong(stat[12])
+                            + Long.parseLong(stat[13])
                             + Long.parseLong(stat[14]);
                 } else if (Long.parseLong(stat[1]) == postmaster) {
                     ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);

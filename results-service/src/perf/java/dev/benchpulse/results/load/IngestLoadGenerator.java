@@ -3,11 +3,9 @@ package dev.benchpulse.results.load;
 import dev.benchpulse.contracts.Topics;
 import dev.benchpulse.results.ResultsServiceApplication;
 import dev.benchpulse.testsupport.TestPostgres;
-
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -34,8 +32,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  */
 public final class IngestLoadGenerator {
 
-    private IngestLoadGenerator() {
-    }
+    private IngestLoadGenerator() {}
 
     public static void main(String[] args) throws Exception {
         LoadSettings settings = LoadSettings.parse(args);
@@ -53,7 +50,8 @@ public final class IngestLoadGenerator {
                 LoadPublisher publisher = new LoadPublisher(bootstrap)) {
             MessageListenerContainer consumer = service.getBean(KafkaListenerEndpointRegistry.class)
                     .getListenerContainer("results-benchmark-events");
-            System.out.printf("Ingest load: %,d samples over %d runs per phase, broker %s; load average %s%n",
+            System.out.printf(
+                    "Ingest load: %,d samples over %d runs per phase, broker %s; load average %s%n",
                     settings.samples(), settings.runs(), bootstrap, loadAverage());
             System.out.printf("PostgreSQL: %s%n", postgres.settings());
             CpuAccount cpu = new CpuAccount(postgres.postmasterPid());
@@ -61,8 +59,8 @@ public final class IngestLoadGenerator {
             backlog(settings, consumer, probe, publisher, cpu);
             burst(settings, probe, publisher, cpu);
             probe.verifyExactlyOnce(2L * settings.samples() + settings.warmup());
-            System.out.printf("statements that took the database's time (pg_stat_statements):%n%s",
-                    postgres.topStatements(8));
+            System.out.printf(
+                    "statements that took the database's time (pg_stat_statements):%n%s", postgres.topStatements(8));
             System.out.printf("load average at the end: %s%n", loadAverage());
         } finally {
             if (broker != null) {
@@ -83,22 +81,29 @@ public final class IngestLoadGenerator {
         }
     }
 
-    private static void backlog(LoadSettings settings, MessageListenerContainer consumer, LoadProbe probe,
-            LoadPublisher publisher, CpuAccount cpu) throws Exception {
+    private static void backlog(
+            LoadSettings settings,
+            MessageListenerContainer consumer,
+            LoadProbe probe,
+            LoadPublisher publisher,
+            CpuAccount cpu)
+            throws Exception {
         consumer.stop();
         var records = publisher.prepare(settings.samples(), settings.runs());
         Map<String, Double> cpuBefore = cpu.snapshot();
         LoadPublisher.Published published = publisher.publish(records);
         records = null; // let the collector have them while the service works
         Map<String, Double> cpuPublished = cpu.snapshot();
-        System.out.printf("backlog: published %,d records in %.1f s (%,.0f records/s)%n", published.records(),
-                published.seconds(), published.records() / published.seconds());
+        System.out.printf(
+                "backlog: published %,d records in %.1f s (%,.0f records/s)%n",
+                published.records(), published.seconds(), published.records() / published.seconds());
         long before = probe.storedSamples();
         long start = System.nanoTime();
         consumer.start();
         LoadProbe.Drain drain = probe.awaitStored(before + settings.samples(), Duration.ofMinutes(10));
         double seconds = (drain.finishedAt() - start) / 1e9;
-        System.out.printf("backlog: stored %,d samples in %.1f s: %,.0f samples/s (per-second rate: %s)%n",
+        System.out.printf(
+                "backlog: stored %,d samples in %.1f s: %,.0f samples/s (per-second rate: %s)%n",
                 settings.samples(), seconds, settings.samples() / seconds, drain.rates());
         System.out.printf("backlog: CPU while publishing %s%n", CpuAccount.between(cpuBefore, cpuPublished));
         System.out.printf("backlog: CPU while ingesting %s%n", CpuAccount.between(cpuPublished, cpu.snapshot()));
@@ -116,11 +121,18 @@ public final class IngestLoadGenerator {
         long lagAtEnd = probe.lag();
         Duration toZero = probe.awaitNoLag(Duration.ofMinutes(10));
         LoadProbe.Drain drain = probe.awaitStored(before + settings.samples(), Duration.ofMinutes(2));
-        System.out.printf("burst: published %,d records in %.1f s (%,.0f records/s); lag when the last was "
-                        + "acknowledged: %,d records; back to zero %.1f s later%n", published.records(),
-                published.seconds(), published.records() / published.seconds(), lagAtEnd, toZero.toMillis() / 1e3);
-        System.out.printf("burst: %,d samples stored %.1f s after the burst began: %,.0f samples/s%n",
-                settings.samples(), (drain.finishedAt() - start) / 1e9,
+        System.out.printf(
+                "burst: published %,d records in %.1f s (%,.0f records/s); lag when the last was "
+                        + "acknowledged: %,d records; back to zero %.1f s later%n",
+                published.records(),
+                published.seconds(),
+                published.records() / published.seconds(),
+                lagAtEnd,
+                toZero.toMillis() / 1e3);
+        System.out.printf(
+                "burst: %,d samples stored %.1f s after the burst began: %,.0f samples/s%n",
+                settings.samples(),
+                (drain.finishedAt() - start) / 1e9,
                 settings.samples() / ((drain.finishedAt() - start) / 1e9));
         System.out.printf("burst: CPU %s%n", CpuAccount.between(cpuBefore, cpu.snapshot()));
         System.out.printf("database writes: %s%n", probe.writeLatency());
@@ -129,7 +141,8 @@ public final class IngestLoadGenerator {
     /** The machine's 1, 5 and 15 minute load averages: other work on the machine skews the figures. */
     private static String loadAverage() {
         try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+                    .trim();
         } catch (java.io.IOException e) {
             return "unknown";
         }
@@ -146,7 +159,8 @@ public final class IngestLoadGenerator {
         properties.put("spring.flyway.password", database.password());
         properties.put("server.port", "0");
         properties.put("logging.level.root", "WARN");
-        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+        String[] arguments = properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         return new SpringApplicationBuilder(ResultsServiceApplication.class).run(arguments);
     }

@@ -1,9 +1,7 @@
 package dev.benchpulse.results.load;
 
 import dev.benchpulse.testsupport.TestPostgres;
-
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,11 +41,13 @@ final class LoadDatabase implements AutoCloseable {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
         settings.forEach(builder::setServerConfig);
         server = builder.start();
-        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = server.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE ingest");
         }
         database = new TestPostgres.Database("localhost", server.getPort(), "ingest", "postgres", "postgres");
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             s.execute("CREATE EXTENSION pg_stat_statements");
         }
     }
@@ -62,7 +62,8 @@ final class LoadDatabase implements AutoCloseable {
 
     /** Process id of the server's main process (the parent of every backend). */
     long postmasterPid() throws SQLException, IOException {
-        try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery("SELECT pg_backend_pid()")) {
+        try (Connection c = connect();
+                ResultSet rs = c.createStatement().executeQuery("SELECT pg_backend_pid()")) {
             rs.next();
             String stat = Files.readString(Path.of("/proc", rs.getString(1), "stat"));
             return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
@@ -72,13 +73,17 @@ final class LoadDatabase implements AutoCloseable {
     /** The settings the server runs with, as it reports them. */
     String settings() throws SQLException {
         StringBuilder out = new StringBuilder();
-        try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery("""
+        try (Connection c = connect();
+                ResultSet rs = c.createStatement().executeQuery("""
                 SELECT name, setting, unit FROM pg_settings WHERE name IN ('synchronous_commit', 'fsync',
                     'shared_buffers', 'max_wal_size', 'checkpoint_timeout', 'wal_compression', 'server_version')
                 ORDER BY name""")) {
             while (rs.next()) {
-                out.append(rs.getString(1)).append('=').append(rs.getString(2))
-                        .append(rs.getString(3) == null ? "" : " " + rs.getString(3)).append("; ");
+                out.append(rs.getString(1))
+                        .append('=')
+                        .append(rs.getString(2))
+                        .append(rs.getString(3) == null ? "" : " " + rs.getString(3))
+                        .append("; ");
             }
         }
         return out.toString();
@@ -87,15 +92,21 @@ final class LoadDatabase implements AutoCloseable {
     /** The statements that took most of the database's time, with their calls, rows and mean time. */
     String topStatements(int limit) throws SQLException {
         StringBuilder out = new StringBuilder();
-        try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery("""
+        try (Connection c = connect();
+                ResultSet rs = c.createStatement().executeQuery("""
                 SELECT calls, rows, total_exec_time, mean_exec_time, max_exec_time,
                     regexp_replace(left(query, 110), '\\s+', ' ', 'g')
                 FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'ingest')
                 ORDER BY total_exec_time DESC LIMIT %d""".formatted(limit))) {
             while (rs.next()) {
-                out.append("  %,8d calls %,10d rows total %,9.0f ms mean %,8.1f ms max %,8.1f ms  %s%n".formatted(
-                        rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5),
-                        rs.getString(6)));
+                out.append("  %,8d calls %,10d rows total %,9.0f ms mean %,8.1f ms max %,8.1f ms  %s%n"
+                        .formatted(
+                                rs.getLong(1),
+                                rs.getLong(2),
+                                rs.getDouble(3),
+                                rs.getDouble(4),
+                                rs.getDouble(5),
+                                rs.getString(6)));
             }
         }
         return out.toString();

@@ -2,7 +2,8 @@ package dev.benchpulse.results.load;
 
 import dev.benchpulse.contracts.Topics;
 import dev.benchpulse.testsupport.TestPostgres;
-
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -12,9 +13,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -32,7 +30,8 @@ final class LoadProbe implements AutoCloseable {
     private final MeterRegistry meters;
     private final TestPostgres.Database database;
     private final List<TopicPartition> partitions = IntStream.range(0, Topics.BENCHMARK_EVENTS.partitions())
-            .mapToObj(p -> new TopicPartition(Topics.BENCHMARK_EVENTS.name(), p)).toList();
+            .mapToObj(p -> new TopicPartition(Topics.BENCHMARK_EVENTS.name(), p))
+            .toList();
 
     LoadProbe(String bootstrap, ConfigurableApplicationContext service, TestPostgres.Database database) {
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
@@ -62,9 +61,16 @@ final class LoadProbe implements AutoCloseable {
                 windowCount = now;
             }
         }
-        return new Drain(System.nanoTime(), perSecond.getTotalCount() == 0 ? "under a second"
-                : "min %,d, median %,d, max %,d samples/s over %d s".formatted(perSecond.getMinValue(),
-                        perSecond.getValueAtPercentile(50), perSecond.getMaxValue(), perSecond.getTotalCount()));
+        return new Drain(
+                System.nanoTime(),
+                perSecond.getTotalCount() == 0
+                        ? "under a second"
+                        : "min %,d, median %,d, max %,d samples/s over %d s"
+                                .formatted(
+                                        perSecond.getMinValue(),
+                                        perSecond.getValueAtPercentile(50),
+                                        perSecond.getMaxValue(),
+                                        perSecond.getTotalCount()));
     }
 
     /** Waits until the consumer group has committed every record of the lifecycle topic; returns how long. */
@@ -81,28 +87,32 @@ final class LoadProbe implements AutoCloseable {
 
     long lag() throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("benchpulse-results")
-                .partitionsToOffsetAndMetadata().get();
-        var ends = admin.listOffsets(partitions.stream()
-                .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()))).all().get();
-        return partitions.stream().mapToLong(p -> ends.get(p).offset()
-                - (committed.get(p) == null ? 0 : committed.get(p).offset())).sum();
+                .partitionsToOffsetAndMetadata()
+                .get();
+        var ends = admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
+                .all()
+                .get();
+        return partitions.stream()
+                .mapToLong(p -> ends.get(p).offset()
+                        - (committed.get(p) == null ? 0 : committed.get(p).offset()))
+                .sum();
     }
 
     String writeLatency() {
         Timer write = meters.timer("benchpulse.results.write");
-        return "%,d batch writes, mean %.1f ms, max %.1f ms".formatted(write.count(),
-                write.mean(TimeUnit.MILLISECONDS), write.max(TimeUnit.MILLISECONDS));
+        return "%,d batch writes, mean %.1f ms, max %.1f ms"
+                .formatted(write.count(), write.mean(TimeUnit.MILLISECONDS), write.max(TimeUnit.MILLISECONDS));
     }
 
     /** Fails unless the database holds exactly {@code expected} samples, each (run, iteration) once. */
     void verifyExactlyOnce(long expected) throws Exception {
-        try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.username(),
-                database.password());
-                ResultSet rs = c.createStatement().executeQuery(
-                        "SELECT count(*), count(DISTINCT (run_id, iteration)) FROM samples")) {
+        try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+                ResultSet rs = c.createStatement()
+                        .executeQuery("SELECT count(*), count(DISTINCT (run_id, iteration)) FROM samples")) {
             rs.next();
-            System.out.printf("database: %,d samples, %,d distinct (run, iteration); expected %,d%n", rs.getLong(1),
-                    rs.getLong(2), expected);
+            System.out.printf(
+                    "database: %,d samples, %,d distinct (run, iteration); expected %,d%n",
+                    rs.getLong(1), rs.getLong(2), expected);
             if (rs.getLong(1) != expected || rs.getLong(2) != expected) {
                 throw new IllegalStateException("The database does not hold every sample exactly once");
             }
@@ -114,6 +124,5 @@ final class LoadProbe implements AutoCloseable {
         admin.close();
     }
 
-    record Drain(long finishedAt, String rates) {
-    }
+    record Drain(long finishedAt, String rates) {}
 }

@@ -2,14 +2,12 @@ package dev.benchpulse.results.load;
 
 import dev.benchpulse.contracts.Topics;
 import dev.benchpulse.testsupport.RunEvents;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -94,6 +92,5 @@ final class LoadPublisher implements AutoCloseable {
         producer.close();
     }
 
-    record Published(long records, double seconds) {
-    }
+    record Published(long records, double seconds) {}
 }

@@ -27,8 +27,10 @@ record LoadSettings(int samples, int runs, int warmup, String bootstrapServers, 
                 case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
                 case "--bootstrap-servers" -> bootstrap = args[i + 1];
                 case "--postgres" -> postgres.putAll(settings(args[i + 1]));
-                default -> throw new IllegalArgumentException("Unknown option " + args[i]
-                        + "; use --samples N, --runs N, --warmup N, --bootstrap-servers host:port, --postgres name=value,...");
+                default ->
+                    throw new IllegalArgumentException(
+                            "Unknown option " + args[i]
+                                    + "; use --samples N, --runs N, --warmup N, --bootstrap-servers host:port, --postgres name=value,...");
             }
         }
         if (samples % runs != 0 || warmup % runs != 0) {
@@ -42,8 +44,8 @@ record LoadSettings(int samples, int runs, int warmup, String bootstrapServers, 
         for (String pair : list.split(",")) {
             String[] nameValue = pair.split("=", 2);
             if (nameValue.length != 2) {
-                throw new IllegalArgumentException("--postgres takes name=value pairs separated by commas, not "
-                        + pair);
+                throw new IllegalArgumentException(
+                        "--postgres takes name=value pairs separated by commas, not " + pair);
             }
             settings.put(nameValue[0].trim(), nameValue[1].trim());
         }

@@ -9,13 +9,11 @@ import dev.benchpulse.contracts.avro.BenchmarkProgress;
 import dev.benchpulse.results.ResultsIntegrationTest;
 import dev.benchpulse.testsupport.RunEvents;
 import dev.benchpulse.testsupport.TopicPublisher;
-
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +22,8 @@ import org.springframework.core.ParameterizedTypeReference;
 /** What waits on the dead-letter topics, and its replay: records that failed are stored, stored ones change nothing. */
 class DeadLettersIntegrationTests extends ResultsIntegrationTest {
 
-    private static final Topic<byte[], byte[]> EVENTS_DLT = Topics.BENCHMARK_EVENTS.deadLetter().orElseThrow();
+    private static final Topic<byte[], byte[]> EVENTS_DLT =
+            Topics.BENCHMARK_EVENTS.deadLetter().orElseThrow();
 
     @Autowired
     MeterRegistry meters;
@@ -38,23 +37,38 @@ class DeadLettersIntegrationTests extends ResultsIntegrationTest {
         BenchmarkProgress third = run.progress(30);
         publish(run, run.started(), first, third, run.completed());
         park(run, second);
-        await().atMost(WAIT).untilAsserted(() -> getRun(run.runId())
-                .jsonPath("$.missingIterations").isEqualTo(List.of(2)));
+        await().atMost(WAIT)
+                .untilAsserted(() ->
+                        getRun(run.runId()).jsonPath("$.missingIterations").isEqualTo(List.of(2)));
 
         // Then it is listed, with its run, and counted in health
         await().atMost(WAIT).untilAsserted(() -> assertThat(waitingRunIds()).contains(run.key()));
-        await().atMost(WAIT).untilAsserted(() -> client.get().uri("/actuator/health").exchange().expectBody()
-                .jsonPath("$.components.deadLetters.details.topics['" + EVENTS_DLT.name() + "']")
-                .value(depth -> assertThat(((Number) depth).longValue()).isPositive())
-                .jsonPath("$.components.deadLetters.details.warning").isNotEmpty());
-        assertThat(meters.get("benchpulse.kafka.dead-letter.depth").tag("topic", EVENTS_DLT.name()).gauge().value())
+        await().atMost(WAIT)
+                .untilAsserted(() -> client.get()
+                        .uri("/actuator/health")
+                        .exchange()
+                        .expectBody()
+                        .jsonPath("$.components.deadLetters.details.topics['" + EVENTS_DLT.name() + "']")
+                        .value(depth -> assertThat(((Number) depth).longValue()).isPositive())
+                        .jsonPath("$.components.deadLetters.details.warning")
+                        .isNotEmpty());
+        assertThat(meters.get("benchpulse.kafka.dead-letter.depth")
+                        .tag("topic", EVENTS_DLT.name())
+                        .gauge()
+                        .value())
                 .isPositive();
 
         // When it is replayed
-        client.post().uri("/api/operations/dead-letters/{topic}/replay", EVENTS_DLT.name()).exchange()
-                .expectStatus().isOk().expectBody()
-                .jsonPath("$.source").isEqualTo(Topics.BENCHMARK_EVENTS.name())
-                .jsonPath("$.replayed").value(n -> assertThat(((Number) n).intValue()).isPositive());
+        client.post()
+                .uri("/api/operations/dead-letters/{topic}/replay", EVENTS_DLT.name())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.source")
+                .isEqualTo(Topics.BENCHMARK_EVENTS.name())
+                .jsonPath("$.replayed")
+                .value(n -> assertThat(((Number) n).intValue()).isPositive());
 
         // Then the run completes with all three samples, and the record no longer waits
         awaitStatus(run.runId(), "COMPLETED");
@@ -74,21 +88,31 @@ class DeadLettersIntegrationTests extends ResultsIntegrationTest {
         park(run, second);
         park(run, completed);
 
-        client.post().uri("/api/operations/dead-letters/{topic}/replay", Topics.BENCHMARK_EVENTS.name())
-                .exchange().expectStatus().isOk();
+        client.post()
+                .uri("/api/operations/dead-letters/{topic}/replay", Topics.BENCHMARK_EVENTS.name())
+                .exchange()
+                .expectStatus()
+                .isOk();
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(waitingRunIds()).doesNotContain(run.key()));
-        await().during(Duration.ofSeconds(2)).atMost(WAIT).untilAsserted(() ->
-                assertThat(new String(getRun(run.runId()).returnResult().getResponseBodyContent()))
+        await().during(Duration.ofSeconds(2))
+                .atMost(WAIT)
+                .untilAsserted(() -> assertThat(
+                                new String(getRun(run.runId()).returnResult().getResponseBodyContent()))
                         .isEqualTo(before));
         assertThat(sampleTimes(run.runId())).containsExactly(10.0, 20.0);
     }
 
     @Test
     void an_unknown_topic_is_a_404_problem_naming_the_known_ones() {
-        client.post().uri("/api/operations/dead-letters/{topic}/replay", "nope.dlt").exchange()
-                .expectStatus().isNotFound().expectBody()
-                .jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains(EVENTS_DLT.name()));
+        client.post()
+                .uri("/api/operations/dead-letters/{topic}/replay", "nope.dlt")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(detail -> assertThat(detail.toString()).contains(EVENTS_DLT.name()));
     }
 
     /** Puts an event on the dead-letter topic as the error handler would, with its original partition. */
@@ -100,14 +124,20 @@ class DeadLettersIntegrationTests extends ResultsIntegrationTest {
     }
 
     private List<Object> waitingRunIds() {
-        Map<String, Object> report = client.get().uri("/api/operations/dead-letters?limit=200").exchange()
-                .expectStatus().isOk()
-                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult()
+        Map<String, Object> report = client.get()
+                .uri("/api/operations/dead-letters?limit=200")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
                 .getResponseBody();
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> topics = (List<Map<String, Object>>) report.get("topics");
-        return topics.stream().filter(t -> EVENTS_DLT.name().equals(t.get("topic")))
+        return topics.stream()
+                .filter(t -> EVENTS_DLT.name().equals(t.get("topic")))
                 .flatMap(t -> ((List<Map<String, Object>>) t.get("records")).stream())
-                .map(r -> r.get("runId")).toList();
+                .map(r -> r.get("runId"))
+                .toList();
     }
 }

@@ -6,9 +6,7 @@ import dev.benchpulse.contracts.avro.BenchmarkProgress;
 import dev.benchpulse.contracts.avro.BenchmarkStarted;
 import dev.benchpulse.results.ResultsIntegrationTest;
 import dev.benchpulse.testsupport.RunEvents;
-
 import java.util.List;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 
@@ -31,20 +29,43 @@ class EventBatchWriterIntegrationTests extends ResultsIntegrationTest {
         BenchmarkStarted secondStart = run.started();
         BenchmarkProgress b1 = run.progress(10);
         BenchmarkProgress b2 = run.progress(20);
-        List<SpecificRecord> batch = List.of(firstStart, other.started(), a1, a2, a2, other.progress(1), secondStart,
-                b1, lateOfFirstAttempt, firstStart, b1, other.progress(2), b2, run.completed(), other.completed());
+        List<SpecificRecord> batch = List.of(
+                firstStart,
+                other.started(),
+                a1,
+                a2,
+                a2,
+                other.progress(1),
+                secondStart,
+                b1,
+                lateOfFirstAttempt,
+                firstStart,
+                b1,
+                other.progress(2),
+                b2,
+                run.completed(),
+                other.completed());
 
         Long stored = writer.write(batch).block(WAIT);
 
         assertThat(stored).as("a1, a2 (later discarded), other's two, b1, b2").isEqualTo(6);
         assertThat(sampleTimes(run.runId())).containsExactly(10.0, 20.0);
         assertThat(sampleTimes(other.runId())).containsExactly(1.0, 2.0);
-        getRun(run.runId()).jsonPath("$.status").isEqualTo("COMPLETED").jsonPath("$.statistics.n").isEqualTo(2);
+        getRun(run.runId())
+                .jsonPath("$.status")
+                .isEqualTo("COMPLETED")
+                .jsonPath("$.statistics.n")
+                .isEqualTo(2);
 
         Long again = writer.write(batch).block(WAIT);
-        assertThat(again).as("the same batch again, as after a redelivery: nothing new").isZero();
+        assertThat(again)
+                .as("the same batch again, as after a redelivery: nothing new")
+                .isZero();
         assertThat(sampleTimes(run.runId())).containsExactly(10.0, 20.0);
-        getRun(run.runId()).jsonPath("$.status").isEqualTo("COMPLETED").jsonPath("$.statistics.mean").isEqualTo(15.0);
+        getRun(run.runId())
+                .jsonPath("$.status")
+                .isEqualTo("COMPLETED")
+                .jsonPath("$.statistics.mean")
+                .isEqualTo(15.0);
     }
-
 }

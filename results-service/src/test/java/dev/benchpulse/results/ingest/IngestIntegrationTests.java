@@ -14,12 +14,10 @@ import dev.benchpulse.results.ResultsIntegrationTest;
 import dev.benchpulse.testsupport.RunEvents;
 import dev.benchpulse.testsupport.TopicPublisher;
 import dev.benchpulse.testsupport.TopicRecorder;
-
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,9 +34,13 @@ class IngestIntegrationTests extends ResultsIntegrationTest {
         requests().send(run.key(), run.requested());
 
         awaitStatus(run.runId(), "QUEUED");
-        getRun(run.runId()).jsonPath("$.iterations").isEqualTo(3)
-                .jsonPath("$.completedIterations").isEqualTo(0)
-                .jsonPath("$.statistics").doesNotExist();
+        getRun(run.runId())
+                .jsonPath("$.iterations")
+                .isEqualTo(3)
+                .jsonPath("$.completedIterations")
+                .isEqualTo(0)
+                .jsonPath("$.statistics")
+                .doesNotExist();
     }
 
     @Test
@@ -49,11 +51,16 @@ class IngestIntegrationTests extends ResultsIntegrationTest {
 
         requests().send(run.key(), run.requested());
 
-        await().atMost(WAIT).untilAsserted(() -> getRun(run.runId())
-                .jsonPath("$.requestedAt").isNotEmpty()
-                .jsonPath("$.status").isEqualTo("COMPLETED")
-                .jsonPath("$.statistics.n").isEqualTo(3)
-                .jsonPath("$.statistics.median").isEqualTo(20.0));
+        await().atMost(WAIT)
+                .untilAsserted(() -> getRun(run.runId())
+                        .jsonPath("$.requestedAt")
+                        .isNotEmpty()
+                        .jsonPath("$.status")
+                        .isEqualTo("COMPLETED")
+                        .jsonPath("$.statistics.n")
+                        .isEqualTo(3)
+                        .jsonPath("$.statistics.median")
+                        .isEqualTo(20.0));
     }
 
     @Test
@@ -68,8 +75,11 @@ class IngestIntegrationTests extends ResultsIntegrationTest {
 
         awaitStatus(run.runId(), "COMPLETED");
         assertThat(sampleTimes(run.runId())).containsExactly(100.0, 200.0, 300.0);
-        getRun(run.runId()).jsonPath("$.completedIterations").isEqualTo(3)
-                .jsonPath("$.statistics.mean").isEqualTo(200.0);
+        getRun(run.runId())
+                .jsonPath("$.completedIterations")
+                .isEqualTo(3)
+                .jsonPath("$.statistics.mean")
+                .isEqualTo(200.0);
     }
 
     @Test
@@ -82,7 +92,11 @@ class IngestIntegrationTests extends ResultsIntegrationTest {
 
         awaitStatus(run.runId(), "COMPLETED");
         assertThat(sampleTimes(run.runId())).containsExactly(50.0, 60.0);
-        getRun(run.runId()).jsonPath("$.statistics.n").isEqualTo(2).jsonPath("$.statistics.max").isEqualTo(60.0);
+        getRun(run.runId())
+                .jsonPath("$.statistics.n")
+                .isEqualTo(2)
+                .jsonPath("$.statistics.max")
+                .isEqualTo(60.0);
     }
 
     @Test
@@ -91,10 +105,15 @@ class IngestIntegrationTests extends ResultsIntegrationTest {
         publish(run, run.failed(FailureReason.RUNTIME_UNAVAILABLE, "No PHP binary for php-9.9"));
 
         awaitStatus(run.runId(), "FAILED");
-        getRun(run.runId()).jsonPath("$.failure.reason").isEqualTo("RUNTIME_UNAVAILABLE")
-                .jsonPath("$.failure.message").isEqualTo("No PHP binary for php-9.9")
-                .jsonPath("$.startedAt").doesNotExist()
-                .jsonPath("$.completedAt").isNotEmpty();
+        getRun(run.runId())
+                .jsonPath("$.failure.reason")
+                .isEqualTo("RUNTIME_UNAVAILABLE")
+                .jsonPath("$.failure.message")
+                .isEqualTo("No PHP binary for php-9.9")
+                .jsonPath("$.startedAt")
+                .doesNotExist()
+                .jsonPath("$.completedAt")
+                .isNotEmpty();
     }
 
     @Test
@@ -109,8 +128,11 @@ class IngestIntegrationTests extends ResultsIntegrationTest {
         publish(cancelled, cancelled.failed(FailureReason.CANCELLED, "Cancelled by tests before it started"));
 
         awaitStatus(lost.runId(), "FAILED");
-        getRun(lost.runId()).jsonPath("$.failure.reason").isEqualTo("RUNNER_LOST")
-                .jsonPath("$.failure.message").isEqualTo("Runner lost: 3 attempt(s) of this run ended");
+        getRun(lost.runId())
+                .jsonPath("$.failure.reason")
+                .isEqualTo("RUNNER_LOST")
+                .jsonPath("$.failure.message")
+                .isEqualTo("Runner lost: 3 attempt(s) of this run ended");
         awaitStatus(cancelled.runId(), "CANCELLED");
     }
 
@@ -134,32 +156,48 @@ class IngestIntegrationTests extends ResultsIntegrationTest {
         RunEvents broken = RunEvents.of("ingest-script-error", "php-8.2", 5);
         BenchmarkFailed scriptError = BenchmarkFailed.newBuilder(
                         broken.failed(FailureReason.SCRIPT_ERROR, "Undefined variable $x on line 3"))
-                .setErrorSection("code").setErrorLine(3).build();
+                .setErrorSection("code")
+                .setErrorLine(3)
+                .build();
         publish(broken, broken.started(), scriptError);
 
         awaitStatus(cancelled.runId(), "CANCELLED");
         awaitStatus(broken.runId(), "FAILED");
-        getRun(broken.runId()).jsonPath("$.failure.reason").isEqualTo("SCRIPT_ERROR")
-                .jsonPath("$.failure.errorSection").isEqualTo("code")
-                .jsonPath("$.failure.errorLine").isEqualTo(3);
+        getRun(broken.runId())
+                .jsonPath("$.failure.reason")
+                .isEqualTo("SCRIPT_ERROR")
+                .jsonPath("$.failure.errorSection")
+                .isEqualTo("code")
+                .jsonPath("$.failure.errorLine")
+                .isEqualTo(3);
     }
 
     @Test
     void a_running_run_shows_the_statistics_of_its_samples_so_far() {
         RunEvents run = RunEvents.of("ingest-running", "php-8.2-jit", 10);
         BenchmarkStarted started = BenchmarkStarted.newBuilder(run.started())
-                .setRuntime(new RuntimeRef("php-8.2-jit", "8.2.29", Map.of("opcache.jit", "tracing"))).build();
+                .setRuntime(new RuntimeRef("php-8.2-jit", "8.2.29", Map.of("opcache.jit", "tracing")))
+                .build();
         publish(run, started, run.progress(10, 100, 4096), run.progress(30, 300, 8192), run.progress(20));
 
-        await().atMost(WAIT).untilAsserted(() -> getRun(run.runId())
-                .jsonPath("$.status").isEqualTo("RUNNING")
-                .jsonPath("$.iterations").isEqualTo(10)
-                .jsonPath("$.completedIterations").isEqualTo(3)
-                .jsonPath("$.statistics.n").isEqualTo(3)
-                .jsonPath("$.statistics.median").isEqualTo(20.0)
-                .jsonPath("$.statistics.memory.peakBytes").isEqualTo(2 * 1024 * 1024)
-                .jsonPath("$.phpVersion").isEqualTo("8.2.29")
-                .jsonPath("$.runtimeSettings['opcache.jit']").isEqualTo("tracing"));
+        await().atMost(WAIT)
+                .untilAsserted(() -> getRun(run.runId())
+                        .jsonPath("$.status")
+                        .isEqualTo("RUNNING")
+                        .jsonPath("$.iterations")
+                        .isEqualTo(10)
+                        .jsonPath("$.completedIterations")
+                        .isEqualTo(3)
+                        .jsonPath("$.statistics.n")
+                        .isEqualTo(3)
+                        .jsonPath("$.statistics.median")
+                        .isEqualTo(20.0)
+                        .jsonPath("$.statistics.memory.peakBytes")
+                        .isEqualTo(2 * 1024 * 1024)
+                        .jsonPath("$.phpVersion")
+                        .isEqualTo("8.2.29")
+                        .jsonPath("$.runtimeSettings['opcache.jit']")
+                        .isEqualTo("tracing"));
     }
 
     @Test
@@ -173,8 +211,8 @@ class IngestIntegrationTests extends ResultsIntegrationTest {
             raw.send(run.key().getBytes(StandardCharsets.UTF_8), poison);
             publish(run, run.progress(7), run.completed());
 
-            List<ConsumerRecord<byte[], byte[]>> records = parked.awaitRecords(
-                    r -> run.key().equals(new String(r.key(), StandardCharsets.UTF_8)), 1, WAIT);
+            List<ConsumerRecord<byte[], byte[]>> records =
+                    parked.awaitRecords(r -> run.key().equals(new String(r.key(), StandardCharsets.UTF_8)), 1, WAIT);
             assertThat(records.getFirst().value()).isEqualTo(poison);
             awaitStatus(run.runId(), "COMPLETED");
             getRun(run.runId()).jsonPath("$.statistics.n").isEqualTo(2);
@@ -189,7 +227,8 @@ class IngestIntegrationTests extends ResultsIntegrationTest {
         awaitStatus(run.runId(), "COMPLETED");
 
         assertThat(meters.counter("benchpulse.results.samples.stored").count()).isGreaterThanOrEqualTo(before + 2);
-        assertThat(meters.counter("benchpulse.results.events.consumed", "type", "BenchmarkCompleted").count())
+        assertThat(meters.counter("benchpulse.results.events.consumed", "type", "BenchmarkCompleted")
+                        .count())
                 .isGreaterThanOrEqualTo(1);
         assertThat(meters.timer("benchpulse.results.write").count()).isGreaterThanOrEqualTo(1);
     }

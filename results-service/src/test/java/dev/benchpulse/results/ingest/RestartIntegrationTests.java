@@ -7,7 +7,6 @@ import dev.benchpulse.contracts.Topics;
 import dev.benchpulse.results.ResultsIntegrationTest;
 import dev.benchpulse.testsupport.EmbeddedBroker;
 import dev.benchpulse.testsupport.RunEvents;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -37,8 +35,8 @@ class RestartIntegrationTests extends ResultsIntegrationTest {
     @Autowired
     KafkaListenerEndpointRegistry listeners;
 
-    final Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-            EmbeddedBroker.bootstrapServers()));
+    final Admin admin =
+            Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedBroker.bootstrapServers()));
 
     @AfterEach
     void restartAll() {
@@ -51,7 +49,9 @@ class RestartIntegrationTests extends ResultsIntegrationTest {
         RunEvents run = RunEvents.of("restart", "php-8.2", 30);
         publish(run, run.started());
         publishSamples(run, 1, 10);
-        await().atMost(WAIT).untilAsserted(() -> getRun(run.runId()).jsonPath("$.completedIterations").isEqualTo(10));
+        await().atMost(WAIT)
+                .untilAsserted(() ->
+                        getRun(run.runId()).jsonPath("$.completedIterations").isEqualTo(10));
 
         MessageListenerContainer container = listeners.getListenerContainer(BenchmarkEventsListener.ID);
         container.stop();
@@ -75,13 +75,16 @@ class RestartIntegrationTests extends ResultsIntegrationTest {
         String before = new String(getRun(run.runId()).returnResult().getResponseBodyContent());
 
         listeners.getListenerContainers().forEach(MessageListenerContainer::stop);
-        admin.alterConsumerGroupOffsets(GROUP, partitions().stream()
-                .collect(Collectors.toMap(p -> p, p -> new OffsetAndMetadata(0)))).all().get();
+        admin.alterConsumerGroupOffsets(
+                        GROUP, partitions().stream().collect(Collectors.toMap(p -> p, p -> new OffsetAndMetadata(0))))
+                .all()
+                .get();
         listeners.getListenerContainers().forEach(MessageListenerContainer::start);
 
         await().atMost(WAIT).until(() -> lag() == 0);
         assertThat(sampleTimes(run.runId())).containsExactlyElementsOf(expectedTimes(5));
-        assertThat(new String(getRun(run.runId()).returnResult().getResponseBodyContent())).isEqualTo(before);
+        assertThat(new String(getRun(run.runId()).returnResult().getResponseBodyContent()))
+                .isEqualTo(before);
     }
 
     @Test
@@ -93,13 +96,14 @@ class RestartIntegrationTests extends ResultsIntegrationTest {
         await().atMost(WAIT).until(() -> committed(partition) == first.offset() + 1);
 
         RecordMetadata second;
-        try (Connection blocker = DriverManager.getConnection(database.jdbcUrl(), database.username(),
-                database.password())) {
+        try (Connection blocker =
+                DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password())) {
             blocker.setAutoCommit(false);
             blocker.createStatement().execute("LOCK TABLE samples IN EXCLUSIVE MODE");
             second = events().send(run.key(), run.progress(2));
 
-            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+            await().during(Duration.ofSeconds(3))
+                    .atMost(Duration.ofSeconds(10))
                     .until(() -> committed(partition) == first.offset() + 1);
             getRun(run.runId()).jsonPath("$.completedIterations").isEqualTo(1);
             blocker.rollback();
@@ -118,7 +122,6 @@ class RestartIntegrationTests extends ResultsIntegrationTest {
         return IntStream.rangeClosed(1, n).mapToObj(i -> (Object) (i * 10.0)).toList();
     }
 
-
     private List<TopicPartition> partitions() {
         List<TopicPartition> partitions = new ArrayList<>();
         for (int p = 0; p < Topics.BENCHMARK_EVENTS.partitions(); p++) {
@@ -128,17 +131,23 @@ class RestartIntegrationTests extends ResultsIntegrationTest {
     }
 
     private long committed(TopicPartition partition) throws Exception {
-        OffsetAndMetadata offset = admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get()
+        OffsetAndMetadata offset = admin.listConsumerGroupOffsets(GROUP)
+                .partitionsToOffsetAndMetadata()
+                .get()
                 .get(partition);
         return offset == null ? -1 : offset.offset();
     }
 
     private long lag() throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
-                .partitionsToOffsetAndMetadata().get();
-        var ends = admin.listOffsets(partitions().stream()
-                .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()))).all().get();
-        return partitions().stream().mapToLong(p -> ends.get(p).offset()
-                - (committed.get(p) == null ? 0 : committed.get(p).offset())).sum();
+                .partitionsToOffsetAndMetadata()
+                .get();
+        var ends = admin.listOffsets(partitions().stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
+                .all()
+                .get();
+        return partitions().stream()
+                .mapToLong(p -> ends.get(p).offset()
+                        - (committed.get(p) == null ? 0 : committed.get(p).offset()))
+                .sum();
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-
 import org.apache.commons.statistics.descriptive.StandardDeviation;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +21,8 @@ class KernelDensityTests {
             double[] sorted = sample(random, round);
             double stddev = StandardDeviation.of(sorted).getAsDouble();
 
-            assertThat(KernelDensity.mode(sorted, stddev)).as("round %d, n=%d", round, sorted.length)
+            assertThat(KernelDensity.mode(sorted, stddev))
+                    .as("round %d, n=%d", round, sorted.length)
                     .isEqualTo(directMode(sorted, stddev));
         }
     }

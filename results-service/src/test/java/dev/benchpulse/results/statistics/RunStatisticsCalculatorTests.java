@@ -21,11 +21,13 @@ class RunStatisticsCalculatorTests {
 
     /** Twelve samples around 100 ns with one slow outlier (150.4). */
     static final double[] TIMES = {102.5, 98.1, 101.3, 99.8, 100.2, 97.6, 103.9, 100.0, 99.1, 150.4, 101.7, 98.9};
+
     static final double TOLERANCE = 1e-9;
 
-    final RunStatistics stats = RunStatisticsCalculator.of(new Samples(TIMES,
-            new long[] {100, 200, 300, 400, 500, 600, 700, 800, 900, 1000, 1100, 1200},
-            new long[] {4096, 4096, 8192, 4096, 4096, 4096, 4096, 4096, 4096, 4096, 4096, 4096}));
+    final RunStatistics stats = RunStatisticsCalculator.of(
+            new Samples(TIMES, new long[] {100, 200, 300, 400, 500, 600, 700, 800, 900, 1000, 1100, 1200}, new long[] {
+                4096, 4096, 8192, 4096, 4096, 4096, 4096, 4096, 4096, 4096, 4096, 4096
+            }));
 
     @Test
     void centre_and_spread_match_numpy() {
@@ -103,7 +105,8 @@ class RunStatisticsCalculatorTests {
 
         @Test
         void identical_samples_have_that_value_as_mode() {
-            assertThat(RunStatisticsCalculator.of(Samples.ofTimes(7, 7, 7)).mode()).isEqualTo(7.0);
+            assertThat(RunStatisticsCalculator.of(Samples.ofTimes(7, 7, 7)).mode())
+                    .isEqualTo(7.0);
         }
     }
 }

@@ -2,24 +2,21 @@ package dev.benchpulse.results.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
+import dev.benchpulse.results.ResultsIntegrationTest;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
 import io.r2dbc.postgresql.codec.DefaultCodecs;
 import io.r2dbc.spi.ConnectionFactoryOptions;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Mono;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.r2dbc.autoconfigure.ConnectionFactoryOptionsBuilderCustomizer;
 import org.springframework.r2dbc.core.DatabaseClient;
-
-import dev.benchpulse.results.ResultsIntegrationTest;
+import reactor.core.publisher.Mono;
 
 /**
  * The service's connections send primitive and UUID arrays in PostgreSQL's binary array format, and the values arrive
@@ -40,7 +37,8 @@ class BinaryArrayCodecsIntegrationTests extends ResultsIntegrationTest {
 
         Object extensions = builder.build().getValue(PostgresqlConnectionFactoryProvider.EXTENSIONS);
 
-        assertThat(extensions).asInstanceOf(InstanceOfAssertFactories.COLLECTION)
+        assertThat(extensions)
+                .asInstanceOf(InstanceOfAssertFactories.COLLECTION)
                 .anySatisfy(extension -> assertThat(extension).isInstanceOf(BinaryArrayCodecs.class));
     }
 
@@ -57,21 +55,33 @@ class BinaryArrayCodecsIntegrationTests extends ResultsIntegrationTest {
                        ($4::uuid[])[1]::text AS first_uuid, ($4::uuid[])[2]::text AS second_uuid,
                        ($4::uuid[])[3] IS NULL AS third_uuid_null,
                        coalesce(array_length($5::float8[], 1), 0) AS empty""")
-                .bind(0, times).bind(1, new long[] {7, Long.MIN_VALUE}).bind(2, new int[] {1, 2, Integer.MAX_VALUE})
-                .bind(3, new UUID[] {first, second, null}).bind(4, new double[0])
-                .fetch().one().block(WAIT);
+                .bind(0, times)
+                .bind(1, new long[] {7, Long.MIN_VALUE})
+                .bind(2, new int[] {1, 2, Integer.MAX_VALUE})
+                .bind(3, new UUID[] {first, second, null})
+                .bind(4, new double[0])
+                .fetch()
+                .one()
+                .block(WAIT);
 
-        assertThat(row).containsEntry("n", 6).containsEntry("exact", true).containsEntry("tiny", true)
-                .containsEntry("nan", true).containsEntry("smallest_long", Long.MIN_VALUE)
-                .containsEntry("third_int", Integer.MAX_VALUE).containsEntry("first_uuid", first.toString())
+        assertThat(row)
+                .containsEntry("n", 6)
+                .containsEntry("exact", true)
+                .containsEntry("tiny", true)
+                .containsEntry("nan", true)
+                .containsEntry("smallest_long", Long.MIN_VALUE)
+                .containsEntry("third_int", Integer.MAX_VALUE)
+                .containsEntry("first_uuid", first.toString())
                 .containsEntry("second_uuid", second.toString())
-                .containsEntry("third_uuid_null", true).containsEntry("empty", 0);
+                .containsEntry("third_uuid_null", true)
+                .containsEntry("empty", 0);
     }
 
     @Test
     void the_driver_picks_the_binary_codecs_over_its_own_text_arrays() {
         DefaultCodecs codecs = new DefaultCodecs(ByteBufAllocator.DEFAULT);
-        Mono.from(new BinaryArrayCodecs().register(null, ByteBufAllocator.DEFAULT, codecs)).block(WAIT);
+        Mono.from(new BinaryArrayCodecs().register(null, ByteBufAllocator.DEFAULT, codecs))
+                .block(WAIT);
 
         assertThat(codecs.encode(new UUID[] {UUID.randomUUID()}).toString()).contains("FORMAT_BINARY", "type=2951");
         assertThat(codecs.encode(new double[] {1.5}).toString()).contains("FORMAT_BINARY", "type=1022");
@@ -81,8 +91,8 @@ class BinaryArrayCodecsIntegrationTests extends ResultsIntegrationTest {
 
     @Test
     void a_double_array_is_sent_in_binary_with_its_dimension_element_type_and_big_endian_values() {
-        BinaryArrayCodecs.ArrayCodec codec = new BinaryArrayCodecs.ArrayCodec(BinaryArrayCodecs.Element.FLOAT8,
-                ByteBufAllocator.DEFAULT);
+        BinaryArrayCodecs.ArrayCodec codec =
+                new BinaryArrayCodecs.ArrayCodec(BinaryArrayCodecs.Element.FLOAT8, ByteBufAllocator.DEFAULT);
 
         ByteBuf bytes = codec.bytes(new double[] {1.5, -2});
 

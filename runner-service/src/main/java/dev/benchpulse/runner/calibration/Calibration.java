@@ -12,6 +12,12 @@ package dev.benchpulse.runner.calibration;
  * @param verifiedSampleMillis     how long the measured loop of the last calibration sample took
  * @param samplesTaken             PHP processes the calibration ran
  */
-public record Calibration(String benchmark, String runtime, long targetMillis, long suggestedInnerIterations,
-        int catalogInnerIterations, double nanosPerOperation, double verifiedSampleMillis, int samplesTaken) {
-}
+public record Calibration(
+        String benchmark,
+        String runtime,
+        long targetMillis,
+        long suggestedInnerIterations,
+        int catalogInnerIterations,
+        double nanosPerOperation,
+        double verifiedSampleMillis,
+        int samplesTaken) {}

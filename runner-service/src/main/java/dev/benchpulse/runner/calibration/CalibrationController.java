@@ -6,10 +6,8 @@ import dev.benchpulse.runner.run.SampleExecutor;
 import dev.benchpulse.runner.run.WorkerSlots;
 import dev.benchpulse.runner.runtime.Runtimes;
 import dev.benchpulse.support.problem.ApiProblem;
-
-import java.time.Duration;
-
 import io.swagger.v3.oas.annotations.Operation;
+import java.time.Duration;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -38,12 +36,16 @@ class CalibrationController {
 
     @PostMapping("/api/benchmarks/{slug}/calibrate")
     @Operation(summary = "Suggest inner iterations so that one sample's measured loop lasts about targetMillis")
-    Mono<Calibration> calibrate(@PathVariable String slug, @RequestParam(required = false) String runtime,
+    Mono<Calibration> calibrate(
+            @PathVariable String slug,
+            @RequestParam(required = false) String runtime,
             @RequestParam(defaultValue = "200") long targetMillis) {
         Benchmark benchmark = catalog.get(slug);
         if (runtime == null || runtime.isBlank()) {
-            throw ApiProblem.invalid("runtime", "is required: the id of the runtime to calibrate on, e.g. "
-                    + "?runtime=php (GET /api/runtimes lists them)");
+            throw ApiProblem.invalid(
+                    "runtime",
+                    "is required: the id of the runtime to calibrate on, e.g. "
+                            + "?runtime=php (GET /api/runtimes lists them)");
         }
         if (targetMillis < 10 || targetMillis > 10_000) {
             throw ApiProblem.invalid("targetMillis", "must be between 10 and 10000 (got " + targetMillis + ")");
@@ -51,8 +53,8 @@ class CalibrationController {
         runtimes.problemRunning(slug, benchmark.compatibility(), runtime).ifPresent(problem -> {
             throw ApiProblem.invalid("runtime", problem);
         });
-        return Mono.fromCallable(() -> slots.forCalibration(() -> calibrator.calibrate(benchmark,
-                        runtimes.find(runtime).orElseThrow(), Duration.ofMillis(targetMillis))))
+        return Mono.fromCallable(() -> slots.forCalibration(() -> calibrator.calibrate(
+                        benchmark, runtimes.find(runtime).orElseThrow(), Duration.ofMillis(targetMillis))))
                 .subscribeOn(Schedulers.boundedElastic());
     }
 }

@@ -2,7 +2,6 @@ package dev.benchpulse.runner.calibration;
 
 import dev.benchpulse.runner.run.SampleOutcome;
 import dev.benchpulse.support.problem.ApiProblem;
-
 import org.springframework.http.HttpStatus;
 
 /**
@@ -12,8 +11,11 @@ import org.springframework.http.HttpStatus;
 class CalibrationFailedException extends ApiProblem {
 
     CalibrationFailedException(String slug, String runtime, long inner, SampleOutcome.Failed failure) {
-        super(HttpStatus.UNPROCESSABLE_CONTENT, "Calibration failed", "Calibrating " + slug + " on " + runtime
-                + " failed at " + inner + " inner iterations with " + failure.reason() + ": " + failure.message());
+        super(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "Calibration failed",
+                "Calibrating " + slug + " on " + runtime + " failed at " + inner + " inner iterations with "
+                        + failure.reason() + ": " + failure.message());
         with("reason", failure.reason().name());
         if (failure.section() != null) {
             with("errorSection", failure.section().field());

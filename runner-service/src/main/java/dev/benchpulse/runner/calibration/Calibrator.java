@@ -5,7 +5,6 @@ import dev.benchpulse.runner.process.Cancellation;
 import dev.benchpulse.runner.run.SampleExecutor;
 import dev.benchpulse.runner.run.SampleOutcome;
 import dev.benchpulse.runner.runtime.PhpRuntime;
-
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Duration;
@@ -20,9 +19,11 @@ class Calibrator {
 
     /** Loops shorter than this are too short to extrapolate from. */
     static final Duration RELIABLE = Duration.ofMillis(20);
+
     static final long MAX_INNER = 1_000_000_000L;
     /** A check sample within this fraction of the target ends the calibration. */
     static final double TOLERANCE = 0.25;
+
     static final int MAX_CHECKS = 3;
 
     private final SampleExecutor executor;
@@ -55,17 +56,26 @@ class Calibrator {
                 break;
             }
         }
-        return new Calibration(benchmark.slug(), runtime.id(), target.toMillis(), estimate,
-                benchmark.innerIterations(), measured.nanosPerOperation(), measured.report().elapsedNanos() / 1e6,
+        return new Calibration(
+                benchmark.slug(),
+                runtime.id(),
+                target.toMillis(),
+                estimate,
+                benchmark.innerIterations(),
+                measured.nanosPerOperation(),
+                measured.report().elapsedNanos() / 1e6,
                 samples);
     }
 
     private SampleOutcome.Measured sample(Benchmark benchmark, PhpRuntime runtime, long inner) {
-        SampleOutcome outcome = executor.run(runtime, benchmark.withIterations(benchmark.warmupIterations(),
-                (int) Math.min(Integer.MAX_VALUE, inner)), Cancellation.none());
+        SampleOutcome outcome = executor.run(
+                runtime,
+                benchmark.withIterations(benchmark.warmupIterations(), (int) Math.min(Integer.MAX_VALUE, inner)),
+                Cancellation.none());
         return switch (outcome) {
             case SampleOutcome.Measured m -> m;
-            case SampleOutcome.Failed f -> throw new CalibrationFailedException(benchmark.slug(), runtime.id(), inner, f);
+            case SampleOutcome.Failed f ->
+                throw new CalibrationFailedException(benchmark.slug(), runtime.id(), inner, f);
         };
     }
 

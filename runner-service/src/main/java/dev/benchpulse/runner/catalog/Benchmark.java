@@ -2,7 +2,6 @@ package dev.benchpulse.runner.catalog;
 
 import dev.benchpulse.runner.runtime.PhpCompatibility;
 import dev.benchpulse.runner.runtime.PhpVersion;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -48,13 +47,28 @@ public record Benchmark(
 
     /** The PHP versions that can run this benchmark. */
     public PhpCompatibility compatibility() {
-        return new PhpCompatibility(Optional.ofNullable(minPhpVersion).map(PhpVersion::parse),
-                Optional.ofNullable(maxPhpVersion).map(PhpVersion::parse), phpVersionReason);
+        return new PhpCompatibility(
+                Optional.ofNullable(minPhpVersion).map(PhpVersion::parse),
+                Optional.ofNullable(maxPhpVersion).map(PhpVersion::parse),
+                phpVersionReason);
     }
 
     /** A copy with other iteration counts (overrides of a run request or a calibration). */
     public Benchmark withIterations(int warmup, int inner) {
-        return new Benchmark(slug, name, category, group, description, tags, minPhpVersion, maxPhpVersion,
-                phpVersionReason, warmup, inner, setup, code, teardown);
+        return new Benchmark(
+                slug,
+                name,
+                category,
+                group,
+                description,
+                tags,
+                minPhpVersion,
+                maxPhpVersion,
+                phpVersionReason,
+                warmup,
+                inner,
+                setup,
+                code,
+                teardown);
     }
 }

@@ -10,6 +10,5 @@ final class BenchmarkFields {
             .map(java.lang.reflect.RecordComponent::getName)
             .toList();
 
-    private BenchmarkFields() {
-    }
+    private BenchmarkFields() {}
 }

@@ -6,7 +6,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
 import java.util.List;
 
 /**
@@ -15,7 +14,9 @@ import java.util.List;
  */
 record BenchmarkFile(
         @NotBlank(message = "is required: the file name without .yml, in kebab-case")
-        @Pattern(regexp = KEBAB, message = "must be kebab-case (lowercase letters, digits, single dashes), e.g. str-contains-native")
+        @Pattern(
+                regexp = KEBAB,
+                message = "must be kebab-case (lowercase letters, digits, single dashes), e.g. str-contains-native")
         String slug,
 
         @NotBlank(message = "is required: a short display name, e.g. \"str_contains()\"")
@@ -34,8 +35,10 @@ record BenchmarkFile(
 
         @NotNull(message = "is required: a list of 1 to 6 lowercase tags, e.g. [strings, search]")
         @Size(min = 1, max = 6, message = "must hold 1 to 6 tags")
-        List<@NotBlank(message = "must not be blank")
-             @Pattern(regexp = TAG, message = "must be lowercase without spaces, e.g. php8") String> tags,
+        List<
+                        @NotBlank(message = "must not be blank")
+                        @Pattern(regexp = TAG, message = "must be lowercase without spaces, e.g. php8") String>
+                tags,
 
         @Pattern(regexp = "\\d+\\.\\d+", message = "must be \"major.minor\" in quotes, e.g. \"8.1\"")
         String minPhpVersion,
@@ -66,8 +69,20 @@ record BenchmarkFile(
     static final String TAG = "[\\p{Ll}\\p{N}][\\p{Ll}\\p{N}._+-]*";
 
     Benchmark toBenchmark() {
-        return new Benchmark(slug, name.strip(), category, group.strip(), description.strip(), tags, minPhpVersion,
-                maxPhpVersion, phpVersionReason == null ? null : phpVersionReason.strip(), warmupIterations,
-                innerIterations, setup, code, teardown);
+        return new Benchmark(
+                slug,
+                name.strip(),
+                category,
+                group.strip(),
+                description.strip(),
+                tags,
+                minPhpVersion,
+                maxPhpVersion,
+                phpVersionReason == null ? null : phpVersionReason.strip(),
+                warmupIterations,
+                innerIterations,
+                setup,
+                code,
+                teardown);
     }
 }

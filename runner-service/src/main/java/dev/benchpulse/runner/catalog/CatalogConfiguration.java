@@ -1,10 +1,8 @@
 package dev.benchpulse.runner.catalog;
 
 import jakarta.validation.Validator;
-
 import java.util.List;
 import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -25,16 +23,22 @@ class CatalogConfiguration {
 
     @Bean
     Catalog catalog(CatalogProperties properties, Validator validator) {
-        Catalog catalog = new CatalogLoader(validator).load(properties.catalogDir().toAbsolutePath().normalize());
-        log.info("Catalog {}: {} benchmarks in {} categories, {} problem(s)", catalog.directory(),
-                catalog.benchmarks().size(), catalog.categoryCount(), catalog.problems().size());
+        Catalog catalog = new CatalogLoader(validator)
+                .load(properties.catalogDir().toAbsolutePath().normalize());
+        log.info(
+                "Catalog {}: {} benchmarks in {} categories, {} problem(s)",
+                catalog.directory(),
+                catalog.benchmarks().size(),
+                catalog.categoryCount(),
+                catalog.problems().size());
         catalog.problems().forEach(problem -> log.error("Catalog file left out: {}", problem));
         return catalog;
     }
 
     @Bean
     HealthIndicator catalogHealthIndicator(Catalog catalog) {
-        List<String> problems = catalog.problems().stream().map(CatalogProblem::toString).toList();
+        List<String> problems =
+                catalog.problems().stream().map(CatalogProblem::toString).toList();
         Map<String, Object> details = Map.of(
                 "directory", catalog.directory().toString(),
                 "benchmarks", catalog.benchmarks().size(),

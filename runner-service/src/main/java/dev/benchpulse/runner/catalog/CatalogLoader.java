@@ -1,10 +1,8 @@
 package dev.benchpulse.runner.catalog;
 
 import dev.benchpulse.support.problem.JacksonPaths;
-
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DatabindException;
@@ -40,9 +37,14 @@ public final class CatalogLoader {
     /** Loads every benchmark of {@code directory}; never throws for a bad file or a missing directory. */
     public Catalog load(Path directory) {
         if (!Files.isDirectory(directory)) {
-            return new Catalog(directory, List.of(), List.of(new CatalogProblem(directory, CatalogProblem.WHOLE_FILE,
-                    "is not a directory: set benchpulse.runner.catalog-dir (env BENCHPULSE_CATALOG_DIR) to the "
-                            + "catalog's directory, e.g. the repository's benchmarks/")));
+            return new Catalog(
+                    directory,
+                    List.of(),
+                    List.of(new CatalogProblem(
+                            directory,
+                            CatalogProblem.WHOLE_FILE,
+                            "is not a directory: set benchpulse.runner.catalog-dir (env BENCHPULSE_CATALOG_DIR) to the "
+                                    + "catalog's directory, e.g. the repository's benchmarks/")));
         }
         List<Benchmark> benchmarks = new ArrayList<>();
         List<CatalogProblem> problems = new ArrayList<>();
@@ -54,7 +56,8 @@ public final class CatalogLoader {
             }
             problems.addAll(fileProblems);
         }
-        benchmarks.sort(Comparator.comparing(Benchmark::category).thenComparing(Benchmark::group)
+        benchmarks.sort(Comparator.comparing(Benchmark::category)
+                .thenComparing(Benchmark::group)
                 .thenComparing(Benchmark::slug));
         return new Catalog(directory, benchmarks, problems);
     }
@@ -62,12 +65,16 @@ public final class CatalogLoader {
     private static List<Path> files(Path directory, List<CatalogProblem> problems) {
         try (Stream<Path> entries = Files.list(directory)) {
             List<Path> all = entries.filter(Files::isRegularFile).sorted().toList();
-            all.stream().filter(f -> f.getFileName().toString().endsWith(".yaml"))
-                    .forEach(f -> problems.add(new CatalogProblem(f, CatalogProblem.WHOLE_FILE,
-                            "is ignored: catalog files end with .yml, rename it")));
-            return all.stream().filter(f -> f.getFileName().toString().endsWith(".yml")).toList();
+            all.stream()
+                    .filter(f -> f.getFileName().toString().endsWith(".yaml"))
+                    .forEach(f -> problems.add(new CatalogProblem(
+                            f, CatalogProblem.WHOLE_FILE, "is ignored: catalog files end with .yml, rename it")));
+            return all.stream()
+                    .filter(f -> f.getFileName().toString().endsWith(".yml"))
+                    .toList();
         } catch (IOException e) {
-            problems.add(new CatalogProblem(directory, CatalogProblem.WHOLE_FILE, "cannot be listed: " + e.getMessage()));
+            problems.add(
+                    new CatalogProblem(directory, CatalogProblem.WHOLE_FILE, "cannot be listed: " + e.getMessage()));
             return List.of();
         }
     }
@@ -82,8 +89,11 @@ public final class CatalogLoader {
         }
         String expectedSlug = file.getFileName().toString().replaceFirst("\\.yml$", "");
         if (parsed.slug() != null && !parsed.slug().equals(expectedSlug)) {
-            problems.add(new CatalogProblem(file, "slug", "is '" + parsed.slug() + "' but must equal the file name '"
-                    + expectedSlug + "': rename the file or change the slug"));
+            problems.add(new CatalogProblem(
+                    file,
+                    "slug",
+                    "is '" + parsed.slug() + "' but must equal the file name '" + expectedSlug
+                            + "': rename the file or change the slug"));
         }
         CodeRules.check(parsed).forEach(p -> problems.add(new CatalogProblem(file, p.getKey(), p.getValue())));
         VersionRules.check(parsed).forEach(p -> problems.add(new CatalogProblem(file, p.getKey(), p.getValue())));
@@ -96,20 +106,28 @@ public final class CatalogLoader {
             String text = Files.readString(file);
             BenchmarkFile parsed = text.isBlank() ? null : yaml.readValue(text, BenchmarkFile.class);
             if (parsed == null) {
-                problems.add(new CatalogProblem(file, CatalogProblem.WHOLE_FILE, "is empty: write the benchmark's fields"));
+                problems.add(
+                        new CatalogProblem(file, CatalogProblem.WHOLE_FILE, "is empty: write the benchmark's fields"));
             }
             return parsed;
         } catch (IOException e) {
             problems.add(new CatalogProblem(file, CatalogProblem.WHOLE_FILE, "cannot be read: " + e.getMessage()));
         } catch (UnrecognizedPropertyException e) {
-            problems.add(new CatalogProblem(file, e.getPropertyName(), "is not a benchmark field: remove it or fix its "
-                    + "spelling (fields: " + String.join(", ", BenchmarkFields.NAMES) + ")"));
+            problems.add(new CatalogProblem(
+                    file,
+                    e.getPropertyName(),
+                    "is not a benchmark field: remove it or fix its " + "spelling (fields: "
+                            + String.join(", ", BenchmarkFields.NAMES) + ")"));
         } catch (DatabindException e) {
-            problems.add(new CatalogProblem(file, JacksonPaths.field(e, CatalogProblem.WHOLE_FILE),
+            problems.add(new CatalogProblem(
+                    file,
+                    JacksonPaths.field(e, CatalogProblem.WHOLE_FILE),
                     "has the wrong type or shape: " + e.getOriginalMessage() + at(e.getLocation())));
         } catch (JacksonException e) {
-            problems.add(new CatalogProblem(file, CatalogProblem.WHOLE_FILE, "is not valid YAML: "
-                    + e.getOriginalMessage() + at(e.getLocation())));
+            problems.add(new CatalogProblem(
+                    file,
+                    CatalogProblem.WHOLE_FILE,
+                    "is not valid YAML: " + e.getOriginalMessage() + at(e.getLocation())));
         }
         return null;
     }

@@ -1,7 +1,6 @@
 package dev.benchpulse.runner.catalog;
 
 import java.nio.file.Path;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,5 +10,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param catalogDir directory holding one YAML file per benchmark
  */
 @ConfigurationProperties("benchpulse.runner")
-record CatalogProperties(@DefaultValue("benchmarks") Path catalogDir) {
-}
+record CatalogProperties(@DefaultValue("benchmarks") Path catalogDir) {}

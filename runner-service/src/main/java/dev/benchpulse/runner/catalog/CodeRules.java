@@ -18,16 +18,15 @@ final class CodeRules {
 
     private static final Pattern STRINGS_AND_COMMENTS = Pattern.compile(
             "'(?:\\\\.|[^'\\\\])*'|\"(?:\\\\.|[^\"\\\\])*\"|/\\*.*?\\*/|//[^\\n]*|#(?!\\[)[^\\n]*", Pattern.DOTALL);
-    private static final Pattern NAMED_FUNCTION = Pattern.compile(
-            "(?<![\\w$>:])(?<!(?:public|private|protected|static|abstract|final)\\s{1,20})"
+    private static final Pattern NAMED_FUNCTION =
+            Pattern.compile("(?<![\\w$>:])(?<!(?:public|private|protected|static|abstract|final)\\s{1,20})"
                     + "function\\s+&?\\s*([A-Za-z_]\\w*)\\s*\\(");
     private static final Pattern TYPE_DECLARATION = Pattern.compile(
             "(?<![\\w$>:])(?<!new\\s{1,20})(class|interface|trait|enum)\\s+(?!extends\\b|implements\\b)([A-Za-z_]\\w*)");
     private static final Pattern HARNESS_VARIABLE = Pattern.compile("\\$\\{?__bp_");
     private static final Pattern PHP_TAG = Pattern.compile("<\\?(?:php|=)?|\\?>");
 
-    private CodeRules() {
-    }
+    private CodeRules() {}
 
     /** Problems as field name → message; empty when the sections are fine. */
     static List<Map.Entry<String, String>> check(BenchmarkFile file) {
@@ -42,16 +41,22 @@ final class CodeRules {
             }
             String stripped = STRINGS_AND_COMMENTS.matcher(source).replaceAll(" ");
             if (HARNESS_VARIABLE.matcher(stripped).find()) {
-                problems.add(Map.entry(field, "uses a $__bp_ variable: that prefix is reserved for the harness, rename it"));
+                problems.add(
+                        Map.entry(field, "uses a $__bp_ variable: that prefix is reserved for the harness, rename it"));
             }
             if (PHP_TAG.matcher(stripped).find()) {
-                problems.add(Map.entry(field, "contains a PHP open or close tag (<?php, ?>): write plain statements without tags"));
+                problems.add(Map.entry(
+                        field, "contains a PHP open or close tag (<?php, ?>): write plain statements without tags"));
             }
         });
         if (file.code() != null) {
             declaration(STRINGS_AND_COMMENTS.matcher(file.code()).replaceAll(" "))
-                    .ifPresent(what -> problems.add(Map.entry("code", "declares " + what
-                            + ": code runs in a loop, so declare functions, classes, interfaces, traits and enums in setup")));
+                    .ifPresent(
+                            what -> problems.add(
+                                    Map.entry(
+                                            "code",
+                                            "declares " + what
+                                                    + ": code runs in a loop, so declare functions, classes, interfaces, traits and enums in setup")));
         }
         return problems;
     }

@@ -11,12 +11,21 @@ package dev.benchpulse.runner.process;
  * @param startFailure    why the process could not be started (when {@code ending} is {@link Ending#NOT_STARTED})
  * @param wallNanos       wall-clock time from start to end
  */
-public record ProcessResult(Ending ending, int exitCode, String stdout, String stderr, boolean outputTruncated,
-        String startFailure, long wallNanos) {
+public record ProcessResult(
+        Ending ending,
+        int exitCode,
+        String stdout,
+        String stderr,
+        boolean outputTruncated,
+        String startFailure,
+        long wallNanos) {
 
     /** How a process ended. */
     public enum Ending {
-        EXITED, TIMED_OUT, CANCELLED, NOT_STARTED
+        EXITED,
+        TIMED_OUT,
+        CANCELLED,
+        NOT_STARTED
     }
 
     static ProcessResult notStarted(String why) {

@@ -46,7 +46,13 @@ public final class ProcessRunner {
         }
         join(writer, outReader, errReader);
         int exit = ending == ProcessResult.Ending.EXITED ? process.exitValue() : -1;
-        return new ProcessResult(ending, exit, out.text(), err.text(), out.truncated() || err.truncated(), null,
+        return new ProcessResult(
+                ending,
+                exit,
+                out.text(),
+                err.text(),
+                out.truncated() || err.truncated(),
+                null,
                 System.nanoTime() - start);
     }
 
@@ -72,7 +78,8 @@ public final class ProcessRunner {
      * first, while they are still children and not yet re-parented.
      */
     public static void killTree(ProcessHandle root) {
-        List<ProcessHandle> tree = Stream.concat(Stream.of(root), root.descendants()).toList();
+        List<ProcessHandle> tree =
+                Stream.concat(Stream.of(root), root.descendants()).toList();
         tree.forEach(ProcessHandle::destroyForcibly);
         CompletableFuture.allOf(tree.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new))
                 .completeOnTimeout(null, 5, TimeUnit.SECONDS)

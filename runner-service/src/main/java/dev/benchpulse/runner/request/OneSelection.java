@@ -4,7 +4,6 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -20,9 +19,10 @@ import java.util.stream.Stream;
 @Constraint(validatedBy = OneSelection.Check.class)
 @interface OneSelection {
 
-    String message() default "is required: the slug of a catalog benchmark, e.g. \"str-contains-native\" "
-            + "(GET /api/benchmarks lists them); or several: \"benchmarks\": [slugs], \"category\": \"strings\", "
-            + "or \"catalog\": true for every benchmark";
+    String message() default
+            "is required: the slug of a catalog benchmark, e.g. \"str-contains-native\" "
+                    + "(GET /api/benchmarks lists them); or several: \"benchmarks\": [slugs], \"category\": \"strings\", "
+                    + "or \"catalog\": true for every benchmark";
 
     Class<?>[] groups() default {};
 
@@ -33,17 +33,24 @@ import java.util.stream.Stream;
 
         @Override
         public boolean isValid(RunRequestBody body, ConstraintValidatorContext context) {
-            long named = Stream.of(body.benchmark() != null && !body.benchmark().isBlank(),
-                    body.benchmarks() != null && !body.benchmarks().isEmpty(),
-                    body.category() != null && !body.category().isBlank(),
-                    Boolean.TRUE.equals(body.catalog())).filter(b -> b).count();
+            long named = Stream.of(
+                            body.benchmark() != null && !body.benchmark().isBlank(),
+                            body.benchmarks() != null && !body.benchmarks().isEmpty(),
+                            body.category() != null && !body.category().isBlank(),
+                            Boolean.TRUE.equals(body.catalog()))
+                    .filter(b -> b)
+                    .count();
             if (named == 1) {
                 return true;
             }
             context.disableDefaultConstraintViolation();
-            context.buildConstraintViolationWithTemplate(named == 0 ? context.getDefaultConstraintMessageTemplate()
-                    : "names benchmarks in more than one way: give only one of benchmark, benchmarks, category or "
-                            + "catalog").addPropertyNode("benchmark").addConstraintViolation();
+            context.buildConstraintViolationWithTemplate(
+                            named == 0
+                                    ? context.getDefaultConstraintMessageTemplate()
+                                    : "names benchmarks in more than one way: give only one of benchmark, benchmarks, category or "
+                                            + "catalog")
+                    .addPropertyNode("benchmark")
+                    .addConstraintViolation();
             return false;
         }
     }

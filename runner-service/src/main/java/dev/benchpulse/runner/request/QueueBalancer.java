@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -52,15 +51,15 @@ class QueueBalancer {
     /** The partition for a request of {@code records} runs; empty (any partition) when the lag cannot be read. */
     Mono<Integer> place(int records) {
         Mono<Void> fresh = readAt.plus(refresh).isAfter(clock.instant()) ? Mono.empty() : read();
-        return fresh.then(Mono.fromSupplier(() -> choose(records)))
-                .onErrorResume(e -> {
-                    log.warn("Cannot read the run-request queue lengths ({}); the request goes to any partition", e.toString());
-                    return Mono.empty();
-                });
+        return fresh.then(Mono.fromSupplier(() -> choose(records))).onErrorResume(e -> {
+            log.warn("Cannot read the run-request queue lengths ({}); the request goes to any partition", e.toString());
+            return Mono.empty();
+        });
     }
 
     private synchronized int choose(int records) {
-        int best = IntStream.range(0, partitions).boxed()
+        int best = IntStream.range(0, partitions)
+                .boxed()
                 .min((a, b) -> Long.compare(length(a), length(b)))
                 .orElse(0);
         placedSince.merge(best, (long) records, Long::sum);
@@ -73,28 +72,36 @@ class QueueBalancer {
 
     /** Requests waiting per partition: end offset minus the runners' committed offset (or the start offset). */
     private Mono<Void> read() {
-        List<TopicPartition> all = IntStream.range(0, partitions).mapToObj(p -> new TopicPartition(topic, p)).toList();
+        List<TopicPartition> all = IntStream.range(0, partitions)
+                .mapToObj(p -> new TopicPartition(topic, p))
+                .toList();
         Mono<Map<TopicPartition, ListOffsetsResultInfo>> ends = offsets(all, OffsetSpec.latest());
         Mono<Map<TopicPartition, ListOffsetsResultInfo>> starts = offsets(all, OffsetSpec.earliest());
-        Mono<Map<TopicPartition, OffsetAndMetadata>> committed = Mono.fromFuture(
-                admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().toCompletionStage()
-                        .toCompletableFuture());
-        return Mono.zip(ends, starts, committed).doOnNext(t -> {
-            Map<Integer, Long> lengths = all.stream().collect(Collectors.toMap(TopicPartition::partition, tp -> {
-                OffsetAndMetadata done = t.getT3().get(tp);
-                long from = done == null ? t.getT2().get(tp).offset() : done.offset();
-                return Math.max(0, t.getT1().get(tp).offset() - from);
-            }));
-            synchronized (this) {
-                waiting = lengths;
-                placedSince.clear();
-                readAt = clock.instant();
-            }
-        }).then();
+        Mono<Map<TopicPartition, OffsetAndMetadata>> committed = Mono.fromFuture(admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata()
+                .toCompletionStage()
+                .toCompletableFuture());
+        return Mono.zip(ends, starts, committed)
+                .doOnNext(t -> {
+                    Map<Integer, Long> lengths = all.stream()
+                            .collect(Collectors.toMap(TopicPartition::partition, tp -> {
+                                OffsetAndMetadata done = t.getT3().get(tp);
+                                long from = done == null ? t.getT2().get(tp).offset() : done.offset();
+                                return Math.max(0, t.getT1().get(tp).offset() - from);
+                            }));
+                    synchronized (this) {
+                        waiting = lengths;
+                        placedSince.clear();
+                        readAt = clock.instant();
+                    }
+                })
+                .then();
     }
 
     private Mono<Map<TopicPartition, ListOffsetsResultInfo>> offsets(List<TopicPartition> all, OffsetSpec spec) {
-        return Mono.fromFuture(admin.listOffsets(all.stream().collect(Collectors.toMap(tp -> tp, tp -> spec))).all()
-                .toCompletionStage().toCompletableFuture());
+        return Mono.fromFuture(admin.listOffsets(all.stream().collect(Collectors.toMap(tp -> tp, tp -> spec)))
+                .all()
+                .toCompletionStage()
+                .toCompletableFuture());
     }
 }

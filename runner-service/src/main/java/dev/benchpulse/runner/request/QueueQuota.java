@@ -1,9 +1,10 @@
 package dev.benchpulse.runner.request;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.benchpulse.contracts.web.ApiHeaders;
 import dev.benchpulse.support.identity.Requester;
 import dev.benchpulse.support.problem.ApiProblem;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
@@ -11,13 +12,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedDeque;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriBuilder;
-
 import reactor.core.publisher.Mono;
 
 /**
@@ -30,8 +27,7 @@ import reactor.core.publisher.Mono;
  */
 class QueueQuota {
 
-    private record Accepted(UUID runId, Instant at) {
-    }
+    private record Accepted(UUID runId, Instant at) {}
 
     private final RequestProperties properties;
     private final WebClient results;
@@ -42,7 +38,10 @@ class QueueQuota {
         this.properties = properties;
         this.results = webClients.baseUrl(properties.resultsUrl().toString()).build();
         this.clock = clock;
-        this.recent = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(properties.recentWindow()).build();
+        this.recent = Caffeine.newBuilder()
+                .maximumSize(100_000)
+                .expireAfterAccess(properties.recentWindow())
+                .build();
     }
 
     /** Completes when {@code adding} more runs keep the requester within the limit, else fails with a problem. */
@@ -86,8 +85,7 @@ class QueueQuota {
     }
 
     /** The requester's queued runs the results service knows of: the ids of the first page, and how many in all. */
-    private record Queued(Set<UUID> ids, long total) {
-    }
+    private record Queued(Set<UUID> ids, long total) {}
 
     private Mono<Queued> queued(Requester requester, String identityToken) {
         return runs(requester, identityToken, "QUEUED").map(page -> new Queued(ids(page), page.total()));
@@ -104,7 +102,9 @@ class QueueQuota {
     private Mono<RunPage> runs(Requester requester, String identityToken, String status) {
         return results.get()
                 .uri((UriBuilder uri) -> {
-                    uri.path("/api/runs").queryParam("requestedBy", "{requester}").queryParam("size", 200);
+                    uri.path("/api/runs")
+                            .queryParam("requestedBy", "{requester}")
+                            .queryParam("size", 200);
                     if (status != null) {
                         uri.queryParam("status", status);
                     }
@@ -130,18 +130,21 @@ class QueueQuota {
     /** The part of the results service's run list read here. */
     record RunPage(List<Item> items, long total) {
 
-        record Item(UUID id) {
-        }
+        record Item(UUID id) {}
     }
 
     /** The requester has too many runs waiting: 429. */
     static final class QueueFull extends ApiProblem {
 
         QueueFull(Requester requester, long queued, int adding, int max) {
-            super(HttpStatus.TOO_MANY_REQUESTS, "Too many queued runs", requester.label() + " has " + queued
-                    + " run(s) waiting and asked for " + adding + " more; at most " + max + " may wait at once (or one"
-                    + " request of more while none wait). Start more when some have started, or cancel some"
-                    + " (DELETE /api/runs/{id}).");
+            super(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "Too many queued runs",
+                    requester.label() + " has " + queued
+                            + " run(s) waiting and asked for " + adding + " more; at most " + max
+                            + " may wait at once (or one"
+                            + " request of more while none wait). Start more when some have started, or cancel some"
+                            + " (DELETE /api/runs/{id}).");
             with("queued", queued);
             with("limit", max);
         }
@@ -151,10 +154,15 @@ class QueueQuota {
     static final class LookupFailed extends ApiProblem {
 
         LookupFailed(RequestProperties properties, Throwable cause) {
-            super(HttpStatus.SERVICE_UNAVAILABLE, "Queue limit cannot be checked", "Cannot count your queued runs:"
-                    + " results-service did not answer at " + properties.resultsUrl() + " ("
-                    + cause.getClass().getSimpleName() + "). Start it (./benchpulse up starts every service) or set"
-                    + " BENCHPULSE_RESULTS_URL; runs are accepted again once it answers.", cause);
+            super(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "Queue limit cannot be checked",
+                    "Cannot count your queued runs:"
+                            + " results-service did not answer at " + properties.resultsUrl() + " ("
+                            + cause.getClass().getSimpleName()
+                            + "). Start it (./benchpulse up starts every service) or set"
+                            + " BENCHPULSE_RESULTS_URL; runs are accepted again once it answers.",
+                    cause);
         }
     }
 }

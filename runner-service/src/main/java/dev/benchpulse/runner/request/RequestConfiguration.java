@@ -2,10 +2,8 @@ package dev.benchpulse.runner.request;
 
 import dev.benchpulse.contracts.Topics;
 import dev.benchpulse.runner.run.WorkerGroup;
-
 import java.time.Clock;
 import java.time.Duration;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -24,7 +22,12 @@ class RequestConfiguration {
 
     @Bean
     QueueBalancer queueBalancer(Admin runRequestQueuesAdmin, Clock clock) {
-        return new QueueBalancer(runRequestQueuesAdmin, Topics.RUN_REQUESTS.name(), Topics.RUN_REQUESTS.partitions(),
-                WorkerGroup.ID, clock, Duration.ofSeconds(1));
+        return new QueueBalancer(
+                runRequestQueuesAdmin,
+                Topics.RUN_REQUESTS.name(),
+                Topics.RUN_REQUESTS.partitions(),
+                WorkerGroup.ID,
+                clock,
+                Duration.ofSeconds(1));
     }
 }

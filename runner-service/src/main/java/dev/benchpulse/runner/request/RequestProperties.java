@@ -1,10 +1,9 @@
 package dev.benchpulse.runner.request;
 
-import java.net.URI;
-import java.time.Duration;
-
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
+import java.net.URI;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -34,5 +33,4 @@ record RequestProperties(
         @DefaultValue("20") @PositiveOrZero int maxQueuedPerRequester,
         @DefaultValue("http://localhost:8082") URI resultsUrl,
         @DefaultValue("5s") Duration queueLookupTimeout,
-        @DefaultValue("30s") Duration recentWindow) {
-}
+        @DefaultValue("30s") Duration recentWindow) {}

@@ -5,7 +5,8 @@ import dev.benchpulse.contracts.avro.GroupMember;
 import dev.benchpulse.contracts.avro.RunCancelRequested;
 import dev.benchpulse.contracts.avro.RunGroup;
 import dev.benchpulse.contracts.avro.RunRequested;
-
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -14,9 +15,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
-
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.springframework.kafka.core.KafkaTemplate;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -40,8 +38,11 @@ class RunCommandPublisher {
     private final QueueBalancer queues;
     private final Clock clock;
 
-    RunCommandPublisher(KafkaTemplate<String, RunRequested> requests, KafkaTemplate<String, RunCancelRequested> control,
-            QueueBalancer queues, Clock clock) {
+    RunCommandPublisher(
+            KafkaTemplate<String, RunRequested> requests,
+            KafkaTemplate<String, RunCancelRequested> control,
+            QueueBalancer queues,
+            Clock clock) {
         this.requests = requests;
         this.control = control;
         this.queues = queues;
@@ -58,8 +59,10 @@ class RunCommandPublisher {
     }
 
     private Mono<RunRequested> send(RunRequested run, Integer partition) {
-        return sent(() -> requests.send(Topics.RUN_REQUESTS.name(), partition, run.getRunId().toString(), run))
-                .subscribeOn(Schedulers.boundedElastic()).thenReturn(run);
+        return sent(() -> requests.send(
+                        Topics.RUN_REQUESTS.name(), partition, run.getRunId().toString(), run))
+                .subscribeOn(Schedulers.boundedElastic())
+                .thenReturn(run);
     }
 
     private List<RunRequested> build(RunPlan plan, String requestedBy) {
@@ -68,13 +71,25 @@ class RunCommandPublisher {
         List<RunRequested> runs = new ArrayList<>();
         for (RunPlan.Entry entry : plan.entries()) {
             List<GroupMember> members = entry.runtimes().stream()
-                    .map(runtime -> new GroupMember(UUID.randomUUID(), runtime)).toList();
+                    .map(runtime -> new GroupMember(UUID.randomUUID(), runtime))
+                    .toList();
             RunGroup group = plan.interleaved() && members.size() > 1
-                    ? new RunGroup(UUID.randomUUID(), members, plan.blockSize()) : null;
+                    ? new RunGroup(UUID.randomUUID(), members, plan.blockSize())
+                    : null;
             for (GroupMember member : members) {
-                runs.add(new RunRequested(UUID.randomUUID(), member.getRunId(), now, entry.benchmark().slug(),
-                        member.getRuntime(), plan.iterations(), plan.warmup(), plan.inner(), now, requestedBy,
-                        matrixId, group));
+                runs.add(new RunRequested(
+                        UUID.randomUUID(),
+                        member.getRunId(),
+                        now,
+                        entry.benchmark().slug(),
+                        member.getRuntime(),
+                        plan.iterations(),
+                        plan.warmup(),
+                        plan.inner(),
+                        now,
+                        requestedBy,
+                        matrixId,
+                        group));
             }
         }
         return runs;

@@ -1,7 +1,6 @@
 package dev.benchpulse.runner.request;
 
 import dev.benchpulse.runner.catalog.Benchmark;
-
 import java.util.List;
 
 /**
@@ -16,8 +15,14 @@ import java.util.List;
  * @param interleaved whether a benchmark's runs on several runtimes take their samples in turns on one runner
  * @param blockSize   samples of one runtime in a row before the next runtime's turn
  */
-record RunPlan(List<Entry> entries, List<Skipped> skipped, int iterations, Integer warmup, Integer inner,
-        boolean interleaved, int blockSize) {
+record RunPlan(
+        List<Entry> entries,
+        List<Skipped> skipped,
+        int iterations,
+        Integer warmup,
+        Integer inner,
+        boolean interleaved,
+        int blockSize) {
 
     RunPlan {
         entries = List.copyOf(entries);
@@ -44,8 +49,7 @@ record RunPlan(List<Entry> entries, List<Skipped> skipped, int iterations, Integ
      * @param runtime   runtime id
      * @param reason    why
      */
-    record Skipped(String benchmark, String runtime, String reason) {
-    }
+    record Skipped(String benchmark, String runtime, String reason) {}
 
     int runCount() {
         return entries.stream().mapToInt(e -> e.runtimes().size()).sum();

@@ -7,7 +7,6 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
 import java.util.List;
 
 /**
@@ -37,14 +36,17 @@ record RunRequestBody(
 
         Boolean catalog,
 
-        @NotEmpty(message = "is required: a non-empty list of runtime ids, e.g. [\"php\", \"php-jit\"] "
-                + "(GET /api/runtimes lists them)")
+        @NotEmpty(
+                message = "is required: a non-empty list of runtime ids, e.g. [\"php\", \"php-jit\"] "
+                        + "(GET /api/runtimes lists them)")
         @Size(max = 50, message = "must list at most 50 runtimes")
         List<@NotBlank(message = "must be a runtime id, e.g. \"php\"") String> runtimes,
 
         @NotNull(message = "is required: the number of samples to take, from 1 to 10000")
         @Min(value = 1, message = "must be between 1 and 10000 (got ${validatedValue})")
-        @Max(value = 10_000, message = "must be between 1 and 10000 (got ${validatedValue}); start several runs for more")
+        @Max(
+                value = 10_000,
+                message = "must be between 1 and 10000 (got ${validatedValue}); start several runs for more")
         Integer iterations,
 
         @Min(value = 0, message = "must be 0 or more (got ${validatedValue}); leave it out to keep the catalog's value")
@@ -55,8 +57,10 @@ record RunRequestBody(
         @Max(value = 1_000_000_000, message = "must be at most 1000000000 (got ${validatedValue})")
         Integer innerIterations,
 
-        @Pattern(regexp = "interleaved|sequential", message = "must be \"interleaved\" (samples of the runtimes in "
-                + "turns, the default) or \"sequential\" (each run on its own)")
+        @Pattern(
+                regexp = "interleaved|sequential",
+                message = "must be \"interleaved\" (samples of the runtimes in "
+                        + "turns, the default) or \"sequential\" (each run on its own)")
         String execution,
 
         @Min(value = 1, message = "must be between 1 and 10000 (got ${validatedValue})")

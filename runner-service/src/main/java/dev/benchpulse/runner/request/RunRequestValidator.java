@@ -6,7 +6,6 @@ import dev.benchpulse.runner.runtime.PhpRuntime;
 import dev.benchpulse.runner.runtime.Runtimes;
 import dev.benchpulse.support.problem.ApiProblem;
 import dev.benchpulse.support.problem.FieldProblem;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -41,7 +40,8 @@ class RunRequestValidator {
         cost(body, benchmarks).ifPresent(problems::add);
         List<String> usable = runtimes(body, problems);
         if (body.severalBenchmarks() && (body.warmupIterations() != null || body.innerIterations() != null)) {
-            problems.add(new FieldProblem(body.innerIterations() != null ? "innerIterations" : "warmupIterations",
+            problems.add(new FieldProblem(
+                    body.innerIterations() != null ? "innerIterations" : "warmupIterations",
                     "overrides the catalog for one benchmark only; leave it out when running several"));
         }
         throwIfAny(problems);
@@ -50,15 +50,15 @@ class RunRequestValidator {
         for (Benchmark benchmark : benchmarks) {
             List<String> able = new ArrayList<>();
             for (int i = 0; i < usable.size(); i++) {
-                Optional<String> problem = runtimes.problemRunning(benchmark.slug(), benchmark.compatibility(),
-                        usable.get(i));
+                Optional<String> problem =
+                        runtimes.problemRunning(benchmark.slug(), benchmark.compatibility(), usable.get(i));
                 if (problem.isEmpty()) {
                     able.add(usable.get(i));
                 } else if (body.severalBenchmarks()) {
                     skipped.add(new RunPlan.Skipped(benchmark.slug(), usable.get(i), problem.get()));
                 } else {
-                    problems.add(new FieldProblem("runtimes[" + body.runtimes().indexOf(usable.get(i)) + "]",
-                            problem.get()));
+                    problems.add(new FieldProblem(
+                            "runtimes[" + body.runtimes().indexOf(usable.get(i)) + "]", problem.get()));
                 }
             }
             if (!able.isEmpty()) {
@@ -66,8 +66,14 @@ class RunRequestValidator {
             }
         }
         throwIfAny(problems);
-        RunPlan plan = new RunPlan(entries, skipped, body.iterations(), body.warmupIterations(),
-                body.innerIterations(), body.interleaved(), body.resolvedBlockSize());
+        RunPlan plan = new RunPlan(
+                entries,
+                skipped,
+                body.iterations(),
+                body.warmupIterations(),
+                body.innerIterations(),
+                body.interleaved(),
+                body.resolvedBlockSize());
         checkSize(plan, benchmarks.size());
         return plan;
     }
@@ -82,23 +88,26 @@ class RunRequestValidator {
                 String slug = body.benchmarks().get(i);
                 Optional<Benchmark> found = catalog.find(slug);
                 if (found.isEmpty()) {
-                    problems.add(new FieldProblem("benchmarks[" + i + "]", "'" + slug + "' is not in the catalog "
-                            + "(GET /api/benchmarks lists it)"));
+                    problems.add(new FieldProblem(
+                            "benchmarks[" + i + "]",
+                            "'" + slug + "' is not in the catalog " + "(GET /api/benchmarks lists it)"));
                 } else if (!named.add(found.get())) {
-                    problems.add(new FieldProblem("benchmarks[" + i + "]", "'" + slug + "' is listed twice; list "
-                            + "each benchmark once"));
+                    problems.add(new FieldProblem(
+                            "benchmarks[" + i + "]", "'" + slug + "' is listed twice; list " + "each benchmark once"));
                 }
             }
             return List.copyOf(named);
         }
         if (body.category() != null && !body.category().isBlank()) {
             List<Benchmark> inCategory = catalog.benchmarks().stream()
-                    .filter(b -> b.category().equals(body.category())).toList();
+                    .filter(b -> b.category().equals(body.category()))
+                    .toList();
             if (inCategory.isEmpty()) {
                 Set<String> categories = new TreeSet<>();
                 catalog.benchmarks().forEach(b -> categories.add(b.category()));
-                problems.add(new FieldProblem("category", "'" + body.category() + "' has no benchmarks; categories: "
-                        + String.join(", ", categories)));
+                problems.add(new FieldProblem(
+                        "category",
+                        "'" + body.category() + "' has no benchmarks; categories: " + String.join(", ", categories)));
             }
             return inCategory;
         }
@@ -118,10 +127,13 @@ class RunRequestValidator {
             }
             Optional<PhpRuntime> runtime = runtimes.find(id);
             if (runtime.isEmpty()) {
-                problems.add(new FieldProblem(field, "unknown runtime '" + id + "'; configured runtimes: " + runtimes
-                        + " (GET /api/runtimes)"));
+                problems.add(new FieldProblem(
+                        field,
+                        "unknown runtime '" + id + "'; configured runtimes: " + runtimes + " (GET /api/runtimes)"));
             } else if (!runtime.get().available()) {
-                problems.add(new FieldProblem(field, "runtime '" + id + "' is unavailable: " + runtime.get().reason()));
+                problems.add(new FieldProblem(
+                        field,
+                        "runtime '" + id + "' is unavailable: " + runtime.get().reason()));
             } else {
                 usable.add(id);
             }
@@ -131,18 +143,25 @@ class RunRequestValidator {
 
     private void checkSize(RunPlan plan, int benchmarks) {
         if (plan.entries().isEmpty()) {
-            throw ApiProblem.invalid("runtimes", "none of these runtimes can run any of the " + benchmarks
-                    + " benchmarks: " + plan.skipped().getFirst().reason());
+            throw ApiProblem.invalid(
+                    "runtimes",
+                    "none of these runtimes can run any of the " + benchmarks + " benchmarks: "
+                            + plan.skipped().getFirst().reason());
         }
         if (plan.runCount() > limits.maxRuns()) {
-            throw ApiProblem.invalid("runtimes", "asks for " + plan.runCount() + " runs (benchmarks × "
-                    + "runtimes), more than the " + limits.maxRuns() + " one request may queue; split it "
-                    + "(benchpulse.runner.requests.max-runs)");
+            throw ApiProblem.invalid(
+                    "runtimes",
+                    "asks for " + plan.runCount() + " runs (benchmarks × "
+                            + "runtimes), more than the " + limits.maxRuns() + " one request may queue; split it "
+                            + "(benchpulse.runner.requests.max-runs)");
         }
         if (plan.sampleCount() > limits.maxSamples()) {
-            throw ApiProblem.invalid("iterations", "asks for " + plan.sampleCount() + " samples (runs × "
-                    + "iterations), more than the " + limits.maxSamples() + " one request may queue; take fewer "
-                    + "samples or split it (benchpulse.runner.requests.max-samples)");
+            throw ApiProblem.invalid(
+                    "iterations",
+                    "asks for " + plan.sampleCount() + " samples (runs × "
+                            + "iterations), more than the " + limits.maxSamples()
+                            + " one request may queue; take fewer "
+                            + "samples or split it (benchpulse.runner.requests.max-samples)");
         }
     }
 
@@ -172,12 +191,16 @@ class RunRequestValidator {
         if (over == 0) {
             return Optional.empty();
         }
-        String which = benchmarks.size() == 1 ? "" : " (benchmark '" + costliest.slug() + "', the costliest of " + over
-                + " over the ceiling)";
-        return Optional.of(new FieldProblem("iterations", "a run of " + body.iterations() + " samples of "
-                + warmup(body, costliest) + " warm-up and " + inner(body, costliest) + " inner iterations" + which
-                + " costs " + operations + " operations, more than the " + limits.maxOperations()
-                + " one run may cost; take fewer samples or fewer inner iterations"));
+        String which = benchmarks.size() == 1
+                ? ""
+                : " (benchmark '" + costliest.slug() + "', the costliest of " + over + " over the ceiling)";
+        return Optional.of(new FieldProblem(
+                "iterations",
+                "a run of " + body.iterations() + " samples of "
+                        + warmup(body, costliest) + " warm-up and " + inner(body, costliest) + " inner iterations"
+                        + which
+                        + " costs " + operations + " operations, more than the " + limits.maxOperations()
+                        + " one run may cost; take fewer samples or fewer inner iterations"));
     }
 
     private static long warmup(RunRequestBody body, Benchmark benchmark) {

@@ -10,15 +10,12 @@ import dev.benchpulse.support.identity.Requester;
 import dev.benchpulse.support.kafka.TopicClients;
 import dev.benchpulse.support.problem.ApiProblem;
 import dev.benchpulse.support.problem.RequestExample;
-
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,20 +42,27 @@ class RunsController {
     private final RunCommandPublisher publisher;
     private final QueueQuota queue;
 
-    RunsController(Catalog catalog, Runtimes runtimes, TopicClients clients, QueueBalancer queues,
-            RequestProperties limits, Clock clock) {
+    RunsController(
+            Catalog catalog,
+            Runtimes runtimes,
+            TopicClients clients,
+            QueueBalancer queues,
+            RequestProperties limits,
+            Clock clock) {
         this.validator = new RunRequestValidator(catalog, runtimes, limits);
-        this.publisher = new RunCommandPublisher(clients.template(Topics.RUN_REQUESTS),
-                clients.template(Topics.RUN_CONTROL), queues, clock);
+        this.publisher = new RunCommandPublisher(
+                clients.template(Topics.RUN_REQUESTS), clients.template(Topics.RUN_CONTROL), queues, clock);
         this.queue = new QueueQuota(limits, WebClient.builder(), clock);
     }
 
     @PostMapping
-    @Operation(summary = "Request one run per benchmark and runtime (one benchmark, a list, a category or the whole "
-            + "catalog); 202 with the queued runs, their Mercure topics, the matrix id when there are several, and "
-            + "the pairs left out because a runtime's PHP does not run the benchmark")
+    @Operation(
+            summary = "Request one run per benchmark and runtime (one benchmark, a list, a category or the whole "
+                    + "catalog); 202 with the queued runs, their Mercure topics, the matrix id when there are several, and "
+                    + "the pairs left out because a runtime's PHP does not run the benchmark")
     @RequestExample("{\"benchmark\": \"str-contains-native\", \"runtimes\": [\"php\"], \"iterations\": 10}")
-    Mono<ResponseEntity<RunsAccepted>> request(@Valid @RequestBody RunRequestBody body,
+    Mono<ResponseEntity<RunsAccepted>> request(
+            @Valid @RequestBody RunRequestBody body,
             @Parameter(hidden = true) Requester requester,
             @Parameter(hidden = true) @RequestHeader(name = ApiHeaders.IDENTITY, required = false) String identity) {
         RunPlan plan = validator.validate(body);
@@ -66,20 +70,28 @@ class RunsController {
                 .thenMany(Flux.defer(() -> publisher.requestRuns(plan, requester.label())))
                 .collectList()
                 .map(runs -> {
-                    queue.accepted(requester, runs.stream().map(RunRequested::getRunId).toList());
-                    return ResponseEntity.accepted().body(new RunsAccepted(
-                            runs.getFirst().getMatrixId() == null ? null : runs.getFirst().getMatrixId().toString(),
-                            plan.interleaved() ? "interleaved" : "sequential", runs.stream().map(QueuedRun::of).toList(),
-                            plan.skipped()));
+                    queue.accepted(
+                            requester, runs.stream().map(RunRequested::getRunId).toList());
+                    return ResponseEntity.accepted()
+                            .body(new RunsAccepted(
+                                    runs.getFirst().getMatrixId() == null
+                                            ? null
+                                            : runs.getFirst().getMatrixId().toString(),
+                                    plan.interleaved() ? "interleaved" : "sequential",
+                                    runs.stream().map(QueuedRun::of).toList(),
+                                    plan.skipped()));
                 });
     }
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Cancel a queued or running run; 202 once the cancel request is published")
-    Mono<ResponseEntity<CancelAccepted>> cancel(@PathVariable String id, @Parameter(hidden = true) Requester requester) {
+    Mono<ResponseEntity<CancelAccepted>> cancel(
+            @PathVariable String id, @Parameter(hidden = true) Requester requester) {
         UUID runId = parse(id);
-        return publisher.requestCancel(runId, requester.label())
-                .map(cancel -> ResponseEntity.accepted().body(new CancelAccepted(runId.toString(), "CANCEL_REQUESTED")));
+        return publisher
+                .requestCancel(runId, requester.label())
+                .map(cancel ->
+                        ResponseEntity.accepted().body(new CancelAccepted(runId.toString(), "CANCEL_REQUESTED")));
     }
 
     private static UUID parse(String id) {
@@ -99,8 +111,7 @@ class RunsController {
      * @param runs      one per benchmark and runtime
      * @param skipped   benchmark and runtime pairs left out, with the reason
      */
-    record RunsAccepted(String matrixId, String execution, List<QueuedRun> runs, List<RunPlan.Skipped> skipped) {
-    }
+    record RunsAccepted(String matrixId, String execution, List<QueuedRun> runs, List<RunPlan.Skipped> skipped) {}
 
     /**
      * A queued run.
@@ -116,8 +127,15 @@ class RunsController {
 
         static QueuedRun of(RunRequested request) {
             String id = request.getRunId().toString();
-            return new QueuedRun(id, request.getBenchmark(), request.getRuntime(), "QUEUED", RunTopics.of(id),
-                    request.getGroup() == null ? null : request.getGroup().getGroupId().toString());
+            return new QueuedRun(
+                    id,
+                    request.getBenchmark(),
+                    request.getRuntime(),
+                    "QUEUED",
+                    RunTopics.of(id),
+                    request.getGroup() == null
+                            ? null
+                            : request.getGroup().getGroupId().toString());
         }
     }
 
@@ -127,6 +145,5 @@ class RunsController {
      * @param id     run id
      * @param status {@code CANCEL_REQUESTED}
      */
-    record CancelAccepted(String id, String status) {
-    }
+    record CancelAccepted(String id, String status) {}
 }

@@ -9,7 +9,6 @@ import dev.benchpulse.contracts.avro.BenchmarkStarted;
 import dev.benchpulse.contracts.avro.FailureReason;
 import dev.benchpulse.contracts.avro.RuntimeRef;
 import dev.benchpulse.contracts.avro.Sample;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,26 +50,56 @@ final class AttemptEvents {
     synchronized BenchmarkStarted started(int total, int warmup, int inner, String instanceId) {
         this.total = total;
         this.instanceId = instanceId;
-        return new BenchmarkStarted(UUID.randomUUID(), runId, attemptId, sequence++, now(), benchmark, runtime,
-                total, warmup, inner, instanceId);
+        return new BenchmarkStarted(
+                UUID.randomUUID(),
+                runId,
+                attemptId,
+                sequence++,
+                now(),
+                benchmark,
+                runtime,
+                total,
+                warmup,
+                inner,
+                instanceId);
     }
 
     synchronized BenchmarkProgress progress(int iteration, int total, Sample sample) {
         samplesTaken = iteration;
-        return new BenchmarkProgress(UUID.randomUUID(), runId, attemptId, sequence++, now(), benchmark, runtime,
-                iteration, total, sample);
+        return new BenchmarkProgress(
+                UUID.randomUUID(), runId, attemptId, sequence++, now(), benchmark, runtime, iteration, total, sample);
     }
 
     /** The end of an attempt that took all {@code total} samples (published one progress event each). */
     synchronized BenchmarkCompleted completed(int total, long wallTimeMillis) {
-        return new BenchmarkCompleted(UUID.randomUUID(), runId, attemptId, sequence++, now(), benchmark, runtime,
-                total, wallTimeMillis, total);
+        return new BenchmarkCompleted(
+                UUID.randomUUID(),
+                runId,
+                attemptId,
+                sequence++,
+                now(),
+                benchmark,
+                runtime,
+                total,
+                wallTimeMillis,
+                total);
     }
 
-    synchronized BenchmarkFailed failed(int iterationReached, FailureReason reason, String message, Section section,
-            Integer line) {
-        return new BenchmarkFailed(UUID.randomUUID(), runId, attemptId, sequence++, now(), benchmark, runtime,
-                iterationReached, reason, message, section == null ? null : section.field(), line);
+    synchronized BenchmarkFailed failed(
+            int iterationReached, FailureReason reason, String message, Section section, Integer line) {
+        return new BenchmarkFailed(
+                UUID.randomUUID(),
+                runId,
+                attemptId,
+                sequence++,
+                now(),
+                benchmark,
+                runtime,
+                iterationReached,
+                reason,
+                message,
+                section == null ? null : section.field(),
+                line);
     }
 
     /** A heartbeat of the attempt, or null before it started (it has not said where it runs yet). */
@@ -78,8 +107,18 @@ final class AttemptEvents {
         if (total < 0) {
             return null;
         }
-        return new BenchmarkHeartbeat(UUID.randomUUID(), runId, attemptId, sequence++, now(), benchmark, runtime,
-                samplesTaken, total, instanceId, interval.toMillis());
+        return new BenchmarkHeartbeat(
+                UUID.randomUUID(),
+                runId,
+                attemptId,
+                sequence++,
+                now(),
+                benchmark,
+                runtime,
+                samplesTaken,
+                total,
+                instanceId,
+                interval.toMillis());
     }
 
     private Instant now() {

@@ -2,7 +2,6 @@ package dev.benchpulse.runner.run;
 
 import java.util.Optional;
 import java.util.UUID;
-
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 
 /**
@@ -16,8 +15,7 @@ final class AttemptLedger {
 
     private static final String PREFIX = "benchpulse-attempts:v1;";
 
-    private AttemptLedger() {
-    }
+    private AttemptLedger() {}
 
     /**
      * The attempts of the request at {@code offset} that started before, from the committed offset of its

@@ -28,12 +28,10 @@ interface AttemptObserver {
     /** An observer that watches nothing, for executing a run outside the workers. */
     AttemptObserver NONE = new AttemptObserver() {
         @Override
-        public void attach(List<Current> attempts) {
-        }
+        public void attach(List<Current> attempts) {}
 
         @Override
-        public void alive() {
-        }
+        public void alive() {}
     };
 
     /** New attempts start, one per run still to end, replacing the earlier ones. */
@@ -55,7 +53,8 @@ interface AttemptObserver {
                     return true;
                 }
                 alive();
-                Thread.sleep(Duration.ofNanos(Math.min(left, Duration.ofSeconds(1).toNanos())));
+                Thread.sleep(
+                        Duration.ofNanos(Math.min(left, Duration.ofSeconds(1).toNanos())));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -40,8 +39,8 @@ final class AttemptWatch implements SmartLifecycle {
 
     @Override
     public void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("attempt-watch").daemon()
-                .factory());
+        timer = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("attempt-watch").daemon().factory());
         long tick = Math.max(50, Math.min(1_000, heartbeat.toMillis() / 2));
         timer.scheduleWithFixedDelay(this::check, tick, tick, TimeUnit.MILLISECONDS);
     }
@@ -53,9 +52,12 @@ final class AttemptWatch implements SmartLifecycle {
             try {
                 Duration quiet = run.quietFor(now);
                 if (quiet.compareTo(hungAfter) > 0) {
-                    log.error("Run {}: its worker made no headway for {} (limit: a sample's timeout plus the stall "
-                            + "timeout, {}); abandoning the attempt and delivering the request again", run.runId(),
-                            quiet, hungAfter);
+                    log.error(
+                            "Run {}: its worker made no headway for {} (limit: a sample's timeout plus the stall "
+                                    + "timeout, {}); abandoning the attempt and delivering the request again",
+                            run.runId(),
+                            quiet,
+                            hungAfter);
                     workers.lose(run);
                 } else if (quiet.compareTo(beatWhileQuiet) < 0) {
                     run.heartbeat(heartbeat);

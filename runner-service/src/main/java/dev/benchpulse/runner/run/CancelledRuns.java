@@ -2,7 +2,6 @@ package dev.benchpulse.runner.run;
 
 import dev.benchpulse.contracts.avro.RunCancelRequested;
 import dev.benchpulse.runner.process.Cancellation;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,7 +2,6 @@ package dev.benchpulse.runner.run;
 
 import dev.benchpulse.contracts.Topics;
 import dev.benchpulse.contracts.avro.RunCancelRequested;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -12,7 +11,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -51,8 +49,12 @@ class ControlTopicReader implements SmartLifecycle {
     private volatile boolean running;
     private Thread thread;
 
-    ControlTopicReader(ConsumerFactory<String, RunCancelRequested> consumers, CancelledRuns cancelledRuns,
-            Duration lookback, Clock clock, String instanceId) {
+    ControlTopicReader(
+            ConsumerFactory<String, RunCancelRequested> consumers,
+            CancelledRuns cancelledRuns,
+            Duration lookback,
+            Clock clock,
+            String instanceId) {
         this.consumers = consumers;
         this.cancelledRuns = cancelledRuns;
         this.lookback = lookback;
@@ -106,12 +108,17 @@ class ControlTopicReader implements SmartLifecycle {
                     cancelledRuns.cancel(record.value());
                 } else {
                     // read by every runner without a group: nobody owns it to dead-letter it, but nobody misses it
-                    log.error("Skipped the record at offset {} of {}-{} (run {}): it cannot be decoded, so it cancels "
-                            + "nothing", record.offset(), record.topic(), record.partition(), record.key());
+                    log.error(
+                            "Skipped the record at offset {} of {}-{} (run {}): it cannot be decoded, so it cancels "
+                                    + "nothing",
+                            record.offset(),
+                            record.topic(),
+                            record.partition(),
+                            record.key());
                 }
             }
-            if (caughtUp.getCount() > 0 && end.entrySet().stream()
-                    .allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+            if (caughtUp.getCount() > 0
+                    && end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
                 caughtUp.countDown();
             }
         }

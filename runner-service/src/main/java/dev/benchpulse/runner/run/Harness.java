@@ -6,5 +6,4 @@ package dev.benchpulse.runner.run;
  * @param script    the PHP file's content
  * @param sourceMap where the benchmark's sections are in it
  */
-record Harness(String script, SourceMap sourceMap) {
-}
+record Harness(String script, SourceMap sourceMap) {}

@@ -20,8 +20,16 @@ public sealed interface HarnessReport {
      * @param jit             whether the JIT was on
      * @param jitCodeBytes    bytes of the JIT buffer in use (machine code the JIT emitted)
      */
-    record Measured(long elapsedNanos, long innerIterations, long memoryUsedBytes, long peakMemoryBytes,
-            String phpVersion, boolean opcached, boolean jit, long jitCodeBytes) implements HarnessReport {
+    record Measured(
+            long elapsedNanos,
+            long innerIterations,
+            long memoryUsedBytes,
+            long peakMemoryBytes,
+            String phpVersion,
+            boolean opcached,
+            boolean jit,
+            long jitCodeBytes)
+            implements HarnessReport {
 
         public double nanosPerOperation() {
             return (double) elapsedNanos / innerIterations;
@@ -50,16 +58,14 @@ public sealed interface HarnessReport {
      *
      * @param started whether the driver said PHP started
      */
-    record Missing(boolean started) implements HarnessReport {
-    }
+    record Missing(boolean started) implements HarnessReport {}
 
     /**
      * A report line that does not follow the protocol.
      *
      * @param problem what is wrong with it
      */
-    record Unreadable(String problem) implements HarnessReport {
-    }
+    record Unreadable(String problem) implements HarnessReport {}
 
     /** Reads the report lines of {@code stdout}, mapping error lines through {@code sourceMap}. */
     static HarnessReport parse(String stdout, SourceMap sourceMap) {

@@ -4,11 +4,9 @@ import dev.benchpulse.runner.run.HarnessReport.Measured;
 import dev.benchpulse.runner.run.HarnessReport.Missing;
 import dev.benchpulse.runner.run.HarnessReport.ScriptError;
 import dev.benchpulse.runner.run.HarnessReport.Unreadable;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,13 +16,13 @@ final class HarnessReportParser {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private HarnessReportParser() {
-    }
+    private HarnessReportParser() {}
 
     static HarnessReport parse(String stdout, SourceMap sourceMap) {
         boolean started = false;
         HarnessReport report = null;
-        for (String line : stdout.lines().filter(l -> l.startsWith("{\"benchpulse\":")).toList()) {
+        for (String line :
+                stdout.lines().filter(l -> l.startsWith("{\"benchpulse\":")).toList()) {
             try {
                 JsonNode node = JSON.readTree(line);
                 switch (node.path("benchpulse").asString()) {
@@ -45,10 +43,15 @@ final class HarnessReportParser {
         if (inner < 1) {
             throw new IllegalArgumentException("innerIterations must be at least 1");
         }
-        return new Measured(required(node, "elapsedNanos").asLong(), inner,
-                required(node, "memoryUsedBytes").asLong(), required(node, "peakMemoryBytes").asLong(),
-                node.path("phpVersion").asString(), node.path("opcached").asBoolean(),
-                node.path("jit").asBoolean(), node.path("jitCodeBytes").asLong());
+        return new Measured(
+                required(node, "elapsedNanos").asLong(),
+                inner,
+                required(node, "memoryUsedBytes").asLong(),
+                required(node, "peakMemoryBytes").asLong(),
+                node.path("phpVersion").asString(),
+                node.path("opcached").asBoolean(),
+                node.path("jit").asBoolean(),
+                node.path("jitCodeBytes").asLong());
     }
 
     private static ScriptError error(JsonNode node, SourceMap sourceMap) {
@@ -59,9 +62,12 @@ final class HarnessReportParser {
             }
         });
         Optional<SourceMap.Position> position = harnessLines.stream()
-                .map(sourceMap::find).flatMap(Optional::stream).findFirst()
+                .map(sourceMap::find)
+                .flatMap(Optional::stream)
+                .findFirst()
                 .or(() -> harnessLines.stream().findFirst().flatMap(sourceMap::findNear));
-        return new ScriptError(node.path("kind").asString(), node.path("message").asString(), position);
+        return new ScriptError(
+                node.path("kind").asString(), node.path("message").asString(), position);
     }
 
     private static JsonNode required(JsonNode node, String field) {

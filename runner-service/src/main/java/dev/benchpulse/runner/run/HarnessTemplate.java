@@ -1,7 +1,6 @@
 package dev.benchpulse.runner.run;
 
 import dev.benchpulse.runner.catalog.Benchmark;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,8 +16,8 @@ import java.util.Map;
  */
 public final class HarnessTemplate {
 
-    private static final Map<String, Section> SECTION_MARKERS = Map.of(
-            "{{setup}}", Section.SETUP, "{{code}}", Section.CODE, "{{teardown}}", Section.TEARDOWN);
+    private static final Map<String, Section> SECTION_MARKERS =
+            Map.of("{{setup}}", Section.SETUP, "{{code}}", Section.CODE, "{{teardown}}", Section.TEARDOWN);
 
     private final List<String> lines;
     private final String driver;
@@ -47,8 +46,8 @@ public final class HarnessTemplate {
             Section section = SECTION_MARKERS.get(templateLine.strip());
             if (section == null) {
                 script.append(templateLine
-                        .replace("{{warmupIterations}}", Integer.toString(benchmark.warmupIterations()))
-                        .replace("{{innerIterations}}", Integer.toString(benchmark.innerIterations())))
+                                .replace("{{warmupIterations}}", Integer.toString(benchmark.warmupIterations()))
+                                .replace("{{innerIterations}}", Integer.toString(benchmark.innerIterations())))
                         .append('\n');
                 line++;
                 continue;
@@ -73,7 +72,8 @@ public final class HarnessTemplate {
     private static String resource(String name) {
         try (InputStream in = HarnessTemplate.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("Missing harness resource " + name + " next to " + HarnessTemplate.class);
+                throw new IllegalStateException(
+                        "Missing harness resource " + name + " next to " + HarnessTemplate.class);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -15,7 +14,12 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class InFlightRun implements AttemptObserver {
 
-    enum State { RUNNING, FINISHED, LOST, ABANDONED }
+    enum State {
+        RUNNING,
+        FINISHED,
+        LOST,
+        ABANDONED
+    }
 
     private final TopicPartition partition;
     private final long offset;

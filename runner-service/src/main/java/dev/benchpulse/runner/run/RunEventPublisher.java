@@ -1,7 +1,6 @@
 package dev.benchpulse.runner.run;
 
 import dev.benchpulse.contracts.Topics;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -157,8 +155,8 @@ class RunEventPublisher {
         private void await(CompletableFuture<Void> all) {
             while (true) {
                 if (abandoned.getAsBoolean()) {
-                    throw new PublishingFailed("Run " + key + " was abandoned before its events were acknowledged",
-                            null);
+                    throw new PublishingFailed(
+                            "Run " + key + " was abandoned before its events were acknowledged", null);
                 }
                 try {
                     all.get(WAIT_SLICE.toMillis(), TimeUnit.MILLISECONDS);
@@ -169,8 +167,10 @@ class RunEventPublisher {
                     Thread.currentThread().interrupt();
                     throw new PublishingFailed("Interrupted while publishing the events of run " + key, e);
                 } catch (ExecutionException e) {
-                    throw new PublishingFailed("Could not publish the events of run " + key + " to "
-                            + Topics.BENCHMARK_EVENTS.name() + ": " + e.getCause(), e.getCause());
+                    throw new PublishingFailed(
+                            "Could not publish the events of run " + key + " to " + Topics.BENCHMARK_EVENTS.name()
+                                    + ": " + e.getCause(),
+                            e.getCause());
                 }
             }
         }

@@ -16,7 +16,6 @@ import dev.benchpulse.runner.catalog.Catalog;
 import dev.benchpulse.runner.runtime.PhpRuntime;
 import dev.benchpulse.runner.runtime.Runtimes;
 import dev.benchpulse.support.outage.DependencyOutages;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +27,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,8 +57,15 @@ class RunExecution {
     private final String instanceId;
     private final DependencyOutages outages;
 
-    RunExecution(Catalog catalog, Runtimes runtimes, SampleLoop samples, RunEventPublisher publisher,
-            CancelledRuns cancelledRuns, RunMetrics metrics, Clock clock, String instanceId,
+    RunExecution(
+            Catalog catalog,
+            Runtimes runtimes,
+            SampleLoop samples,
+            RunEventPublisher publisher,
+            CancelledRuns cancelledRuns,
+            RunMetrics metrics,
+            Clock clock,
+            String instanceId,
             DependencyOutages outages) {
         this.catalog = catalog;
         this.runtimes = runtimes;
@@ -82,7 +87,9 @@ class RunExecution {
         if (!group.getMembers().getFirst().getRunId().equals(request.getRunId())) {
             return List.of();
         }
-        return group.getMembers().stream().map(member -> memberRequest(request, member)).toList();
+        return group.getMembers().stream()
+                .map(member -> memberRequest(request, member))
+                .toList();
     }
 
     /** Runs the request's samples as new attempts, telling {@code observer} about them. */
@@ -105,14 +112,24 @@ class RunExecution {
         List<RunRequested> requested = runsOf(request);
         if (requested.isEmpty()) {
             RunGroup group = request.getGroup();
-            log.info("Run {} ({} on {}) runs interleaved with its group {}, led by run {}", request.getRunId(),
-                    request.getBenchmark(), request.getRuntime(), group.getGroupId(),
+            log.info(
+                    "Run {} ({} on {}) runs interleaved with its group {}, led by run {}",
+                    request.getRunId(),
+                    request.getBenchmark(),
+                    request.getRuntime(),
+                    group.getGroupId(),
                     group.getMembers().getFirst().getRunId());
             return true;
         }
         String waiter = "run " + request.getRunId();
-        Runs runs = new Runs(requested, requested.stream().map(run -> cancelledRuns.track(run.getRunId())).toList(),
-                new HashSet<>(), request.getGroup() == null ? request.getIterations()
+        Runs runs = new Runs(
+                requested,
+                requested.stream()
+                        .map(run -> cancelledRuns.track(run.getRunId()))
+                        .toList(),
+                new HashSet<>(),
+                request.getGroup() == null
+                        ? request.getIterations()
                         : request.getGroup().getBlockSize());
         try {
             Duration delay = FIRST_RETRY;
@@ -124,11 +141,16 @@ class RunExecution {
                     if (runs.abandoned()) {
                         return false;
                     }
-                    attempts.stream().filter(a -> a.published().ended())
+                    attempts.stream()
+                            .filter(a -> a.published().ended())
                             .forEach(a -> runs.ended().add(a.events().runId()));
                     outages.failing(RunEventPublisher.KAFKA, waiter, e);
-                    log.warn("Run {}: not every event of its attempt reached Kafka ({}); the run starts again as a "
-                            + "new attempt in {}", request.getRunId(), e.getMessage(), delay);
+                    log.warn(
+                            "Run {}: not every event of its attempt reached Kafka ({}); the run starts again as a "
+                                    + "new attempt in {}",
+                            request.getRunId(),
+                            e.getMessage(),
+                            delay);
                     if (!observer.pause(delay, runs::abandoned)) {
                         return false;
                     }
@@ -149,8 +171,8 @@ class RunExecution {
      * @param ended     those whose terminal event an earlier attempt had acknowledged
      * @param blockSize samples of one run before the next one's turn
      */
-    private record Runs(List<RunRequested> requests, List<CancelledRuns.Tracked> tracked, Set<UUID> ended,
-            int blockSize) {
+    private record Runs(
+            List<RunRequested> requests, List<CancelledRuns.Tracked> tracked, Set<UUID> ended, int blockSize) {
 
         boolean abandoned() {
             return tracked.stream().anyMatch(CancelledRuns.Tracked::isAbandoned);
@@ -161,8 +183,8 @@ class RunExecution {
      * One attempt of every run not yet ended: their attempts are added to {@code attempts} as they start; whether
      * every run ended.
      */
-    private boolean attempt(Runs runs, List<AttemptObserver.Current> attempts, AttemptObserver observer,
-            AttemptLedger.Entry lost) {
+    private boolean attempt(
+            Runs runs, List<AttemptObserver.Current> attempts, AttemptObserver observer, AttemptLedger.Entry lost) {
         Map<AttemptObserver.Current, Supplier<BenchmarkFailed>> refused = new LinkedHashMap<>();
         List<SampleLoop.Member> members = start(runs, attempts, refused, observer, lost);
         observer.attach(attempts);
@@ -175,10 +197,16 @@ class RunExecution {
             if (runs.abandoned()) {
                 return false;
             }
-            log.error("Run {} failed inside the runner", runs.requests().getFirst().getRunId(), e);
-            attempts.stream().filter(current -> !current.published().ended())
-                    .forEach(current -> finish(current.published(), () -> current.events().failed(0, INTERNAL,
-                            "Unexpected error in the runner: " + e, null, null)));
+            log.error(
+                    "Run {} failed inside the runner",
+                    runs.requests().getFirst().getRunId(),
+                    e);
+            attempts.stream()
+                    .filter(current -> !current.published().ended())
+                    .forEach(current -> finish(
+                            current.published(),
+                            () -> current.events()
+                                    .failed(0, INTERNAL, "Unexpected error in the runner: " + e, null, null)));
             return true;
         }
     }
@@ -187,8 +215,11 @@ class RunExecution {
      * Starts a new attempt of each run not yet ended, into {@code attempts}; those that cannot run go to
      * {@code refused} with their refusal, the others are returned, ready to take samples.
      */
-    private List<SampleLoop.Member> start(Runs runs, List<AttemptObserver.Current> attempts,
-            Map<AttemptObserver.Current, Supplier<BenchmarkFailed>> refused, AttemptObserver observer,
+    private List<SampleLoop.Member> start(
+            Runs runs,
+            List<AttemptObserver.Current> attempts,
+            Map<AttemptObserver.Current, Supplier<BenchmarkFailed>> refused,
+            AttemptObserver observer,
             AttemptLedger.Entry lost) {
         Optional<Benchmark> benchmark = catalog.find(runs.requests().getFirst().getBenchmark());
         List<SampleLoop.Member> members = new ArrayList<>();
@@ -199,17 +230,22 @@ class RunExecution {
                 continue;
             }
             Optional<PhpRuntime> runtime = runtimes.find(run.getRuntime()); // probed again if it was unavailable
-            AttemptEvents events = new AttemptEvents(run.getRunId(), benchmarkRef(run, benchmark),
-                    runtimeRef(run, runtime), clock);
+            AttemptEvents events =
+                    new AttemptEvents(run.getRunId(), benchmarkRef(run, benchmark), runtimeRef(run, runtime), clock);
             AttemptObserver.Current current = new AttemptObserver.Current(
                     publisher.attempt(run.getRunId(), tracked::isAbandoned, observer::alive), events);
             attempts.add(current);
-            log.info("Run {} ({} on {}): attempt {}", run.getRunId(), run.getBenchmark(), run.getRuntime(),
+            log.info(
+                    "Run {} ({} on {}): attempt {}",
+                    run.getRunId(),
+                    run.getBenchmark(),
+                    run.getRuntime(),
                     events.attemptId());
-            refusal(run, benchmark, events, tracked, lost).ifPresentOrElse(
-                    refusal -> refused.put(current, refusal),
-                    () -> members.add(new SampleLoop.Member(run, benchmark.get(), runtime.get(), events,
-                            current.published(), tracked)));
+            refusal(run, benchmark, events, tracked, lost)
+                    .ifPresentOrElse(
+                            refusal -> refused.put(current, refusal),
+                            () -> members.add(new SampleLoop.Member(
+                                    run, benchmark.get(), runtime.get(), events, current.published(), tracked)));
         }
         return members;
     }
@@ -235,27 +271,40 @@ class RunExecution {
         return done;
     }
 
-    private Optional<Supplier<BenchmarkFailed>> refusal(RunRequested request, Optional<Benchmark> benchmark,
-            AttemptEvents events, CancelledRuns.Tracked tracked, AttemptLedger.Entry lost) {
+    private Optional<Supplier<BenchmarkFailed>> refusal(
+            RunRequested request,
+            Optional<Benchmark> benchmark,
+            AttemptEvents events,
+            CancelledRuns.Tracked tracked,
+            AttemptLedger.Entry lost) {
         if (tracked.cancellation().isCancelled()) {
             String by = cancelledRuns.cancelledBy(request.getRunId()).orElse("someone");
-            return Optional.of(() -> events.failed(0, CANCELLED, "Cancelled by " + by
-                    + " before it started; nothing was executed", null, null));
+            return Optional.of(() -> events.failed(
+                    0, CANCELLED, "Cancelled by " + by + " before it started; nothing was executed", null, null));
         }
         if (lost != null) {
-            return Optional.of(() -> events.failed(0, RUNNER_LOST, "Runner lost: " + lost.attempts()
-                    + " attempt(s) of this run ended without a word from their runner (the last on " + lost.runner()
-                    + "): killed, or hung. Not tried again; request the run again once the runners are healthy.",
-                    null, null));
+            return Optional.of(() -> events.failed(
+                    0,
+                    RUNNER_LOST,
+                    "Runner lost: " + lost.attempts()
+                            + " attempt(s) of this run ended without a word from their runner (the last on "
+                            + lost.runner()
+                            + "): killed, or hung. Not tried again; request the run again once the runners are healthy.",
+                    null,
+                    null));
         }
         if (benchmark.isEmpty()) {
-            return Optional.of(() -> events.failed(0, INTERNAL, "Benchmark '" + request.getBenchmark()
-                    + "' is not in the catalog of runner " + instanceId + "; every runner needs the same catalog",
-                    null, null));
+            return Optional.of(() -> events.failed(
+                    0,
+                    INTERNAL,
+                    "Benchmark '" + request.getBenchmark() + "' is not in the catalog of runner " + instanceId
+                            + "; every runner needs the same catalog",
+                    null,
+                    null));
         }
         return runtimes.problemRunning(benchmark.get().slug(), benchmark.get().compatibility(), request.getRuntime())
-                .map(problem -> () -> events.failed(0, RUNTIME_UNAVAILABLE, "On runner " + instanceId + ": "
-                        + problem, null, null));
+                .map(problem -> () ->
+                        events.failed(0, RUNTIME_UNAVAILABLE, "On runner " + instanceId + ": " + problem, null, null));
     }
 
     private void finish(RunEventPublisher.Attempt attempt, Supplier<BenchmarkFailed> event) {
@@ -264,17 +313,25 @@ class RunExecution {
 
     private void failed(BenchmarkFailed failed) {
         metrics.failed(failed.getReason());
-        log.info("Run {} failed after {} sample(s): {} {}", failed.getRunId(), failed.getIterationReached(),
-                failed.getReason(), failed.getMessage());
+        log.info(
+                "Run {} failed after {} sample(s): {} {}",
+                failed.getRunId(),
+                failed.getIterationReached(),
+                failed.getReason(),
+                failed.getMessage());
     }
 
     /** The request of a group member, as the leader's with the member's run id and runtime. */
     private static RunRequested memberRequest(RunRequested leader, GroupMember member) {
-        return RunRequested.newBuilder(leader).setRunId(member.getRunId()).setRuntime(member.getRuntime()).build();
+        return RunRequested.newBuilder(leader)
+                .setRunId(member.getRunId())
+                .setRuntime(member.getRuntime())
+                .build();
     }
 
     private static BenchmarkRef benchmarkRef(RunRequested request, Optional<Benchmark> benchmark) {
-        return benchmark.map(b -> new BenchmarkRef(b.slug(), b.name(), b.category()))
+        return benchmark
+                .map(b -> new BenchmarkRef(b.slug(), b.name(), b.category()))
                 .orElseGet(() -> new BenchmarkRef(request.getBenchmark(), request.getBenchmark(), "unknown"));
     }
 

@@ -1,13 +1,11 @@
 package dev.benchpulse.runner.run;
 
 import dev.benchpulse.contracts.avro.FailureReason;
-
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Run metrics: {@code benchpulse.runner.runs.completed}, {@code benchpulse.runner.runs.failed} (by reason),
@@ -36,19 +34,24 @@ class RunMetrics {
     }
 
     void completed() {
-        Counter.builder("benchpulse.runner.runs.completed").description("Runs that took all their samples")
-                .register(registry).increment();
+        Counter.builder("benchpulse.runner.runs.completed")
+                .description("Runs that took all their samples")
+                .register(registry)
+                .increment();
     }
 
     void lost() {
         Counter.builder("benchpulse.runner.attempts.lost")
                 .description("Attempts this instance abandoned because their worker made no headway")
-                .register(registry).increment();
+                .register(registry)
+                .increment();
     }
 
     void failed(FailureReason reason) {
-        Counter.builder("benchpulse.runner.runs.failed").description("Runs that failed, by reason")
+        Counter.builder("benchpulse.runner.runs.failed")
+                .description("Runs that failed, by reason")
                 .tag("reason", reason.name())
-                .register(registry).increment();
+                .register(registry)
+                .increment();
     }
 }

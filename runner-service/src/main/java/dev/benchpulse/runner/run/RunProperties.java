@@ -1,11 +1,10 @@
 package dev.benchpulse.runner.run;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
-
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -92,8 +91,8 @@ public record RunProperties(
 
         public Worker {
             if (maxAttempts < 1) {
-                throw new IllegalArgumentException("benchpulse.runner.worker.max-attempts must be at least 1, not "
-                        + maxAttempts);
+                throw new IllegalArgumentException(
+                        "benchpulse.runner.worker.max-attempts must be at least 1, not " + maxAttempts);
             }
         }
 

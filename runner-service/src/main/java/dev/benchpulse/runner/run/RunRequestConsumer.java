@@ -2,7 +2,11 @@ package dev.benchpulse.runner.run;
 
 import dev.benchpulse.contracts.avro.RunRequested;
 import dev.benchpulse.support.outage.DependencyOutages;
-
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
@@ -11,12 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tag;
-import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -77,10 +75,18 @@ class RunRequestConsumer implements SmartLifecycle {
     private volatile boolean running;
     private Thread thread;
 
-    RunRequestConsumer(Supplier<Consumer<byte[], byte[]>> consumers, String topic,
-            Deserializer<RunRequested> requests, RunWorkers workers, RunRequestDeadLetters deadLetters,
-            int maxAttempts, String instanceId, boolean enabled, DependencyOutages outages,
-            ObservationRegistry observations, MeterRegistry meters) {
+    RunRequestConsumer(
+            Supplier<Consumer<byte[], byte[]>> consumers,
+            String topic,
+            Deserializer<RunRequested> requests,
+            RunWorkers workers,
+            RunRequestDeadLetters deadLetters,
+            int maxAttempts,
+            String instanceId,
+            boolean enabled,
+            DependencyOutages outages,
+            ObservationRegistry observations,
+            MeterRegistry meters) {
         this.consumers = consumers;
         this.topic = topic;
         this.requests = requests;
@@ -99,8 +105,11 @@ class RunRequestConsumer implements SmartLifecycle {
         consumer = consumers.get();
         if (meters != null) { // the consumer's client meters, tagged with its group (the request queues' lag)
             // the same tag keys as the meters of the service's other consumers: Prometheus wants one set per name
-            clientMetrics = new KafkaClientMetrics(consumer, List.of(Tag.of("spring.id", "run-requests"),
-                    Tag.of("group", consumer.groupMetadata().groupId())));
+            clientMetrics = new KafkaClientMetrics(
+                    consumer,
+                    List.of(
+                            Tag.of("spring.id", "run-requests"),
+                            Tag.of("group", consumer.groupMetadata().groupId())));
             clientMetrics.bindTo(meters);
         }
         running = true;
@@ -141,8 +150,7 @@ class RunRequestConsumer implements SmartLifecycle {
     private void settle() {
         for (InFlightRun run : workers.settled()) {
             if (run.state() == InFlightRun.State.FINISHED) {
-                consumer.commitSync(Map.of(run.partition(), new OffsetAndMetadata(run.offset() + 1)),
-                        COMMIT_TIMEOUT);
+                consumer.commitSync(Map.of(run.partition(), new OffsetAndMetadata(run.offset() + 1)), COMMIT_TIMEOUT);
             } else if (consumer.assignment().contains(run.partition())) {
                 consumer.seek(run.partition(), run.offset()); // lost or given up: its request comes again
             }
@@ -192,8 +200,11 @@ class RunRequestConsumer implements SmartLifecycle {
             failure = e;
         }
         deadLetters.park(record, consumer, failure);
-        consumer.commitSync(Map.of(new TopicPartition(record.topic(), record.partition()),
-                new OffsetAndMetadata(record.offset() + 1)), COMMIT_TIMEOUT);
+        consumer.commitSync(
+                Map.of(
+                        new TopicPartition(record.topic(), record.partition()),
+                        new OffsetAndMetadata(record.offset() + 1)),
+                COMMIT_TIMEOUT);
         return Optional.empty();
     }
 
@@ -203,25 +214,36 @@ class RunRequestConsumer implements SmartLifecycle {
      */
     private Observation observation(ConsumerRecord<byte[], byte[]> record) {
         String group = consumer.groupMetadata().groupId();
-        return KafkaListenerObservation.LISTENER_OBSERVATION.observation(null,
+        return KafkaListenerObservation.LISTENER_OBSERVATION.observation(
+                null,
                 KafkaListenerObservation.DefaultKafkaListenerObservationConvention.INSTANCE,
                 () -> new KafkaRecordReceiverContext(record, "run-requests", "runner-" + instanceId, group, () -> null),
                 observations);
     }
 
     private void start(TopicPartition partition, long offset, RunRequested request, Observation observation) {
-        OffsetAndMetadata committed = consumer.committed(Set.of(partition), COMMIT_TIMEOUT).get(partition);
+        OffsetAndMetadata committed =
+                consumer.committed(Set.of(partition), COMMIT_TIMEOUT).get(partition);
         Optional<AttemptLedger.Entry> before = AttemptLedger.previous(committed, offset, request.getRunId());
         if (before.isPresent() && before.get().attempts() >= maxAttempts) {
-            log.error("Run {}: {} attempt(s) ended without a word from their runner (the last on {}); it fails as "
-                    + "RUNNER_LOST", request.getRunId(), before.get().attempts(), before.get().runner());
+            log.error(
+                    "Run {}: {} attempt(s) ended without a word from their runner (the last on {}); it fails as "
+                            + "RUNNER_LOST",
+                    request.getRunId(),
+                    before.get().attempts(),
+                    before.get().runner());
             workers.start(partition, offset, request, before.get(), before.get(), observation);
         } else {
             AttemptLedger.Entry entry = before.map(b -> b.next(instanceId))
                     .orElseGet(() -> AttemptLedger.Entry.first(request.getRunId(), instanceId));
             consumer.commitSync(Map.of(partition, new OffsetAndMetadata(offset, entry.metadata())), COMMIT_TIMEOUT);
-            before.ifPresent(b -> log.warn("Run {}: attempt {} of at most {}, after {} attempt(s) lost with their "
-                    + "runner (the last on {})", request.getRunId(), entry.attempts(), maxAttempts, b.attempts(),
+            before.ifPresent(b -> log.warn(
+                    "Run {}: attempt {} of at most {}, after {} attempt(s) lost with their "
+                            + "runner (the last on {})",
+                    request.getRunId(),
+                    entry.attempts(),
+                    maxAttempts,
+                    b.attempts(),
                     b.runner()));
             workers.start(partition, offset, request, before.orElse(null), null, observation);
         }
@@ -251,8 +273,10 @@ class RunRequestConsumer implements SmartLifecycle {
         try {
             consumer.commitSync(Map.of(run.partition(), afterGivingUp(run)), COMMIT_TIMEOUT);
         } catch (KafkaException e) {
-            log.warn("Run {}: could not commit its offset when giving it up ({}); the next runner takes it as is",
-                    run.runId(), e.toString());
+            log.warn(
+                    "Run {}: could not commit its offset when giving it up ({}); the next runner takes it as is",
+                    run.runId(),
+                    e.toString());
         }
     }
 
@@ -262,7 +286,8 @@ class RunRequestConsumer implements SmartLifecycle {
             return new OffsetAndMetadata(run.offset() + 1);
         }
         AttemptLedger.Entry before = run.ledgerBefore();
-        return before == null ? new OffsetAndMetadata(run.offset())
+        return before == null
+                ? new OffsetAndMetadata(run.offset())
                 : new OffsetAndMetadata(run.offset(), before.metadata());
     }
 

@@ -2,12 +2,10 @@ package dev.benchpulse.runner.run;
 
 import dev.benchpulse.contracts.Topic;
 import dev.benchpulse.contracts.Topics;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -35,7 +33,8 @@ final class RunRequestDeadLetters {
     RunRequestDeadLetters(KafkaTemplate<byte[], byte[]> template, MeterRegistry meters) {
         Topic<byte[], byte[]> deadLetter = Topics.RUN_REQUESTS.deadLetter().orElseThrow();
         this.deadLetterTopic = deadLetter.name();
-        this.recoverer = new DeadLetterPublishingRecoverer((KafkaOperations) template,
+        this.recoverer = new DeadLetterPublishingRecoverer(
+                (KafkaOperations) template,
                 (record, failure) -> new TopicPartition(deadLetterTopic, record.partition()));
         this.recoverer.setWaitForSendResultTimeout(Duration.ofSeconds(30));
         this.meters = meters;
@@ -44,12 +43,20 @@ final class RunRequestDeadLetters {
     /** Publishes the record to the dead-letter topic and waits for the broker; throws when it could not. */
     void park(ConsumerRecord<byte[], byte[]> record, Consumer<?, ?> consumer, Exception failure) {
         recoverer.accept(record, consumer, failure);
-        log.error("Dead-lettered the record at offset {} of {}-{} (run {}) to {}: {}. Fix the cause, then replay it "
-                + "with ./benchpulse dlt replay {}", record.offset(), record.topic(), record.partition(),
-                record.key() == null ? "unknown" : new String(record.key(), StandardCharsets.UTF_8), deadLetterTopic,
-                failure.getMessage(), deadLetterTopic);
-        Counter.builder("benchpulse.kafka.dead-lettered").tag("topic", record.topic())
+        log.error(
+                "Dead-lettered the record at offset {} of {}-{} (run {}) to {}: {}. Fix the cause, then replay it "
+                        + "with ./benchpulse dlt replay {}",
+                record.offset(),
+                record.topic(),
+                record.partition(),
+                record.key() == null ? "unknown" : new String(record.key(), StandardCharsets.UTF_8),
+                deadLetterTopic,
+                failure.getMessage(),
+                deadLetterTopic);
+        Counter.builder("benchpulse.kafka.dead-lettered")
+                .tag("topic", record.topic())
                 .description("Records this service parked on a dead-letter topic")
-                .register(meters).increment();
+                .register(meters)
+                .increment();
     }
 }

@@ -2,7 +2,7 @@ package dev.benchpulse.runner.run;
 
 import dev.benchpulse.contracts.avro.RunRequested;
 import dev.benchpulse.support.observability.RunScope;
-
+import io.micrometer.observation.Observation;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -13,8 +13,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
-import io.micrometer.observation.Observation;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +37,11 @@ final class RunWorkers implements AutoCloseable {
     private final ExecutorService threads = Executors.newThreadPerTaskExecutor(
             Thread.ofPlatform().name("run-worker-", 1).daemon().factory());
 
-    RunWorkers(RunExecution execution, CancelledRuns cancelledRuns, RunMetrics metrics, WorkerSlots slots,
+    RunWorkers(
+            RunExecution execution,
+            CancelledRuns cancelledRuns,
+            RunMetrics metrics,
+            WorkerSlots slots,
             int concurrency) {
         this.execution = execution;
         this.cancelledRuns = cancelledRuns;
@@ -68,9 +70,16 @@ final class RunWorkers implements AutoCloseable {
      * run's events continue): its samples (a group's when it leads one), or, when {@code lost} says its earlier
      * attempts were all lost, only their end as RUNNER_LOST.
      */
-    InFlightRun start(TopicPartition partition, long offset, RunRequested request, AttemptLedger.Entry before,
-            AttemptLedger.Entry lost, Observation observation) {
-        List<UUID> executed = RunExecution.runsOf(request).stream().map(RunRequested::getRunId).toList();
+    InFlightRun start(
+            TopicPartition partition,
+            long offset,
+            RunRequested request,
+            AttemptLedger.Entry before,
+            AttemptLedger.Entry lost,
+            Observation observation) {
+        List<UUID> executed = RunExecution.runsOf(request).stream()
+                .map(RunRequested::getRunId)
+                .toList();
         InFlightRun run = new InFlightRun(partition, offset, request.getRunId(), executed, before);
         runs.put(partition, run);
         threads.execute(() -> observation.observe(() -> work(run, request, lost)));
@@ -109,12 +118,16 @@ final class RunWorkers implements AutoCloseable {
 
     /** The runs whose workers are still at work. */
     List<InFlightRun> running() {
-        return runs.values().stream().filter(r -> r.state() == InFlightRun.State.RUNNING).toList();
+        return runs.values().stream()
+                .filter(r -> r.state() == InFlightRun.State.RUNNING)
+                .toList();
     }
 
     /** The runs that left RUNNING and wait for the consumer's thread. */
     List<InFlightRun> settled() {
-        return runs.values().stream().filter(r -> r.state() != InFlightRun.State.RUNNING).toList();
+        return runs.values().stream()
+                .filter(r -> r.state() != InFlightRun.State.RUNNING)
+                .toList();
     }
 
     /** The runs of these partitions, in whatever state. */

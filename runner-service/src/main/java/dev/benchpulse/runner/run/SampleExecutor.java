@@ -10,7 +10,6 @@ import dev.benchpulse.runner.process.ProcessResult;
 import dev.benchpulse.runner.process.ProcessRunner;
 import dev.benchpulse.runner.runtime.PhpRuntime;
 import dev.benchpulse.runner.runtime.RuntimeProperties;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +32,10 @@ public class SampleExecutor {
     private final Map<String, String> baseIni;
     private final SampleMetrics metrics;
 
-    public SampleExecutor(HarnessTemplate template, ProcessRunner processes, RunProperties.Execution settings,
+    public SampleExecutor(
+            HarnessTemplate template,
+            ProcessRunner processes,
+            RunProperties.Execution settings,
             SampleMetrics metrics) {
         this.template = template;
         this.processes = processes;
@@ -64,8 +66,8 @@ public class SampleExecutor {
             return SampleOutcome.Failed.of(CANCELLED, "Cancelled before the sample started");
         }
         if (!runtime.available()) {
-            return SampleOutcome.Failed.of(RUNTIME_UNAVAILABLE, "Runtime " + runtime.id() + " is unavailable: "
-                    + runtime.reason());
+            return SampleOutcome.Failed.of(
+                    RUNTIME_UNAVAILABLE, "Runtime " + runtime.id() + " is unavailable: " + runtime.reason());
         }
         Harness harness = template.render(benchmark);
         Path file = null;
@@ -79,8 +81,10 @@ public class SampleExecutor {
             ProcessResult result = processes.run(argv(runtime, file), stdin, timeout, cancellation);
             return SampleOutcomes.of(result, harness, runtime, timeout);
         } catch (IOException e) {
-            return SampleOutcome.Failed.of(INTERNAL, "Cannot write the harness file in " + workDir + ": " + e
-                    + ". Point benchpulse.runner.execution.work-dir at a writable directory.");
+            return SampleOutcome.Failed.of(
+                    INTERNAL,
+                    "Cannot write the harness file in " + workDir + ": " + e
+                            + ". Point benchpulse.runner.execution.work-dir at a writable directory.");
         } finally {
             delete(file);
         }

@@ -10,14 +10,12 @@ import dev.benchpulse.contracts.avro.Sample;
 import dev.benchpulse.runner.catalog.Benchmark;
 import dev.benchpulse.runner.runtime.PhpRuntime;
 import dev.benchpulse.support.observability.RunScope;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,20 +35,17 @@ class SampleLoop {
     /** How a run ended. */
     sealed interface Ending {
         /** Every sample taken; {@code BenchmarkCompleted} published. */
-        record Completed() implements Ending {
-        }
+        record Completed() implements Ending {}
 
         /**
          * A sample failed, the run was cancelled or took too long; its {@code BenchmarkFailed} is published.
          *
          * @param event the terminal event
          */
-        record Failed(BenchmarkFailed event) implements Ending {
-        }
+        record Failed(BenchmarkFailed event) implements Ending {}
 
         /** This runner gave the run up (shutting down, request moved, worker hung): nothing more is published. */
-        record Abandoned() implements Ending {
-        }
+        record Abandoned() implements Ending {}
     }
 
     /**
@@ -63,8 +58,13 @@ class SampleLoop {
      * @param published  publishes them
      * @param tracked    its cancellation, and whether this instance gave it up
      */
-    record Member(RunRequested request, Benchmark definition, PhpRuntime runtime, AttemptEvents events,
-            RunEventPublisher.Attempt published, CancelledRuns.Tracked tracked) {
+    record Member(
+            RunRequested request,
+            Benchmark definition,
+            PhpRuntime runtime,
+            AttemptEvents events,
+            RunEventPublisher.Attempt published,
+            CancelledRuns.Tracked tracked) {
 
         Benchmark benchmark() {
             return definition.withIterations(
@@ -94,8 +94,13 @@ class SampleLoop {
         for (int m = 0; m < members.size(); m++) {
             Member member = members.get(m);
             Benchmark benchmark = benchmarks.get(m);
-            member.published().publish(() -> member.events().started(member.request().getIterations(),
-                    benchmark.warmupIterations(), benchmark.innerIterations(), instanceId));
+            member.published()
+                    .publish(() -> member.events()
+                            .started(
+                                    member.request().getIterations(),
+                                    benchmark.warmupIterations(),
+                                    benchmark.innerIterations(),
+                                    instanceId));
         }
         while (Arrays.stream(endings).anyMatch(e -> e == null)) {
             for (int m = 0; m < members.size(); m++) {
@@ -126,8 +131,10 @@ class SampleLoop {
             }
             log.error("Run {} failed inside the runner", member.request().getRunId(), e);
             int reached = taken[m];
-            return failed(member, () -> member.events().failed(reached, INTERNAL, "Unexpected error in the runner: "
-                    + e, null, null));
+            return failed(
+                    member,
+                    () -> member.events()
+                            .failed(reached, INTERNAL, "Unexpected error in the runner: " + e, null, null));
         }
     }
 
@@ -137,23 +144,38 @@ class SampleLoop {
         for (int s = 0; s < blockSize && taken[m] < total; s++) {
             int i = taken[m] + 1;
             if (System.nanoTime() - start > maxRunDuration.toNanos()) {
-                return failed(member, () -> member.events().failed(i - 1, TIMEOUT, "The run took longer than "
-                        + maxRunDuration + " (benchpulse.runner.worker.max-run-duration); take fewer or shorter samples",
-                        null, null));
+                return failed(
+                        member,
+                        () -> member.events()
+                                .failed(
+                                        i - 1,
+                                        TIMEOUT,
+                                        "The run took longer than " + maxRunDuration
+                                                + " (benchpulse.runner.worker.max-run-duration); take fewer or shorter samples",
+                                        null,
+                                        null));
             }
-            SampleOutcome outcome = executor.run(member.runtime(), benchmark, member.tracked().cancellation());
+            SampleOutcome outcome =
+                    executor.run(member.runtime(), benchmark, member.tracked().cancellation());
             if (member.tracked().isAbandoned()) {
                 return new Ending.Abandoned();
             }
             if (outcome instanceof SampleOutcome.Failed failed) {
                 String message = message(member.request(), failed, i, total);
-                return failed(member, () -> member.events().failed(i - 1, failed.reason(), message, failed.section(),
-                        failed.line()));
+                return failed(
+                        member,
+                        () -> member.events().failed(i - 1, failed.reason(), message, failed.section(), failed.line()));
             }
             SampleOutcome.Measured measured = (SampleOutcome.Measured) outcome;
-            member.published().publish(() -> member.events().progress(i, total, new Sample(
-                    measured.nanosPerOperation(), measured.report().memoryUsedBytes(),
-                    measured.report().peakMemoryBytes())));
+            member.published()
+                    .publish(() -> member.events()
+                            .progress(
+                                    i,
+                                    total,
+                                    new Sample(
+                                            measured.nanosPerOperation(),
+                                            measured.report().memoryUsedBytes(),
+                                            measured.report().peakMemoryBytes())));
             taken[m] = i;
         }
         if (taken[m] < total) {
@@ -182,8 +204,9 @@ class SampleLoop {
 
     private String message(RunRequested request, SampleOutcome.Failed failed, int iteration, int total) {
         if (failed.reason() == CANCELLED) {
-            return "Cancelled by " + cancelledRuns.cancelledBy(request.getRunId()).orElse("someone") + " during sample "
-                    + iteration + " of " + total + "; its PHP process was killed";
+            return "Cancelled by "
+                    + cancelledRuns.cancelledBy(request.getRunId()).orElse("someone") + " during sample " + iteration
+                    + " of " + total + "; its PHP process was killed";
         }
         return failed.message();
     }

@@ -2,13 +2,11 @@ package dev.benchpulse.runner.run;
 
 import dev.benchpulse.runner.run.SampleOutcome.Failed;
 import dev.benchpulse.runner.run.SampleOutcome.Measured;
-
-import java.time.Duration;
-import java.util.Locale;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Locale;
 
 /**
  * Sample metrics: {@code benchpulse.runner.samples} (count, by runtime and outcome) and

@@ -29,8 +29,7 @@ public final class SourceMap {
      * @param section the section
      * @param line    1-based line within the section
      */
-    public record Position(Section section, int line) {
-    }
+    public record Position(Section section, int line) {}
 
     private final List<Segment> segments;
 
@@ -51,9 +50,10 @@ public final class SourceMap {
      * an incomplete last statement (a missing semicolon, say) on the line that follows it.
      */
     public Optional<Position> findNear(int harnessLine) {
-        return find(harnessLine).or(() -> segments.stream()
-                .filter(s -> s.lineCount() > 0 && harnessLine == s.firstLine() + s.lineCount())
-                .findFirst()
-                .map(s -> new Position(s.section(), s.lineCount())));
+        return find(harnessLine)
+                .or(() -> segments.stream()
+                        .filter(s -> s.lineCount() > 0 && harnessLine == s.firstLine() + s.lineCount())
+                        .findFirst()
+                        .map(s -> new Position(s.section(), s.lineCount())));
     }
 }

@@ -8,6 +8,5 @@ public final class WorkerGroup {
 
     public static final String ID = "benchpulse-runner";
 
-    private WorkerGroup() {
-    }
+    private WorkerGroup() {}
 }

@@ -1,7 +1,6 @@
 package dev.benchpulse.runner.run;
 
 import dev.benchpulse.support.problem.ApiProblem;
-
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -10,7 +9,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-
 import org.springframework.http.HttpStatus;
 
 /**
@@ -101,8 +99,11 @@ public final class WorkerSlots {
     public static final class Busy extends ApiProblem {
 
         Busy(String why) {
-            super(HttpStatus.SERVICE_UNAVAILABLE, "Workers busy", "Calibrations run on the same workers as runs, and "
-                    + why + ". Try again later, or start fewer runs at once.");
+            super(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "Workers busy",
+                    "Calibrations run on the same workers as runs, and " + why
+                            + ". Try again later, or start fewer runs at once.");
             retryAfter(Duration.ofSeconds(30));
         }
     }

@@ -51,7 +51,8 @@ final class InstalledVersions {
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.filter(p -> p.getFileName().toString().matches("\\d+\\.\\d+"))
                     .flatMap(p -> read(p).stream())
-                    .sorted(Comparator.comparing((Version v) -> PhpVersion.parse(v.series()).major())
+                    .sorted(Comparator.comparing(
+                                    (Version v) -> PhpVersion.parse(v.series()).major())
                             .thenComparing(v -> PhpVersion.parse(v.series()).minor()))
                     .toList();
         } catch (IOException e) {
@@ -74,12 +75,17 @@ final class InstalledVersions {
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
         }
-        Path launcher = versionDir.resolve(properties.getProperty("launcher", "bin/php")).normalize();
+        Path launcher = versionDir
+                .resolve(properties.getProperty("launcher", "bin/php"))
+                .normalize();
         if (!launcher.startsWith(versionDir) || !Files.isExecutable(launcher)) {
             return Optional.empty();
         }
-        return Optional.of(new Version(versionDir.getFileName().toString(), launcher,
-                properties.getProperty("php.version", ""), properties.getProperty("package", ""),
+        return Optional.of(new Version(
+                versionDir.getFileName().toString(),
+                launcher,
+                properties.getProperty("php.version", ""),
+                properties.getProperty("package", ""),
                 properties.getProperty("integrity", "")));
     }
 }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -28,9 +27,10 @@ final class InstalledVersionsWatcher implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("installed-php-watcher")
-                .daemon().factory());
-        scheduler.scheduleWithFixedDelay(this::refresh, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("installed-php-watcher").daemon().factory());
+        scheduler.scheduleWithFixedDelay(
+                this::refresh, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void refresh() {

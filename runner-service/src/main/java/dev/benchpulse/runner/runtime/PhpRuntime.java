@@ -1,7 +1,6 @@
 package dev.benchpulse.runner.runtime;
 
 import dev.benchpulse.runner.runtime.RuntimeProperties.Kind;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -59,8 +58,8 @@ public record PhpRuntime(
      * @param npmPackage  {@code name@version} of the package an installed version came from, else null
      * @param integrity   that package's pinned sha512, else null
      */
-    public record Origin(String source, String packager, String compiler, String buildSystem, String npmPackage,
-            String integrity) {
+    public record Origin(
+            String source, String packager, String compiler, String buildSystem, String npmPackage, String integrity) {
 
         public static Origin configured() {
             return new Origin("configured", null, null, null, null, null);
@@ -114,10 +113,15 @@ public record PhpRuntime(
         return String.join(" ", command).replace(" " + ARGS_PLACEHOLDER, "");
     }
 
-    PhpRuntime probed(boolean available, String reason, String phpVersion, boolean jit, List<String> startOptions,
+    PhpRuntime probed(
+            boolean available,
+            String reason,
+            String phpVersion,
+            boolean jit,
+            List<String> startOptions,
             Origin origin) {
-        return new PhpRuntime(id, name, kind, command, settings, available, reason, phpVersion, jit, startOptions,
-                origin);
+        return new PhpRuntime(
+                id, name, kind, command, settings, available, reason, phpVersion, jit, startOptions, origin);
     }
 
     PhpRuntime unavailable(String reason) {

@@ -1,11 +1,9 @@
 package dev.benchpulse.runner.runtime;
 
 import dev.benchpulse.runner.process.ProcessRunner;
-
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -34,9 +32,13 @@ class RuntimeConfiguration {
     HealthIndicator runtimesHealthIndicator(Runtimes runtimes) {
         return () -> {
             Map<String, Object> details = new LinkedHashMap<>();
-            runtimes.all().forEach(r -> details.put(r.id(), r.available()
-                    ? "PHP " + r.phpVersion() + (r.jit() ? " (JIT on)" : "") + (r.reason() == null ? "" : "; " + r.reason())
-                    : "unavailable: " + r.reason()));
+            runtimes.all()
+                    .forEach(r -> details.put(
+                            r.id(),
+                            r.available()
+                                    ? "PHP " + r.phpVersion() + (r.jit() ? " (JIT on)" : "")
+                                            + (r.reason() == null ? "" : "; " + r.reason())
+                                    : "unavailable: " + r.reason()));
             return Health.up().withDetails(details).build();
         };
     }

@@ -4,13 +4,11 @@ import dev.benchpulse.runner.process.Cancellation;
 import dev.benchpulse.runner.process.ProcessResult;
 import dev.benchpulse.runner.process.ProcessRunner;
 import dev.benchpulse.runner.runtime.RuntimeProperties.Kind;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,8 +37,8 @@ final class RuntimeProbe {
         this.extensions = List.copyOf(extensions);
         extensions.forEach(e -> {
             if (!e.matches("[a-z0-9_]+")) {
-                throw new IllegalArgumentException("benchpulse.runner.standard.extensions: '" + e
-                        + "' is not an extension name such as mbstring");
+                throw new IllegalArgumentException(
+                        "benchpulse.runner.standard.extensions: '" + e + "' is not an extension name such as mbstring");
             }
         });
     }
@@ -54,8 +52,8 @@ final class RuntimeProbe {
         JsonNode found = json.readTree(first.stdout().strip());
         List<String> warnings = new ArrayList<>();
         List<String> options = startOptions(found, warnings);
-        PhpRuntime.Origin origin = runtime.origin().withBuild(text(found, "packager"), text(found, "compiler"),
-                text(found, "buildSystem"));
+        PhpRuntime.Origin origin = runtime.origin()
+                .withBuild(text(found, "packager"), text(found, "compiler"), text(found, "buildSystem"));
         PhpRuntime configured = runtime.probed(false, null, null, false, options, origin);
         ProcessResult second = run(configured, runtime.settings(), JIT_PROBE);
         if (failed(second)) {
@@ -69,13 +67,28 @@ final class RuntimeProbe {
         if (!second.stderr().isBlank()) {
             warnings.add("PHP printed at start: " + shorten(second.stderr()));
         }
-        return configured.probed(true, warnings.isEmpty() ? null : String.join("; ", warnings),
-                report.path("version").asString(), jit, options, origin);
+        return configured.probed(
+                true,
+                warnings.isEmpty() ? null : String.join("; ", warnings),
+                report.path("version").asString(),
+                jit,
+                options,
+                origin);
     }
 
     private ProcessResult run(PhpRuntime runtime, Map<String, String> settings, String code) {
-        PhpRuntime withSettings = new PhpRuntime(runtime.id(), runtime.name(), runtime.kind(), runtime.command(),
-                settings, false, null, null, false, runtime.startOptions(), runtime.origin());
+        PhpRuntime withSettings = new PhpRuntime(
+                runtime.id(),
+                runtime.name(),
+                runtime.kind(),
+                runtime.command(),
+                settings,
+                false,
+                null,
+                null,
+                false,
+                runtime.startOptions(),
+                runtime.origin());
         List<String> argv = withSettings.argv(Map.of("display_errors", "stderr"), List.of("-r", code));
         return processes.run(argv, new byte[0], timeout, Cancellation.none());
     }
@@ -97,7 +110,8 @@ final class RuntimeProbe {
         }
         if (!missing.isEmpty()) {
             warnings.add("extension" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
-                    + " not available (not built in, not in " + found.path("extensionDir").asString("?")
+                    + " not available (not built in, not in "
+                    + found.path("extensionDir").asString("?")
                     + "): benchmarks using " + (missing.size() > 1 ? "them" : "it") + " fail on this runtime; install "
                     + (missing.size() > 1 ? "them" : "it") + " (Debian: php-" + missing.get(0) + ")");
         }
@@ -128,15 +142,17 @@ final class RuntimeProbe {
     }
 
     private static boolean failed(ProcessResult result) {
-        return result.ending() != ProcessResult.Ending.EXITED || result.exitCode() != 0
+        return result.ending() != ProcessResult.Ending.EXITED
+                || result.exitCode() != 0
                 || !result.stdout().strip().startsWith("{");
     }
 
     private String why(PhpRuntime runtime, ProcessResult result) {
         return switch (result.ending()) {
             case NOT_STARTED -> cannotStart(runtime, result.startFailure());
-            case TIMED_OUT, CANCELLED -> "`" + runtime.commandLine() + "` did not answer within " + timeout.toSeconds()
-                    + " s; check that it runs PHP, or raise benchpulse.runner.execution.probe-timeout";
+            case TIMED_OUT, CANCELLED ->
+                "`" + runtime.commandLine() + "` did not answer within " + timeout.toSeconds()
+                        + " s; check that it runs PHP, or raise benchpulse.runner.execution.probe-timeout";
             case EXITED -> exitedBadly(runtime, result);
         };
     }

@@ -3,7 +3,6 @@ package dev.benchpulse.runner.runtime;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -34,9 +33,11 @@ public record RuntimeProperties(
      * @param settings   ini settings of every runtime as {@code key=value}; a runtime's own settings win
      */
     public record Standard(
-            @DefaultValue({"opcache", "json", "ctype", "mbstring"}) List<String> extensions,
-            @DefaultValue({"zend.assertions=-1", "opcache.enable_cli=0"}) List<String> settings) {
-    }
+            @DefaultValue({"opcache", "json", "ctype", "mbstring"})
+            List<String> extensions,
+
+            @DefaultValue({"zend.assertions=-1", "opcache.enable_cli=0"})
+            List<String> settings) {}
 
     /**
      * PHP versions installed by {@code ./benchpulse php install}: each {@code <dir>/<major.minor>/} with its
@@ -50,17 +51,16 @@ public record RuntimeProperties(
     public record Installed(
             @DefaultValue(".benchpulse/php") Path dir,
             @DefaultValue("5s") Duration rescanInterval,
+
             @DefaultValue({"opcache.enable_cli=1", "opcache.jit=tracing", "opcache.jit_buffer_size=64M"})
-            List<String> jitSettings) {
-    }
+            List<String> jitSettings) {}
 
     /**
      * The runtimes' part of {@code benchpulse.runner.execution}.
      *
      * @param probeTimeout limit for the start-up probe that detects a runtime's PHP version
      */
-    public record Execution(@DefaultValue("15s") Duration probeTimeout) {
-    }
+    public record Execution(@DefaultValue("15s") Duration probeTimeout) {}
 
     /**
      * One configured PHP runtime.
@@ -76,8 +76,7 @@ public record RuntimeProperties(
             String name,
             @DefaultValue("php") List<String> command,
             @DefaultValue List<String> settings,
-            @DefaultValue("local") Kind kind) {
-    }
+            @DefaultValue("local") Kind kind) {}
 
     /** How a runtime receives the harness script. */
     public enum Kind {

@@ -4,7 +4,6 @@ import dev.benchpulse.runner.process.ProcessRunner;
 import dev.benchpulse.runner.runtime.InstalledVersions.Version;
 import dev.benchpulse.runner.runtime.RuntimeProperties.Kind;
 import dev.benchpulse.runner.runtime.RuntimeProperties.RuntimeSpec;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,10 +17,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -51,10 +48,13 @@ public class Runtimes {
     private Map<String, Version> installedBySeries = Map.of();
 
     public Runtimes(RuntimeProperties properties, ProcessRunner processes, Clock clock) {
-        this.probe = new RuntimeProbe(processes, properties.execution().probeTimeout(),
+        this.probe = new RuntimeProbe(
+                processes,
+                properties.execution().probeTimeout(),
                 properties.standard().extensions());
         this.clock = clock;
-        this.standardSettings = settings("benchpulse.runner.standard", properties.standard().settings());
+        this.standardSettings =
+                settings("benchpulse.runner.standard", properties.standard().settings());
         this.jitSettings = List.copyOf(properties.installed().jitSettings());
         this.installed = new InstalledVersions(properties.installed().dir());
         this.configuredIds = properties.runtimes().stream().map(RuntimeSpec::id).toList();
@@ -77,7 +77,9 @@ public class Runtimes {
     public Optional<PhpRuntime> find(String id) {
         PhpRuntime runtime = byId.get(id);
         Instant probed = probedAt.get(id);
-        if (runtime != null && !runtime.available() && probed != null
+        if (runtime != null
+                && !runtime.available()
+                && probed != null
                 && probed.plus(RETRY_INTERVAL).isBefore(clock.instant())) {
             if (Schedulers.isInNonBlockingThread()) {
                 probeInBackground(runtime);
@@ -103,7 +105,10 @@ public class Runtimes {
 
     /** Ids of the available runtimes whose PHP the benchmark's {@code compatibility} allows. */
     public List<String> idsFor(PhpCompatibility compatibility) {
-        return all().stream().filter(r -> r.canRun(compatibility)).map(PhpRuntime::id).toList();
+        return all().stream()
+                .filter(r -> r.canRun(compatibility))
+                .map(PhpRuntime::id)
+                .toList();
     }
 
     /**
@@ -116,7 +121,8 @@ public class Runtimes {
             return Optional.of("unknown runtime '" + id + "'; configured runtimes: " + this + " (GET /api/runtimes)");
         }
         if (!runtime.get().available()) {
-            return Optional.of("runtime '" + id + "' is unavailable: " + runtime.get().reason());
+            return Optional.of(
+                    "runtime '" + id + "' is unavailable: " + runtime.get().reason());
         }
         if (!runtime.get().canRun(compatibility)) {
             List<String> able = idsFor(compatibility);
@@ -145,44 +151,60 @@ public class Runtimes {
         Map<String, Version> before = installedBySeries;
         before.keySet().stream().filter(series -> !now.containsKey(series)).forEach(series -> {
             ids(before.get(series)).forEach(this::forget);
-            log.info("PHP {} is no longer installed in {}: runtimes {} removed", series, installed.dir(),
+            log.info(
+                    "PHP {} is no longer installed in {}: runtimes {} removed",
+                    series,
+                    installed.dir(),
                     ids(before.get(series)));
         });
-        List<PhpRuntime> changed = now.values().stream().filter(v -> !v.equals(before.get(v.series())))
-                .flatMap(v -> specs(v).stream()).toList();
+        List<PhpRuntime> changed = now.values().stream()
+                .filter(v -> !v.equals(before.get(v.series())))
+                .flatMap(v -> specs(v).stream())
+                .toList();
         changed.parallelStream().forEach(this::probeAndStore);
-        order = Stream.concat(configuredIds.stream(), now.values().stream().flatMap(v -> ids(v).stream())).toList();
+        order = Stream.concat(configuredIds.stream(), now.values().stream().flatMap(v -> ids(v).stream()))
+                .toList();
         installedBySeries = now;
         if (announce) {
-            changed.forEach(r -> log.info("Installed runtime {} ({}): {}", r.id(), r.commandLine(),
-                    describe(byId.get(r.id()))));
+            changed.forEach(r ->
+                    log.info("Installed runtime {} ({}): {}", r.id(), r.commandLine(), describe(byId.get(r.id()))));
         }
     }
 
     private boolean clashes(Version version) {
-        List<String> taken = ids(version).stream().filter(configuredIds::contains).toList();
+        List<String> taken =
+                ids(version).stream().filter(configuredIds::contains).toList();
         if (!taken.isEmpty()) {
-            log.warn("PHP {} in {} is not offered: runtime id(s) {} are configured in benchpulse.runner.runtimes",
-                    version.series(), installed.dir(), taken);
+            log.warn(
+                    "PHP {} in {} is not offered: runtime id(s) {} are configured in benchpulse.runner.runtimes",
+                    version.series(),
+                    installed.dir(),
+                    taken);
         }
         return !taken.isEmpty();
     }
 
     private static List<String> ids(Version version) {
-        return version.hasJit() ? List.of("php-" + version.series(), "php-" + version.series() + "-jit")
+        return version.hasJit()
+                ? List.of("php-" + version.series(), "php-" + version.series() + "-jit")
                 : List.of("php-" + version.series());
     }
 
     private List<PhpRuntime> specs(Version version) {
-        PhpRuntime.Origin origin = new PhpRuntime.Origin("installed", null, null, null, version.npmPackage(),
-                version.integrity());
+        PhpRuntime.Origin origin =
+                new PhpRuntime.Origin("installed", null, null, null, version.npmPackage(), version.integrity());
         List<String> command = List.of(version.launcher().toString());
         List<PhpRuntime> runtimes = new ArrayList<>();
-        runtimes.add(runtime("php-" + version.series(), "PHP " + version.series(), Kind.LOCAL, command, List.of(),
-                origin));
+        runtimes.add(
+                runtime("php-" + version.series(), "PHP " + version.series(), Kind.LOCAL, command, List.of(), origin));
         if (version.hasJit()) {
-            runtimes.add(runtime("php-" + version.series() + "-jit", "PHP " + version.series() + " (opcache JIT)",
-                    Kind.LOCAL, command, jitSettings, origin));
+            runtimes.add(runtime(
+                    "php-" + version.series() + "-jit",
+                    "PHP " + version.series() + " (opcache JIT)",
+                    Kind.LOCAL,
+                    command,
+                    jitSettings,
+                    origin));
         }
         return runtimes;
     }
@@ -192,12 +214,12 @@ public class Runtimes {
         return runtime(spec.id(), name, spec.kind(), spec.command(), spec.settings(), PhpRuntime.Origin.configured());
     }
 
-    private PhpRuntime runtime(String id, String name, Kind kind, List<String> command, List<String> own,
-            PhpRuntime.Origin origin) {
+    private PhpRuntime runtime(
+            String id, String name, Kind kind, List<String> command, List<String> own, PhpRuntime.Origin origin) {
         Map<String, String> settings = new LinkedHashMap<>(standardSettings);
         settings.putAll(settings("runtime " + id, own));
-        return new PhpRuntime(id, name, kind, command, settings, false, "not probed yet", null, false, List.of(),
-                origin);
+        return new PhpRuntime(
+                id, name, kind, command, settings, false, "not probed yet", null, false, List.of(), origin);
     }
 
     private PhpRuntime probeAndStore(PhpRuntime runtime) {
@@ -222,8 +244,8 @@ public class Runtimes {
         Set<String> seen = new HashSet<>();
         for (String id : ids) {
             if (id == null || id.isBlank()) {
-                throw new IllegalStateException("A runtime in benchpulse.runner.runtimes has no id: give each one an id "
-                        + "such as php-8.3");
+                throw new IllegalStateException(
+                        "A runtime in benchpulse.runner.runtimes has no id: give each one an id " + "such as php-8.3");
             }
             if (!seen.add(id)) {
                 throw new IllegalStateException("Runtime id '" + id + "' is configured twice in "
@@ -237,10 +259,11 @@ public class Runtimes {
         for (String setting : settings) {
             int eq = setting.indexOf('=');
             if (eq < 1) {
-                throw new IllegalArgumentException(where + ": setting '" + setting
-                        + "' is not key=value; write it like opcache.jit=tracing");
+                throw new IllegalArgumentException(
+                        where + ": setting '" + setting + "' is not key=value; write it like opcache.jit=tracing");
             }
-            parsed.put(setting.substring(0, eq).strip(), setting.substring(eq + 1).strip());
+            parsed.put(
+                    setting.substring(0, eq).strip(), setting.substring(eq + 1).strip());
         }
         return parsed;
     }

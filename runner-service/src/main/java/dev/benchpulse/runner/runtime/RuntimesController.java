@@ -1,10 +1,9 @@
 package dev.benchpulse.runner.runtime;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -19,12 +18,22 @@ class RuntimesController {
     }
 
     @GetMapping("/api/runtimes")
-    @Operation(summary = "Every runtime, configured and installed: exact PHP version, origin (packager, compiler, "
-            + "package), how it starts and its settings, availability (with the reason) and JIT state")
+    @Operation(
+            summary = "Every runtime, configured and installed: exact PHP version, origin (packager, compiler, "
+                    + "package), how it starts and its settings, availability (with the reason) and JIT state")
     List<RuntimeView> list() {
         return runtimes.all().stream()
-                .map(r -> new RuntimeView(r.id(), r.name(), r.kind().name().toLowerCase(Locale.ROOT), r.phpVersion(),
-                        r.settings(), r.available(), r.reason(), r.jit(), r.origin(), r.startOptions()))
+                .map(r -> new RuntimeView(
+                        r.id(),
+                        r.name(),
+                        r.kind().name().toLowerCase(Locale.ROOT),
+                        r.phpVersion(),
+                        r.settings(),
+                        r.available(),
+                        r.reason(),
+                        r.jit(),
+                        r.origin(),
+                        r.startOptions()))
                 .toList();
     }
 
@@ -42,7 +51,15 @@ class RuntimesController {
      * @param origin       configured or installed, the build's packager and compiler, the package it came from
      * @param startOptions what precedes the settings on the command line: {@code -n} and the extensions loaded
      */
-    record RuntimeView(String id, String name, String kind, String phpVersion, Map<String, String> settings,
-            boolean available, String reason, boolean jit, PhpRuntime.Origin origin, List<String> startOptions) {
-    }
+    record RuntimeView(
+            String id,
+            String name,
+            String kind,
+            String phpVersion,
+            Map<String, String> settings,
+            boolean available,
+            String reason,
+            boolean jit,
+            PhpRuntime.Origin origin,
+            List<String> startOptions) {}
 }

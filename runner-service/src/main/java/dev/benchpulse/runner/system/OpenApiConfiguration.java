@@ -11,10 +11,12 @@ class OpenApiConfiguration {
 
     @Bean
     OpenAPI runnerOpenApi() {
-        return new OpenAPI().info(new Info()
-                .title("Benchpulse runner")
-                .description("The benchmark catalog, the PHP runtimes, calibration, and run requests and cancellations "
-                        + "(executed by the runner workers; runs are read from results-service).")
-                .version("v1"));
+        return new OpenAPI()
+                .info(new Info()
+                        .title("Benchpulse runner")
+                        .description(
+                                "The benchmark catalog, the PHP runtimes, calibration, and run requests and cancellations "
+                                        + "(executed by the runner workers; runs are read from results-service).")
+                        .version("v1"));
     }
 }

@@ -2,9 +2,7 @@ package dev.benchpulse.runner.system;
 
 import dev.benchpulse.runner.process.ProcessRunner;
 import dev.benchpulse.runner.run.RunProperties;
-
 import java.time.Clock;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -6,9 +6,7 @@ import dev.benchpulse.runner.catalog.Catalog;
 import dev.benchpulse.runner.catalog.CatalogLoader;
 import dev.benchpulse.runner.process.Cancellation;
 import dev.benchpulse.runner.runtime.PhpRuntime;
-
 import jakarta.validation.Validation;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-
 import org.apache.commons.statistics.descriptive.DoubleStatistics;
 import org.apache.commons.statistics.descriptive.Median;
 import org.apache.commons.statistics.descriptive.Statistic;
@@ -36,20 +33,20 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class AgreementBenchmark {
 
-    private static final List<String> DEFAULT_SLUGS = List.of("str-contains-native", "encode-json-encode",
-            "sort-ints-sort");
+    private static final List<String> DEFAULT_SLUGS =
+            List.of("str-contains-native", "encode-json-encode", "sort-ints-sort");
     private static final Path OUT = Path.of("target", "perf");
     private static final EnumSet<Statistic> STATS = EnumSet.of(Statistic.MEAN, Statistic.STANDARD_DEVIATION);
     private static final int BLOCKS = 10;
 
-    private AgreementBenchmark() {
-    }
+    private AgreementBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int samples = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         int scale = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         List<String> slugs = args.length > 2 ? List.of(args).subList(2, args.length) : DEFAULT_SLUGS;
-        Catalog catalog = new CatalogLoader(Validation.buildDefaultValidatorFactory().getValidator())
+        Catalog catalog = new CatalogLoader(
+                        Validation.buildDefaultValidatorFactory().getValidator())
                 .load(Path.of("..", "benchmarks"));
         PhpRuntime php = TestFixtures.runtime(TestFixtures.local("php", List.of()));
         SampleExecutor executor = TestFixtures.executor(TestFixtures.execution(Duration.ofSeconds(60), "512M", null));
@@ -58,7 +55,8 @@ public final class AgreementBenchmark {
         List<String> commands = new ArrayList<>();
         for (String slug : slugs) {
             Benchmark benchmark = catalog.get(slug);
-            Benchmark measured = benchmark.withIterations(benchmark.warmupIterations(), benchmark.innerIterations() * scale);
+            Benchmark measured =
+                    benchmark.withIterations(benchmark.warmupIterations(), benchmark.innerIterations() * scale);
             List<String> command = hyperfineCommand(php, measured, samples / BLOCKS);
             commands.add(String.join(" ", command.subList(0, command.size() - 2)) + " '"
                     + command.get(command.size() - 2) + "' '" + command.getLast() + "'");
@@ -84,8 +82,8 @@ public final class AgreementBenchmark {
         commands.forEach(c -> System.out.println("    " + c));
     }
 
-    private static List<Double> runnerSamples(SampleExecutor executor, PhpRuntime php, Benchmark benchmark,
-            int samples) {
+    private static List<Double> runnerSamples(
+            SampleExecutor executor, PhpRuntime php, Benchmark benchmark, int samples) {
         List<Double> nanosPerOperation = new ArrayList<>();
         for (int i = 0; i < samples; i++) {
             SampleOutcome outcome = executor.run(php, benchmark, Cancellation.none());
@@ -107,19 +105,36 @@ public final class AgreementBenchmark {
         Path loop = OUT.resolve(benchmark.slug() + "-loop.php");
         Path empty = OUT.resolve(benchmark.slug() + "-empty.php");
         Files.writeString(loop, template.render(benchmark).script());
-        Files.writeString(empty, template.render(benchmark.withIterations(benchmark.warmupIterations(), 0)).script());
+        Files.writeString(
+                empty,
+                template.render(benchmark.withIterations(benchmark.warmupIterations(), 0))
+                        .script());
         String php8 = php.command().getFirst() + " -d memory_limit=512M -d opcache.file_update_protection=0 ";
-        return List.of("hyperfine", "-N", "--warmup", "2", "--runs", Integer.toString(runs), "--export-json",
-                OUT.resolve(benchmark.slug() + ".json").toString(), php8 + loop, php8 + empty);
+        return List.of(
+                "hyperfine",
+                "-N",
+                "--warmup",
+                "2",
+                "--runs",
+                Integer.toString(runs),
+                "--export-json",
+                OUT.resolve(benchmark.slug() + ".json").toString(),
+                php8 + loop,
+                php8 + empty);
     }
 
     private static JsonNode hyperfine(List<String> command, String slug) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(OUT.resolve(slug + ".hyperfine.txt").toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(OUT.resolve(slug + ".hyperfine.txt").toFile())
+                .start();
         if (process.waitFor() != 0) {
             throw new IllegalStateException("hyperfine failed, see " + OUT.resolve(slug + ".hyperfine.txt"));
         }
-        return JsonMapper.builder().build().readTree(OUT.resolve(slug + ".json").toFile()).path("results");
+        return JsonMapper.builder()
+                .build()
+                .readTree(OUT.resolve(slug + ".json").toFile())
+                .path("results");
     }
 
     /**
@@ -135,14 +150,24 @@ public final class AgreementBenchmark {
         DoubleStatistics loopStats = DoubleStatistics.of(STATS, loop);
         DoubleStatistics emptyStats = DoubleStatistics.of(STATS, empty);
         double perOp = 1e9 / benchmark.innerIterations();
-        double byMedian = (Median.withDefaults().evaluate(loop) - Median.withDefaults().evaluate(empty)) * perOp;
+        double byMedian =
+                (Median.withDefaults().evaluate(loop) - Median.withDefaults().evaluate(empty)) * perOp;
         double byMean = (loopStats.getAsDouble(Statistic.MEAN) - emptyStats.getAsDouble(Statistic.MEAN)) * perOp;
         double loopCv = loopStats.getAsDouble(Statistic.STANDARD_DEVIATION) / loopStats.getAsDouble(Statistic.MEAN);
         double mean = stats.getAsDouble(Statistic.MEAN);
-        return String.format("| %s | %,d | %.1f | %.1f | %.1f %% | %.1f %% | %.1f | %.1f | %+.1f %% | %+.1f %% | %.1f %% |",
-                benchmark.slug(), benchmark.innerIterations(), median, mean, 100 * cv, 100 * windowedCv(runner, 30),
-                byMedian, byMean,
-                100 * (median - byMedian) / byMedian, 100 * (mean - byMean) / byMean, 100 * loopCv);
+        return String.format(
+                "| %s | %,d | %.1f | %.1f | %.1f %% | %.1f %% | %.1f | %.1f | %+.1f %% | %+.1f %% | %.1f %% |",
+                benchmark.slug(),
+                benchmark.innerIterations(),
+                median,
+                mean,
+                100 * cv,
+                100 * windowedCv(runner, 30),
+                byMedian,
+                byMean,
+                100 * (median - byMedian) / byMedian,
+                100 * (mean - byMean) / byMean,
+                100 * loopCv);
     }
 
     /** The median, over consecutive windows of {@code window} samples, of each window's coefficient of variation. */

@@ -9,9 +9,7 @@ import dev.benchpulse.runner.process.ProcessRunner;
 import dev.benchpulse.runner.runtime.PhpRuntime;
 import dev.benchpulse.runner.runtime.Runtimes;
 import dev.benchpulse.testsupport.InstalledPhp;
-
 import jakarta.validation.Validation;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -42,8 +40,7 @@ public final class InterleavingBenchmark {
 
     private static final int RESAMPLES = 2000;
 
-    private InterleavingBenchmark() {
-    }
+    private InterleavingBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int samples = args.length > 0 ? Integer.parseInt(args[0]) : 20;
@@ -51,16 +48,22 @@ public final class InterleavingBenchmark {
         String a = args.length > 2 ? args[2] : "php";
         String b = args.length > 3 ? args[3] : "php";
         List<String> slugs = args.length > 4 ? List.of(args).subList(4, args.length) : List.of("str-contains-native");
-        Catalog catalog = new CatalogLoader(Validation.buildDefaultValidatorFactory().getValidator())
+        Catalog catalog = new CatalogLoader(
+                        Validation.buildDefaultValidatorFactory().getValidator())
                 .load(Path.of("..", "benchmarks"));
-        Runtimes runtimes = new Runtimes(TestFixtures.properties(InstalledPhp.directory(),
-                TestFixtures.local("php", List.of()), TestFixtures.local("php-jit", TestFixtures.JIT_SETTINGS)),
-                new ProcessRunner(64 * 1024), Clock.systemUTC());
+        Runtimes runtimes = new Runtimes(
+                TestFixtures.properties(
+                        InstalledPhp.directory(),
+                        TestFixtures.local("php", List.of()),
+                        TestFixtures.local("php-jit", TestFixtures.JIT_SETTINGS)),
+                new ProcessRunner(64 * 1024),
+                Clock.systemUTC());
         PhpRuntime first = runtimes.find(a).orElseThrow(() -> new IllegalArgumentException("No runtime " + a));
         PhpRuntime second = runtimes.find(b).orElseThrow(() -> new IllegalArgumentException("No runtime " + b));
         SampleExecutor executor = TestFixtures.executor(TestFixtures.execution(Duration.ofSeconds(60), "512M", null));
-        System.out.printf("%s (PHP %s) against %s (PHP %s), %d samples per run, %d repetitions, load %s%n", a,
-                first.phpVersion(), b, second.phpVersion(), samples, repetitions, load());
+        System.out.printf(
+                "%s (PHP %s) against %s (PHP %s), %d samples per run, %d repetitions, load %s%n",
+                a, first.phpVersion(), b, second.phpVersion(), samples, repetitions, load());
         for (String slug : slugs) {
             Benchmark benchmark = catalog.get(slug);
             List<Result> interleaved = new ArrayList<>();
@@ -74,12 +77,14 @@ public final class InterleavingBenchmark {
                         sequential.add(measure(executor, first, second, benchmark, samples, false));
                     }
                 }
-                System.out.printf("  %s repetition %d: interleaved %s, sequential %s (load %s)%n", slug, r + 1,
-                        interleaved.getLast(), sequential.getLast(), load());
+                System.out.printf(
+                        "  %s repetition %d: interleaved %s, sequential %s (load %s)%n",
+                        slug, r + 1, interleaved.getLast(), sequential.getLast(), load());
             }
             double truth = a.equals(b) ? 1.0 : median(ratios(interleaved, sequential));
-            System.out.printf("%n| benchmark | order | median ratio B/A | ratios min–max | median CI width | "
-                    + "spread of log ratio (SD) | CIs missing %s |%n|---|---|---|---|---|---|---|%n",
+            System.out.printf(
+                    "%n| benchmark | order | median ratio B/A | ratios min–max | median CI width | "
+                            + "spread of log ratio (SD) | CIs missing %s |%n|---|---|---|---|---|---|---|%n",
                     a.equals(b) ? "1" : String.format(Locale.ROOT, "%.3f (all runs' median)", truth));
             System.out.println(row(slug, "interleaved", interleaved, truth));
             System.out.println(row(slug, "sequential", sequential, truth));
@@ -89,8 +94,8 @@ public final class InterleavingBenchmark {
     }
 
     /** One comparison: samples of A and B, interleaved or one run after the other; the ratio and its interval. */
-    private static Result measure(SampleExecutor executor, PhpRuntime a, PhpRuntime b, Benchmark benchmark, int n,
-            boolean interleaved) {
+    private static Result measure(
+            SampleExecutor executor, PhpRuntime a, PhpRuntime b, Benchmark benchmark, int n, boolean interleaved) {
         double[] first = new double[n];
         double[] second = new double[n];
         if (interleaved) {
@@ -133,8 +138,8 @@ public final class InterleavingBenchmark {
                 ratios[i] = median(resample(b, random)) / median(resample(a, random));
             }
             Arrays.sort(ratios);
-            return new Result(median(b) / median(a), ratios[(int) (RESAMPLES * 0.025)],
-                    ratios[(int) (RESAMPLES * 0.975)]);
+            return new Result(
+                    median(b) / median(a), ratios[(int) (RESAMPLES * 0.025)], ratios[(int) (RESAMPLES * 0.975)]);
         }
 
         double width() {
@@ -155,15 +160,27 @@ public final class InterleavingBenchmark {
         double[] ratios = results.stream().mapToDouble(Result::ratio).toArray();
         double[] logs = Arrays.stream(ratios).map(Math::log).toArray();
         double mean = Arrays.stream(logs).average().orElse(0);
-        double sd = Math.sqrt(Arrays.stream(logs).map(l -> (l - mean) * (l - mean)).sum() / Math.max(1, logs.length - 1));
+        double sd =
+                Math.sqrt(Arrays.stream(logs).map(l -> (l - mean) * (l - mean)).sum() / Math.max(1, logs.length - 1));
         long misses = results.stream().filter(r -> r.misses(truth)).count();
-        return String.format(Locale.ROOT, "| %s | %s | %.3f | %.3f–%.3f | %.3f | %.3f | %d of %d |", slug, order,
-                median(ratios), Arrays.stream(ratios).min().orElse(0), Arrays.stream(ratios).max().orElse(0),
-                median(results.stream().mapToDouble(Result::width).toArray()), sd, misses, results.size());
+        return String.format(
+                Locale.ROOT,
+                "| %s | %s | %.3f | %.3f–%.3f | %.3f | %.3f | %d of %d |",
+                slug,
+                order,
+                median(ratios),
+                Arrays.stream(ratios).min().orElse(0),
+                Arrays.stream(ratios).max().orElse(0),
+                median(results.stream().mapToDouble(Result::width).toArray()),
+                sd,
+                misses,
+                results.size());
     }
 
     private static double[] ratios(List<Result> x, List<Result> y) {
-        return java.util.stream.Stream.concat(x.stream(), y.stream()).mapToDouble(Result::ratio).toArray();
+        return java.util.stream.Stream.concat(x.stream(), y.stream())
+                .mapToDouble(Result::ratio)
+                .toArray();
     }
 
     private static double[] resample(double[] values, SplittableRandom random) {

@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.containsString;
 
 import dev.benchpulse.contracts.web.ApiHeaders;
 import dev.benchpulse.runner.RunnerIntegrationTest;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,9 +26,13 @@ class CalibrationIntegrationTests {
     @Test
     void suggests_inner_iterations_for_a_sample_of_about_the_target_time() {
         Calibration calibration = client.post()
-                .uri("/api/benchmarks/sleep-a-little/calibrate?runtime=php&targetMillis=100").exchange()
-                .expectStatus().isOk()
-                .expectBody(Calibration.class).returnResult().getResponseBody();
+                .uri("/api/benchmarks/sleep-a-little/calibrate?runtime=php&targetMillis=100")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Calibration.class)
+                .returnResult()
+                .getResponseBody();
 
         // usleep(1000) takes a little more than a millisecond: about 100 fit in 100 ms
         assertThat(calibration.suggestedInnerIterations()).isBetween(50L, 100L);
@@ -41,9 +44,14 @@ class CalibrationIntegrationTests {
 
     @Test
     void a_fast_body_gets_many_iterations() {
-        Calibration calibration = client.post().uri("/api/benchmarks/sum-ints/calibrate?runtime=php").exchange()
-                .expectStatus().isOk()
-                .expectBody(Calibration.class).returnResult().getResponseBody();
+        Calibration calibration = client.post()
+                .uri("/api/benchmarks/sum-ints/calibrate?runtime=php")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Calibration.class)
+                .returnResult()
+                .getResponseBody();
 
         assertThat(calibration.targetMillis()).isEqualTo(200);
         assertThat(calibration.suggestedInnerIterations()).isGreaterThan(100_000L);
@@ -52,26 +60,49 @@ class CalibrationIntegrationTests {
 
     @Test
     void a_benchmark_that_fails_cannot_be_calibrated() {
-        client.post().uri("/api/benchmarks/undefined-variable/calibrate?runtime=php").exchange()
-                .expectStatus().isEqualTo(422)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        client.post()
+                .uri("/api/benchmarks/undefined-variable/calibrate?runtime=php")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(422)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.reason").isEqualTo("SCRIPT_ERROR")
-                .jsonPath("$.errorSection").isEqualTo("code")
-                .jsonPath("$.errorLine").isEqualTo(2)
-                .jsonPath("$.detail").value(containsString("Undefined variable $missing"));
+                .jsonPath("$.reason")
+                .isEqualTo("SCRIPT_ERROR")
+                .jsonPath("$.errorSection")
+                .isEqualTo("code")
+                .jsonPath("$.errorLine")
+                .isEqualTo(2)
+                .jsonPath("$.detail")
+                .value(containsString("Undefined variable $missing"));
     }
 
     @Test
     void the_runtime_is_required_and_must_be_usable() {
-        client.post().uri("/api/benchmarks/sum-ints/calibrate").exchange()
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("runtime");
-        client.post().uri("/api/benchmarks/sum-ints/calibrate?runtime=php-missing").exchange()
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].message").value(containsString("unavailable"));
-        client.post().uri("/api/benchmarks/sum-ints/calibrate?runtime=php&targetMillis=1").exchange()
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("targetMillis");
+        client.post()
+                .uri("/api/benchmarks/sum-ints/calibrate")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("runtime");
+        client.post()
+                .uri("/api/benchmarks/sum-ints/calibrate?runtime=php-missing")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].message")
+                .value(containsString("unavailable"));
+        client.post()
+                .uri("/api/benchmarks/sum-ints/calibrate?runtime=php&targetMillis=1")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("targetMillis");
     }
 }

@@ -13,9 +13,7 @@ import dev.benchpulse.runner.run.SampleOutcome;
 import dev.benchpulse.runner.runtime.PhpRuntime;
 import dev.benchpulse.runner.runtime.Runtimes;
 import dev.benchpulse.testsupport.InstalledPhp;
-
 import jakarta.validation.Validation;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +26,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,9 +62,16 @@ class CatalogExecutionIntegrationTests {
         pool = Executors.newFixedThreadPool(2);
         runtimes.forEach((label, runtime) -> runtime.ifPresent(php -> {
             Map<String, CompletableFuture<SampleOutcome>> byBenchmark = new LinkedHashMap<>();
-            catalog.benchmarks().stream().filter(b -> php.canRun(b.compatibility())).forEach(b -> byBenchmark.put(
-                    b.slug(), CompletableFuture.supplyAsync(() -> executor.run(php,
-                            b.withIterations(Math.min(WARMUP, b.warmupIterations()), INNER), Cancellation.none()), pool)));
+            catalog.benchmarks().stream()
+                    .filter(b -> php.canRun(b.compatibility()))
+                    .forEach(b -> byBenchmark.put(
+                            b.slug(),
+                            CompletableFuture.supplyAsync(
+                                    () -> executor.run(
+                                            php,
+                                            b.withIterations(Math.min(WARMUP, b.warmupIterations()), INNER),
+                                            Cancellation.none()),
+                                    pool)));
             outcomes.put(label, byBenchmark);
         }));
     }
@@ -75,15 +79,22 @@ class CatalogExecutionIntegrationTests {
     /** The local PHP, and the oldest and newest installed versions (empty when none is installed). */
     static Map<String, Optional<PhpRuntime>> underTest() {
         Path installed = InstalledPhp.directory();
-        Runtimes all = new Runtimes(TestFixtures.properties(installed, local("php", List.of())),
-                new ProcessRunner(64 * 1024), Clock.systemUTC());
+        Runtimes all = new Runtimes(
+                TestFixtures.properties(installed, local("php", List.of())),
+                new ProcessRunner(64 * 1024),
+                Clock.systemUTC());
         List<String> versions = InstalledPhp.versions();
         Map<String, Optional<PhpRuntime>> chosen = new LinkedHashMap<>();
         chosen.put("local PHP", all.find("php"));
-        chosen.put("oldest installed PHP", versions.stream().findFirst().flatMap(v -> all.find("php-" + v))
-                .filter(PhpRuntime::available));
-        chosen.put("newest installed PHP", versions.stream().reduce((a, b) -> b).flatMap(v -> all.find("php-" + v))
-                .filter(PhpRuntime::available));
+        chosen.put(
+                "oldest installed PHP",
+                versions.stream().findFirst().flatMap(v -> all.find("php-" + v)).filter(PhpRuntime::available));
+        chosen.put(
+                "newest installed PHP",
+                versions.stream()
+                        .reduce((a, b) -> b)
+                        .flatMap(v -> all.find("php-" + v))
+                        .filter(PhpRuntime::available));
         return chosen;
     }
 
@@ -107,33 +118,47 @@ class CatalogExecutionIntegrationTests {
     @Test
     void every_group_offers_alternatives_of_one_category() {
         Map<String, List<Benchmark>> groups = new LinkedHashMap<>();
-        catalog.benchmarks().forEach(b -> groups.computeIfAbsent(b.group(), g -> new ArrayList<>()).add(b));
+        catalog.benchmarks()
+                .forEach(b -> groups.computeIfAbsent(b.group(), g -> new ArrayList<>())
+                        .add(b));
         assertThat(groups).allSatisfy((group, members) -> {
             assertThat(members).as("members of group %s", group).hasSizeGreaterThanOrEqualTo(2);
-            assertThat(members.stream().map(Benchmark::category).distinct()).as("categories of group %s", group)
+            assertThat(members.stream().map(Benchmark::category).distinct())
+                    .as("categories of group %s", group)
                     .hasSize(1);
         });
     }
 
     @TestFactory
     Stream<DynamicNode> every_benchmark_runs_once_on_the_local_php_and_the_oldest_and_newest_installed_php() {
-        return runtimes.entrySet().stream().map(entry -> entry.getValue().isEmpty()
-                ? DynamicTest.dynamicTest(entry.getKey(), () -> Assumptions.abort(skip(entry.getKey() + ": "
-                        + notAvailable(entry.getKey()))))
-                : DynamicContainer.dynamicContainer(entry.getKey() + " (" + entry.getValue().get().id() + ", PHP "
-                        + entry.getValue().get().phpVersion() + ")", catalog.benchmarks().stream()
-                        .map(benchmark -> DynamicTest.dynamicTest(benchmark.slug(),
-                                () -> runs(entry.getKey(), entry.getValue().get(), benchmark)))));
+        return runtimes.entrySet().stream()
+                .map(entry -> entry.getValue().isEmpty()
+                        ? DynamicTest.dynamicTest(
+                                entry.getKey(),
+                                () -> Assumptions.abort(skip(entry.getKey() + ": " + notAvailable(entry.getKey()))))
+                        : DynamicContainer.dynamicContainer(
+                                entry.getKey() + " (" + entry.getValue().get().id() + ", PHP "
+                                        + entry.getValue().get().phpVersion() + ")",
+                                catalog.benchmarks().stream()
+                                        .map(benchmark -> DynamicTest.dynamicTest(
+                                                benchmark.slug(),
+                                                () -> runs(
+                                                        entry.getKey(),
+                                                        entry.getValue().get(),
+                                                        benchmark)))));
     }
 
     private static void runs(String label, PhpRuntime php, Benchmark benchmark) {
-        assertThat(php.available()).as("%s is available: %s", php.id(), php.reason()).isTrue();
+        assertThat(php.available())
+                .as("%s is available: %s", php.id(), php.reason())
+                .isTrue();
         if (!php.canRun(benchmark.compatibility())) {
             Assumptions.abort(skip(benchmark.slug() + " on " + php.id() + ": needs "
                     + benchmark.compatibility().explain() + ", " + php.id() + " is PHP " + php.phpVersion()));
         }
         SampleOutcome outcome = outcomes.get(label).get(benchmark.slug()).join();
-        assertThat(outcome).as("%s on %s (PHP %s): %s", benchmark.slug(), php.id(), php.phpVersion(), outcome)
+        assertThat(outcome)
+                .as("%s on %s (PHP %s): %s", benchmark.slug(), php.id(), php.phpVersion(), outcome)
                 .isInstanceOf(SampleOutcome.Measured.class);
     }
 

@@ -3,12 +3,10 @@ package dev.benchpulse.runner.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.validation.Validation;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +31,8 @@ class CatalogLoaderTests {
               $found = str_contains($haystack, 'ipsum');
             """;
 
-    final CatalogLoader loader = new CatalogLoader(Validation.buildDefaultValidatorFactory().getValidator());
+    final CatalogLoader loader =
+            new CatalogLoader(Validation.buildDefaultValidatorFactory().getValidator());
 
     @TempDir
     Path dir;
@@ -61,7 +60,8 @@ class CatalogLoaderTests {
         assertThat(benchmark.group()).isEqualTo("substring-search");
         assertThat(benchmark.tags()).containsExactly("strings", "search", "php8");
         assertThat(benchmark.minPhpVersion()).isEqualTo("8.0");
-        assertThat(benchmark.compatibility().explain()).isEqualTo("PHP 8.0 or newer (str_contains() is new in PHP 8.0)");
+        assertThat(benchmark.compatibility().explain())
+                .isEqualTo("PHP 8.0 or newer (str_contains() is new in PHP 8.0)");
         assertThat(benchmark.warmupIterations()).isEqualTo(1000);
         assertThat(benchmark.innerIterations()).isEqualTo(100_000);
         assertThat(benchmark.code()).isEqualTo("$found = str_contains($haystack, 'ipsum');\n");
@@ -70,8 +70,10 @@ class CatalogLoaderTests {
 
     @Test
     void leaves_out_a_bad_file_with_its_path_and_keeps_the_others() throws IOException {
-        Files.writeString(dir.resolve("broken.yml"), VALID.replace("slug: str-contains-native", "slug: broken")
-                .replace("innerIterations: 100000", "innerIterations: 0"));
+        Files.writeString(
+                dir.resolve("broken.yml"),
+                VALID.replace("slug: str-contains-native", "slug: broken")
+                        .replace("innerIterations: 100000", "innerIterations: 0"));
 
         Catalog catalog = load("str-contains-native.yml", VALID);
 
@@ -89,7 +91,8 @@ class CatalogLoaderTests {
         Catalog catalog = loader.load(dir.resolve("nowhere"));
 
         assertThat(catalog.benchmarks()).isEmpty();
-        assertThat(catalog.problems()).singleElement()
+        assertThat(catalog.problems())
+                .singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("BENCHPULSE_CATALOG_DIR"));
     }
 
@@ -99,10 +102,19 @@ class CatalogLoaderTests {
         @Test
         void every_required_field_must_be_present() throws IOException {
             List<String> problems = load("minimal.yml", "slug: minimal\n").problems().stream()
-                    .map(CatalogProblem::field).toList();
+                    .map(CatalogProblem::field)
+                    .toList();
 
-            assertThat(problems).containsExactlyInAnyOrder("name", "category", "group", "description", "tags",
-                    "warmupIterations", "innerIterations", "code");
+            assertThat(problems)
+                    .containsExactlyInAnyOrder(
+                            "name",
+                            "category",
+                            "group",
+                            "description",
+                            "tags",
+                            "warmupIterations",
+                            "innerIterations",
+                            "code");
         }
 
         @Test
@@ -148,28 +160,37 @@ class CatalogLoaderTests {
             assertThat(problemsOf("minPhpVersion: \"8.0\"", both.formatted("8.x")))
                     .containsExactly("maxPhpVersion must be \"major.minor\" in quotes, e.g. \"8.3\"");
             assertThat(problemsOf("minPhpVersion: \"8.0\"", both.formatted("7.4")))
-                    .containsExactly("maxPhpVersion is 7.4, older than minPhpVersion 8.0: no PHP could run the benchmark");
-            assertThat(problemsOf("minPhpVersion: \"8.0\"", both.formatted("8.3"))).isEmpty();
+                    .containsExactly(
+                            "maxPhpVersion is 7.4, older than minPhpVersion 8.0: no PHP could run the benchmark");
+            assertThat(problemsOf("minPhpVersion: \"8.0\"", both.formatted("8.3")))
+                    .isEmpty();
         }
 
         @Test
         void a_php_version_limit_needs_its_reason_and_a_reason_needs_a_limit() throws IOException {
             assertThat(problemsOf("phpVersionReason: str_contains() is new in PHP 8.0\n", ""))
-                    .singleElement().asString().startsWith("phpVersionReason is required with minPhpVersion");
+                    .singleElement()
+                    .asString()
+                    .startsWith("phpVersionReason is required with minPhpVersion");
             assertThat(problemsOf("minPhpVersion: \"8.0\"\n", ""))
-                    .singleElement().asString().startsWith("phpVersionReason explains minPhpVersion or maxPhpVersion");
+                    .singleElement()
+                    .asString()
+                    .startsWith("phpVersionReason explains minPhpVersion or maxPhpVersion");
         }
 
         @Test
         void a_value_of_the_wrong_type_names_the_field() throws IOException {
             assertThat(problemsOf("innerIterations: 100000", "innerIterations: lots"))
-                    .singleElement().asString().startsWith("innerIterations has the wrong type or shape");
+                    .singleElement()
+                    .asString()
+                    .startsWith("innerIterations has the wrong type or shape");
         }
 
         @Test
         void an_unknown_field_is_named_with_the_fields_allowed() throws IOException {
             assertThat(problemsOf("minPhpVersion:", "minPhp:"))
-                    .singleElement().asString()
+                    .singleElement()
+                    .asString()
                     .startsWith("minPhp is not a benchmark field")
                     .contains("minPhpVersion", "innerIterations");
         }
@@ -177,18 +198,23 @@ class CatalogLoaderTests {
         @Test
         void invalid_yaml_is_reported_with_its_line() throws IOException {
             assertThat(problemsOf("tags: [strings, search, php8]", "tags: [strings, search"))
-                    .singleElement().asString().startsWith("(file) is not valid YAML").contains("line");
+                    .singleElement()
+                    .asString()
+                    .startsWith("(file) is not valid YAML")
+                    .contains("line");
         }
 
         @Test
         void an_empty_file_is_reported() throws IOException {
-            assertThat(load("empty.yml", "").problems()).singleElement()
+            assertThat(load("empty.yml", "").problems())
+                    .singleElement()
                     .satisfies(p -> assertThat(p.message()).startsWith("is empty"));
         }
 
         @Test
         void a_yaml_extension_is_reported_as_ignored() throws IOException {
-            assertThat(load("other.yaml", VALID).problems()).singleElement()
+            assertThat(load("other.yaml", VALID).problems())
+                    .singleElement()
                     .satisfies(p -> assertThat(p.message()).contains("rename it"));
         }
     }
@@ -203,12 +229,29 @@ class CatalogLoaderTests {
         @Test
         void code_must_not_declare_named_functions_or_types() throws IOException {
             assertThat(problemsOfCode("function helper($x) { return $x; }\n$y = helper(1);"))
-                    .singleElement().asString().startsWith("code declares function helper(): code runs in a loop");
-            assertThat(problemsOfCode("class Point {}")).singleElement().asString().startsWith("code declares class Point");
-            assertThat(problemsOfCode("final class Point {}")).singleElement().asString().contains("class Point");
-            assertThat(problemsOfCode("interface Shape {}")).singleElement().asString().contains("interface Shape");
-            assertThat(problemsOfCode("trait Greets {}")).singleElement().asString().contains("trait Greets");
-            assertThat(problemsOfCode("enum Suit { case Hearts; }")).singleElement().asString().contains("enum Suit");
+                    .singleElement()
+                    .asString()
+                    .startsWith("code declares function helper(): code runs in a loop");
+            assertThat(problemsOfCode("class Point {}"))
+                    .singleElement()
+                    .asString()
+                    .startsWith("code declares class Point");
+            assertThat(problemsOfCode("final class Point {}"))
+                    .singleElement()
+                    .asString()
+                    .contains("class Point");
+            assertThat(problemsOfCode("interface Shape {}"))
+                    .singleElement()
+                    .asString()
+                    .contains("interface Shape");
+            assertThat(problemsOfCode("trait Greets {}"))
+                    .singleElement()
+                    .asString()
+                    .contains("trait Greets");
+            assertThat(problemsOfCode("enum Suit { case Hearts; }"))
+                    .singleElement()
+                    .asString()
+                    .contains("enum Suit");
         }
 
         @Test
@@ -226,10 +269,14 @@ class CatalogLoaderTests {
 
         @Test
         void no_section_may_use_harness_variables_or_php_tags() throws IOException {
-            assertThat(problemsOfCode("$__bp_inner = 1;")).singleElement().asString()
+            assertThat(problemsOfCode("$__bp_inner = 1;"))
+                    .singleElement()
+                    .asString()
                     .startsWith("code uses a $__bp_ variable");
-            assertThat(problemsOf("setup: |\n  $haystack", "setup: |\n  <?php\n  $haystack")).singleElement()
-                    .asString().startsWith("setup contains a PHP open or close tag");
+            assertThat(problemsOf("setup: |\n  $haystack", "setup: |\n  <?php\n  $haystack"))
+                    .singleElement()
+                    .asString()
+                    .startsWith("setup contains a PHP open or close tag");
         }
     }
 }

@@ -6,15 +6,13 @@ import dev.benchpulse.contracts.web.ApiHeaders;
 import dev.benchpulse.runner.RunnerIntegrationTest;
 import dev.benchpulse.runner.TestFixtures;
 import dev.benchpulse.runner.run.WorkerSlots;
-
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
-
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +23,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.util.UriComponentsBuilder;
-
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -43,21 +40,30 @@ class RequestLimitsIntegrationTests {
     static final Map<String, List<String>> QUEUED = new ConcurrentHashMap<>();
     /** Run ids per requestedBy the stand-in knows whatever their status (asked without a status). */
     static final Map<String, List<String>> KNOWN = new ConcurrentHashMap<>();
+
     static final List<String> IDENTITIES_SEEN = new CopyOnWriteArrayList<>();
-    static final DisposableServer RESULTS = HttpServer.create().host("127.0.0.1").port(0)
+    static final DisposableServer RESULTS = HttpServer.create()
+            .host("127.0.0.1")
+            .port(0)
             .handle((request, response) -> {
-                var query = UriComponentsBuilder.fromUri(URI.create(request.uri())).build().getQueryParams();
+                var query = UriComponentsBuilder.fromUri(URI.create(request.uri()))
+                        .build()
+                        .getQueryParams();
                 IDENTITIES_SEEN.add(String.valueOf(request.requestHeaders().get(ApiHeaders.IDENTITY)));
                 if ("dora".equals(query.getFirst("requestedBy"))) {
                     return response.status(500).send();
                 }
                 List<String> ids = (query.containsKey("status") ? QUEUED : KNOWN)
                         .getOrDefault(query.getFirst("requestedBy"), List.of());
-                String items = String.join(",", ids.stream().map(id -> "{\"id\":\"" + id + "\"}").toList());
+                String items = String.join(
+                        ",", ids.stream().map(id -> "{\"id\":\"" + id + "\"}").toList());
                 return response.header("Content-Type", "application/json")
-                        .sendString(Mono.just("{\"items\":[" + items + "],\"total\":" + ids.size() + "}"),
-                                StandardCharsets.UTF_8).then();
-            }).bindNow();
+                        .sendString(
+                                Mono.just("{\"items\":[" + items + "],\"total\":" + ids.size() + "}"),
+                                StandardCharsets.UTF_8)
+                        .then();
+            })
+            .bindNow();
 
     @Autowired
     WebTestClient client;
@@ -92,11 +98,21 @@ class RequestLimitsIntegrationTests {
         String ada = TestFixtures.identity("ada");
         QUEUED.put("ada", List.of("00000000-0000-4000-8000-000000000001", "00000000-0000-4000-8000-000000000002"));
 
-        post(ada).expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.title").isEqualTo("Too many queued runs")
-                .jsonPath("$.queued").isEqualTo(2).jsonPath("$.limit").isEqualTo(3);
-        assertThat(IDENTITIES_SEEN).as("the lookup carries the requester's own identity").containsOnly(ada);
+        post(ada)
+                .expectStatus()
+                .isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.title")
+                .isEqualTo("Too many queued runs")
+                .jsonPath("$.queued")
+                .isEqualTo(2)
+                .jsonPath("$.limit")
+                .isEqualTo(3);
+        assertThat(IDENTITIES_SEEN)
+                .as("the lookup carries the requester's own identity")
+                .containsOnly(ada);
 
         post(TestFixtures.identity("bob")).expectStatus().isAccepted();
     }
@@ -113,7 +129,11 @@ class RequestLimitsIntegrationTests {
     void runs_just_accepted_stop_counting_once_the_results_service_has_seen_them_start() {
         String gus = TestFixtures.identity("gus");
         List<String> accepted = new java.util.ArrayList<>();
-        post(gus).expectStatus().isAccepted().expectBody().jsonPath("$.runs[*].id")
+        post(gus)
+                .expectStatus()
+                .isAccepted()
+                .expectBody()
+                .jsonPath("$.runs[*].id")
                 .value(ids -> ((List<?>) ids).forEach(id -> accepted.add(String.valueOf(id))));
 
         KNOWN.put("gus", accepted); // both started: known to the results service, no longer QUEUED there
@@ -127,45 +147,82 @@ class RequestLimitsIntegrationTests {
         String eve = TestFixtures.identity("eve");
         QUEUED.put("eve", List.of("00000000-0000-4000-8000-000000000003"));
 
-        post(eve, matrix).expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
-                .expectBody().jsonPath("$.queued").isEqualTo(1).jsonPath("$.limit").isEqualTo(3);
+        post(eve, matrix)
+                .expectStatus()
+                .isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectBody()
+                .jsonPath("$.queued")
+                .isEqualTo(1)
+                .jsonPath("$.limit")
+                .isEqualTo(3);
 
         QUEUED.remove("eve");
-        post(eve, matrix).expectStatus().isAccepted().expectBody().jsonPath("$.runs.length()").isEqualTo(4);
-        post(eve, RUN).expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
-                .expectBody().jsonPath("$.queued").isEqualTo(4);
+        post(eve, matrix)
+                .expectStatus()
+                .isAccepted()
+                .expectBody()
+                .jsonPath("$.runs.length()")
+                .isEqualTo(4);
+        post(eve, RUN)
+                .expectStatus()
+                .isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectBody()
+                .jsonPath("$.queued")
+                .isEqualTo(4);
     }
 
     @Test
     void every_benchmark_of_a_matrix_is_held_to_the_cost_ceiling_and_the_costliest_is_named() {
         post(TestFixtures.identity("fay"), """
                 {"benchmarks": ["sum-ints", "str-contains-strpos"], "runtimes": ["php"], "iterations": 10000}""")
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("iterations")
-                .jsonPath("$.errors[0].message").value(message -> assertThat((String) message)
-                        .contains("benchmark 'str-contains-strpos'", "costs 101000000 operations",
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("iterations")
+                .jsonPath("$.errors[0].message")
+                .value(message -> assertThat((String) message)
+                        .contains(
+                                "benchmark 'str-contains-strpos'",
+                                "costs 101000000 operations",
                                 "more than the 50000000 one run may cost"));
         assertThat(IDENTITIES_SEEN).as("refused before the queue is counted").isEmpty();
     }
 
     @Test
     void when_the_results_service_cannot_say_no_run_is_accepted() {
-        post(TestFixtures.identity("dora")).expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
-                .expectBody().jsonPath("$.title").isEqualTo("Queue limit cannot be checked");
+        post(TestFixtures.identity("dora"))
+                .expectStatus()
+                .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectBody()
+                .jsonPath("$.title")
+                .isEqualTo("Queue limit cannot be checked");
     }
 
     @Test
     void a_calibration_waits_for_a_worker_slot_like_a_run_and_is_turned_away_when_none_frees_up() {
         int held = slots.available();
         assertThat(held).isPositive();
-        holdAll(held, () -> client.post().uri("/api/benchmarks/sum-ints/calibrate?runtime=php")
-                .header(ApiHeaders.CLIENT, "test").exchange()
-                .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
-                .expectHeader().exists("Retry-After")
-                .expectBody().jsonPath("$.title").isEqualTo("Workers busy"));
+        holdAll(
+                held,
+                () -> client.post()
+                        .uri("/api/benchmarks/sum-ints/calibrate?runtime=php")
+                        .header(ApiHeaders.CLIENT, "test")
+                        .exchange()
+                        .expectStatus()
+                        .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                        .expectHeader()
+                        .exists("Retry-After")
+                        .expectBody()
+                        .jsonPath("$.title")
+                        .isEqualTo("Workers busy"));
 
-        client.post().uri("/api/benchmarks/sum-ints/calibrate?runtime=php").header(ApiHeaders.CLIENT, "test")
-                .exchange().expectStatus().isOk();
+        client.post()
+                .uri("/api/benchmarks/sum-ints/calibrate?runtime=php")
+                .header(ApiHeaders.CLIENT, "test")
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     private WebTestClient.ResponseSpec post(String identity) {
@@ -173,8 +230,12 @@ class RequestLimitsIntegrationTests {
     }
 
     private WebTestClient.ResponseSpec post(String identity, String body) {
-        return client.post().uri("/api/runs").header(ApiHeaders.IDENTITY, identity)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+        return client.post()
+                .uri("/api/runs")
+                .header(ApiHeaders.IDENTITY, identity)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange();
     }
 
     /** Occupies every slot, as runs would, while the check runs. */
@@ -183,15 +244,16 @@ class RequestLimitsIntegrationTests {
         CountDownLatch done = new CountDownLatch(1);
         List<Thread> holders = new CopyOnWriteArrayList<>();
         for (int i = 0; i < slotsToHold; i++) {
-            holders.add(Thread.ofVirtual().start(() -> slots.forCalibration(() -> {
-                taken.countDown();
-                try {
-                    done.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return null;
-            })));
+            holders.add(Thread.ofVirtual()
+                    .start(() -> slots.forCalibration(() -> {
+                        taken.countDown();
+                        try {
+                            done.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return null;
+                    })));
         }
         try {
             taken.await();

@@ -15,7 +15,6 @@ import dev.benchpulse.runner.catalog.Catalog;
 import dev.benchpulse.runner.runtime.Runtimes;
 import dev.benchpulse.support.kafka.TopicClients;
 import dev.benchpulse.testsupport.TopicRecorder;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +22,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,15 +92,24 @@ class AttemptLivenessIntegrationTests {
 
             List<BenchmarkStarted> attempts = started(events);
             assertThat(attempts).hasSize(2);
-            List<SpecificRecord> hung = LivenessRig.ofAttempt(events, attempts.get(0).getAttemptId());
-            assertThat(hung).as("the hung attempt: no terminal event, nothing after the next one started")
+            List<SpecificRecord> hung =
+                    LivenessRig.ofAttempt(events, attempts.get(0).getAttemptId());
+            assertThat(hung)
+                    .as("the hung attempt: no terminal event, nothing after the next one started")
                     .noneMatch(AttemptLivenessIntegrationTests::terminal)
                     .allMatch(e -> Events.occurredAt(e).isBefore(attempts.get(1).getOccurredAt()));
             assertThat(kinds(LivenessRig.ofAttempt(events, attempts.get(1).getAttemptId())))
-                    .containsExactly("BenchmarkStarted", "BenchmarkProgress", "BenchmarkProgress",
-                            "BenchmarkProgress", "BenchmarkProgress", "BenchmarkCompleted");
-            Duration detected = Duration.between(Events.occurredAt(hung.getLast()), attempts.get(1).getOccurredAt());
-            assertThat(detected).as("time from the hung attempt's last sign of life to the next attempt")
+                    .containsExactly(
+                            "BenchmarkStarted",
+                            "BenchmarkProgress",
+                            "BenchmarkProgress",
+                            "BenchmarkProgress",
+                            "BenchmarkProgress",
+                            "BenchmarkCompleted");
+            Duration detected = Duration.between(
+                    Events.occurredAt(hung.getLast()), attempts.get(1).getOccurredAt());
+            assertThat(detected)
+                    .as("time from the hung attempt's last sign of life to the next attempt")
                     .isLessThan(Duration.ofSeconds(30));
         }
     }
@@ -118,13 +125,16 @@ class AttemptLivenessIntegrationTests {
             assertThat(started(events)).hasSize(LivenessRig.MAX_ATTEMPTS);
             assertThat(events.getLast()).isInstanceOfSatisfying(BenchmarkFailed.class, failed -> {
                 assertThat(failed.getReason()).isEqualTo(FailureReason.RUNNER_LOST);
-                assertThat(failed.getMessage()).startsWith("Runner lost: 3 attempt(s) of this run ended without a "
-                        + "word from their runner (the last on liveness)");
+                assertThat(failed.getMessage())
+                        .startsWith("Runner lost: 3 attempt(s) of this run ended without a "
+                                + "word from their runner (the last on liveness)");
                 assertThat(failed.getSequence()).isZero();
-                assertThat(started(events)).extracting(BenchmarkStarted::getAttemptId)
+                assertThat(started(events))
+                        .extracting(BenchmarkStarted::getAttemptId)
                         .doesNotContain(failed.getAttemptId());
             });
-            assertThat(events.stream().filter(AttemptLivenessIntegrationTests::terminal)).hasSize(1);
+            assertThat(events.stream().filter(AttemptLivenessIntegrationTests::terminal))
+                    .hasSize(1);
         }
     }
 
@@ -136,19 +146,30 @@ class AttemptLivenessIntegrationTests {
 
             List<SpecificRecord> events = runs.awaitTerminal(run, TIMEOUT);
 
-            assertThat(started(events)).as("one attempt: the request never left the consumer").hasSize(1);
+            assertThat(started(events))
+                    .as("one attempt: the request never left the consumer")
+                    .hasSize(1);
             assertThat(events.getLast()).isInstanceOf(BenchmarkCompleted.class);
-            List<BenchmarkHeartbeat> heartbeats = events.stream().filter(BenchmarkHeartbeat.class::isInstance)
-                    .map(BenchmarkHeartbeat.class::cast).toList();
+            List<BenchmarkHeartbeat> heartbeats = events.stream()
+                    .filter(BenchmarkHeartbeat.class::isInstance)
+                    .map(BenchmarkHeartbeat.class::cast)
+                    .toList();
             assertThat(heartbeats).hasSizeGreaterThanOrEqualTo(3).allSatisfy(beat -> {
                 assertThat(beat.getIntervalMillis()).isEqualTo(LivenessRig.HEARTBEAT.toMillis());
                 assertThat(beat.getTotalIterations()).isEqualTo(5);
                 assertThat(beat.getRunnerInstanceId()).isEqualTo("liveness");
             });
-            assertThat(heartbeats).extracting(BenchmarkHeartbeat::getSamplesTaken).isSorted().contains(0)
+            assertThat(heartbeats)
+                    .extracting(BenchmarkHeartbeat::getSamplesTaken)
+                    .isSorted()
+                    .contains(0)
                     .allMatch(taken -> taken >= 0 && taken < 5);
-            assertThat(events).extracting(e -> Events.sequence(e).orElseThrow()).isSorted().doesNotHaveDuplicates();
-            assertThat(events.stream().filter(BenchmarkProgress.class::isInstance)).hasSize(5);
+            assertThat(events)
+                    .extracting(e -> Events.sequence(e).orElseThrow())
+                    .isSorted()
+                    .doesNotHaveDuplicates();
+            assertThat(events.stream().filter(BenchmarkProgress.class::isInstance))
+                    .hasSize(5);
         }
     }
 
@@ -167,13 +188,15 @@ class AttemptLivenessIntegrationTests {
 
                 List<BenchmarkStarted> attempts = started(events);
                 assertThat(attempts).as("attempts of run %s", run).hasSize(2);
-                List<SpecificRecord> hung = LivenessRig.ofAttempt(events, attempts.get(0).getAttemptId());
-                assertThat(hung).as("the hung attempt of run %s", run)
+                List<SpecificRecord> hung =
+                        LivenessRig.ofAttempt(events, attempts.get(0).getAttemptId());
+                assertThat(hung)
+                        .as("the hung attempt of run %s", run)
                         .noneMatch(AttemptLivenessIntegrationTests::terminal)
                         .anyMatch(BenchmarkHeartbeat.class::isInstance);
                 assertThat(kinds(LivenessRig.ofAttempt(events, attempts.get(1).getAttemptId())))
-                        .containsExactly("BenchmarkStarted", "BenchmarkProgress", "BenchmarkProgress",
-                                "BenchmarkCompleted");
+                        .containsExactly(
+                                "BenchmarkStarted", "BenchmarkProgress", "BenchmarkProgress", "BenchmarkCompleted");
             }
         }
     }
@@ -189,8 +212,8 @@ class AttemptLivenessIntegrationTests {
             return refused.contains(attempt) && Events.sequence(event).orElseThrow() >= 2;
         };
         try (LivenessRig rig = rig("undelivered", Duration.ofMinutes(2), firstAttemptAfterItsFirstSample);
-                TopicRecorder<byte[], byte[]> deadLetters = TopicRecorder.start(
-                        Topics.RUN_REQUESTS.deadLetter().orElseThrow())) {
+                TopicRecorder<byte[], byte[]> deadLetters =
+                        TopicRecorder.start(Topics.RUN_REQUESTS.deadLetter().orElseThrow())) {
             UUID run = rig.request("sum-ints", 3, 100);
 
             List<SpecificRecord> events = runs.awaitTerminal(run, TIMEOUT);
@@ -198,11 +221,15 @@ class AttemptLivenessIntegrationTests {
             List<BenchmarkStarted> attempts = started(events);
             assertThat(attempts).hasSize(2);
             assertThat(kinds(LivenessRig.ofAttempt(events, attempts.get(0).getAttemptId())))
-                    .as("the attempt with an event missing never ends").containsExactly("BenchmarkStarted",
-                            "BenchmarkProgress");
-            assertThat(kinds(LivenessRig.ofAttempt(events, attempts.get(1).getAttemptId()))).containsExactly(
-                    "BenchmarkStarted", "BenchmarkProgress", "BenchmarkProgress", "BenchmarkProgress",
-                    "BenchmarkCompleted");
+                    .as("the attempt with an event missing never ends")
+                    .containsExactly("BenchmarkStarted", "BenchmarkProgress");
+            assertThat(kinds(LivenessRig.ofAttempt(events, attempts.get(1).getAttemptId())))
+                    .containsExactly(
+                            "BenchmarkStarted",
+                            "BenchmarkProgress",
+                            "BenchmarkProgress",
+                            "BenchmarkProgress",
+                            "BenchmarkCompleted");
             assertThat(deadLetters.records()).noneMatch(r -> run.toString().equals(key(r.key())));
         }
     }
@@ -210,29 +237,40 @@ class AttemptLivenessIntegrationTests {
     @Test
     void a_request_that_cannot_be_decoded_is_dead_lettered_and_the_next_one_runs() throws Exception {
         try (LivenessRig rig = rig("poison");
-                TopicRecorder<byte[], byte[]> deadLetters = TopicRecorder.start(
-                        Topics.RUN_REQUESTS.deadLetter().orElseThrow())) {
+                TopicRecorder<byte[], byte[]> deadLetters =
+                        TopicRecorder.start(Topics.RUN_REQUESTS.deadLetter().orElseThrow())) {
             String poison = "poison-" + UUID.randomUUID();
             rig.poison(poison, "not avro".getBytes(StandardCharsets.UTF_8));
             UUID run = rig.request("sum-ints", 1, 100);
 
             assertThat(runs.awaitTerminal(run, TIMEOUT).getLast()).isInstanceOf(BenchmarkCompleted.class);
             assertThat(deadLetters.awaitRecords(r -> poison.equals(key(r.key())), 1, TIMEOUT))
-                    .singleElement().satisfies(r -> {
-                        assertThat(new String(r.value(), StandardCharsets.UTF_8)).isEqualTo("not avro");
-                        assertThat(new String(r.headers().lastHeader("kafka_dlt-original-topic").value(),
-                                StandardCharsets.UTF_8)).isEqualTo(rig.topic());
+                    .singleElement()
+                    .satisfies(r -> {
+                        assertThat(new String(r.value(), StandardCharsets.UTF_8))
+                                .isEqualTo("not avro");
+                        assertThat(new String(
+                                        r.headers()
+                                                .lastHeader("kafka_dlt-original-topic")
+                                                .value(),
+                                        StandardCharsets.UTF_8))
+                                .isEqualTo(rig.topic());
                     });
         }
     }
 
     private static List<BenchmarkStarted> started(List<SpecificRecord> events) {
-        return events.stream().filter(BenchmarkStarted.class::isInstance).map(BenchmarkStarted.class::cast).toList();
+        return events.stream()
+                .filter(BenchmarkStarted.class::isInstance)
+                .map(BenchmarkStarted.class::cast)
+                .toList();
     }
 
     private static List<String> kinds(List<SpecificRecord> events) {
-        return events.stream().filter(e -> !(e instanceof BenchmarkHeartbeat))
-                .map(e -> e.getClass().getSimpleName()).toList();
+        return events.stream()
+                .filter(e -> !(e instanceof BenchmarkHeartbeat))
+                .map(e -> e.getClass().getSimpleName())
+                .toList();
     }
 
     private static boolean terminal(SpecificRecord event) {

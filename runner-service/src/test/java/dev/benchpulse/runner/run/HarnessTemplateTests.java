@@ -4,9 +4,7 @@ import static dev.benchpulse.runner.TestFixtures.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.benchpulse.runner.run.SourceMap.Position;
-
 import java.util.List;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -15,14 +13,18 @@ class HarnessTemplateTests {
     private final HarnessTemplate template = HarnessTemplate.standard();
 
     private final Harness harness = template.render(benchmark(
-            "function twice(int $x): int {\n    return 2 * $x;\n}", "$y = twice(21);\n$z = $y + 1;",
-            "unset($y);", 7, 1234));
+            "function twice(int $x): int {\n    return 2 * $x;\n}",
+            "$y = twice(21);\n$z = $y + 1;",
+            "unset($y);",
+            7,
+            1234));
 
     private final List<String> lines = harness.script().lines().toList();
 
     @Test
     void replaces_the_iteration_placeholders() {
-        assertThat(harness.script()).contains("$__bp_warmup = 7;", "$__bp_inner = 1234;")
+        assertThat(harness.script())
+                .contains("$__bp_warmup = 7;", "$__bp_inner = 1234;")
                 .doesNotContain("{{");
     }
 
@@ -66,7 +68,8 @@ class HarnessTemplateTests {
         @Test
         void leaves_the_harness_own_lines_unmapped() {
             assertThat(harness.sourceMap().find(1)).isEmpty();
-            assertThat(harness.sourceMap().find(lines.indexOf("gc_disable();") + 1)).isEmpty();
+            assertThat(harness.sourceMap().find(lines.indexOf("gc_disable();") + 1))
+                    .isEmpty();
         }
 
         @Test

@@ -9,14 +9,12 @@ import dev.benchpulse.contracts.avro.BenchmarkProgress;
 import dev.benchpulse.contracts.avro.BenchmarkStarted;
 import dev.benchpulse.contracts.avro.FailureReason;
 import dev.benchpulse.runner.RunnerIntegrationTest;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,20 +56,30 @@ class InterleavedRunsIntegrationTests {
                 {"benchmark": "sleep-a-little", "runtimes": ["php", "php-jit"], "iterations": 3, "innerIterations": 20}""");
         UUID php = runId(queued, 0);
         UUID jit = runId(queued, 1);
-        assertThat(queued.get(0).get("groupId")).isNotNull().isEqualTo(queued.get(1).get("groupId"));
+        assertThat(queued.get(0).get("groupId"))
+                .isNotNull()
+                .isEqualTo(queued.get(1).get("groupId"));
 
         List<SpecificRecord> phpEvents = runs.awaitTerminal(php, TIMEOUT);
         List<SpecificRecord> jitEvents = runs.awaitTerminal(jit, TIMEOUT);
 
         for (List<SpecificRecord> events : List.of(phpEvents, jitEvents)) {
-            assertThat(events).extracting(e -> e.getClass().getSimpleName()).containsExactly("BenchmarkStarted",
-                    "BenchmarkProgress", "BenchmarkProgress", "BenchmarkProgress", "BenchmarkCompleted");
-            assertThat(events).extracting(RunLifecycle::attemptOf).containsOnly(RunLifecycle.attemptOf(events.getFirst()));
+            assertThat(events)
+                    .extracting(e -> e.getClass().getSimpleName())
+                    .containsExactly(
+                            "BenchmarkStarted",
+                            "BenchmarkProgress",
+                            "BenchmarkProgress",
+                            "BenchmarkProgress",
+                            "BenchmarkCompleted");
+            assertThat(events)
+                    .extracting(RunLifecycle::attemptOf)
+                    .containsOnly(RunLifecycle.attemptOf(events.getFirst()));
         }
         assertThat(((BenchmarkStarted) phpEvents.getFirst()).getRunnerInstanceId())
                 .isEqualTo(((BenchmarkStarted) jitEvents.getFirst()).getRunnerInstanceId());
-        assertThat(samplesInTimeOrder(phpEvents, jitEvents)).containsExactly("php", "php-jit", "php", "php-jit", "php",
-                "php-jit");
+        assertThat(samplesInTimeOrder(phpEvents, jitEvents))
+                .containsExactly("php", "php-jit", "php", "php-jit", "php", "php-jit");
     }
 
     @Test
@@ -83,8 +91,8 @@ class InterleavedRunsIntegrationTests {
         List<SpecificRecord> phpEvents = runs.awaitTerminal(runId(queued, 0), TIMEOUT);
         List<SpecificRecord> jitEvents = runs.awaitTerminal(runId(queued, 1), TIMEOUT);
 
-        assertThat(samplesInTimeOrder(phpEvents, jitEvents)).containsExactly("php", "php", "php-jit", "php-jit", "php",
-                "php", "php-jit", "php-jit");
+        assertThat(samplesInTimeOrder(phpEvents, jitEvents))
+                .containsExactly("php", "php", "php-jit", "php-jit", "php", "php", "php-jit", "php-jit");
     }
 
     @Test
@@ -97,11 +105,13 @@ class InterleavedRunsIntegrationTests {
 
         runs.cancel(php);
 
-        BenchmarkFailed failed = (BenchmarkFailed) runs.awaitTerminal(php, TIMEOUT).getLast();
+        BenchmarkFailed failed =
+                (BenchmarkFailed) runs.awaitTerminal(php, TIMEOUT).getLast();
         assertThat(failed.getReason()).isEqualTo(FailureReason.CANCELLED);
         List<SpecificRecord> jitEvents = runs.awaitTerminal(jit, TIMEOUT);
         assertThat(jitEvents.getLast()).isInstanceOf(BenchmarkCompleted.class);
-        assertThat(jitEvents.stream().filter(BenchmarkProgress.class::isInstance)).hasSize(4);
+        assertThat(jitEvents.stream().filter(BenchmarkProgress.class::isInstance))
+                .hasSize(4);
     }
 
     @Test
@@ -119,14 +129,23 @@ class InterleavedRunsIntegrationTests {
         List<SpecificRecord> samples = new ArrayList<>();
         a.stream().filter(BenchmarkProgress.class::isInstance).forEach(samples::add);
         b.stream().filter(BenchmarkProgress.class::isInstance).forEach(samples::add);
-        return samples.stream().sorted(Comparator.comparing(e -> Events.occurredAt(e)))
-                .map(e -> ((BenchmarkProgress) e).getRuntime().getId()).toList();
+        return samples.stream()
+                .sorted(Comparator.comparing(e -> Events.occurredAt(e)))
+                .map(e -> ((BenchmarkProgress) e).getRuntime().getId())
+                .toList();
     }
 
     private List<Map<String, Object>> post(String json) {
-        Map<String, Object> body = client.post().uri("/api/runs").contentType(MediaType.APPLICATION_JSON).bodyValue(json)
-                .exchange().expectStatus().isAccepted()
-                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody();
+        Map<String, Object> body = client.post()
+                .uri("/api/runs")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(json)
+                .exchange()
+                .expectStatus()
+                .isAccepted()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody();
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> queued = (List<Map<String, Object>>) body.get("runs");
         return queued;

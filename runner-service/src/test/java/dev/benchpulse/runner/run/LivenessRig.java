@@ -18,7 +18,8 @@ import dev.benchpulse.support.kafka.TopicClients;
 import dev.benchpulse.support.outage.DependencyOutages;
 import dev.benchpulse.testsupport.EmbeddedBroker;
 import dev.benchpulse.testsupport.TopicPublisher;
-
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,9 +35,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.function.Predicate;
-
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.micrometer.observation.ObservationRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -71,32 +69,52 @@ final class LivenessRig implements AutoCloseable {
     private final RunWorkers workers;
     private final AttemptWatch watch;
     private final RunRequestConsumer consumer;
-    private volatile IntConsumer beforeSample = n -> { };
+    private volatile IntConsumer beforeSample = n -> {};
 
     /**
      * @param undeliverable events the broker is made to refuse (their send fails), as when Kafka stays away longer
      *                      than the producer's delivery timeout
      */
-    LivenessRig(String name, Catalog catalog, Runtimes runtimes, TopicClients clients, KafkaProperties kafka,
-            RunProperties properties, Duration maxPollInterval, Predicate<SpecificRecord> undeliverable)
+    LivenessRig(
+            String name,
+            Catalog catalog,
+            Runtimes runtimes,
+            TopicClients clients,
+            KafkaProperties kafka,
+            RunProperties properties,
+            Duration maxPollInterval,
+            Predicate<SpecificRecord> undeliverable)
             throws Exception {
-        topic = new Topic<>("test.liveness." + name, 1, String.class, RunRequested.class,
-                Set.of(EventType.RUN_REQUESTED), Serdes::String,
-                () -> new AvroSerde<>(RunRequested.class, EnumSet.of(EventType.RUN_REQUESTED)), null);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                EmbeddedBroker.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(topic.name(), 1, (short) 1))).all().get();
+        topic = new Topic<>(
+                "test.liveness." + name,
+                1,
+                String.class,
+                RunRequested.class,
+                Set.of(EventType.RUN_REQUESTED),
+                Serdes::String,
+                () -> new AvroSerde<>(RunRequested.class, EnumSet.of(EventType.RUN_REQUESTED)),
+                null);
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedBroker.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic.name(), 1, (short) 1)))
+                    .all()
+                    .get();
         }
         requests = TopicPublisher.to(topic);
         raw = TopicPublisher.raw(topic);
         CancelledRuns cancelledRuns = new CancelledRuns(Duration.ofHours(1), Clock.systemUTC());
         RunMetrics metrics = new RunMetrics(new SimpleMeterRegistry());
         DependencyOutages outages = new DependencyOutages(new SimpleMeterRegistry(), Duration.ofMinutes(1));
-        RunExecution execution = new RunExecution(catalog, runtimes,
+        RunExecution execution = new RunExecution(
+                catalog,
+                runtimes,
                 new SampleLoop(new HeldUpExecutor(), cancelledRuns, "liveness", Duration.ofHours(1)),
-                new RunEventPublisher(new RefusingTemplate(clients.template(Topics.BENCHMARK_EVENTS),
-                        undeliverable)), cancelledRuns, metrics,
-                Clock.systemUTC(), "liveness", outages);
+                new RunEventPublisher(new RefusingTemplate(clients.template(Topics.BENCHMARK_EVENTS), undeliverable)),
+                cancelledRuns,
+                metrics,
+                Clock.systemUTC(),
+                "liveness",
+                outages);
         workers = new RunWorkers(execution, cancelledRuns, metrics, new WorkerSlots(1, 0, Duration.ZERO), 1);
         watch = new AttemptWatch(workers, HEARTBEAT, SAMPLE_TIMEOUT, STALL_TIMEOUT);
         Map<String, Object> config = RunConfiguration.consumerProperties(kafka, properties);
@@ -104,9 +122,16 @@ final class LivenessRig implements AutoCloseable {
         config.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) maxPollInterval.toMillis());
         consumer = new RunRequestConsumer(
                 () -> new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
-                topic.name(), topic.valueDeserializer(), workers,
-                new RunRequestDeadLetters(deadLetterTemplate(clients), new SimpleMeterRegistry()), MAX_ATTEMPTS,
-                "liveness", true, outages, ObservationRegistry.NOOP, null);
+                topic.name(),
+                topic.valueDeserializer(),
+                workers,
+                new RunRequestDeadLetters(deadLetterTemplate(clients), new SimpleMeterRegistry()),
+                MAX_ATTEMPTS,
+                "liveness",
+                true,
+                outages,
+                ObservationRegistry.NOOP,
+                null);
         watch.start();
         consumer.start();
     }
@@ -135,8 +160,21 @@ final class LivenessRig implements AutoCloseable {
     UUID request(String benchmark, int iterations, Integer inner) {
         UUID runId = UUID.randomUUID();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        requests.send(runId.toString(), new RunRequested(UUID.randomUUID(), runId, now, benchmark, "php", iterations,
-                null, inner, now, "tester", null, null));
+        requests.send(
+                runId.toString(),
+                new RunRequested(
+                        UUID.randomUUID(),
+                        runId,
+                        now,
+                        benchmark,
+                        "php",
+                        iterations,
+                        null,
+                        inner,
+                        now,
+                        "tester",
+                        null,
+                        null));
         return runId;
     }
 
@@ -145,13 +183,27 @@ final class LivenessRig implements AutoCloseable {
      * it: one request per run, the leader's first; the run ids in the runtimes' order.
      */
     List<UUID> requestGroup(String benchmark, int iterations, Integer inner, String... runtimeIds) {
-        List<GroupMember> members = Arrays.stream(runtimeIds).map(r -> new GroupMember(UUID.randomUUID(), r))
+        List<GroupMember> members = Arrays.stream(runtimeIds)
+                .map(r -> new GroupMember(UUID.randomUUID(), r))
                 .toList();
         RunGroup group = new RunGroup(UUID.randomUUID(), members, 1);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         for (GroupMember member : members) {
-            requests.send(member.getRunId().toString(), new RunRequested(UUID.randomUUID(), member.getRunId(), now,
-                    benchmark, member.getRuntime(), iterations, null, inner, now, "tester", null, group));
+            requests.send(
+                    member.getRunId().toString(),
+                    new RunRequested(
+                            UUID.randomUUID(),
+                            member.getRunId(),
+                            now,
+                            benchmark,
+                            member.getRuntime(),
+                            iterations,
+                            null,
+                            inner,
+                            now,
+                            "tester",
+                            null,
+                            group));
         }
         return members.stream().map(GroupMember::getRunId).toList();
     }
@@ -165,7 +217,9 @@ final class LivenessRig implements AutoCloseable {
     }
 
     static List<SpecificRecord> ofAttempt(List<SpecificRecord> events, UUID attempt) {
-        return events.stream().filter(e -> RunLifecycle.attemptOf(e).equals(attempt)).toList();
+        return events.stream()
+                .filter(e -> RunLifecycle.attemptOf(e).equals(attempt))
+                .toList();
     }
 
     @Override
@@ -189,8 +243,8 @@ final class LivenessRig implements AutoCloseable {
         }
 
         @Override
-        public CompletableFuture<SendResult<String, SpecificRecord>> send(String topic, String key,
-                SpecificRecord data) {
+        public CompletableFuture<SendResult<String, SpecificRecord>> send(
+                String topic, String key, SpecificRecord data) {
             return undeliverable.test(data)
                     ? CompletableFuture.failedFuture(new TimeoutException("Expiring record: delivery timed out"))
                     : super.send(topic, key, data);
@@ -201,8 +255,11 @@ final class LivenessRig implements AutoCloseable {
     private final class HeldUpExecutor extends SampleExecutor {
 
         private HeldUpExecutor() {
-            super(HarnessTemplate.standard(), new ProcessRunner(64 * 1024),
-                    TestFixtures.execution(SAMPLE_TIMEOUT, "64M", null), new SampleMetrics(new SimpleMeterRegistry()));
+            super(
+                    HarnessTemplate.standard(),
+                    new ProcessRunner(64 * 1024),
+                    TestFixtures.execution(SAMPLE_TIMEOUT, "64M", null),
+                    new SampleMetrics(new SimpleMeterRegistry()));
         }
 
         @Override

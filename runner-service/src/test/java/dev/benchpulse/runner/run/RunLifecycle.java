@@ -8,13 +8,11 @@ import dev.benchpulse.contracts.avro.RunCancelRequested;
 import dev.benchpulse.contracts.avro.RunRequested;
 import dev.benchpulse.testsupport.TopicPublisher;
 import dev.benchpulse.testsupport.TopicRecorder;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -38,8 +36,21 @@ final class RunLifecycle implements AutoCloseable {
 
     private UUID request(UUID runId, String benchmark, String runtime, int iterations, Integer warmup, Integer inner) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        requests.send(runId.toString(), new RunRequested(UUID.randomUUID(), runId, now, benchmark, runtime, iterations,
-                warmup, inner, now, "tester", null, null));
+        requests.send(
+                runId.toString(),
+                new RunRequested(
+                        UUID.randomUUID(),
+                        runId,
+                        now,
+                        benchmark,
+                        runtime,
+                        iterations,
+                        warmup,
+                        inner,
+                        now,
+                        "tester",
+                        null,
+                        null));
         return runId;
     }
 

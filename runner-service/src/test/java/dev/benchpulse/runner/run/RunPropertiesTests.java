@@ -3,11 +3,9 @@ package dev.benchpulse.runner.run;
 import static dev.benchpulse.runner.TestFixtures.shipped;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.benchpulse.testsupport.ConfigurationMetadata;
 import java.io.IOException;
 import java.time.Duration;
-
-import dev.benchpulse.testsupport.ConfigurationMetadata;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -25,7 +23,8 @@ class RunPropertiesTests {
         assertThat(properties.execution().sampleTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(properties.execution().memoryLimit()).isEqualTo("512M");
         assertThat(properties.execution().maxOutput().toKilobytes()).isEqualTo(64);
-        assertThat(properties.worker().resolvedConcurrentRuns()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(properties.worker().resolvedConcurrentRuns())
+                .isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(properties.worker().heartbeatInterval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(properties.worker().stallTimeout()).isEqualTo(Duration.ofMinutes(2));
         assertThat(properties.worker().maxAttempts()).isEqualTo(3);
@@ -37,14 +36,18 @@ class RunPropertiesTests {
     void an_instance_id_defaults_to_host_and_process() {
         RunProperties properties = new RunProperties(" ", null, null);
 
-        assertThat(properties.resolvedInstanceId()).endsWith("-" + ProcessHandle.current().pid());
+        assertThat(properties.resolvedInstanceId())
+                .endsWith("-" + ProcessHandle.current().pid());
     }
 
     @Test
     void a_negative_number_of_concurrent_runs_stops_start_up_naming_the_property() {
-        new ApplicationContextRunner().withUserConfiguration(Enabled.class)
+        new ApplicationContextRunner()
+                .withUserConfiguration(Enabled.class)
                 .withPropertyValues("benchpulse.runner.worker.concurrent-runs=-1")
-                .run(context -> assertThat(context).getFailure().rootCause()
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
                         .hasMessageContaining("benchpulse.runner")
                         .hasMessageContaining("worker.concurrentRuns")
                         .hasMessageContaining("must be greater than or equal to 0"));
@@ -52,12 +55,14 @@ class RunPropertiesTests {
 
     @Test
     void the_settings_have_ide_metadata() {
-        assertThat(ConfigurationMetadata.names()).contains("benchpulse.runner.worker.concurrent-runs",
-                "benchpulse.runner.execution.sample-timeout", "benchpulse.runner.catalog-dir",
-                "benchpulse.runner.runtimes");
+        assertThat(ConfigurationMetadata.names())
+                .contains(
+                        "benchpulse.runner.worker.concurrent-runs",
+                        "benchpulse.runner.execution.sample-timeout",
+                        "benchpulse.runner.catalog-dir",
+                        "benchpulse.runner.runtimes");
     }
 
     @EnableConfigurationProperties(RunProperties.class)
-    static class Enabled {
-    }
+    static class Enabled {}
 }

@@ -8,7 +8,6 @@ import dev.benchpulse.contracts.Topics;
 import dev.benchpulse.contracts.avro.RunRequested;
 import dev.benchpulse.runner.RunnerIntegrationTest;
 import dev.benchpulse.testsupport.TopicPublisher;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -54,8 +52,8 @@ class RunRequestConsumersIntegrationTests {
         Map<String, Object> config = RunConfiguration.consumerProperties(kafka, properties);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "fresh-runners-" + UUID.randomUUID());
         List<List<Long>> polls = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic.name()));
             await().atMost(TIMEOUT).until(() -> {
                 List<Long> offsets = new ArrayList<>();
@@ -66,13 +64,15 @@ class RunRequestConsumersIntegrationTests {
                 return polls.stream().mapToInt(List::size).sum() >= 2;
             });
         }
-        assertThat(polls).as("offsets of each poll, of the requests published before the group joined")
+        assertThat(polls)
+                .as("offsets of each poll, of the requests published before the group joined")
                 .containsExactly(List.of(first), List.of(first + 1));
     }
 
     @Test
     void the_consumer_fetches_one_record_batch_per_partition_so_it_takes_its_partitions_in_turn() {
-        // RequestQueuesIntegrationTests shows what these settings do; this shows the worker's consumer really gets them.
+        // RequestQueuesIntegrationTests shows what these settings do; this shows the worker's consumer really gets
+        // them.
         assertThat(RunConfiguration.consumerProperties(kafka, properties))
                 .containsEntry(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 1)
                 .containsEntry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
@@ -80,13 +80,31 @@ class RunRequestConsumersIntegrationTests {
 
     private static Topic<String, RunRequested> privateRunRequestsTopic() {
         Topic<String, RunRequested> registry = Topics.RUN_REQUESTS;
-        return new Topic<>("runner-test.run-requests." + UUID.randomUUID(), 1, registry.keyType(),
-                registry.valueType(), registry.eventTypes(), registry.keySerde(), registry.valueSerde(), null);
+        return new Topic<>(
+                "runner-test.run-requests." + UUID.randomUUID(),
+                1,
+                registry.keyType(),
+                registry.valueType(),
+                registry.eventTypes(),
+                registry.keySerde(),
+                registry.valueSerde(),
+                null);
     }
 
     private static RunRequested request(String runId) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        return new RunRequested(UUID.randomUUID(), UUID.fromString(runId), now, "sum-ints", "php", 1, null, null, now,
-                "tester", null, null);
+        return new RunRequested(
+                UUID.randomUUID(),
+                UUID.fromString(runId),
+                now,
+                "sum-ints",
+                "php",
+                1,
+                null,
+                null,
+                now,
+                "tester",
+                null,
+                null);
     }
 }

@@ -12,11 +12,9 @@ import dev.benchpulse.contracts.avro.FailureReason;
 import dev.benchpulse.contracts.web.ApiHeaders;
 import dev.benchpulse.runner.RunnerIntegrationTest;
 import dev.benchpulse.runner.TestFixtures;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,16 +71,19 @@ class RunWorkerIntegrationTests {
             assertThat(started.getBenchmark().getCategory()).isEqualTo("arithmetic");
             assertThat(started.getRuntime().getPhpVersion()).isEqualTo(TestFixtures.localPhpVersion());
         });
-        assertThat(events.subList(1, 4)).allSatisfy(e -> assertThat(e).isInstanceOfSatisfying(BenchmarkProgress.class,
-                progress -> {
+        assertThat(events.subList(1, 4))
+                .allSatisfy(e -> assertThat(e).isInstanceOfSatisfying(BenchmarkProgress.class, progress -> {
                     assertThat(progress.getTotalIterations()).isEqualTo(3);
                     assertThat(progress.getSample().getTimePerOperationNanos()).isGreaterThan(0);
                     assertThat(progress.getSample().getPeakMemoryBytes()).isGreaterThan(0);
                 }));
-        assertThat(events.subList(1, 4)).extracting(e -> ((BenchmarkProgress) e).getCurrentIteration())
+        assertThat(events.subList(1, 4))
+                .extracting(e -> ((BenchmarkProgress) e).getCurrentIteration())
                 .containsExactly(1, 2, 3);
-        assertThat(events.getLast()).isInstanceOfSatisfying(BenchmarkCompleted.class,
-                completed -> assertThat(completed.getTotalIterations()).isEqualTo(3));
+        assertThat(events.getLast())
+                .isInstanceOfSatisfying(
+                        BenchmarkCompleted.class,
+                        completed -> assertThat(completed.getTotalIterations()).isEqualTo(3));
         assertThat(events).extracting(e -> Events.sequence(e).orElseThrow()).containsExactly(0, 1, 2, 3, 4);
         assertThat(events).extracting(RunLifecycle::attemptOf).containsOnly(RunLifecycle.attemptOf(events.getFirst()));
         assertThat(events).extracting(Events::eventId).doesNotHaveDuplicates();
@@ -92,7 +93,8 @@ class RunWorkerIntegrationTests {
     void a_run_on_the_jit_runtime_carries_its_settings() {
         UUID run = runs.request("str-contains-native", "php-jit", 1, 10, 100);
 
-        BenchmarkStarted started = (BenchmarkStarted) runs.awaitTerminal(run, TIMEOUT).getFirst();
+        BenchmarkStarted started =
+                (BenchmarkStarted) runs.awaitTerminal(run, TIMEOUT).getFirst();
 
         assertThat(started.getRuntime().getId()).isEqualTo("php-jit");
         assertThat(started.getRuntime().getSettings()).containsEntry("opcache.jit", "tracing");
@@ -103,14 +105,27 @@ class RunWorkerIntegrationTests {
         UUID run = runs.request("undefined-variable", "php", 1, null, null);
         runs.awaitTerminal(run, TIMEOUT);
 
-        client.get().uri("/actuator/metrics/benchpulse.runner.samples?tag=outcome:script_error").exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.measurements[0].value").value(v -> assertThat(((Number) v).doubleValue()).isPositive());
-        client.get().uri("/actuator/metrics/benchpulse.runner.runs.failed?tag=reason:SCRIPT_ERROR").exchange()
-                .expectStatus().isOk();
-        client.get().uri("/actuator/metrics/benchpulse.runner.sample.duration").exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.measurements[?(@.statistic == 'COUNT')].value").exists();
+        client.get()
+                .uri("/actuator/metrics/benchpulse.runner.samples?tag=outcome:script_error")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.measurements[0].value")
+                .value(v -> assertThat(((Number) v).doubleValue()).isPositive());
+        client.get()
+                .uri("/actuator/metrics/benchpulse.runner.runs.failed?tag=reason:SCRIPT_ERROR")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        client.get()
+                .uri("/actuator/metrics/benchpulse.runner.sample.duration")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.measurements[?(@.statistic == 'COUNT')].value")
+                .exists();
     }
 
     @Nested
@@ -183,23 +198,35 @@ class RunWorkerIntegrationTests {
 
         @Test
         void cancelling_a_running_run_kills_its_php_process_and_fails_it_as_cancelled() {
-            String body = client.post().uri("/api/runs").contentType(MediaType.APPLICATION_JSON)
+            String body = client.post()
+                    .uri("/api/runs")
+                    .contentType(MediaType.APPLICATION_JSON)
                     .bodyValue("{\"benchmark\": \"sleep-a-little\", \"runtimes\": [\"php\"], \"iterations\": 2, "
                             + "\"innerIterations\": 100000}")
-                    .exchange().expectStatus().isAccepted()
-                    .expectBody(String.class).returnResult().getResponseBody();
+                    .exchange()
+                    .expectStatus()
+                    .isAccepted()
+                    .expectBody(String.class)
+                    .returnResult()
+                    .getResponseBody();
             UUID run = UUID.fromString(body.replaceAll(".*?\"id\":\"([^\"]+)\".*", "$1"));
             runs.await(run, BenchmarkStarted.class, 1, TIMEOUT);
-            List<ProcessHandle> php = await().atMost(TIMEOUT).until(RunWorkerIntegrationTests::phpProcesses, p -> !p.isEmpty());
+            List<ProcessHandle> php =
+                    await().atMost(TIMEOUT).until(RunWorkerIntegrationTests::phpProcesses, p -> !p.isEmpty());
 
-            client.delete().uri("/api/runs/{id}", run).header(ApiHeaders.IDENTITY, TestFixtures.identity("grace"))
-                    .header(ApiHeaders.CLIENT, "test").exchange()
-                    .expectStatus().isAccepted();
+            client.delete()
+                    .uri("/api/runs/{id}", run)
+                    .header(ApiHeaders.IDENTITY, TestFixtures.identity("grace"))
+                    .header(ApiHeaders.CLIENT, "test")
+                    .exchange()
+                    .expectStatus()
+                    .isAccepted();
 
             BenchmarkFailed failed = failure(runs.awaitTerminal(run, Duration.ofSeconds(10)));
             assertThat(failed.getReason()).isEqualTo(FailureReason.CANCELLED);
             assertThat(failed.getIterationReached()).isZero();
-            assertThat(failed.getMessage()).isEqualTo("Cancelled by grace during sample 1 of 2; its PHP process was killed");
+            assertThat(failed.getMessage())
+                    .isEqualTo("Cancelled by grace during sample 1 of 2; its PHP process was killed");
             assertThat(php).noneMatch(ProcessHandle::isAlive);
         }
 
@@ -221,7 +248,8 @@ class RunWorkerIntegrationTests {
     }
 
     static List<ProcessHandle> phpProcesses() {
-        return ProcessHandle.current().descendants()
+        return ProcessHandle.current()
+                .descendants()
                 .filter(p -> p.info().command().map(c -> c.contains("/php")).orElse(false))
                 .toList();
     }

@@ -1,14 +1,12 @@
 package dev.benchpulse.runner.run;
 
 import dev.benchpulse.runner.RunnerServiceApplication;
+import dev.benchpulse.runner.process.ProcessRunner;
 import dev.benchpulse.testsupport.EmbeddedBroker;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import dev.benchpulse.runner.process.ProcessRunner;
 
 /**
  * A second runner instance in its own JVM, started from the test class path with the test profile, on the JVM's
@@ -24,15 +22,22 @@ final class RunnerProcess implements AutoCloseable {
 
     static RunnerProcess start(String instanceId, Path log) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), RunnerServiceApplication.class.getName(),
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-Xmx384m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                RunnerServiceApplication.class.getName(),
                 "--spring.profiles.active=test",
                 "--spring.main.web-application-type=none",
                 "--spring.kafka.bootstrap-servers=" + EmbeddedBroker.bootstrapServers(),
                 "--benchpulse.runner.instance-id=" + instanceId,
                 "--benchpulse.runner.worker.concurrent-runs=1"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         return new RunnerProcess(process);
     }
 

@@ -16,13 +16,11 @@ import dev.benchpulse.runner.process.Cancellation;
 import dev.benchpulse.runner.runtime.PhpRuntime;
 import dev.benchpulse.runner.runtime.RuntimeProperties.Kind;
 import dev.benchpulse.testsupport.Php;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -40,7 +38,8 @@ class SampleExecutorIntegrationTests {
     static void probeRuntimes() {
         php = runtime(local("php", List.of()));
         phpJit = runtime(local("php-jit", JIT_SETTINGS));
-        phpJitOnStdin = runtime(spec("php-jit-stdin", Kind.CONTAINER, List.of(Php.binary().toString()), JIT_SETTINGS));
+        phpJitOnStdin = runtime(
+                spec("php-jit-stdin", Kind.CONTAINER, List.of(Php.binary().toString()), JIT_SETTINGS));
     }
 
     SampleOutcome run(PhpRuntime runtime, Benchmark benchmark) {
@@ -58,7 +57,8 @@ class SampleExecutorIntegrationTests {
 
         @Test
         void reports_time_per_operation_memory_and_the_php_version() {
-            SampleOutcome outcome = run(php, benchmark("$data = range(1, 100);", "$s = array_sum($data);", "", 100, 10_000));
+            SampleOutcome outcome =
+                    run(php, benchmark("$data = range(1, 100);", "$s = array_sum($data);", "", 100, 10_000));
 
             assertThat(outcome).isInstanceOf(SampleOutcome.Measured.class);
             SampleOutcome.Measured measured = (SampleOutcome.Measured) outcome;
@@ -71,7 +71,8 @@ class SampleExecutorIntegrationTests {
 
         @Test
         void lets_setup_declare_functions_and_classes_that_code_uses() {
-            SampleOutcome outcome = run(php, benchmark("""
+            SampleOutcome outcome =
+                    run(php, benchmark("""
                     function double_it(int $x): int { return 2 * $x; }
                     final class Point { public function __construct(public int $x = 1) {} }
                     enum Suit { case Hearts; }
@@ -82,7 +83,8 @@ class SampleExecutorIntegrationTests {
 
         @Test
         void discards_what_the_benchmark_prints() {
-            SampleOutcome outcome = run(php, benchmark("", "echo str_repeat('x', 1000), \"\\n\";", "echo 'bye';", 0, 1000));
+            SampleOutcome outcome =
+                    run(php, benchmark("", "echo str_repeat('x', 1000), \"\\n\";", "echo 'bye';", 0, 1000));
 
             assertThat(outcome).isInstanceOf(SampleOutcome.Measured.class);
         }
@@ -98,8 +100,8 @@ class SampleExecutorIntegrationTests {
         void measures_more_time_per_operation_for_more_work() {
             double cheap = ((SampleOutcome.Measured) run(php, benchmark("", "$x = 1 + 1;", "", 0, 100_000)))
                     .nanosPerOperation();
-            double costly = ((SampleOutcome.Measured) run(php, benchmark("", "usleep(100);", "", 0, 20)))
-                    .nanosPerOperation();
+            double costly =
+                    ((SampleOutcome.Measured) run(php, benchmark("", "usleep(100);", "", 0, 20))).nanosPerOperation();
 
             assertThat(costly).isGreaterThan(100 * cheap).isGreaterThan(100_000);
         }
@@ -108,8 +110,8 @@ class SampleExecutorIntegrationTests {
     @Nested
     class Opcache_and_jit {
 
-        static final Benchmark HOT_LOOP = benchmark("", "$x = 0;\nfor ($j = 0; $j < 100; $j++) { $x += $j * 2; }", "",
-                200, 2000);
+        static final Benchmark HOT_LOOP =
+                benchmark("", "$x = 0;\nfor ($j = 0; $j < 100; $j++) { $x += $j * 2; }", "", 200, 2000);
 
         @Test
         void the_jit_runtime_runs_the_harness_through_opcache_with_the_jit_compiling_it() {
@@ -117,9 +119,13 @@ class SampleExecutorIntegrationTests {
 
             SampleOutcome.Measured measured = (SampleOutcome.Measured) run(phpJit, HOT_LOOP);
 
-            assertThat(measured.report().opcached()).as("harness file cached by opcache").isTrue();
+            assertThat(measured.report().opcached())
+                    .as("harness file cached by opcache")
+                    .isTrue();
             assertThat(measured.report().jit()).as("JIT on").isTrue();
-            assertThat(measured.report().jitCodeBytes()).as("machine code emitted by the JIT").isGreaterThan(0);
+            assertThat(measured.report().jitCodeBytes())
+                    .as("machine code emitted by the JIT")
+                    .isGreaterThan(0);
         }
 
         @Test
@@ -223,32 +229,38 @@ class SampleExecutorIntegrationTests {
         @Test
         void a_sample_over_the_timeout_fails_with_timeout_and_its_process_tree_is_killed() {
             SampleExecutor quick = executor(execution(Duration.ofSeconds(2), "64M", null));
-            Benchmark runaway = benchmark("$child = proc_open(['sleep', '300'], [], $pipes);", "while (true) {}", "", 0, 1);
+            Benchmark runaway =
+                    benchmark("$child = proc_open(['sleep', '300'], [], $pipes);", "while (true) {}", "", 0, 1);
 
-            CompletableFuture<SampleOutcome> outcome = CompletableFuture.supplyAsync(
-                    () -> quick.run(php, runaway, Cancellation.none()));
-            List<ProcessHandle> tree = await().atMost(Duration.ofSeconds(5)).until(
-                    ProcessTrees::phpWithSleepingChild, t -> !t.isEmpty());
+            CompletableFuture<SampleOutcome> outcome =
+                    CompletableFuture.supplyAsync(() -> quick.run(php, runaway, Cancellation.none()));
+            List<ProcessHandle> tree =
+                    await().atMost(Duration.ofSeconds(5)).until(ProcessTrees::phpWithSleepingChild, t -> !t.isEmpty());
 
-            assertThat(outcome.join()).isInstanceOfSatisfying(SampleOutcome.Failed.class,
-                    f -> assertThat(f.reason()).isEqualTo(FailureReason.TIMEOUT));
-            await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                    assertThat(tree).noneMatch(ProcessHandle::isAlive));
+            assertThat(outcome.join())
+                    .isInstanceOfSatisfying(
+                            SampleOutcome.Failed.class,
+                            f -> assertThat(f.reason()).isEqualTo(FailureReason.TIMEOUT));
+            await().atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertThat(tree).noneMatch(ProcessHandle::isAlive));
         }
 
         @Test
         void cancelling_kills_the_running_process_and_fails_with_cancelled() {
             Cancellation cancellation = new Cancellation();
-            Benchmark slow = benchmark("$child = proc_open(['sleep', '300'], [], $pipes);", "usleep(1000);", "", 0, 100_000);
+            Benchmark slow =
+                    benchmark("$child = proc_open(['sleep', '300'], [], $pipes);", "usleep(1000);", "", 0, 100_000);
 
-            CompletableFuture<SampleOutcome> outcome = CompletableFuture.supplyAsync(
-                    () -> executor.run(php, slow, cancellation));
-            List<ProcessHandle> tree = await().atMost(Duration.ofSeconds(5)).until(
-                    ProcessTrees::phpWithSleepingChild, t -> !t.isEmpty());
+            CompletableFuture<SampleOutcome> outcome =
+                    CompletableFuture.supplyAsync(() -> executor.run(php, slow, cancellation));
+            List<ProcessHandle> tree =
+                    await().atMost(Duration.ofSeconds(5)).until(ProcessTrees::phpWithSleepingChild, t -> !t.isEmpty());
             cancellation.cancel();
 
-            assertThat(outcome.join()).isInstanceOfSatisfying(SampleOutcome.Failed.class,
-                    f -> assertThat(f.reason()).isEqualTo(FailureReason.CANCELLED));
+            assertThat(outcome.join())
+                    .isInstanceOfSatisfying(
+                            SampleOutcome.Failed.class,
+                            f -> assertThat(f.reason()).isEqualTo(FailureReason.CANCELLED));
             assertThat(tree).noneMatch(ProcessHandle::isAlive);
         }
 
@@ -266,9 +278,22 @@ class SampleExecutorIntegrationTests {
 
         @Test
         void a_container_runtime_that_cannot_reach_php_is_unavailable() {
-            PhpRuntime down = new PhpRuntime("down", "down", Kind.CONTAINER,
-                    List.of("sh", "-c", "echo 'Error response from daemon: No such container: benchpulse-php-8.1' >&2; exit 1",
-                            "sh"), java.util.Map.of(), true, null, "8.1.0", false, List.of(), PhpRuntime.Origin.configured());
+            PhpRuntime down = new PhpRuntime(
+                    "down",
+                    "down",
+                    Kind.CONTAINER,
+                    List.of(
+                            "sh",
+                            "-c",
+                            "echo 'Error response from daemon: No such container: benchpulse-php-8.1' >&2; exit 1",
+                            "sh"),
+                    java.util.Map.of(),
+                    true,
+                    null,
+                    "8.1.0",
+                    false,
+                    List.of(),
+                    PhpRuntime.Origin.configured());
 
             SampleOutcome outcome = run(down, benchmark("", "$a = 1;", "", 0, 1));
 
@@ -280,7 +305,8 @@ class SampleExecutorIntegrationTests {
 
         @Test
         void a_result_the_runner_cannot_read_is_an_internal_failure() {
-            String garble = Php.binary() + " \"$@\" > /dev/null; echo '{\"benchpulse\":\"result\",\"elapsedNanos\":\"soon\"}'";
+            String garble =
+                    Php.binary() + " \"$@\" > /dev/null; echo '{\"benchpulse\":\"result\",\"elapsedNanos\":\"soon\"}'";
             PhpRuntime liar = runtime(spec("liar", Kind.LOCAL, List.of("sh", "-c", garble, "sh"), List.of()));
 
             SampleOutcome outcome = run(liar, benchmark("", "$a = 1;", "", 0, 1));

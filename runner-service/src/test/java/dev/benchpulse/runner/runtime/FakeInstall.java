@@ -1,7 +1,6 @@
 package dev.benchpulse.runner.runtime;
 
 import dev.benchpulse.testsupport.Php;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  */
 final class FakeInstall {
 
-    private FakeInstall() {
-    }
+    private FakeInstall() {}
 
     static Path install(Path root, String series) throws IOException {
         Path dir = Files.createDirectories(root.resolve(series));

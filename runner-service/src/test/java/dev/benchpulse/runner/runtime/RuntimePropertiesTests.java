@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.benchpulse.runner.runtime.RuntimeProperties.Kind;
 import dev.benchpulse.runner.runtime.RuntimeProperties.RuntimeSpec;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** The shipped application.yml: the local default and the docker profile's runtimes. */
@@ -24,8 +22,8 @@ class RuntimePropertiesTests {
             assertThat(r.command()).containsExactly("php");
             assertThat(r.kind()).isEqualTo(Kind.LOCAL);
         });
-        assertThat(properties.runtimes().get(1).settings()).containsExactly("opcache.enable_cli=1",
-                "opcache.jit=tracing", "opcache.jit_buffer_size=64M");
+        assertThat(properties.runtimes().get(1).settings())
+                .containsExactly("opcache.enable_cli=1", "opcache.jit=tracing", "opcache.jit_buffer_size=64M");
         assertThat(properties.execution().probeTimeout()).isEqualTo(Duration.ofSeconds(15));
     }
 
@@ -34,15 +32,34 @@ class RuntimePropertiesTests {
             throws IOException {
         RuntimeProperties properties = shipped(RuntimeProperties.class, 1);
 
-        assertThat(properties.runtimes()).extracting(RuntimeSpec::id).containsExactly("php-7.4", "php-8.0",
-                "php-8.0-jit", "php-8.1", "php-8.1-jit", "php-8.2", "php-8.2-jit", "php-8.3", "php-8.3-jit", "php-8.4",
-                "php-8.4-jit", "php-8.5", "php-8.5-jit");
+        assertThat(properties.runtimes())
+                .extracting(RuntimeSpec::id)
+                .containsExactly(
+                        "php-7.4",
+                        "php-8.0",
+                        "php-8.0-jit",
+                        "php-8.1",
+                        "php-8.1-jit",
+                        "php-8.2",
+                        "php-8.2-jit",
+                        "php-8.3",
+                        "php-8.3-jit",
+                        "php-8.4",
+                        "php-8.4-jit",
+                        "php-8.5",
+                        "php-8.5-jit");
         assertThat(properties.runtimes()).allSatisfy(r -> {
             assertThat(r.kind()).isEqualTo(Kind.CONTAINER);
             String version = r.id().replaceAll("^php-|-jit$", "");
             assertThat(r.command()).containsExactly("docker", "exec", "-i", "benchpulse-php-" + version, "php");
-            assertThat(r.settings()).isEqualTo(r.id().endsWith("-jit") ? List.of("opcache.enable_cli=1",
-                    "opcache.jit=tracing", "opcache.jit_buffer_size=64M") : List.of());
+            assertThat(r.settings())
+                    .isEqualTo(
+                            r.id().endsWith("-jit")
+                                    ? List.of(
+                                            "opcache.enable_cli=1",
+                                            "opcache.jit=tracing",
+                                            "opcache.jit_buffer_size=64M")
+                                    : List.of());
         });
     }
 

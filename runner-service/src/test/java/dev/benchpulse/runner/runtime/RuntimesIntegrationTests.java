@@ -13,7 +13,6 @@ import dev.benchpulse.runner.process.ProcessResult;
 import dev.benchpulse.runner.process.ProcessRunner;
 import dev.benchpulse.runner.runtime.RuntimeProperties.Kind;
 import dev.benchpulse.testsupport.Php;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,10 +22,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -49,7 +46,8 @@ class RuntimesIntegrationTests {
 
     @Test
     void warns_when_the_jit_is_requested_but_not_on() {
-        PhpRuntime runtime = TestFixtures.runtime(local("half-jit", List.of("opcache.enable_cli=0", "opcache.jit=tracing")));
+        PhpRuntime runtime =
+                TestFixtures.runtime(local("half-jit", List.of("opcache.enable_cli=0", "opcache.jit=tracing")));
 
         assertThat(runtime.available()).isTrue();
         assertThat(runtime.jit()).isFalse();
@@ -58,13 +56,23 @@ class RuntimesIntegrationTests {
 
     @Test
     void a_container_that_is_not_running_is_unavailable_with_how_to_fix_it() {
-        PhpRuntime runtime = TestFixtures.runtime(spec("php-8.1", Kind.CONTAINER, List.of("sh", "-c",
-                "echo 'Error response from daemon: No such container: benchpulse-php-8.1' >&2; exit 1", "sh"), List.of()));
+        PhpRuntime runtime = TestFixtures.runtime(spec(
+                "php-8.1",
+                Kind.CONTAINER,
+                List.of(
+                        "sh",
+                        "-c",
+                        "echo 'Error response from daemon: No such container: benchpulse-php-8.1' >&2; exit 1",
+                        "sh"),
+                List.of()));
 
         assertThat(runtime.available()).isFalse();
         assertThat(runtime.phpVersion()).isNull();
-        assertThat(runtime.reason()).contains("failed (exit 1)", "No such container: benchpulse-php-8.1",
-                "Start the PHP containers (docker compose up -d)");
+        assertThat(runtime.reason())
+                .contains(
+                        "failed (exit 1)",
+                        "No such container: benchpulse-php-8.1",
+                        "Start the PHP containers (docker compose up -d)");
     }
 
     @Test
@@ -74,14 +82,23 @@ class RuntimesIntegrationTests {
         MutableClock clock = new MutableClock();
         RuntimeProperties properties = properties(spec("late", Kind.LOCAL, List.of(late.toString()), List.of()));
         Runtimes runtimes = new Runtimes(properties, new ProcessRunner(65536), clock);
-        assertThat(runtimes.find("late")).get().extracting(PhpRuntime::available).isEqualTo(false);
+        assertThat(runtimes.find("late"))
+                .get()
+                .extracting(PhpRuntime::available)
+                .isEqualTo(false);
 
         Files.createSymbolicLink(late, Php.binary());
-        assertThat(runtimes.find("late")).as("not before the retry interval").get()
-                .extracting(PhpRuntime::available).isEqualTo(false);
+        assertThat(runtimes.find("late"))
+                .as("not before the retry interval")
+                .get()
+                .extracting(PhpRuntime::available)
+                .isEqualTo(false);
         clock.advance(Runtimes.RETRY_INTERVAL.plusSeconds(1));
 
-        assertThat(runtimes.find("late")).get().extracting(PhpRuntime::available).isEqualTo(true);
+        assertThat(runtimes.find("late"))
+                .get()
+                .extracting(PhpRuntime::available)
+                .isEqualTo(true);
     }
 
     @Test
@@ -95,12 +112,19 @@ class RuntimesIntegrationTests {
         clock.advance(Runtimes.RETRY_INTERVAL.plusSeconds(1));
 
         // BlockHound fails a probe (a PHP process waited for) on a non-blocking thread
-        Mono<Optional<PhpRuntime>> onEventLoop = Mono.fromCallable(() -> runtimes.find("late"))
-                .subscribeOn(Schedulers.parallel());
-        assertThat(onEventLoop.block()).get().extracting(PhpRuntime::available).as("known so far").isEqualTo(false);
+        Mono<Optional<PhpRuntime>> onEventLoop =
+                Mono.fromCallable(() -> runtimes.find("late")).subscribeOn(Schedulers.parallel());
+        assertThat(onEventLoop.block())
+                .get()
+                .extracting(PhpRuntime::available)
+                .as("known so far")
+                .isEqualTo(false);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(onEventLoop.block()).get()
-                .extracting(PhpRuntime::available).isEqualTo(true));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(onEventLoop.block())
+                        .get()
+                        .extracting(PhpRuntime::available)
+                        .isEqualTo(true));
     }
 
     @Test
@@ -108,9 +132,13 @@ class RuntimesIntegrationTests {
         Runtimes runtimes = TestFixtures.runtimes(local("php", List.of()));
 
         assertThat(runtimes.problemRunning("x", PhpCompatibility.ANY, "php")).isEmpty();
-        assertThat(runtimes.problemRunning("x", PhpCompatibility.atLeast(PhpVersion.parse("99.1"), null), "php")).get()
-                .asString().contains("benchmark 'x' needs PHP 99.1 or newer; no configured runtime can run it");
-        assertThat(runtimes.problemRunning("x", PhpCompatibility.ANY, "nope")).get().asString()
+        assertThat(runtimes.problemRunning("x", PhpCompatibility.atLeast(PhpVersion.parse("99.1"), null), "php"))
+                .get()
+                .asString()
+                .contains("benchmark 'x' needs PHP 99.1 or newer; no configured runtime can run it");
+        assertThat(runtimes.problemRunning("x", PhpCompatibility.ANY, "nope"))
+                .get()
+                .asString()
                 .startsWith("unknown runtime 'nope'; configured runtimes: php");
     }
 
@@ -127,21 +155,33 @@ class RuntimesIntegrationTests {
         assertThat(php.startOptions()).first().isEqualTo("-n");
         assertThat(php.settings()).containsEntry("zend.assertions", "-1").containsEntry("opcache.enable_cli", "0");
         assertThat(php.origin().source()).isEqualTo("configured");
-        ProcessResult result = new ProcessRunner(65536).run(php.argv(Map.of(), List.of("-r",
-                "echo json_encode([php_ini_loaded_file(), ini_get('zend.assertions'), extension_loaded('ctype'),"
-                        + " extension_loaded('Zend OPcache'), (bool) ini_get('opcache.enable_cli')]);")),
-                new byte[0], Duration.ofSeconds(15), Cancellation.none());
+        ProcessResult result = new ProcessRunner(65536)
+                .run(
+                        php.argv(
+                                Map.of(),
+                                List.of(
+                                        "-r",
+                                        "echo json_encode([php_ini_loaded_file(), ini_get('zend.assertions'), extension_loaded('ctype'),"
+                                                + " extension_loaded('Zend OPcache'), (bool) ini_get('opcache.enable_cli')]);")),
+                        new byte[0],
+                        Duration.ofSeconds(15),
+                        Cancellation.none());
         assertThat(result.stdout().strip()).isEqualTo("[false,\"-1\",true,true,false]");
     }
 
     @Test
     void a_standard_extension_this_php_lacks_is_a_warning_not_a_failure() {
         RuntimeProperties defaults = properties(local("php", List.of()));
-        RuntimeProperties properties = new RuntimeProperties(defaults.runtimes(), defaults.execution(),
-                new RuntimeProperties.Standard(List.of("ctype", "nosuchext"), defaults.standard().settings()),
+        RuntimeProperties properties = new RuntimeProperties(
+                defaults.runtimes(),
+                defaults.execution(),
+                new RuntimeProperties.Standard(
+                        List.of("ctype", "nosuchext"), defaults.standard().settings()),
                 defaults.installed());
 
-        PhpRuntime php = new Runtimes(properties, new ProcessRunner(65536), Clock.systemUTC()).find("php").orElseThrow();
+        PhpRuntime php = new Runtimes(properties, new ProcessRunner(65536), Clock.systemUTC())
+                .find("php")
+                .orElseThrow();
 
         assertThat(php.available()).isTrue();
         assertThat(php.reason()).contains("extension nosuchext not available", "benchmarks using it fail");
@@ -154,11 +194,12 @@ class RuntimesIntegrationTests {
         FakeInstall.install(dir, "7.4");
         Files.createDirectories(dir.resolve(".8.3.partial-1/bin")); // an interrupted install is not a version
 
-        Runtimes runtimes = new Runtimes(properties(dir, local("php", List.of())), new ProcessRunner(65536),
-                Clock.systemUTC());
+        Runtimes runtimes =
+                new Runtimes(properties(dir, local("php", List.of())), new ProcessRunner(65536), Clock.systemUTC());
 
-        assertThat(runtimes.all()).extracting(PhpRuntime::id).containsExactly("php", "php-7.4", "php-8.2",
-                "php-8.2-jit");
+        assertThat(runtimes.all())
+                .extracting(PhpRuntime::id)
+                .containsExactly("php", "php-7.4", "php-8.2", "php-8.2-jit");
         PhpRuntime jit = runtimes.find("php-8.2-jit").orElseThrow();
         assertThat(jit.jit()).isTrue();
         assertThat(jit.name()).isEqualTo("PHP 8.2 (opcache JIT)");
@@ -168,14 +209,17 @@ class RuntimesIntegrationTests {
 
     @Test
     void a_version_installed_or_removed_later_is_picked_up_by_a_rescan(@TempDir Path dir) throws Exception {
-        Runtimes runtimes = new Runtimes(properties(dir, local("php", List.of())), new ProcessRunner(65536),
-                Clock.systemUTC());
+        Runtimes runtimes =
+                new Runtimes(properties(dir, local("php", List.of())), new ProcessRunner(65536), Clock.systemUTC());
         assertThat(runtimes.all()).extracting(PhpRuntime::id).containsExactly("php");
 
         Path installed = FakeInstall.install(dir, "8.4");
         runtimes.refreshInstalled();
         assertThat(runtimes.all()).extracting(PhpRuntime::id).containsExactly("php", "php-8.4", "php-8.4-jit");
-        assertThat(runtimes.find("php-8.4")).get().extracting(PhpRuntime::available).isEqualTo(true);
+        assertThat(runtimes.find("php-8.4"))
+                .get()
+                .extracting(PhpRuntime::available)
+                .isEqualTo(true);
 
         org.springframework.util.FileSystemUtils.deleteRecursively(installed);
         runtimes.refreshInstalled();
@@ -187,11 +231,14 @@ class RuntimesIntegrationTests {
     void an_installed_version_whose_id_is_configured_is_not_offered_twice(@TempDir Path dir) throws Exception {
         FakeInstall.install(dir, "8.2");
 
-        Runtimes runtimes = new Runtimes(properties(dir, local("php-8.2", List.of())), new ProcessRunner(65536),
-                Clock.systemUTC());
+        Runtimes runtimes =
+                new Runtimes(properties(dir, local("php-8.2", List.of())), new ProcessRunner(65536), Clock.systemUTC());
 
         assertThat(runtimes.all()).extracting(PhpRuntime::id).containsExactly("php-8.2");
-        assertThat(runtimes.find("php-8.2")).get().extracting(r -> r.origin().source()).isEqualTo("configured");
+        assertThat(runtimes.find("php-8.2"))
+                .get()
+                .extracting(r -> r.origin().source())
+                .isEqualTo("configured");
     }
 
     /** A clock tests move forward. */

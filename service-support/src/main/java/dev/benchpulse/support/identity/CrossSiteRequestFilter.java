@@ -2,9 +2,7 @@ package dev.benchpulse.support.identity;
 
 import dev.benchpulse.contracts.web.ApiHeaders;
 import dev.benchpulse.support.problem.ProblemResponses;
-
 import java.util.Set;
-
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -12,7 +10,6 @@ import org.springframework.http.MediaType;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-
 import reactor.core.publisher.Mono;
 
 /**
@@ -26,8 +23,9 @@ public final class CrossSiteRequestFilter implements WebFilter, Ordered {
 
     /** Ahead of Spring Security's filter chain (order -100), so the rule holds whoever is signed in. */
     static final int ORDER = -200;
-    private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
-            HttpMethod.TRACE);
+
+    private static final Set<HttpMethod> SAFE =
+            Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
 
     private final ProblemResponses problems;
 
@@ -37,11 +35,15 @@ public final class CrossSiteRequestFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (!isApiWrite(exchange) || isJson(exchange) || exchange.getRequest().getHeaders()
-                .containsHeader(ApiHeaders.CLIENT)) {
+        if (!isApiWrite(exchange)
+                || isJson(exchange)
+                || exchange.getRequest().getHeaders().containsHeader(ApiHeaders.CLIENT)) {
             return chain.filter(exchange);
         }
-        return problems.write(exchange, HttpStatus.FORBIDDEN, "Not a JSON or Benchpulse client request",
+        return problems.write(
+                exchange,
+                HttpStatus.FORBIDDEN,
+                "Not a JSON or Benchpulse client request",
                 exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath() + " changes something, so"
                         + " it must have a JSON body (Content-Type: application/json) or the header "
                         + ApiHeaders.CLIENT + " (any value, for example `-H '" + ApiHeaders.CLIENT
@@ -50,7 +52,11 @@ public final class CrossSiteRequestFilter implements WebFilter, Ordered {
 
     static boolean isApiWrite(ServerWebExchange exchange) {
         return !SAFE.contains(exchange.getRequest().getMethod())
-                && exchange.getRequest().getPath().pathWithinApplication().value().startsWith("/api/");
+                && exchange.getRequest()
+                        .getPath()
+                        .pathWithinApplication()
+                        .value()
+                        .startsWith("/api/");
     }
 
     private static boolean isJson(ServerWebExchange exchange) {
@@ -60,7 +66,8 @@ public final class CrossSiteRequestFilter implements WebFilter, Ordered {
         } catch (RuntimeException invalid) {
             return false;
         }
-        return type != null && ("json".equals(type.getSubtype()) || type.getSubtype().endsWith("+json"))
+        return type != null
+                && ("json".equals(type.getSubtype()) || type.getSubtype().endsWith("+json"))
                 && "application".equals(type.getType());
     }
 

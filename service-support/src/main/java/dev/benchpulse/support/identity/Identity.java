@@ -15,6 +15,5 @@ public final class Identity {
     static final String ROLES_CLAIM = "roles";
     static final String CLIENT_CLAIM = "client";
 
-    private Identity() {
-    }
+    private Identity() {}
 }

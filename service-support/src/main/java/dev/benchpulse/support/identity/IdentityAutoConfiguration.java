@@ -2,9 +2,7 @@ package dev.benchpulse.support.identity;
 
 import dev.benchpulse.support.problem.ProblemAutoConfiguration;
 import dev.benchpulse.support.problem.ProblemResponses;
-
 import java.time.Clock;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
@@ -35,7 +33,9 @@ public class IdentityAutoConfiguration {
     static class BehindTheGateway {
 
         @Bean
-        RequesterWebFilter requesterWebFilter(IdentityProperties properties, ProblemResponses problems,
+        RequesterWebFilter requesterWebFilter(
+                IdentityProperties properties,
+                ProblemResponses problems,
                 @Value("${benchpulse.security.mode:open}") String mode) {
             IdentityTokens tokens = properties.hasKey() ? new IdentityTokens(properties, Clock.systemUTC()) : null;
             return new RequesterWebFilter(SecurityMode.parse(mode), tokens, problems);

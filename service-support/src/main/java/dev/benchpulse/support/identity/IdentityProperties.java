@@ -1,7 +1,6 @@
 package dev.benchpulse.support.identity;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lifetime    how long a token is valid: one request's trip from the gateway to a service
  */
 @ConfigurationProperties("benchpulse.identity")
-public record IdentityProperties(String key, String previousKey, @DefaultValue("60s") Duration lifetime) {
+public record IdentityProperties(
+        String key, String previousKey, @DefaultValue("60s") Duration lifetime) {
 
     public boolean hasKey() {
         return key != null && !key.isBlank();

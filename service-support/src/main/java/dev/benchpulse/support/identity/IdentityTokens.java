@@ -1,5 +1,14 @@
 package dev.benchpulse.support.identity;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
@@ -12,16 +21,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSSigner;
-import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.MACVerifier;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-
 /**
  * Signs and verifies identity tokens: HS256 JWTs from the gateway ({@code iss}) to the services ({@code aud}) with
  * the requester's name ({@code sub}), roles and client address, valid for one short lifetime ({@code exp} always
@@ -32,6 +31,7 @@ public final class IdentityTokens {
 
     /** How far the clocks of the gateway and a service may disagree. */
     static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
+
     private static final int MIN_KEY_BYTES = 32;
 
     private final JWSSigner signer;
@@ -64,7 +64,9 @@ public final class IdentityTokens {
                 .issuer(Identity.ISSUER)
                 .audience(Identity.AUDIENCE)
                 .subject(requester.name())
-                .claim(Identity.ROLES_CLAIM, requester.roles().stream().map(Role::id).sorted().toList())
+                .claim(
+                        Identity.ROLES_CLAIM,
+                        requester.roles().stream().map(Role::id).sorted().toList())
                 .claim(Identity.CLIENT_CLAIM, requester.clientAddress())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(lifetime)))
@@ -112,9 +114,11 @@ public final class IdentityTokens {
         Date expiry = claims.getExpirationTime();
         Date issued = claims.getIssueTime();
         return Identity.ISSUER.equals(claims.getIssuer())
-                && claims.getAudience() != null && claims.getAudience().contains(Identity.AUDIENCE)
+                && claims.getAudience() != null
+                && claims.getAudience().contains(Identity.AUDIENCE)
                 && claims.getSubject() != null
-                && expiry != null && now.isBefore(expiry.toInstant().plus(CLOCK_SKEW))
+                && expiry != null
+                && now.isBefore(expiry.toInstant().plus(CLOCK_SKEW))
                 && (issued == null || !issued.toInstant().isAfter(now.plus(CLOCK_SKEW)));
     }
 

@@ -2,7 +2,6 @@ package dev.benchpulse.support.identity;
 
 import java.util.EnumSet;
 import java.util.Set;
-
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -57,6 +56,8 @@ public record Requester(String name, Set<Role> roles, String clientAddress) {
     /** The address of the connection's other end, or {@code unknown}. */
     public static String remoteAddress(ServerWebExchange exchange) {
         var remote = exchange.getRequest().getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+        return remote == null || remote.getAddress() == null
+                ? "unknown"
+                : remote.getAddress().getHostAddress();
     }
 }

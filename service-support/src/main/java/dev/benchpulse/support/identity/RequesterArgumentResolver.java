@@ -4,7 +4,6 @@ import org.springframework.core.MethodParameter;
 import org.springframework.web.reactive.BindingContext;
 import org.springframework.web.reactive.result.method.HandlerMethodArgumentResolver;
 import org.springframework.web.server.ServerWebExchange;
-
 import reactor.core.publisher.Mono;
 
 /** Lets a controller method take the {@link Requester} as a parameter. */
@@ -16,8 +15,7 @@ final class RequesterArgumentResolver implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public Mono<Object> resolveArgument(MethodParameter parameter, BindingContext context,
-            ServerWebExchange exchange) {
+    public Mono<Object> resolveArgument(MethodParameter parameter, BindingContext context, ServerWebExchange exchange) {
         return Mono.just(Requester.of(exchange));
     }
 }

@@ -2,9 +2,7 @@ package dev.benchpulse.support.identity;
 
 import dev.benchpulse.contracts.web.ApiHeaders;
 import dev.benchpulse.support.problem.ProblemResponses;
-
 import java.util.Optional;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -12,7 +10,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-
 import reactor.core.publisher.Mono;
 
 /**
@@ -50,17 +47,25 @@ final class RequesterWebFilter implements WebFilter, Ordered {
         Optional<Requester> signed = signedRequester(exchange);
         if (mode == SecurityMode.SECURED) {
             if (signed.isEmpty() || !signed.get().has(Role.VIEWER)) {
-                return problems.write(exchange, HttpStatus.UNAUTHORIZED, "Identity required",
+                return problems.write(
+                        exchange,
+                        HttpStatus.UNAUTHORIZED,
+                        "Identity required",
                         "This service runs in secured mode and answers only requests the gateway signed for a"
                                 + " signed-in user. Send the request to the gateway, which signs you in.");
             }
             if (CrossSiteRequestFilter.isApiWrite(exchange) && !signed.get().has(Role.OPERATOR)) {
-                return problems.write(exchange, HttpStatus.FORBIDDEN, "Operator role required",
+                return problems.write(
+                        exchange,
+                        HttpStatus.FORBIDDEN,
+                        "Operator role required",
                         "Only operators may change anything; " + signed.get().name() + " is not one.");
             }
         }
-        exchange.getAttributes().put(Requester.ATTRIBUTE,
-                signed.orElseGet(() -> Requester.anonymous(Requester.remoteAddress(exchange))));
+        exchange.getAttributes()
+                .put(
+                        Requester.ATTRIBUTE,
+                        signed.orElseGet(() -> Requester.anonymous(Requester.remoteAddress(exchange))));
         return chain.filter(exchange);
     }
 
@@ -71,7 +76,9 @@ final class RequesterWebFilter implements WebFilter, Ordered {
         }
         Optional<Requester> requester = tokens.verify(token);
         if (requester.isEmpty()) {
-            log.debug("Ignoring an identity token that does not verify on {} {}", exchange.getRequest().getMethod(),
+            log.debug(
+                    "Ignoring an identity token that does not verify on {} {}",
+                    exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath());
         }
         return requester;

@@ -11,8 +11,9 @@ import java.util.Set;
  * cancels and calibrates runs and changes baselines and thresholds; an admin also reads the operational endpoints.
  */
 public enum Role {
-
-    VIEWER, OPERATOR, ADMIN;
+    VIEWER,
+    OPERATOR,
+    ADMIN;
 
     /** This role and every role it includes. */
     public Set<Role> withIncluded() {
@@ -26,6 +27,8 @@ public enum Role {
 
     /** The role named {@code id} (any case), if there is one. */
     public static Optional<Role> parse(String id) {
-        return Arrays.stream(values()).filter(r -> r.id().equalsIgnoreCase(id == null ? "" : id.trim())).findFirst();
+        return Arrays.stream(values())
+                .filter(r -> r.id().equalsIgnoreCase(id == null ? "" : id.trim()))
+                .findFirst();
     }
 }

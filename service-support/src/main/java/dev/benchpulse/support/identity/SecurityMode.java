@@ -6,8 +6,8 @@ package dev.benchpulse.support.identity;
  * refused.
  */
 public enum SecurityMode {
-
-    OPEN, SECURED;
+    OPEN,
+    SECURED;
 
     /** {@code open} or {@code secured}, in any case; anything else stops the service with what to set. */
     public static SecurityMode parse(String value) {
@@ -16,7 +16,7 @@ public enum SecurityMode {
                 return mode;
             }
         }
-        throw new IllegalStateException("benchpulse.security.mode (BENCHPULSE_SECURITY_MODE) is '" + value
-                + "': use open or secured.");
+        throw new IllegalStateException(
+                "benchpulse.security.mode (BENCHPULSE_SECURITY_MODE) is '" + value + "': use open or secured.");
     }
 }

@@ -11,5 +11,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                      consumer can reach that URL.
  */
 @ConfigurationProperties("benchpulse.contracts")
-public record BenchpulseContractsProperties(String schemaBaseUrl) {
-}
+public record BenchpulseContractsProperties(String schemaBaseUrl) {}

@@ -4,12 +4,10 @@ import dev.benchpulse.contracts.Topic;
 import dev.benchpulse.contracts.Topics;
 import dev.benchpulse.support.outage.DependencyOutages;
 import dev.benchpulse.support.outage.OutageAutoConfiguration;
-
-import java.time.Duration;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import java.time.Duration;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,15 +38,19 @@ public class BenchpulseKafkaAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     OutageTracking kafkaOutageTracking(ObjectProvider<DependencyOutages> outages) {
-        return new OutageTracking(outages.getIfAvailable(
-                () -> new DependencyOutages(new SimpleMeterRegistry(), Duration.ofSeconds(30))));
+        return new OutageTracking(
+                outages.getIfAvailable(() -> new DependencyOutages(new SimpleMeterRegistry(), Duration.ofSeconds(30))));
     }
 
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
-    DefaultErrorHandler deadLetterErrorHandler(KafkaProperties kafka, BenchpulseKafkaProperties properties,
-            BenchpulseContractsProperties contracts, ObjectProvider<MeterRegistry> registry,
-            OutageTracking outageTracking, @Value("${spring.application.name:benchpulse}") String application) {
+    DefaultErrorHandler deadLetterErrorHandler(
+            KafkaProperties kafka,
+            BenchpulseKafkaProperties properties,
+            BenchpulseContractsProperties contracts,
+            ObjectProvider<MeterRegistry> registry,
+            OutageTracking outageTracking,
+            @Value("${spring.application.name:benchpulse}") String application) {
         return DeadLetterErrorHandlers.create(
                 new TopicClients(kafka, null, source(application), contracts.schemaBaseUrl()), properties,
                 new DeadLetterLog(registry.getIfAvailable(SimpleMeterRegistry::new)), outageTracking);
@@ -56,14 +58,18 @@ public class BenchpulseKafkaAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    TopicClients topicClients(KafkaProperties kafka, CommonErrorHandler errorHandler,
-            BenchpulseContractsProperties contracts, OutageTracking outageTracking,
+    TopicClients topicClients(
+            KafkaProperties kafka,
+            CommonErrorHandler errorHandler,
+            BenchpulseContractsProperties contracts,
+            OutageTracking outageTracking,
             @Value("${spring.application.name:benchpulse}") String application,
-            ObjectProvider<ObservationRegistry> observations, ObjectProvider<MeterRegistry> meters) {
-        TopicClients clients = new TopicClients(kafka, errorHandler, source(application), contracts.schemaBaseUrl(),
-                outageTracking);
-        clients.instrument(new KafkaInstrumentation(observations.getIfUnique(() -> ObservationRegistry.NOOP),
-                meters.getIfUnique()));
+            ObjectProvider<ObservationRegistry> observations,
+            ObjectProvider<MeterRegistry> meters) {
+        TopicClients clients =
+                new TopicClients(kafka, errorHandler, source(application), contracts.schemaBaseUrl(), outageTracking);
+        clients.instrument(new KafkaInstrumentation(
+                observations.getIfUnique(() -> ObservationRegistry.NOOP), meters.getIfUnique()));
         return clients;
     }
 
@@ -76,7 +82,10 @@ public class BenchpulseKafkaAutoConfiguration {
     }
 
     private static NewTopic newTopic(Topic<?, ?> topic, short replicationFactor) {
-        return TopicBuilder.name(topic.name()).partitions(topic.partitions()).replicas(replicationFactor).build();
+        return TopicBuilder.name(topic.name())
+                .partitions(topic.partitions())
+                .replicas(replicationFactor)
+                .build();
     }
 
     private static String source(String application) {

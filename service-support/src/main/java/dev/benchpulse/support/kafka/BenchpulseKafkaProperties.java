@@ -1,10 +1,9 @@
 package dev.benchpulse.support.kafka;
 
-import java.time.Duration;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -35,8 +34,7 @@ public record BenchpulseKafkaProperties(
     public record Retry(
             @DefaultValue("3") @PositiveOrZero int attempts,
             @DefaultValue("200ms") Duration initialDelay,
-            @DefaultValue("2s") Duration maxDelay) {
-    }
+            @DefaultValue("2s") Duration maxDelay) {}
 
     /**
      * Exponential back-off without limit for a record whose processing fails for any other reason: the partition
@@ -47,6 +45,5 @@ public record BenchpulseKafkaProperties(
      */
     public record Outage(
             @DefaultValue("500ms") Duration initialDelay,
-            @DefaultValue("10s") Duration maxDelay) {
-    }
+            @DefaultValue("10s") Duration maxDelay) {}
 }

@@ -1,12 +1,11 @@
 package dev.benchpulse.support.kafka;
 
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.errors.InvalidGroupIdException;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -31,8 +30,8 @@ final class ConsumerGroupMetrics<K, V> implements ConsumerFactory.Listener<K, V>
 
     @Override
     public void consumerAdded(String id, Consumer<K, V> consumer) {
-        KafkaClientMetrics metrics = new KafkaClientMetrics(consumer,
-                List.of(Tag.of("spring.id", id), Tag.of("group", groupOf(consumer))));
+        KafkaClientMetrics metrics =
+                new KafkaClientMetrics(consumer, List.of(Tag.of("spring.id", id), Tag.of("group", groupOf(consumer))));
         metrics.bindTo(registry);
         KafkaClientMetrics previous = bound.put(id, metrics);
         if (previous != null) {

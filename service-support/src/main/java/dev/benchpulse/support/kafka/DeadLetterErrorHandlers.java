@@ -3,10 +3,8 @@ package dev.benchpulse.support.kafka;
 import dev.benchpulse.contracts.Topic;
 import dev.benchpulse.contracts.Topics;
 import dev.benchpulse.contracts.kafka.AvroSingleObjectSerializer;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -32,19 +30,23 @@ import org.springframework.util.backoff.ExponentialBackOff;
  */
 final class DeadLetterErrorHandlers {
 
-    private DeadLetterErrorHandlers() {
-    }
+    private DeadLetterErrorHandlers() {}
 
-    static DefaultErrorHandler create(TopicClients clients, BenchpulseKafkaProperties properties,
-            DeadLetterLog deadLetterLog, OutageTracking outageTracking) {
-        DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(deadLetterTemplate(clients),
-                DeadLetterErrorHandlers::deadLetterPartition);
+    static DefaultErrorHandler create(
+            TopicClients clients,
+            BenchpulseKafkaProperties properties,
+            DeadLetterLog deadLetterLog,
+            OutageTracking outageTracking) {
+        DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(
+                deadLetterTemplate(clients), DeadLetterErrorHandlers::deadLetterPartition);
         BackOff bounded = bounded(properties.retry());
         BackOff unbounded = unbounded(properties.outage());
-        DefaultErrorHandler handler = new DefaultErrorHandler((record, failure) -> {
-            publisher.accept(record, failure);
-            deadLetterLog.parked(record, deadLetterPartition(record, failure), failure);
-        }, bounded);
+        DefaultErrorHandler handler = new DefaultErrorHandler(
+                (record, failure) -> {
+                    publisher.accept(record, failure);
+                    deadLetterLog.parked(record, deadLetterPartition(record, failure), failure);
+                },
+                bounded);
         handler.setBackOffFunction((record, failure) -> Failures.badRecord(failure) ? bounded : unbounded);
         handler.setResetStateOnExceptionChange(true);
         handler.setRetryListeners(outageTracking);
@@ -61,7 +63,8 @@ final class DeadLetterErrorHandlers {
 
     /** No limit on attempts or elapsed time; the longest pause stays well under the consumer's poll interval. */
     private static BackOff unbounded(BenchpulseKafkaProperties.Outage outage) {
-        ExponentialBackOff backOff = new ExponentialBackOff(outage.initialDelay().toMillis(), 2.0);
+        ExponentialBackOff backOff =
+                new ExponentialBackOff(outage.initialDelay().toMillis(), 2.0);
         backOff.setMaxInterval(outage.maxDelay().toMillis());
         return backOff;
     }
@@ -83,7 +86,7 @@ final class DeadLetterErrorHandlers {
         byType.put(SpecificRecord.class, new AvroSingleObjectSerializer<>());
         Serializer keys = new DelegatingByTypeSerializer(byType, true);
         Serializer values = new DelegatingByTypeSerializer(byType, true);
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<Object, Object>(
-                clients.producerProperties(), keys, values));
+        return new KafkaTemplate<>(
+                new DefaultKafkaProducerFactory<Object, Object>(clients.producerProperties(), keys, values));
     }
 }

@@ -2,11 +2,9 @@ package dev.benchpulse.support.kafka;
 
 import dev.benchpulse.contracts.Events;
 import dev.benchpulse.support.outage.RootCause;
-
-import java.nio.charset.StandardCharsets;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -29,13 +27,21 @@ final class DeadLetterLog {
     }
 
     void parked(ConsumerRecord<?, ?> record, TopicPartition deadLetter, Exception failure) {
-        log.error("Dead-lettered the record at offset {} of {}-{} (run {}) to {}: {}. Fix the cause, then replay it "
-                        + "with ./benchpulse dlt replay {}", record.offset(), record.topic(), record.partition(),
-                runId(record), deadLetter.topic(), RootCause.describe(failure),
+        log.error(
+                "Dead-lettered the record at offset {} of {}-{} (run {}) to {}: {}. Fix the cause, then replay it "
+                        + "with ./benchpulse dlt replay {}",
+                record.offset(),
+                record.topic(),
+                record.partition(),
+                runId(record),
+                deadLetter.topic(),
+                RootCause.describe(failure),
                 deadLetter.topic());
-        Counter.builder("benchpulse.kafka.dead-lettered").tag("topic", record.topic())
+        Counter.builder("benchpulse.kafka.dead-lettered")
+                .tag("topic", record.topic())
                 .description("Records this service parked on a dead-letter topic")
-                .register(registry).increment();
+                .register(registry)
+                .increment();
     }
 
     /** The run of a record: its key (a run id by contract), else the run id in its decoded value, else unknown. */

@@ -2,9 +2,7 @@ package dev.benchpulse.support.kafka;
 
 import dev.benchpulse.contracts.kafka.UnknownSchemaException;
 import dev.benchpulse.support.outage.DependencyUnavailableException;
-
 import java.util.List;
-
 import org.apache.kafka.common.errors.SerializationException;
 import org.springframework.kafka.support.converter.ConversionException;
 import org.springframework.kafka.support.serializer.DeserializationException;
@@ -18,15 +16,18 @@ import org.springframework.messaging.converter.MessageConversionException;
 final class Failures {
 
     /** Failures to decode: retrying cannot help, so these go to the dead-letter topic at once. */
-    static final List<Class<? extends Exception>> UNDECODABLE = List.of(UnknownSchemaException.class,
-            DeserializationException.class, SerializationException.class, ConversionException.class,
-            MessageConversionException.class, ClassCastException.class);
+    static final List<Class<? extends Exception>> UNDECODABLE = List.of(
+            UnknownSchemaException.class,
+            DeserializationException.class,
+            SerializationException.class,
+            ConversionException.class,
+            MessageConversionException.class,
+            ClassCastException.class);
 
     /** The name health and metrics use for a failure of no known dependency. */
     static final String UNCLASSIFIED = "unclassified";
 
-    private Failures() {
-    }
+    private Failures() {}
 
     /** Whether the record itself is at fault: undecodable or an {@link InvalidRecordException}, in the causes. */
     static boolean badRecord(Throwable failure) {

@@ -1,7 +1,6 @@
 package dev.benchpulse.support.kafka;
 
 import dev.benchpulse.support.outage.DependencyOutages;
-
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -14,8 +13,8 @@ import org.springframework.kafka.listener.RetryListener;
  * record's own fault keeps its consumer thread waiting for that dependency; the next record or batch the thread
  * processes successfully ends its wait. The consumer thread's name is the waiter.
  */
-final class OutageTracking implements RetryListener, RecordInterceptor<Object, Object>,
-        BatchInterceptor<Object, Object> {
+final class OutageTracking
+        implements RetryListener, RecordInterceptor<Object, Object>, BatchInterceptor<Object, Object> {
 
     private final DependencyOutages outages;
 
@@ -31,14 +30,14 @@ final class OutageTracking implements RetryListener, RecordInterceptor<Object, O
     }
 
     @Override
-    public ConsumerRecord<Object, Object> intercept(ConsumerRecord<Object, Object> record,
-            Consumer<Object, Object> consumer) {
+    public ConsumerRecord<Object, Object> intercept(
+            ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
         return record;
     }
 
     @Override
-    public ConsumerRecords<Object, Object> intercept(ConsumerRecords<Object, Object> records,
-            Consumer<Object, Object> consumer) {
+    public ConsumerRecords<Object, Object> intercept(
+            ConsumerRecords<Object, Object> records, Consumer<Object, Object> consumer) {
         return records;
     }
 

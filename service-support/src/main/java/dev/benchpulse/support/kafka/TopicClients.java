@@ -2,11 +2,9 @@ package dev.benchpulse.support.kafka;
 
 import dev.benchpulse.contracts.Topic;
 import dev.benchpulse.contracts.kafka.AvroSingleObjectSerializer;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
-
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
@@ -42,13 +40,17 @@ public class TopicClients {
     }
 
     /** As above; {@code schemaBaseUrl}, when not blank, makes producers set {@code ce_dataschema}. */
-    public TopicClients(KafkaProperties kafka, CommonErrorHandler errorHandler, String cloudEventsSource,
-            String schemaBaseUrl) {
+    public TopicClients(
+            KafkaProperties kafka, CommonErrorHandler errorHandler, String cloudEventsSource, String schemaBaseUrl) {
         this(kafka, errorHandler, cloudEventsSource, schemaBaseUrl, null);
     }
 
-    TopicClients(KafkaProperties kafka, CommonErrorHandler errorHandler, String cloudEventsSource,
-            String schemaBaseUrl, OutageTracking outageTracking) {
+    TopicClients(
+            KafkaProperties kafka,
+            CommonErrorHandler errorHandler,
+            String cloudEventsSource,
+            String schemaBaseUrl,
+            OutageTracking outageTracking) {
         this.kafka = kafka;
         this.errorHandler = errorHandler;
         this.cloudEventsSource = cloudEventsSource;
@@ -65,7 +67,8 @@ public class TopicClients {
     }
 
     public <K, V> ConsumerFactory<K, V> consumerFactory(Topic<K, V> topic) {
-        DefaultKafkaConsumerFactory<K, V> factory = new DefaultKafkaConsumerFactory<>(kafka.buildConsumerProperties(),
+        DefaultKafkaConsumerFactory<K, V> factory = new DefaultKafkaConsumerFactory<>(
+                kafka.buildConsumerProperties(),
                 new ErrorHandlingDeserializer<>(topic.keyDeserializer()),
                 new ErrorHandlingDeserializer<>(topic.valueDeserializer()));
         if (instrumentation.meters() != null) {
@@ -79,8 +82,8 @@ public class TopicClients {
      * consumer's wait for a dependency once its work goes through; {@code customizer} may change container
      * properties such as the ack mode or concurrency.
      */
-    public <K, V> ConcurrentKafkaListenerContainerFactory<K, V> listenerFactory(Topic<K, V> topic,
-            Consumer<ConcurrentKafkaListenerContainerFactory<K, V>> customizer) {
+    public <K, V> ConcurrentKafkaListenerContainerFactory<K, V> listenerFactory(
+            Topic<K, V> topic, Consumer<ConcurrentKafkaListenerContainerFactory<K, V>> customizer) {
         ConcurrentKafkaListenerContainerFactory<K, V> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(consumerFactory(topic));
         factory.setCommonErrorHandler(errorHandler);
@@ -89,15 +92,16 @@ public class TopicClients {
             factory.setRecordInterceptor(cast(outageTracking));
             factory.setBatchInterceptor(cast(outageTracking));
         }
-        factory.getContainerProperties().setObservationEnabled(kafka.getListener().isObservationEnabled());
+        factory.getContainerProperties()
+                .setObservationEnabled(kafka.getListener().isObservationEnabled());
         factory.getContainerProperties().setObservationRegistry(instrumentation.observations());
         customizer.accept(factory);
         return factory;
     }
 
     public <K, V> KafkaTemplate<K, V> template(Topic<K, V> topic) {
-        DefaultKafkaProducerFactory<K, V> factory = new DefaultKafkaProducerFactory<>(producerProperties(),
-                topic.keySerializer(), topic.valueSerializer());
+        DefaultKafkaProducerFactory<K, V> factory =
+                new DefaultKafkaProducerFactory<>(producerProperties(), topic.keySerializer(), topic.valueSerializer());
         KafkaTemplate<K, V> template = new KafkaTemplate<>(factory);
         template.setDefaultTopic(topic.name());
         template.setObservationEnabled(kafka.getTemplate().isObservationEnabled());

@@ -1,8 +1,7 @@
 package dev.benchpulse.support.observability;
 
-import java.util.UUID;
-
 import io.opentelemetry.api.trace.Span;
+import java.util.UUID;
 import org.slf4j.MDC;
 
 /**

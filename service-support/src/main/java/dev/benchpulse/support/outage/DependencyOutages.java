@@ -1,5 +1,9 @@
 package dev.benchpulse.support.outage;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,11 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,12 +84,20 @@ public class DependencyOutages {
         outage.reason = RootCause.describe(failure);
         if (outage.lastWarned == null) {
             outage.lastWarned = now;
-            log.warn("{} is unavailable ({}). {} waits and retries until it is back; nothing is dropped or "
-                    + "dead-lettered meanwhile", dependency, outage.reason, waiter);
+            log.warn(
+                    "{} is unavailable ({}). {} waits and retries until it is back; nothing is dropped or "
+                            + "dead-lettered meanwhile",
+                    dependency,
+                    outage.reason,
+                    waiter);
         } else if (!now.isBefore(outage.lastWarned.plus(logInterval))) {
             outage.lastWarned = now;
-            log.warn("{} still unavailable after {} s ({}); {} waiting and retrying", dependency,
-                    Duration.between(outage.since, now).toSeconds(), outage.reason, outage.waiting);
+            log.warn(
+                    "{} still unavailable after {} s ({}); {} waiting and retrying",
+                    dependency,
+                    Duration.between(outage.since, now).toSeconds(),
+                    outage.reason,
+                    outage.waiting);
         }
     }
 
@@ -118,8 +125,12 @@ public class DependencyOutages {
     public synchronized List<Outage> current() {
         Instant now = clock.instant();
         return open.entrySet().stream()
-                .map(e -> new Outage(e.getKey(), e.getValue().since, Duration.between(e.getValue().since, now),
-                        e.getValue().reason, Set.copyOf(e.getValue().waiting)))
+                .map(e -> new Outage(
+                        e.getKey(),
+                        e.getValue().since,
+                        Duration.between(e.getValue().since, now),
+                        e.getValue().reason,
+                        Set.copyOf(e.getValue().waiting)))
                 .sorted(Comparator.comparing(Outage::since))
                 .toList();
     }
@@ -127,29 +138,37 @@ public class DependencyOutages {
     private void ended(String dependency, Open outage) {
         Duration lasted = Duration.between(outage.since, clock.instant());
         meters(dependency).durations.record(lasted);
-        log.info("{} is available again after an outage of {} s; the waiting work goes on", dependency,
+        log.info(
+                "{} is available again after an outage of {} s; the waiting work goes on",
+                dependency,
                 lasted.toSeconds());
     }
 
     private synchronized double secondsDown(String dependency) {
         Open outage = open.get(dependency);
-        return outage == null ? 0 : Duration.between(outage.since, clock.instant()).toMillis() / 1000.0;
+        return outage == null
+                ? 0
+                : Duration.between(outage.since, clock.instant()).toMillis() / 1000.0;
     }
 
     private Meters meters(String dependency) {
-        return meters.computeIfAbsent(dependency, d -> new Meters(
-                Counter.builder("benchpulse.dependency.outages").tag("dependency", d)
-                        .description("Outages of a dependency (from its first failure until the work goes through)")
-                        .register(registry),
-                Timer.builder("benchpulse.dependency.outage.duration").tag("dependency", d)
-                        .description("Duration of each outage of a dependency that ended")
-                        .register(registry),
-                Gauge.builder("benchpulse.dependency.outage.seconds", this, o -> o.secondsDown(d))
-                        .tag("dependency", d)
-                        .description("Seconds the current outage of a dependency has lasted (0 when it is up)")
-                        .register(registry)));
+        return meters.computeIfAbsent(
+                dependency,
+                d -> new Meters(
+                        Counter.builder("benchpulse.dependency.outages")
+                                .tag("dependency", d)
+                                .description(
+                                        "Outages of a dependency (from its first failure until the work goes through)")
+                                .register(registry),
+                        Timer.builder("benchpulse.dependency.outage.duration")
+                                .tag("dependency", d)
+                                .description("Duration of each outage of a dependency that ended")
+                                .register(registry),
+                        Gauge.builder("benchpulse.dependency.outage.seconds", this, o -> o.secondsDown(d))
+                                .tag("dependency", d)
+                                .description("Seconds the current outage of a dependency has lasted (0 when it is up)")
+                                .register(registry)));
     }
 
-    private record Meters(Counter outages, Timer durations, Gauge seconds) {
-    }
+    private record Meters(Counter outages, Timer durations, Gauge seconds) {}
 }

@@ -13,5 +13,4 @@ import java.util.Set;
  * @param reason     the latest failure, innermost cause first
  * @param waiting    who waits for it: consumer threads, publishers
  */
-public record Outage(String dependency, Instant since, Duration duration, String reason, Set<String> waiting) {
-}
+public record Outage(String dependency, Instant since, Duration duration, String reason, Set<String> waiting) {}

@@ -3,8 +3,7 @@ package dev.benchpulse.support.outage;
 /** The innermost cause of a failure, which is the part that says what went wrong. */
 public final class RootCause {
 
-    private RootCause() {
-    }
+    private RootCause() {}
 
     /** The innermost cause as {@code SimpleName: message}. */
     public static String describe(Throwable failure) {
@@ -12,7 +11,8 @@ public final class RootCause {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getMessage() == null ? root.getClass().getSimpleName()
+        return root.getMessage() == null
+                ? root.getClass().getSimpleName()
                 : root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

@@ -1,5 +1,8 @@
 package dev.benchpulse.support.problem;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -7,10 +10,6 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Path;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.codec.DecodingException;
@@ -30,8 +29,7 @@ final class InputProblems {
 
     static final String BODY = "(body)";
 
-    private InputProblems() {
-    }
+    private InputProblems() {}
 
     static List<FieldProblem> of(ServerWebInputException e) {
         JacksonException json = jacksonCause(e);
@@ -39,10 +37,11 @@ final class InputProblems {
             return List.of(new FieldProblem(BODY, "is not valid JSON: " + json.getOriginalMessage()));
         }
         if (json != null) {
-            return List.of(new FieldProblem(JacksonPaths.field(json, BODY), "has the wrong type: "
-                    + json.getOriginalMessage()));
+            return List.of(new FieldProblem(
+                    JacksonPaths.field(json, BODY), "has the wrong type: " + json.getOriginalMessage()));
         }
-        if (e.getCause() instanceof DecodingException || e.getReason() != null && e.getReason().contains("body")) {
+        if (e.getCause() instanceof DecodingException
+                || e.getReason() != null && e.getReason().contains("body")) {
             return List.of(new FieldProblem(BODY, "is missing or unreadable: send a JSON object"));
         }
         if (e instanceof MissingRequestValueException missing) {
@@ -50,8 +49,8 @@ final class InputProblems {
         }
         MethodParameter parameter = e.getMethodParameter();
         if (parameter != null && parameter.getParameterName() != null) {
-            return List.of(new FieldProblem(parameter.getParameterName(), "is invalid: expected a "
-                    + expected(parameter.getParameterType())));
+            return List.of(new FieldProblem(
+                    parameter.getParameterName(), "is invalid: expected a " + expected(parameter.getParameterType())));
         }
         return List.of(new FieldProblem("(request)", e.getReason() == null ? "is invalid" : e.getReason()));
     }
@@ -66,8 +65,11 @@ final class InputProblems {
 
     static List<FieldProblem> of(HandlerMethodValidationException e) {
         return e.getParameterValidationResults().stream()
-                .map(r -> new FieldProblem(r.getMethodParameter().getParameterName(), r.getResolvableErrors().stream()
-                        .map(MessageSourceResolvable::getDefaultMessage).collect(Collectors.joining(", "))))
+                .map(r -> new FieldProblem(
+                        r.getMethodParameter().getParameterName(),
+                        r.getResolvableErrors().stream()
+                                .map(MessageSourceResolvable::getDefaultMessage)
+                                .collect(Collectors.joining(", "))))
                 .sorted(Comparator.comparing(FieldProblem::field))
                 .toList();
     }
@@ -91,7 +93,8 @@ final class InputProblems {
         if (type.isEnum()) {
             return "value among " + Arrays.toString(type.getEnumConstants());
         }
-        return type == UUID.class ? "UUID such as 3f2c9a4e-7b1d-4e0a-9c55-0b6f1e2d3a4b"
+        return type == UUID.class
+                ? "UUID such as 3f2c9a4e-7b1d-4e0a-9c55-0b6f1e2d3a4b"
                 : type.getSimpleName().toLowerCase(Locale.ROOT);
     }
 

@@ -1,14 +1,12 @@
 package dev.benchpulse.support.problem;
 
 import java.util.stream.Collectors;
-
 import tools.jackson.core.JacksonException;
 
 /** Names the field a Jackson error is about, as {@code runtimes[1]} or {@code tags[0]}. */
 public final class JacksonPaths {
 
-    private JacksonPaths() {
-    }
+    private JacksonPaths() {}
 
     /** The field path of {@code e}, or {@code fallback} when the error is not about a field. */
     public static String field(JacksonException e, String fallback) {

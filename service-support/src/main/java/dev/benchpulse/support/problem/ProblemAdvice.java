@@ -1,12 +1,10 @@
 package dev.benchpulse.support.problem;
 
 import dev.benchpulse.support.outage.DependencyUnavailableException;
-
+import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-
-import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -60,29 +58,40 @@ class ProblemAdvice {
     }
 
     /** Input the framework could not read, bind or validate: the fields at fault, each with what is wrong. */
-    @ExceptionHandler({ServerWebInputException.class, HandlerMethodValidationException.class,
-            ConstraintViolationException.class})
+    @ExceptionHandler({
+        ServerWebInputException.class,
+        HandlerMethodValidationException.class,
+        ConstraintViolationException.class
+    })
     ResponseEntity<ProblemDetail> invalidInput(Exception e, ServerWebExchange exchange) {
-        return invalid(switch (e) {
-            case WebExchangeBindException binding -> InputProblems.of(binding);
-            case ServerWebInputException input -> InputProblems.of(input);
-            case HandlerMethodValidationException validation -> InputProblems.of(validation);
-            case ConstraintViolationException violations -> InputProblems.of(violations);
-            default -> throw new IllegalArgumentException("not an input error: " + e, e);
-        }, exchange);
+        return invalid(
+                switch (e) {
+                    case WebExchangeBindException binding -> InputProblems.of(binding);
+                    case ServerWebInputException input -> InputProblems.of(input);
+                    case HandlerMethodValidationException validation -> InputProblems.of(validation);
+                    case ConstraintViolationException violations -> InputProblems.of(violations);
+                    default -> throw new IllegalArgumentException("not an input error: " + e, e);
+                },
+                exchange);
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> methodNotAllowed(MethodNotAllowedException e, ServerWebExchange exchange) {
-        return framework(e, exchange.getRequest().getMethod() + " is not allowed on "
-                + exchange.getRequest().getPath().value() + "; it takes " + e.getSupportedMethods() + ".", exchange);
+        return framework(
+                e,
+                exchange.getRequest().getMethod() + " is not allowed on "
+                        + exchange.getRequest().getPath().value() + "; it takes " + e.getSupportedMethods() + ".",
+                exchange);
     }
 
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> unsupportedMediaType(UnsupportedMediaTypeStatusException e,
-            ServerWebExchange exchange) {
-        return framework(e, "Content-Type " + (e.getContentType() == null ? "(none)" : "'" + e.getContentType() + "'")
-                + " is not accepted here; send one of " + e.getSupportedMediaTypes() + ".", exchange);
+    ResponseEntity<ProblemDetail> unsupportedMediaType(
+            UnsupportedMediaTypeStatusException e, ServerWebExchange exchange) {
+        return framework(
+                e,
+                "Content-Type " + (e.getContentType() == null ? "(none)" : "'" + e.getContentType() + "'")
+                        + " is not accepted here; send one of " + e.getSupportedMediaTypes() + ".",
+                exchange);
     }
 
     /** Any other error that has a status (404 of an unknown path, 406, a {@link ResponseStatusException}…). */
@@ -90,30 +99,46 @@ class ProblemAdvice {
     ResponseEntity<ProblemDetail> framework(ErrorResponseException e, ServerWebExchange exchange) {
         String reason = e instanceof ResponseStatusException status ? status.getReason() : null;
         String detail = e instanceof NoResourceFoundException
-                || e.getStatusCode().value() == HttpStatus.NOT_FOUND.value() && reason == null
-                ? "Nothing is at " + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value()
+                        || e.getStatusCode().value() == HttpStatus.NOT_FOUND.value() && reason == null
+                ? "Nothing is at " + exchange.getRequest().getMethod() + " "
+                        + exchange.getRequest().getPath().value()
                         + ". Check the path against the service's OpenAPI document (/v3/api-docs)."
                 : reason != null ? reason : e.getBody().getDetail();
         return framework(e, detail, exchange);
     }
 
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> dependencyUnavailable(DependencyUnavailableException e,
-            ServerWebExchange exchange) {
-        log.warn("{} {} could not be answered: {}", exchange.getRequest().getMethod(),
-                exchange.getRequest().getPath().value(), e.getMessage());
-        return refused(new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Dependency unavailable", e.dependency()
-                + " is unavailable right now, so this request cannot be answered. Try again shortly; the service's"
-                + " health (/actuator/health) shows the outage.").retryAfter(Duration.ofSeconds(5)), exchange);
+    ResponseEntity<ProblemDetail> dependencyUnavailable(DependencyUnavailableException e, ServerWebExchange exchange) {
+        log.warn(
+                "{} {} could not be answered: {}",
+                exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath().value(),
+                e.getMessage());
+        return refused(
+                new ApiProblem(
+                                HttpStatus.SERVICE_UNAVAILABLE,
+                                "Dependency unavailable",
+                                e.dependency()
+                                        + " is unavailable right now, so this request cannot be answered. Try again shortly; the service's"
+                                        + " health (/actuator/health) shows the outage.")
+                        .retryAfter(Duration.ofSeconds(5)),
+                exchange);
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unexpected(Exception e, ServerWebExchange exchange) {
-        log.error("{} {} failed unexpectedly", exchange.getRequest().getMethod(),
-                exchange.getRequest().getPath().value(), e);
-        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
-                "The service failed to answer this request; the failure is in its log. Try again later, and report it"
-                        + " if it persists.", exchange));
+        log.error(
+                "{} {} failed unexpectedly",
+                exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath().value(),
+                e);
+        return ResponseEntity.internalServerError()
+                .body(problem(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "Internal error",
+                        "The service failed to answer this request; the failure is in its log. Try again later, and report it"
+                                + " if it persists.",
+                        exchange));
     }
 
     /** Invalid input (400), with the handler's {@link RequestExample} when it has one. */
@@ -128,18 +153,20 @@ class ProblemAdvice {
         return response;
     }
 
-    private ResponseEntity<ProblemDetail> framework(ErrorResponseException e, String detail,
-            ServerWebExchange exchange) {
+    private ResponseEntity<ProblemDetail> framework(
+            ErrorResponseException e, String detail, ServerWebExchange exchange) {
         HttpStatusCode status = e.getStatusCode();
-        String title = e.getBody().getTitle() != null ? e.getBody().getTitle()
-                : HttpStatus.resolve(status.value()) != null ? HttpStatus.resolve(status.value()).getReasonPhrase()
-                : "Error " + status.value();
+        String title = e.getBody().getTitle() != null
+                ? e.getBody().getTitle()
+                : HttpStatus.resolve(status.value()) != null
+                        ? HttpStatus.resolve(status.value()).getReasonPhrase()
+                        : "Error " + status.value();
         ProblemDetail problem = problem(status, title, detail, exchange);
         return ResponseEntity.status(status).headers(e.getHeaders()).body(problem);
     }
 
-    private static ProblemDetail problem(HttpStatusCode status, String title, String detail,
-            ServerWebExchange exchange) {
+    private static ProblemDetail problem(
+            HttpStatusCode status, String title, String detail, ServerWebExchange exchange) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("about:blank"));
         problem.setTitle(title);

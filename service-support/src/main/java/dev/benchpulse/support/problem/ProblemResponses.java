@@ -2,13 +2,11 @@ package dev.benchpulse.support.problem;
 
 import java.net.URI;
 import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
-
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,7 +28,11 @@ public final class ProblemResponses {
     }
 
     /** Writes the problem, with {@code properties} as extension members; nothing when the response is committed. */
-    public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String title, String detail,
+    public Mono<Void> write(
+            ServerWebExchange exchange,
+            HttpStatus status,
+            String title,
+            String detail,
             Map<String, Object> properties) {
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {
@@ -42,6 +44,7 @@ public final class ProblemResponses {
         properties.forEach(problem::setProperty);
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(json.writeValueAsBytes(problem))));
+        return response.writeWith(
+                Mono.fromSupplier(() -> response.bufferFactory().wrap(json.writeValueAsBytes(problem))));
     }
 }

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.benchpulse.contracts.web.ApiHeaders;
 import dev.benchpulse.support.problem.ProblemResponses;
-
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -18,13 +16,13 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.server.WebFilter;
-
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 class IdentityFiltersTests {
 
-    static final ProblemResponses PROBLEMS = new ProblemResponses(JsonMapper.builder().build());
+    static final ProblemResponses PROBLEMS =
+            new ProblemResponses(JsonMapper.builder().build());
     static final IdentityTokens TOKENS = new IdentityTokens(
             new IdentityProperties(IdentityTokensTests.KEY, null, Duration.ofSeconds(60)), Clock.systemUTC());
     static final Requester VERA = new Requester("vera", Role.VIEWER.withIncluded(), "192.0.2.5");
@@ -33,7 +31,8 @@ class IdentityFiltersTests {
     /** Runs the filter; returns the requester the handler saw, or null when the filter answered itself. */
     static Requester through(WebFilter filter, MockServerWebExchange exchange) {
         AtomicReference<Requester> seen = new AtomicReference<>();
-        filter.filter(exchange, e -> Mono.fromRunnable(() -> seen.set(Requester.of(e)))).block();
+        filter.filter(exchange, e -> Mono.fromRunnable(() -> seen.set(Requester.of(e))))
+                .block();
         return seen.get();
     }
 
@@ -48,11 +47,13 @@ class IdentityFiltersTests {
 
         @Test
         void refuses_a_form_post_and_a_bare_delete() {
-            MockServerWebExchange form = MockServerWebExchange.from(MockServerHttpRequest
-                    .post("/api/benchmarks/str-contains/calibrate?runtime=php")
-                    .contentType(MediaType.APPLICATION_FORM_URLENCODED).body("x=1"));
+            MockServerWebExchange form = MockServerWebExchange.from(
+                    MockServerHttpRequest.post("/api/benchmarks/str-contains/calibrate?runtime=php")
+                            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                            .body("x=1"));
             MockServerWebExchange text = MockServerWebExchange.from(MockServerHttpRequest.post("/api/runs")
-                    .contentType(MediaType.TEXT_PLAIN).body("{\"benchmark\":\"x\"}"));
+                    .contentType(MediaType.TEXT_PLAIN)
+                    .body("{\"benchmark\":\"x\"}"));
             MockServerWebExchange delete = MockServerWebExchange.from(MockServerHttpRequest.delete("/api/runs/1"));
 
             for (MockServerWebExchange exchange : new MockServerWebExchange[] {form, text, delete}) {
@@ -66,14 +67,25 @@ class IdentityFiltersTests {
 
         @Test
         void lets_json_bodies_the_client_header_reads_and_non_api_paths_through() {
-            assertThat(through(filter, MockServerWebExchange.from(MockServerHttpRequest.post("/api/runs")
-                    .contentType(MediaType.APPLICATION_JSON).body("{}")))).isNotNull();
-            assertThat(through(filter, MockServerWebExchange.from(MockServerHttpRequest
-                    .post("/api/benchmarks/x/calibrate").header(ApiHeaders.CLIENT, "cli")))).isNotNull();
+            assertThat(through(
+                            filter,
+                            MockServerWebExchange.from(MockServerHttpRequest.post("/api/runs")
+                                    .contentType(MediaType.APPLICATION_JSON)
+                                    .body("{}"))))
+                    .isNotNull();
+            assertThat(through(
+                            filter,
+                            MockServerWebExchange.from(MockServerHttpRequest.post("/api/benchmarks/x/calibrate")
+                                    .header(ApiHeaders.CLIENT, "cli"))))
+                    .isNotNull();
             assertThat(through(filter, MockServerWebExchange.from(MockServerHttpRequest.get("/api/runs"))))
                     .isNotNull();
-            assertThat(through(filter, MockServerWebExchange.from(MockServerHttpRequest.post("/login")
-                    .contentType(MediaType.APPLICATION_FORM_URLENCODED).body("username=a")))).isNotNull();
+            assertThat(through(
+                            filter,
+                            MockServerWebExchange.from(MockServerHttpRequest.post("/login")
+                                    .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                                    .body("username=a"))))
+                    .isNotNull();
         }
     }
 
@@ -84,10 +96,11 @@ class IdentityFiltersTests {
 
         @Test
         void believes_a_signed_token_and_nothing_else() {
-            MockServerWebExchange signed = MockServerWebExchange.from(from(MockServerHttpRequest.get("/api/runs"))
-                    .header(ApiHeaders.IDENTITY, TOKENS.mint(OTTO)));
+            MockServerWebExchange signed = MockServerWebExchange.from(
+                    from(MockServerHttpRequest.get("/api/runs")).header(ApiHeaders.IDENTITY, TOKENS.mint(OTTO)));
             MockServerWebExchange plain = MockServerWebExchange.from(from(MockServerHttpRequest.get("/api/runs"))
-                    .header(ApiHeaders.UNSIGNED_USER, "mallory").header(ApiHeaders.IDENTITY, "mallory"));
+                    .header(ApiHeaders.UNSIGNED_USER, "mallory")
+                    .header(ApiHeaders.IDENTITY, "mallory"));
 
             assertThat(through(filter, signed)).isEqualTo(OTTO);
             assertThat(through(filter, plain)).isEqualTo(Requester.anonymous("127.0.0.1"));
@@ -97,8 +110,11 @@ class IdentityFiltersTests {
         void works_without_a_key() {
             RequesterWebFilter keyless = new RequesterWebFilter(SecurityMode.OPEN, null, PROBLEMS);
 
-            assertThat(through(keyless, MockServerWebExchange.from(from(MockServerHttpRequest.post("/api/runs"))
-                    .header(ApiHeaders.IDENTITY, TOKENS.mint(OTTO))))).isEqualTo(Requester.anonymous("127.0.0.1"));
+            assertThat(through(
+                            keyless,
+                            MockServerWebExchange.from(from(MockServerHttpRequest.post("/api/runs"))
+                                    .header(ApiHeaders.IDENTITY, TOKENS.mint(OTTO)))))
+                    .isEqualTo(Requester.anonymous("127.0.0.1"));
         }
     }
 
@@ -109,8 +125,8 @@ class IdentityFiltersTests {
 
         @Test
         void refuses_an_api_request_that_the_gateway_did_not_sign() {
-            MockServerWebExchange plain = MockServerWebExchange.from(from(MockServerHttpRequest.get("/api/runs"))
-                    .header(ApiHeaders.UNSIGNED_USER, "otto"));
+            MockServerWebExchange plain = MockServerWebExchange.from(
+                    from(MockServerHttpRequest.get("/api/runs")).header(ApiHeaders.UNSIGNED_USER, "otto"));
 
             assertThat(through(filter, plain)).isNull();
             assertThat(plain.getResponse().getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -119,10 +135,10 @@ class IdentityFiltersTests {
         @Test
         void lets_a_viewer_read_but_not_change_and_an_operator_change() {
             MockServerWebExchange read = exchange(MockServerHttpRequest.get("/api/runs"), VERA);
-            MockServerWebExchange viewerWrite = exchange(MockServerHttpRequest.put(
-                    "/api/benchmarks/x/regression-threshold"), VERA);
-            MockServerWebExchange operatorWrite = exchange(MockServerHttpRequest.put(
-                    "/api/benchmarks/x/regression-threshold"), OTTO);
+            MockServerWebExchange viewerWrite =
+                    exchange(MockServerHttpRequest.put("/api/benchmarks/x/regression-threshold"), VERA);
+            MockServerWebExchange operatorWrite =
+                    exchange(MockServerHttpRequest.put("/api/benchmarks/x/regression-threshold"), OTTO);
 
             assertThat(through(filter, read)).isEqualTo(VERA);
             assertThat(through(filter, viewerWrite)).isNull();
@@ -152,5 +168,4 @@ class IdentityFiltersTests {
         assertThat(SecurityMode.parse("Secured")).isEqualTo(SecurityMode.SECURED);
         assertThatThrownBy(() -> SecurityMode.parse("secure")).hasMessageContaining("use open or secured");
     }
-
 }

@@ -3,6 +3,11 @@ package dev.benchpulse.support.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,12 +16,6 @@ import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
-
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -28,8 +27,8 @@ class IdentityTokensTests {
     static final Requester OTTO = new Requester("otto", Role.OPERATOR.withIncluded(), "192.0.2.7");
 
     static IdentityTokens tokens(String key, String previous, Instant now) {
-        return new IdentityTokens(new IdentityProperties(key, previous, Duration.ofSeconds(60)),
-                Clock.fixed(now, ZoneOffset.UTC));
+        return new IdentityTokens(
+                new IdentityProperties(key, previous, Duration.ofSeconds(60)), Clock.fixed(now, ZoneOffset.UTC));
     }
 
     @Test
@@ -47,13 +46,19 @@ class IdentityTokensTests {
         String token = tokens(KEY, null, NOW).mint(OTTO);
 
         assertThat(tokens(KEY, null, NOW.plusSeconds(30)).verify(token)).isPresent();
-        assertThat(tokens(KEY, null, NOW.plusSeconds(60).plus(IdentityTokens.CLOCK_SKEW)).verify(token)).isEmpty();
+        assertThat(tokens(KEY, null, NOW.plusSeconds(60).plus(IdentityTokens.CLOCK_SKEW))
+                        .verify(token))
+                .isEmpty();
     }
 
     @Test
     void a_token_without_expiry_is_refused() throws Exception {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(Identity.ISSUER).audience(Identity.AUDIENCE)
-                .subject("otto").claim(Identity.ROLES_CLAIM, List.of("operator", "viewer")).build();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(Identity.ISSUER)
+                .audience(Identity.AUDIENCE)
+                .subject("otto")
+                .claim(Identity.ROLES_CLAIM, List.of("operator", "viewer"))
+                .build();
 
         assertThat(tokens(KEY, null, NOW).verify(sign(claims, KEY))).isEmpty();
     }
@@ -61,10 +66,17 @@ class IdentityTokensTests {
     @Test
     void a_token_for_another_audience_or_from_another_issuer_is_refused() throws Exception {
         Date exp = Date.from(NOW.plusSeconds(60));
-        JWTClaimsSet hubToken = new JWTClaimsSet.Builder().issuer(Identity.ISSUER).subject("otto")
-                .expirationTime(exp).build();
-        JWTClaimsSet otherIssuer = new JWTClaimsSet.Builder().issuer("someone").audience(Identity.AUDIENCE)
-                .subject("otto").expirationTime(exp).build();
+        JWTClaimsSet hubToken = new JWTClaimsSet.Builder()
+                .issuer(Identity.ISSUER)
+                .subject("otto")
+                .expirationTime(exp)
+                .build();
+        JWTClaimsSet otherIssuer = new JWTClaimsSet.Builder()
+                .issuer("someone")
+                .audience(Identity.AUDIENCE)
+                .subject("otto")
+                .expirationTime(exp)
+                .build();
 
         assertThat(tokens(KEY, null, NOW).verify(sign(hubToken, KEY))).isEmpty();
         assertThat(tokens(KEY, null, NOW).verify(sign(otherIssuer, KEY))).isEmpty();
@@ -72,7 +84,8 @@ class IdentityTokensTests {
 
     @Test
     void a_plain_user_name_a_forged_signature_and_an_unsigned_token_are_ignored() {
-        String forged = tokens("a-different-key-that-is-long-enough-0123456789", null, NOW).mint(OTTO);
+        String forged = tokens("a-different-key-that-is-long-enough-0123456789", null, NOW)
+                .mint(OTTO);
         String unsigned = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJvdHRvIn0.";
 
         assertThat(tokens(KEY, null, NOW).verify("otto")).isEmpty();
@@ -118,7 +131,8 @@ class IdentityTokensTests {
 
     @Test
     void an_anonymous_visitor_is_not_signed_in_and_counts_by_address() {
-        Requester visitor = tokens(KEY, null, NOW).verify(tokens(KEY, null, NOW).mint(Requester.anonymous("192.0.2.9")))
+        Requester visitor = tokens(KEY, null, NOW)
+                .verify(tokens(KEY, null, NOW).mint(Requester.anonymous("192.0.2.9")))
                 .orElseThrow();
 
         assertThat(visitor.signedIn()).isFalse();

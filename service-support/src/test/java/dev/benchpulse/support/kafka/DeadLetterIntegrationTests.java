@@ -3,48 +3,51 @@ package dev.benchpulse.support.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.benchpulse.contracts.Events;
 import dev.benchpulse.contracts.Topic;
 import dev.benchpulse.contracts.Topics;
+import dev.benchpulse.support.outage.DependencyUnavailableException;
 import dev.benchpulse.testsupport.RunEvents;
 import dev.benchpulse.testsupport.TopicPublisher;
 import dev.benchpulse.testsupport.TopicRecorder;
-
-import dev.benchpulse.support.outage.DependencyUnavailableException;
-
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 
-@SpringBootTest(properties = {"spring.application.name=support-test", "benchpulse.kafka.retry.attempts=1",
-        "benchpulse.kafka.outage.initial-delay=50ms", "benchpulse.kafka.outage.max-delay=200ms",
-        "spring.kafka.consumer.auto-offset-reset=earliest"})
+@SpringBootTest(
+        properties = {
+            "spring.application.name=support-test",
+            "benchpulse.kafka.retry.attempts=1",
+            "benchpulse.kafka.outage.initial-delay=50ms",
+            "benchpulse.kafka.outage.max-delay=200ms",
+            "spring.kafka.consumer.auto-offset-reset=earliest"
+        })
 class DeadLetterIntegrationTests {
 
-    private static final Topic<byte[], byte[]> DLT = Topics.BENCHMARK_EVENTS.deadLetter().orElseThrow();
+    private static final Topic<byte[], byte[]> DLT =
+            Topics.BENCHMARK_EVENTS.deadLetter().orElseThrow();
 
     @Autowired
     EventsListener listener;
@@ -70,7 +73,8 @@ class DeadLetterIntegrationTests {
             List<ConsumerRecord<byte[], byte[]>> parked = deadLetters.awaitRecords(
                     r -> run.key().equals(new String(r.key(), StandardCharsets.UTF_8)), 1, Duration.ofSeconds(30));
             assertThat(parked.getFirst().value()).isEqualTo(poison);
-            assertThat(parked.getFirst().headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
+            assertThat(parked.getFirst().headers().lastHeader("kafka_dlt-exception-message"))
+                    .isNotNull();
             await().atMost(Duration.ofSeconds(30)).until(() -> listener.handled.contains(run.runId()));
         }
     }
@@ -90,19 +94,26 @@ class DeadLetterIntegrationTests {
 
             List<ConsumerRecord<byte[], byte[]>> parked = deadLetters.awaitRecords(
                     r -> run.key().equals(new String(r.key(), StandardCharsets.UTF_8)), 1, Duration.ofSeconds(30));
-            SpecificRecord decoded = Topics.BENCHMARK_EVENTS.valueDeserializer()
+            SpecificRecord decoded = Topics.BENCHMARK_EVENTS
+                    .valueDeserializer()
                     .deserialize(DLT.name(), parked.getFirst().value());
             assertThat(Events.runId(decoded)).isEqualTo(run.runId());
             assertThat(listener.attempts(run.runId())).isEqualTo(2);
             assertThat(meters.counter("benchpulse.kafka.dead-lettered", "topic", Topics.BENCHMARK_EVENTS.name())
-                    .count()).isGreaterThanOrEqualTo(1);
+                            .count())
+                    .isGreaterThanOrEqualTo(1);
             ConsumerRecord<byte[], byte[]> original = parked.getFirst();
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(logged.list)
-                    .filteredOn(e -> e.getLevel() == Level.ERROR).map(ILoggingEvent::getFormattedMessage)
-                    .anySatisfy(line -> assertThat(line).contains(Topics.BENCHMARK_EVENTS.name() + "-"
-                                    + original.partition(), "(run " + run.runId() + ")", DLT.name(),
-                            "InvalidRecordException: run " + run.runId() + " breaks the contract")
-                            .containsPattern("at offset \\d+ of")));
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(logged.list)
+                            .filteredOn(e -> e.getLevel() == Level.ERROR)
+                            .map(ILoggingEvent::getFormattedMessage)
+                            .anySatisfy(line -> assertThat(line)
+                                    .contains(
+                                            Topics.BENCHMARK_EVENTS.name() + "-" + original.partition(),
+                                            "(run " + run.runId() + ")",
+                                            DLT.name(),
+                                            "InvalidRecordException: run " + run.runId() + " breaks the contract")
+                                    .containsPattern("at offset \\d+ of")));
         } finally {
             deadLetterLog.detachAppender(logged);
         }
@@ -123,16 +134,21 @@ class DeadLetterIntegrationTests {
             assertThat(down.getStatus()).isEqualTo(Status.DOWN);
             assertThat(down.getDetails()).containsKey("testdb");
             assertThat(String.valueOf(down.getDetails().get("testdb"))).contains("Connection refused");
-            assertThat(meters.counter("benchpulse.dependency.outages", "dependency", "testdb").count())
+            assertThat(meters.counter("benchpulse.dependency.outages", "dependency", "testdb")
+                            .count())
                     .isEqualTo(1);
-            assertThat(meters.get("benchpulse.dependency.outage.seconds").tag("dependency", "testdb").gauge()
-                    .value()).isPositive();
+            assertThat(meters.get("benchpulse.dependency.outage.seconds")
+                            .tag("dependency", "testdb")
+                            .gauge()
+                            .value())
+                    .isPositive();
 
             listener.databaseDown = false;
             await().atMost(Duration.ofSeconds(30)).until(() -> listener.handled.contains(run.runId()));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 assertThat(dependencies.health(true).getStatus()).isEqualTo(Status.UP);
-                assertThat(meters.timer("benchpulse.dependency.outage.duration", "dependency", "testdb").count())
+                assertThat(meters.timer("benchpulse.dependency.outage.duration", "dependency", "testdb")
+                                .count())
                         .isEqualTo(1);
             });
             assertNothingParked(deadLetters, run);
@@ -157,8 +173,10 @@ class DeadLetterIntegrationTests {
     }
 
     private static void assertNothingParked(TopicRecorder<byte[], byte[]> deadLetters, RunEvents run) {
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> deadLetters.records()
-                .stream().noneMatch(r -> run.key().equals(new String(r.key(), StandardCharsets.UTF_8))));
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> deadLetters.records().stream()
+                        .noneMatch(r -> run.key().equals(new String(r.key(), StandardCharsets.UTF_8))));
     }
 
     @SpringBootApplication
@@ -166,7 +184,7 @@ class DeadLetterIntegrationTests {
 
         @Bean
         ConcurrentKafkaListenerContainerFactory<String, SpecificRecord> eventsFactory(TopicClients clients) {
-            return clients.listenerFactory(Topics.BENCHMARK_EVENTS, f -> { });
+            return clients.listenerFactory(Topics.BENCHMARK_EVENTS, f -> {});
         }
 
         @Bean
@@ -183,8 +201,10 @@ class DeadLetterIntegrationTests {
         volatile boolean databaseDown;
         private final List<UUID> seen = new CopyOnWriteArrayList<>();
 
-        @KafkaListener(topics = "#{T(dev.benchpulse.contracts.Topics).BENCHMARK_EVENTS.name()}",
-                groupId = "support-test", containerFactory = "eventsFactory")
+        @KafkaListener(
+                topics = "#{T(dev.benchpulse.contracts.Topics).BENCHMARK_EVENTS.name()}",
+                groupId = "support-test",
+                containerFactory = "eventsFactory")
         void on(SpecificRecord event) {
             UUID run = Events.runId(event);
             seen.add(run);

@@ -3,7 +3,6 @@ package dev.benchpulse.support.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 

@@ -2,10 +2,9 @@ package dev.benchpulse.support.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.UUID;
-
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
@@ -33,9 +32,14 @@ class StructuredLoggingTests {
 
         logWhileHandling(runId, "ecs");
 
-        String line = output.getOut().lines().filter(l -> l.contains("handling run " + runId)).findFirst()
+        String line = output.getOut()
+                .lines()
+                .filter(l -> l.contains("handling run " + runId))
+                .findFirst()
                 .orElseThrow();
-        assertThat(line).startsWith("{").endsWith("}")
+        assertThat(line)
+                .startsWith("{")
+                .endsWith("}")
                 .containsPattern("\"traceId\":\"[0-9a-f]{32}\"")
                 .contains("\"runId\":\"" + runId + "\"")
                 .contains("\"service\":{\"name\":\"json-logs\"");
@@ -48,24 +52,29 @@ class StructuredLoggingTests {
         logWhileHandling(runId, "");
 
         assertThat(output.getOut().lines().filter(l -> l.contains("handling run " + runId)))
-                .singleElement().asString().doesNotStartWith("{");
+                .singleElement()
+                .asString()
+                .doesNotStartWith("{");
     }
 
     private static void logWhileHandling(UUID runId, String format) {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(App.class)
                 .web(WebApplicationType.NONE)
-                .properties("spring.application.name=json-logs", "logging.structured.format.console=" + format,
-                        "benchpulse.kafka.create-topics=false", "spring.kafka.admin.auto-create=false")
+                .properties(
+                        "spring.application.name=json-logs",
+                        "logging.structured.format.console=" + format,
+                        "benchpulse.kafka.create-topics=false",
+                        "spring.kafka.admin.auto-create=false")
                 .run()) {
-            Observation.createNotStarted("run", context.getBean(ObservationRegistry.class)).observe(() -> {
-                try (RunScope run = RunScope.enter(runId)) {
-                    log.info("handling run {}", runId);
-                }
-            });
+            Observation.createNotStarted("run", context.getBean(ObservationRegistry.class))
+                    .observe(() -> {
+                        try (RunScope run = RunScope.enter(runId)) {
+                            log.info("handling run {}", runId);
+                        }
+                    });
         }
     }
 
     @SpringBootApplication
-    static class App {
-    }
+    static class App {}
 }

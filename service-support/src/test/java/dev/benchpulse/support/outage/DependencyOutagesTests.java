@@ -2,18 +2,16 @@ package dev.benchpulse.support.outage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.benchpulse.testsupport.MutableClock;
-
-import java.net.ConnectException;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.benchpulse.testsupport.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.ConnectException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,18 +61,25 @@ class DependencyOutagesTests {
             assertThat(outage.duration()).isEqualTo(Duration.ofSeconds(80));
             assertThat(outage.waiting()).containsExactly("consumer-2");
         });
-        assertThat(meters.get("benchpulse.dependency.outage.seconds").gauge().value()).isEqualTo(80.0);
+        assertThat(meters.get("benchpulse.dependency.outage.seconds").gauge().value())
+                .isEqualTo(80.0);
 
         outages.restored("consumer-2");
         assertThat(outages.current()).isEmpty();
-        assertThat(meters.counter("benchpulse.dependency.outages", "dependency", "postgresql").count()).isEqualTo(1);
+        assertThat(meters.counter("benchpulse.dependency.outages", "dependency", "postgresql")
+                        .count())
+                .isEqualTo(1);
         assertThat(meters.timer("benchpulse.dependency.outage.duration", "dependency", "postgresql")
-                .totalTime(java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(80.0);
-        assertThat(meters.get("benchpulse.dependency.outage.seconds").gauge().value()).isZero();
+                        .totalTime(java.util.concurrent.TimeUnit.SECONDS))
+                .isEqualTo(80.0);
+        assertThat(meters.get("benchpulse.dependency.outage.seconds").gauge().value())
+                .isZero();
     }
 
     private List<String> warnings() {
-        return logged.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage)
+        return logged.list.stream()
+                .filter(e -> e.getLevel() == Level.WARN)
+                .map(ILoggingEvent::getFormattedMessage)
                 .toList();
     }
 

@@ -11,18 +11,23 @@ import org.springframework.boot.test.context.runner.ReactiveWebApplicationContex
 /** Every reactive service gets the one advice and the one filter writer; nothing else does. */
 class ProblemAutoConfigurationTests {
 
-    private static final AutoConfigurations CONFIGURATIONS = AutoConfigurations.of(JacksonAutoConfiguration.class,
-            ProblemAutoConfiguration.class);
+    private static final AutoConfigurations CONFIGURATIONS =
+            AutoConfigurations.of(JacksonAutoConfiguration.class, ProblemAutoConfiguration.class);
 
     @Test
     void a_reactive_web_service_gets_the_advice_and_the_writer() {
-        new ReactiveWebApplicationContextRunner().withConfiguration(CONFIGURATIONS).run(context -> assertThat(context)
-                .hasSingleBean(ProblemAdvice.class).hasSingleBean(ProblemResponses.class));
+        new ReactiveWebApplicationContextRunner()
+                .withConfiguration(CONFIGURATIONS)
+                .run(context ->
+                        assertThat(context).hasSingleBean(ProblemAdvice.class).hasSingleBean(ProblemResponses.class));
     }
 
     @Test
     void a_service_without_a_web_server_gets_neither() {
-        new ApplicationContextRunner().withConfiguration(CONFIGURATIONS).run(context -> assertThat(context)
-                .doesNotHaveBean(ProblemAdvice.class).doesNotHaveBean(ProblemResponses.class));
+        new ApplicationContextRunner()
+                .withConfiguration(CONFIGURATIONS)
+                .run(context -> assertThat(context)
+                        .doesNotHaveBean(ProblemAdvice.class)
+                        .doesNotHaveBean(ProblemResponses.class));
     }
 }

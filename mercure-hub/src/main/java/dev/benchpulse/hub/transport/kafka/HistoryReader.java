@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Semaphore;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -66,7 +65,8 @@ final class HistoryReader implements AutoCloseable {
         consumer.seek(partition, from);
         long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            List<ConsumerRecord<String, byte[]>> records = consumer.poll(Duration.ofMillis(200)).records(partition);
+            List<ConsumerRecord<String, byte[]>> records =
+                    consumer.poll(Duration.ofMillis(200)).records(partition);
             if (!records.isEmpty()) {
                 return records.stream().filter(r -> r.offset() < to).toList();
             }

@@ -1,5 +1,6 @@
 package dev.benchpulse.hub.transport.kafka;
 
+import dev.benchpulse.hub.settings.HubProperties;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -17,8 +17,6 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-
-import dev.benchpulse.hub.settings.HubProperties;
 
 /**
  * Makes sure the topic can carry the cluster's updates: it exists (created when missing and allowed), it has exactly
@@ -30,18 +28,18 @@ final class HubTopic {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HubTopic.class);
     private static final long MIN_SEGMENT_MILLIS = 60_000;
 
-    private HubTopic() {
-    }
+    private HubTopic() {}
 
-    static void ensure(Admin admin, String topic, HubProperties.Kafka settings) throws InterruptedException,
-            ExecutionException, TimeoutException {
+    static void ensure(Admin admin, String topic, HubProperties.Kafka settings)
+            throws InterruptedException, ExecutionException, TimeoutException {
         long timeout = settings.startupTimeout().toMillis();
         Map<String, String> retention = retention(settings);
         Optional<TopicDescription> existing = describe(admin, topic, timeout);
         if (existing.isEmpty()) {
             if (!settings.createTopic()) {
-                throw new IllegalStateException("The Kafka topic " + topic + " does not exist and "
-                        + "MERCURE_KAFKA_CREATE_TOPIC is false: create it with one partition, or let the hub create it.");
+                throw new IllegalStateException(
+                        "The Kafka topic " + topic + " does not exist and "
+                                + "MERCURE_KAFKA_CREATE_TOPIC is false: create it with one partition, or let the hub create it.");
             }
             create(admin, topic, retention, timeout);
             existing = describe(admin, topic, timeout);
@@ -57,16 +55,22 @@ final class HubTopic {
 
     private static Map<String, String> retention(HubProperties.Kafka settings) {
         long millis = settings.retention().toMillis();
-        return Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(millis), TopicConfig.SEGMENT_MS_CONFIG,
-                Long.toString(Math.max(MIN_SEGMENT_MILLIS, millis / 4)), TopicConfig.CLEANUP_POLICY_CONFIG,
+        return Map.of(
+                TopicConfig.RETENTION_MS_CONFIG,
+                Long.toString(millis),
+                TopicConfig.SEGMENT_MS_CONFIG,
+                Long.toString(Math.max(MIN_SEGMENT_MILLIS, millis / 4)),
+                TopicConfig.CLEANUP_POLICY_CONFIG,
                 TopicConfig.CLEANUP_POLICY_DELETE);
     }
 
     private static Optional<TopicDescription> describe(Admin admin, String topic, long timeout)
             throws InterruptedException, ExecutionException, TimeoutException {
         try {
-            return Optional.of(admin.describeTopics(List.of(topic)).allTopicNames()
-                    .get(timeout, TimeUnit.MILLISECONDS).get(topic));
+            return Optional.of(admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get(timeout, TimeUnit.MILLISECONDS)
+                    .get(topic));
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
                 return Optional.empty();
@@ -79,7 +83,8 @@ final class HubTopic {
             throws InterruptedException, ExecutionException, TimeoutException {
         try {
             admin.createTopics(List.of(new NewTopic(topic, Optional.of(1), Optional.empty()).configs(configs)))
-                    .all().get(timeout, TimeUnit.MILLISECONDS);
+                    .all()
+                    .get(timeout, TimeUnit.MILLISECONDS);
             LOG.info("Created the Kafka topic {} (one partition) for the hub cluster's updates", topic);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {

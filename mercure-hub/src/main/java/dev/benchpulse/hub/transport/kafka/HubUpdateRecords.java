@@ -1,9 +1,8 @@
 package dev.benchpulse.hub.transport.kafka;
 
-import java.time.Instant;
-
 import dev.benchpulse.contracts.avro.HubUpdate;
 import dev.benchpulse.hub.update.Update;
+import java.time.Instant;
 
 /**
  * Turns updates into the topic's {@link HubUpdate} records and back. A record is read back only when it could have
@@ -12,12 +11,17 @@ import dev.benchpulse.hub.update.Update;
  */
 final class HubUpdateRecords {
 
-    private HubUpdateRecords() {
-    }
+    private HubUpdateRecords() {}
 
     static HubUpdate toRecord(Update update, Instant publishedAt) {
-        return new HubUpdate(update.id(), update.topics(), update.data(), update.isPrivate(), update.type(),
-                update.retry(), publishedAt);
+        return new HubUpdate(
+                update.id(),
+                update.topics(),
+                update.data(),
+                update.isPrivate(),
+                update.type(),
+                update.retry(),
+                publishedAt);
     }
 
     /**
@@ -37,8 +41,7 @@ final class HubUpdateRecords {
             throw new IllegalArgumentException("the type of the update " + id + " has a line break");
         }
         String type = record.getType() == null || record.getType().isBlank() ? null : record.getType();
-        return new Update(id, record.getTopics(), record.getData(), record.getPrivateUpdate(), type,
-                record.getRetry());
+        return new Update(id, record.getTopics(), record.getData(), record.getPrivateUpdate(), type, record.getRetry());
     }
 
     private static boolean breaksLine(String value) {

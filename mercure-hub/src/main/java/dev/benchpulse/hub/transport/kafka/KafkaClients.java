@@ -1,9 +1,12 @@
 package dev.benchpulse.hub.transport.kafka;
 
+import dev.benchpulse.contracts.Topics;
+import dev.benchpulse.contracts.avro.HubUpdate;
+import dev.benchpulse.contracts.kafka.AvroSingleObjectSerializer;
+import dev.benchpulse.hub.settings.HubProperties;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -14,11 +17,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-import dev.benchpulse.contracts.Topics;
-import dev.benchpulse.contracts.avro.HubUpdate;
-import dev.benchpulse.contracts.kafka.AvroSingleObjectSerializer;
-import dev.benchpulse.hub.settings.HubProperties;
-
 /**
  * The Kafka clients of one hub instance. Consumers read the topic's one partition by assignment, never in a consumer
  * group (a group would split the updates between instances) and never commit: an instance starts from the history it
@@ -28,7 +26,8 @@ final class KafkaClients {
 
     private final HubProperties.Kafka settings;
     private final String topic;
-    private final String clientId = "mercure-hub-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String clientId =
+            "mercure-hub-" + UUID.randomUUID().toString().substring(0, 8);
 
     KafkaClients(HubProperties.Kafka settings) {
         this.settings = settings;
@@ -56,7 +55,8 @@ final class KafkaClients {
 
     Admin admin() {
         Map<String, Object> config = common("admin");
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) settings.startupTimeout().toMillis());
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int)
+                settings.startupTimeout().toMillis());
         return Admin.create(config);
     }
 

@@ -1,5 +1,8 @@
 package dev.benchpulse.hub.transport.kafka;
 
+import dev.benchpulse.hub.transport.Transport.Resume;
+import dev.benchpulse.hub.update.Update;
+import dev.benchpulse.hub.update.UpdateHistory;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,10 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
-
-import dev.benchpulse.hub.transport.Transport.Resume;
-import dev.benchpulse.hub.update.Update;
-import dev.benchpulse.hub.update.UpdateHistory;
 
 /**
  * What one instance knows of the topic: the offset of each of the newest updates by id (the replay window, so that a
@@ -32,12 +31,10 @@ final class KafkaHistory {
     /** The offset after the last record read. */
     private long end;
 
-    private record Indexed(String id, long offset) {
-    }
+    private record Indexed(String id, long offset) {}
 
     /** The updates of a slice of the cache, and the position after them. */
-    record Slice(List<Update> updates, long next) {
-    }
+    record Slice(List<Update> updates, long next) {}
 
     KafkaHistory(int size, int cacheSize) {
         this.size = Math.max(0, size);
@@ -151,7 +148,11 @@ final class KafkaHistory {
         lock.lock();
         try {
             if (lastEventId == null) {
-                return Optional.of(new Resume(end, window.isEmpty() ? UpdateHistory.EARLIEST : window.peekLast().id()));
+                return Optional.of(new Resume(
+                        end,
+                        window.isEmpty()
+                                ? UpdateHistory.EARLIEST
+                                : window.peekLast().id()));
             }
             if (UpdateHistory.EARLIEST.equals(lastEventId)) {
                 return Optional.of(earliestLocked());

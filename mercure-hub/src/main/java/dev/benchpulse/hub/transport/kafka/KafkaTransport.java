@@ -1,5 +1,13 @@
 package dev.benchpulse.hub.transport.kafka;
 
+import dev.benchpulse.contracts.Topics;
+import dev.benchpulse.contracts.avro.HubUpdate;
+import dev.benchpulse.hub.settings.HubProperties;
+import dev.benchpulse.hub.transport.Transport;
+import dev.benchpulse.hub.update.Update;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,11 +23,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,12 +33,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.Deserializer;
-
-import dev.benchpulse.contracts.Topics;
-import dev.benchpulse.contracts.avro.HubUpdate;
-import dev.benchpulse.hub.settings.HubProperties;
-import dev.benchpulse.hub.transport.Transport;
-import dev.benchpulse.hub.update.Update;
 
 /**
  * The transport of a hub cluster: a publish is written to the topic, and every instance, this one included, reads
@@ -60,6 +57,7 @@ public final class KafkaTransport implements Transport {
     private static final int MAX_POLL_RECORDS = 10_000;
     /** The longest a subscriber with an unknown id waits for this instance to read up to the topic's end. */
     private static final Duration LATE_ID_WAIT = Duration.ofSeconds(5);
+
     private static final long PRUNE_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final KafkaClients clients;
@@ -81,7 +79,8 @@ public final class KafkaTransport implements Transport {
         this.clients = clients;
         this.admin = admin;
         this.partition = new TopicPartition(clients.topic(), 0);
-        this.history = new KafkaHistory(properties.historySize(), properties.kafka().cacheSize());
+        this.history =
+                new KafkaHistory(properties.historySize(), properties.kafka().cacheSize());
         this.reader = new HistoryReader(clients, partition);
         this.producer = clients.producer();
         this.skipped = Counter.builder("mercure.kafka.records.skipped")
@@ -91,7 +90,8 @@ public final class KafkaTransport implements Transport {
                 .description("Updates read whose id was already in the window (publishers' retries), not dispatched")
                 .register(meters);
         Gauge.builder("mercure.kafka.position", history::end)
-                .description("The offset of the updates topic this instance has read up to").register(meters);
+                .description("The offset of the updates topic this instance has read up to")
+                .register(meters);
     }
 
     /**
@@ -105,13 +105,17 @@ public final class KafkaTransport implements Transport {
         try {
             HubTopic.ensure(admin, clients.topic(), properties.kafka());
             KafkaTransport transport = new KafkaTransport(clients, admin, properties, meters);
-            transport.readHistory(properties.historySize(), properties.kafka().cacheSize(),
+            transport.readHistory(
+                    properties.historySize(),
+                    properties.kafka().cacheSize(),
                     properties.kafka().startupTimeout());
             return transport;
         } catch (ExecutionException | TimeoutException | org.apache.kafka.common.KafkaException e) {
             admin.close(Duration.ZERO);
-            throw new IllegalStateException("The hub cannot use the Kafka topic " + clients.topic() + " at "
-                    + clients.bootstrapServers() + " (MERCURE_KAFKA_BOOTSTRAP_SERVERS): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "The hub cannot use the Kafka topic " + clients.topic() + " at " + clients.bootstrapServers()
+                            + " (MERCURE_KAFKA_BOOTSTRAP_SERVERS): " + e.getMessage(),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             admin.close(Duration.ZERO);
@@ -145,8 +149,12 @@ public final class KafkaTransport implements Transport {
                 }
             }
             history.advanceTo(end);
-            LOG.info("Read the hub updates topic {} from offset {} to {}: {} updates can be replayed", clients.topic(),
-                    from, end, end - from);
+            LOG.info(
+                    "Read the hub updates topic {} from offset {} to {}: {} updates can be replayed",
+                    clients.topic(),
+                    from,
+                    end,
+                    end - from);
         }
     }
 
@@ -173,8 +181,12 @@ public final class KafkaTransport implements Transport {
                 return null;
             }
             skipped.increment();
-            LOG.error("Skipping the record at offset {} of {}: it is not a hub update ({}). It stays in the topic; "
-                    + "no subscriber receives it.", record.offset(), partition, e.getMessage());
+            LOG.error(
+                    "Skipping the record at offset {} of {}: it is not a hub update ({}). It stays in the topic; "
+                            + "no subscriber receives it.",
+                    record.offset(),
+                    partition,
+                    e.getMessage());
             return null;
         }
     }
@@ -185,8 +197,8 @@ public final class KafkaTransport implements Transport {
             return CompletableFuture.completedFuture(false);
         }
         CompletableFuture<Boolean> stored = new CompletableFuture<>();
-        ProducerRecord<String, HubUpdate> record = new ProducerRecord<>(clients.topic(), update.id(),
-                HubUpdateRecords.toRecord(update, Instant.now()));
+        ProducerRecord<String, HubUpdate> record =
+                new ProducerRecord<>(clients.topic(), update.id(), HubUpdateRecords.toRecord(update, Instant.now()));
         try {
             // send() may block while Kafka is unreachable: never on an event loop
             sender.execute(() -> send(record, stored));
@@ -273,7 +285,9 @@ public final class KafkaTransport implements Transport {
         // Perhaps sent by another instance that read it first: read as far as the topic went, then look again.
         CompletableFuture<Resume> resumed = new CompletableFuture<>();
         Runnable lookAgain = () -> resumed.complete(history.resume(lastEventId).orElseGet(history::earliest));
-        admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition).toCompletionStage()
+        admin.listOffsets(Map.of(partition, OffsetSpec.latest()))
+                .partitionResult(partition)
+                .toCompletionStage()
                 .whenComplete((info, error) -> waitFor(error == null ? info.offset() : history.end(), lookAgain));
         return resumed.orTimeout(LATE_ID_WAIT.toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionally(timeout -> history.resume(lastEventId).orElseGet(history::earliest));

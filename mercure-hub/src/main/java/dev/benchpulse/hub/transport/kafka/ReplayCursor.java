@@ -1,14 +1,12 @@
 package dev.benchpulse.hub.transport.kafka;
 
+import dev.benchpulse.hub.update.Update;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-
-import dev.benchpulse.hub.update.Update;
 
 /**
  * One replay, read as its subscriber takes it: the part still decoded in memory from there, the older part from
@@ -24,8 +22,12 @@ final class ReplayCursor implements Iterator<Update> {
     private final ArrayDeque<Update> buffered = new ArrayDeque<>();
     private long next;
 
-    ReplayCursor(KafkaHistory history, HistoryReader reader, Function<ConsumerRecord<String, byte[]>, Update> decoder,
-            long from, long end) {
+    ReplayCursor(
+            KafkaHistory history,
+            HistoryReader reader,
+            Function<ConsumerRecord<String, byte[]>, Update> decoder,
+            long from,
+            long end) {
         this.history = history;
         this.reader = reader;
         this.decoder = decoder;
