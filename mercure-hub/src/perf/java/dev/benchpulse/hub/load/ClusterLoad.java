@@ -143,7 +143,7 @@ public final class ClusterLoad {
                         new KafkaRatePublisher(bootstrap, kafkaTopic, RunTopics.of("throughput"))) {
             int open = workers.awaitReady(120);
             publisher.run(rate, warmup);
-            Thread.sleep(3000);
+            Thread.sleep(3000); // the warm-up's last updates arrive before the counters are reset
             workers.reset();
             long cpuBefore = cpu(pids);
             long workersBefore = workers.cpuMillis();
