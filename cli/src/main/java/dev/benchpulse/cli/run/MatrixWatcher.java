@@ -16,22 +16,23 @@ import tools.jackson.databind.JsonNode;
  */
 final class MatrixWatcher {
 
-    private static final long POLL_MILLIS = 1000;
-
     private final ApiClient client;
     private final PrintWriter out;
     private final boolean redraw;
     private final boolean quiet;
     private final Duration timeout;
+    private final Duration pollInterval;
     private volatile JsonNode last;
     private int lastTenth = -1;
 
-    MatrixWatcher(ApiClient client, PrintWriter out, boolean redraw, boolean quiet, Duration timeout) {
+    MatrixWatcher(
+            ApiClient client, PrintWriter out, boolean redraw, boolean quiet, Duration timeout, Duration pollInterval) {
         this.client = client;
         this.out = out;
         this.redraw = redraw;
         this.quiet = quiet;
         this.timeout = timeout;
+        this.pollInterval = pollInterval;
     }
 
     /** Blocks until every run of the matrix has ended; returns the matrix as the API last showed it. */
@@ -56,7 +57,7 @@ final class MatrixWatcher {
                                 + "). Wait longer with --timeout.",
                         CliException.RUN_FAILED);
             }
-            Thread.sleep(POLL_MILLIS);
+            Thread.sleep(pollInterval.toMillis());
         }
     }
 

@@ -88,11 +88,25 @@ public final class RunCommand implements Callable<Integer> {
             description = "Give up waiting after this long (default: ${DEFAULT-VALUE}); the runs go on.")
     int timeoutMinutes;
 
+    @Option(
+            names = "--poll-interval",
+            paramLabel = "<ms>",
+            defaultValue = "2000",
+            description = "How often to ask the results API for the runs' state while the live stream shows the "
+                    + "progress, 10 to 60000 ms (default: ${DEFAULT-VALUE}); four times as often without a stream, "
+                    + "twice as often for a matrix.")
+    long pollIntervalMillis;
+
     @Override
     public Integer call() throws InterruptedException {
         if (iterations < 1 || iterations > 10_000) {
             throw new CliException(
                     "--iterations must be between 1 and 10000, not " + iterations + ".", CliException.USAGE);
+        }
+        if (pollIntervalMillis < 10 || pollIntervalMillis > 60_000) {
+            throw new CliException(
+                    "--poll-interval must be between 10 and 60000 ms, not " + pollIntervalMillis + ".",
+                    CliException.USAGE);
         }
         ApiClient client = api.client();
         boolean matrix = category != null || all;
@@ -146,8 +160,13 @@ public final class RunCommand implements Callable<Integer> {
             return new RunReport(client, out, spec.commandLine().getErr())
                     .print(accepted.runs().getFirst().benchmark(), watch(client, out, accepted.runs()), json);
         }
-        MatrixWatcher watcher =
-                new MatrixWatcher(client, out, Terminal.interactive(), json, Duration.ofMinutes(timeoutMinutes));
+        MatrixWatcher watcher = new MatrixWatcher(
+                client,
+                out,
+                Terminal.interactive(),
+                json,
+                Duration.ofMinutes(timeoutMinutes),
+                Duration.ofMillis(pollIntervalMillis / 2));
         Thread cancel = new Thread(() -> cancel(client, watcher.unfinished()), "benchpulse-cancel");
         Runtime.getRuntime().addShutdownHook(cancel);
         try {
@@ -168,7 +187,8 @@ public final class RunCommand implements Callable<Integer> {
                 runs.stream().map(AcceptedRun::runtime).toList(),
                 Terminal.interactive(),
                 json);
-        RunWatcher watcher = new RunWatcher(client, display, Duration.ofMinutes(timeoutMinutes));
+        RunWatcher watcher = new RunWatcher(
+                client, display, Duration.ofMinutes(timeoutMinutes), Duration.ofMillis(pollIntervalMillis));
         Thread cancel = new Thread(() -> cancelUnfinished(client, watcher), "benchpulse-cancel");
         Runtime.getRuntime().addShutdownHook(cancel);
         try {

@@ -25,19 +25,22 @@ import tools.jackson.databind.JsonNode;
  */
 final class RunWatcher {
 
-    private static final long FAST_POLL_MILLIS = 500;
-    private static final long SLOW_POLL_MILLIS = 2000;
-
     private final ApiClient client;
     private final ProgressDisplay display;
     private final Duration timeout;
+    private final Duration pollInterval;
     private final BlockingQueue<String> wake = new LinkedBlockingQueue<>();
     private final Set<String> unfinished = ConcurrentHashMap.newKeySet();
 
-    RunWatcher(ApiClient client, ProgressDisplay display, Duration timeout) {
+    /**
+     * @param pollInterval how long to wait between two questions to the results API while the live stream is open;
+     *                     without a stream the runs' progress comes from polling alone, four times as often
+     */
+    RunWatcher(ApiClient client, ProgressDisplay display, Duration timeout, Duration pollInterval) {
         this.client = client;
         this.display = display;
         this.timeout = timeout;
+        this.pollInterval = pollInterval;
     }
 
     /** Blocks until every run is finished; returns them in the order given. */
@@ -62,7 +65,8 @@ final class RunWatcher {
                             CliException.RUN_FAILED);
                 }
                 boolean live = stream.map(MercureStream::isOpen).orElse(false);
-                wake.poll(live ? SLOW_POLL_MILLIS : FAST_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                long wait = live ? pollInterval.toMillis() : Math.max(1, pollInterval.toMillis() / 4);
+                wake.poll(wait, TimeUnit.MILLISECONDS);
             }
         } finally {
             stream.ifPresent(MercureStream::close);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.benchpulse.cli.CliResult;
 import dev.benchpulse.cli.FakeBenchpulseApi;
 import java.io.IOException;
+import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -23,10 +24,18 @@ class RunCommandTests {
         api.close();
     }
 
+    /** Runs the command asking the fake API every 20 ms instead of every 2 s: its runs advance per poll. */
+    private static CliResult run(String... args) {
+        String[] fast = Arrays.copyOf(args, args.length + 2);
+        fast[args.length] = "--poll-interval";
+        fast[args.length + 1] = "20";
+        return CliResult.run(fast);
+    }
+
     @Test
     void runs_on_two_runtimes_following_the_hub_then_prints_statistics_and_comparison() {
         // When
-        CliResult result = CliResult.run(
+        CliResult result = run(
                 "run",
                 "str-contains",
                 "--runtime",
@@ -66,8 +75,8 @@ class RunCommandTests {
     @Test
     void runs_a_category_on_two_runtimes_as_one_matrix_with_its_progress_then_a_table_of_medians() {
         // When
-        CliResult result = CliResult.run(
-                "run", "--category", "strings", "-r", "php", "-r", "php-jit", "-n", "3", "--url", api.url());
+        CliResult result =
+                run("run", "--category", "strings", "-r", "php", "-r", "php-jit", "-n", "3", "--url", api.url());
 
         // Then
         assertThat(result.exitCode()).as(result.err()).isZero();
@@ -91,8 +100,8 @@ class RunCommandTests {
         api.incompleteOn("php-jit");
 
         // When
-        CliResult result = CliResult.run(
-                "run", "--category", "strings", "-r", "php", "-r", "php-jit", "-n", "3", "--url", api.url());
+        CliResult result =
+                run("run", "--category", "strings", "-r", "php", "-r", "php-jit", "-n", "3", "--url", api.url());
 
         // Then
         assertThat(result.exitCode()).as(result.err()).isEqualTo(4);
@@ -103,7 +112,7 @@ class RunCommandTests {
 
     @Test
     void a_benchmark_and_a_category_together_are_a_usage_error() {
-        CliResult result = CliResult.run("run", "str-contains", "--category", "strings", "--url", api.url());
+        CliResult result = run("run", "str-contains", "--category", "strings", "--url", api.url());
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("Name one benchmark, or run several with --category <category> or --all.");
@@ -115,7 +124,7 @@ class RunCommandTests {
         api.withoutSubscriberToken();
 
         // When
-        CliResult result = CliResult.run("run", "str-contains", "-r", "php", "-n", "3", "--url", api.url());
+        CliResult result = run("run", "str-contains", "-r", "php", "-n", "3", "--url", api.url());
 
         // Then
         assertThat(result.exitCode()).as(result.err()).isZero();
@@ -132,8 +141,7 @@ class RunCommandTests {
         api.failingOn("php-jit");
 
         // When
-        CliResult result =
-                CliResult.run("run", "str-contains", "-r", "php", "-r", "php-jit", "-n", "4", "--url", api.url());
+        CliResult result = run("run", "str-contains", "-r", "php", "-r", "php-jit", "-n", "4", "--url", api.url());
 
         // Then
         assertThat(result.exitCode()).isEqualTo(1);
@@ -150,8 +158,7 @@ class RunCommandTests {
         api.incompleteOn("php-jit");
 
         // When
-        CliResult result =
-                CliResult.run("run", "str-contains", "-r", "php", "-r", "php-jit", "-n", "4", "--url", api.url());
+        CliResult result = run("run", "str-contains", "-r", "php", "-r", "php-jit", "-n", "4", "--url", api.url());
 
         // Then
         assertThat(result.exitCode()).isEqualTo(4);
@@ -165,7 +172,7 @@ class RunCommandTests {
 
     @Test
     void an_unknown_benchmark_exits_2_naming_it() {
-        CliResult result = CliResult.run("run", "no-such-benchmark", "--url", api.url());
+        CliResult result = run("run", "no-such-benchmark", "--url", api.url());
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("Unknown benchmark 'no-such-benchmark'", "./benchpulse list");
@@ -174,7 +181,7 @@ class RunCommandTests {
 
     @Test
     void an_unknown_runtime_exits_2_naming_it_and_the_known_ones() {
-        CliResult result = CliResult.run("run", "str-contains", "-r", "php-9", "--url", api.url());
+        CliResult result = run("run", "str-contains", "-r", "php-9", "--url", api.url());
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("Unknown runtime 'php-9'", "Known runtimes: php, php-jit, php-8.1");
@@ -183,7 +190,7 @@ class RunCommandTests {
 
     @Test
     void an_unavailable_runtime_exits_2_with_why() {
-        CliResult result = CliResult.run("run", "str-contains", "-r", "php-8.1", "--url", api.url());
+        CliResult result = run("run", "str-contains", "-r", "php-8.1", "--url", api.url());
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("Runtime 'php-8.1' is not available: docker: command not found");
@@ -191,7 +198,7 @@ class RunCommandTests {
 
     @Test
     void without_a_runtime_runs_on_every_available_one() {
-        CliResult result = CliResult.run("run", "array-sort", "-n", "2", "--url", api.url());
+        CliResult result = run("run", "array-sort", "-n", "2", "--url", api.url());
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(api.runRequests())
@@ -202,8 +209,8 @@ class RunCommandTests {
 
     @Test
     void json_output_holds_the_finished_runs_and_the_comparison() {
-        CliResult result = CliResult.run(
-                "run", "str-contains", "-r", "php", "-r", "php-jit", "-n", "2", "--json", "--url", api.url());
+        CliResult result =
+                run("run", "str-contains", "-r", "php", "-r", "php-jit", "-n", "2", "--json", "--url", api.url());
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         JsonNode document = JsonMapper.builder().build().readTree(result.out());
@@ -225,7 +232,7 @@ class RunCommandTests {
 
     @Test
     void iterations_out_of_range_exit_2_before_anything_runs() {
-        CliResult result = CliResult.run("run", "str-contains", "-n", "0", "--url", api.url());
+        CliResult result = run("run", "str-contains", "-n", "0", "--url", api.url());
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("--iterations must be between 1 and 10000");
@@ -233,10 +240,19 @@ class RunCommandTests {
     }
 
     @Test
+    void a_poll_interval_out_of_range_exits_2_before_anything_runs() {
+        CliResult result = CliResult.run("run", "str-contains", "--poll-interval", "0", "--url", api.url());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--poll-interval must be between 10 and 60000 ms, not 0.");
+        assertThat(api.requests()).isEmpty();
+    }
+
+    @Test
     void an_unreachable_stack_exits_3_saying_how_to_start_it() {
         api.close();
 
-        CliResult result = CliResult.run("run", "str-contains", "--url", api.url());
+        CliResult result = run("run", "str-contains", "--url", api.url());
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.err()).contains("Cannot reach Benchpulse at " + api.url(), "./benchpulse up");

@@ -25,7 +25,7 @@ final class Supervised {
 
     private final Component component;
     private final Supervision supervision;
-    private final RestartBackOff backOff = new RestartBackOff();
+    private final RestartBackOff backOff;
     private ComponentProcess process;
     private State state = State.STARTING;
     private long startedNanos;
@@ -35,6 +35,7 @@ final class Supervised {
     Supervised(Component component, Supervision supervision) {
         this.component = component;
         this.supervision = supervision;
+        this.backOff = new RestartBackOff(supervision.restarts());
     }
 
     String name() {

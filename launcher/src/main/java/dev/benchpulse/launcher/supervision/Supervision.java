@@ -12,6 +12,12 @@ import java.util.function.BooleanSupplier;
  * @param startTimeout how long a (re)start may take to become healthy
  * @param stopTimeout  how long a stop may take before the process is killed
  * @param stopping     true once the whole stack is stopping: no more restarts
+ * @param restarts     the back-off between the restarts of a component that keeps exiting
  */
 record Supervision(
-        StackConsole console, PidFile pidFile, Duration startTimeout, Duration stopTimeout, BooleanSupplier stopping) {}
+        StackConsole console,
+        PidFile pidFile,
+        Duration startTimeout,
+        Duration stopTimeout,
+        BooleanSupplier stopping,
+        RestartBackOff.Schedule restarts) {}

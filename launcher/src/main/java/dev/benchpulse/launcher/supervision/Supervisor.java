@@ -56,6 +56,17 @@ public final class Supervisor {
             PidFile pidFile,
             Duration startTimeout,
             Duration stopTimeout) {
+        this(stages, console, pidFile, startTimeout, stopTimeout, RestartBackOff.Schedule.COMPOSE);
+    }
+
+    /** With another back-off than compose's between restarts (tests use milliseconds). */
+    Supervisor(
+            List<List<Component>> stages,
+            StackConsole console,
+            PidFile pidFile,
+            Duration startTimeout,
+            Duration stopTimeout,
+            RestartBackOff.Schedule restarts) {
         this.stages = stages.stream()
                 .filter(stage -> !stage.isEmpty())
                 .map(List::copyOf)
@@ -63,7 +74,7 @@ public final class Supervisor {
         this.console = console;
         this.pidFile = pidFile;
         this.stopTimeout = stopTimeout;
-        this.supervision = new Supervision(console, pidFile, startTimeout, stopTimeout, this::isStopping);
+        this.supervision = new Supervision(console, pidFile, startTimeout, stopTimeout, this::isStopping, restarts);
         this.stages.stream()
                 .flatMap(List::stream)
                 .forEach(component -> supervised.put(component.name(), new Supervised(component, supervision)));

@@ -25,6 +25,10 @@ class SupervisorTests {
     Path state;
 
     private final StringWriter output = new StringWriter();
+    /** compose's back-off in tenths: the tests wait 0.1, 0.2, 0.4 s between restarts instead of 1, 2, 4 s. */
+    private static final RestartBackOff.Schedule FAST_RESTARTS =
+            new RestartBackOff.Schedule(Duration.ofMillis(100), Duration.ofSeconds(3), Duration.ofSeconds(6));
+
     private Supervisor supervisor;
 
     @AfterEach
@@ -114,7 +118,7 @@ class SupervisorTests {
                         .contains(
                                 "notifier-service exited unexpectedly (exit code 137); the rest of the stack keeps running.",
                                 "    | started",
-                                "Restarting notifier-service in 1.0 s (restart 1)."));
+                                "Restarting notifier-service in 0.1 s (restart 1)."));
     }
 
     @Test
@@ -150,15 +154,15 @@ class SupervisorTests {
 
     @Test
     void a_component_that_keeps_dying_waits_longer_before_each_restart() throws Exception {
-        supervisor = supervisor(List.of(List.of(shell("notifier-service", "echo ready; sleep 2; false"))));
+        supervisor = supervisor(List.of(List.of(shell("notifier-service", "echo ready; sleep 0.5; false"))));
         supervisor.start();
 
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(lines())
                         .containsSubsequence(
-                                "Restarting notifier-service in 1.0 s (restart 1).",
-                                "Restarting notifier-service in 2.0 s (restart 2).",
-                                "Restarting notifier-service in 4.0 s (restart 3)."));
+                                "Restarting notifier-service in 0.1 s (restart 1).",
+                                "Restarting notifier-service in 0.2 s (restart 2).",
+                                "Restarting notifier-service in 0.4 s (restart 3)."));
         assertThat(lines())
                 .contains("notifier-service exited unexpectedly (exit code 1); the rest of the stack "
                         + "keeps running.");
@@ -177,7 +181,7 @@ class SupervisorTests {
         assertThat(ProcessHandle.of(first)).isEmpty();
 
         assertThat(supervisor.act(Supervisor.Action.STOP, "gateway-frontend")).isEqualTo("gateway-frontend stopped");
-        await().during(Duration.ofSeconds(3))
+        await().during(Duration.ofSeconds(1)) // ten back-offs: no restart comes
                 .atMost(Duration.ofSeconds(10))
                 .until(() -> supervisor.status().getFirst().pid() == null);
         assertThat(supervisor.status().getFirst().state()).isEqualTo("stopped");
@@ -209,7 +213,8 @@ class SupervisorTests {
                 new StackConsole(new PrintWriter(output, true), state.resolve("logs")),
                 new PidFile(state.resolve("stack.pids")),
                 startTimeout,
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5),
+                FAST_RESTARTS);
     }
 
     private List<String> lines() {
