@@ -20,7 +20,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * The limits on what one client can make the hub do, over real HTTP: template length and expressions, selectors per
  * subscription, the same for selectors in a token's claims, and open subscriptions per client address (behind a
- * trusted proxy, per forwarded address). Each refusal is a 400 problem document that says which limit was hit.
+ * trusted proxy, per forwarded address): each refusal is a 400 problem document that says which limit was hit. An
+ * instance at its bound on subscriptions answers 503 with {@code Retry-After}, for the client to go elsewhere.
  */
 class LimitsIntegrationTests {
 
@@ -112,6 +113,43 @@ class LimitsIntegrationTests {
             first.close();
             await().atMost(WAIT).untilAsserted(() -> {
                 try (SseRecorder again = open(client, TestHubs.topic())) {
+                    assertThat(again.awaitStatus(WAIT)).isEqualTo(HttpStatus.OK);
+                }
+            });
+        }
+    }
+
+    @Test
+    void an_instance_at_its_subscriber_limit_answers_503_with_retry_after_and_takes_new_ones_once_one_closes() {
+        try (MercureHubTestServer small = MercureHubTestServer.builder()
+                        .anonymous(true)
+                        .property("mercure.limits.subscribers", "2")
+                        .start();
+                SseRecorder first = SseRecorder.subscribe(
+                        SubscribeIntegrationTests.subscription(small, TestHubs.topic()),
+                        headers -> headers.set("X-Forwarded-For", "198.51.100.3"));
+                SseRecorder second = SseRecorder.subscribe(
+                        SubscribeIntegrationTests.subscription(small, TestHubs.topic()),
+                        headers -> headers.set("X-Forwarded-For", "198.51.100.4"))) {
+            assertThat(first.awaitStatus(WAIT)).isEqualTo(HttpStatus.OK);
+            assertThat(second.awaitStatus(WAIT)).isEqualTo(HttpStatus.OK);
+
+            ResponseEntity<String> full = WebClient.create()
+                    .get()
+                    .uri(SubscribeIntegrationTests.subscription(small, TestHubs.topic()))
+                    .exchangeToMono(response -> response.toEntity(String.class))
+                    .block(WAIT);
+            assertThat(full.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            assertThat(full.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(full.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
+            assertThat(full.getHeaders().getFirst(HttpHeaders.CONNECTION)).isEqualTo("close");
+            assertThat(full.getBody())
+                    .contains("holds the most subscriptions it allows (2", "MERCURE_LIMITS_SUBSCRIBERS");
+
+            first.close();
+            await().atMost(WAIT).untilAsserted(() -> {
+                try (SseRecorder again = SseRecorder.subscribe(
+                        SubscribeIntegrationTests.subscription(small, TestHubs.topic()), h -> {})) {
                     assertThat(again.awaitStatus(WAIT)).isEqualTo(HttpStatus.OK);
                 }
             });

@@ -24,6 +24,10 @@ class ProblemResponses {
         if (exception.status() == HttpStatus.UNAUTHORIZED) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"mercure\"");
         }
+        if (exception.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+            // a full instance: try again in a second, and give its connection (a file descriptor) back now
+            response.header(HttpHeaders.RETRY_AFTER, "1").header(HttpHeaders.CONNECTION, "close");
+        }
         return response.body(problem(exception.status(), exception.getMessage()));
     }
 

@@ -102,12 +102,32 @@ public record HubProperties(
      * @param templateExpressions the most expressions ({@code {…}}) a URI template selector may have
      * @param selectors the most topic selectors one subscription (or one claim) may have
      * @param subscriptionsPerAddress the most subscriptions one client address may hold open at once
+     * @param subscribers the most subscriptions this instance holds open at once, whoever opens them; unset, the
+     *         process's open-file limit less {@link #FILE_RESERVE} (each subscription holds a socket), so that a full
+     *         instance answers new subscribers with 503 instead of leaving their connections in the kernel's accept
+     *         queue, unaccepted, once the process is out of file descriptors
      */
     public record Limits(
             @DefaultValue("1024") @PositiveOrZero int templateLength,
             @DefaultValue("20") @PositiveOrZero int templateExpressions,
             @DefaultValue("100") @PositiveOrZero int selectors,
-            @DefaultValue("1000") @PositiveOrZero int subscriptionsPerAddress) {}
+            @DefaultValue("1000") @PositiveOrZero int subscriptionsPerAddress,
+            @PositiveOrZero Integer subscribers) {
+
+        /** Files kept for everything but subscriptions: jars, logs, Kafka, publish and health requests. */
+        public static final int FILE_RESERVE = 500;
+
+        /**
+         * The bound on this instance's open subscriptions ({@code 0}: none): the configured one, else the open-file
+         * limit ({@code maxOpenFiles}, negative when unknown) less the reserve.
+         */
+        public int subscribers(long maxOpenFiles) {
+            if (subscribers != null) {
+                return subscribers;
+            }
+            return maxOpenFiles <= 0 ? 0 : (int) Math.max(1, Math.min(Integer.MAX_VALUE, maxOpenFiles - FILE_RESERVE));
+        }
+    }
 
     /** Where updates are kept and shared. */
     public enum TransportKind {

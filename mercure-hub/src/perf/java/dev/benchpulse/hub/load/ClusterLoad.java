@@ -20,8 +20,9 @@ import org.HdrHistogram.Histogram;
  *   <li>{@code throughput}: {@code --subscribers} (100) over the hubs, then {@code --rate} updates per second for
  *   {@code --duration}, then {@code --drain} (5s) for the last ones to arrive: deliveries counted against updates
  *   times subscribers, latency of every delivery.</li>
- *   <li>{@code failover}: {@code --subscribers} per hub on two hubs, EventSource-like ({@link FailoverWorker}:
- *   reconnect to the other hub with Last-Event-ID); {@code --rate} updates per second for {@code --duration}; after
+ *   <li>{@code failover}: {@code --subscribers} per hub on the first {@code --loaded} of the hubs (all of them
+ *   unless set; the others are spares), EventSource-like ({@link FailoverWorker}: reconnect to another hub, chosen at
+ *   random, with Last-Event-ID); {@code --rate} updates per second for {@code --duration}; after
  *   {@code --kill-after} the hub with pid {@code --kill-pid} is killed with SIGKILL. Reports missed and repeated
  *   updates per subscriber ({@code --drain} after the last one was produced) and how long subscribers went without
  *   updates.</li>
@@ -185,22 +186,26 @@ public final class ClusterLoad {
         Duration duration = Duration.parse("PT" + options.getOrDefault("duration", "40s"));
         Duration killAfter = Duration.parse("PT" + options.getOrDefault("kill-after", "10s"));
         long killPid = Long.parseLong(options.get("kill-pid"));
-        int processes = processesPerHub * hubs.size();
+        // the first --loaded hubs carry the subscribers; the others (spares) take only reconnections
+        int loaded = Integer.parseInt(options.getOrDefault("loaded", String.valueOf(hubs.size())));
+        int processes = processesPerHub * loaded;
         try (Workers workers = new Workers(
                         processes,
-                        perHub * hubs.size(),
+                        perHub * loaded,
                         p -> "--urls="
                                 + String.join(
                                         ",",
-                                        subscription(hubs.get(p % hubs.size())),
-                                        subscription(hubs.get((p + 1) % hubs.size()))),
+                                        java.util.stream.IntStream.range(0, hubs.size())
+                                                .mapToObj(h -> subscription(hubs.get((p % loaded + h) % hubs.size())))
+                                                .toList()),
                         sources,
                         heap,
                         FailoverWorker.class);
                 KafkaRatePublisher publisher =
                         new KafkaRatePublisher(bootstrap, kafkaTopic, RunTopics.of("failover"))) {
             int open = workers.awaitReady(1800);
-            System.out.printf("subscribers open: %d over %d hubs%n", open, hubs.size());
+            System.out.printf(
+                    "subscribers open: %d over %d hubs (%d more as spares)%n", open, loaded, hubs.size() - loaded);
             long sent = publisher.run(rate, killAfter);
             ProcessHandle.of(killPid).ifPresent(ProcessHandle::destroyForcibly);
             long killedAt = System.nanoTime();
@@ -214,6 +219,7 @@ public final class ClusterLoad {
             long repeated = 0;
             long reconnections = 0;
             Histogram gaps = new Histogram(3);
+            List<String> behind = new java.util.ArrayList<>();
             for (String line : workers.ask("REPORT " + published, "REPORT", 120)) {
                 String[] parts = line.split(" ");
                 subscribers += Long.parseLong(parts[1]);
@@ -223,6 +229,7 @@ public final class ClusterLoad {
                 reconnections += Long.parseLong(parts[5]);
                 gaps.add(Histogram.decodeFromCompressedByteBuffer(
                         ByteBuffer.wrap(Base64.getDecoder().decode(parts[6])), 0));
+                behind.add(parts[7]);
             }
             System.out.printf(
                     "produced %d updates (acknowledged %d, failed %d) at %d/s; %.1f s since the kill%n",
@@ -236,6 +243,9 @@ public final class ClusterLoad {
                             + "reconnections %d%n",
                     subscribers, complete, missing, repeated, reconnections);
             print("time without updates, from losing the stream to the first update after reconnecting", gaps);
+            System.out.printf(
+                    "not receiving since they lost their stream, per worker (phase of the latest attempt@hub): %s%n",
+                    String.join(" | ", behind));
         }
     }
 

@@ -23,11 +23,15 @@ import reactor.netty.resources.LoopResources;
 /**
  * One process of subscribers that behave like browsers' {@code EventSource} for the failover scenario of
  * {@link ClusterLoad}: each connects to the first of {@code --urls}, and when its stream ends or fails it connects to
- * the next one after a short delay, sending the last id it received as {@code Last-Event-ID}. It remembers every
+ * another one of them, chosen at random, after a short delay, sending the last id it received as
+ * {@code Last-Event-ID}. It remembers every
  * update number it received (a bit per update), so the report says how many were missed and how many came twice,
  * and how long each subscriber went without updates from losing its stream to its first update after reconnecting.
  * Driven over standard input like {@link SubscriberWorker}: {@code REPORT <updates published>} prints
- * {@code REPORT <subscribers> <complete> <missing> <repeated> <reconnections> <histogram>}.
+ * {@code REPORT <subscribers> <complete> <missing> <repeated> <reconnections> <histogram> <behind>}, where
+ * {@code <behind>} says where the subscribers that lost their stream and have not received an update since are
+ * stuck: how many in each phase of their latest attempt (connecting, connected, response headers received,
+ * streaming) and to which hub, with the age of the oldest, for example {@code connected@1=33(oldest:98.2s)}.
  */
 public final class FailoverWorker {
 
@@ -96,12 +100,33 @@ public final class FailoverWorker {
                 complete += received == published ? 1 : 0;
             }
         }
+        Map<String, long[]> behind = new java.util.TreeMap<>();
+        long now = System.nanoTime();
+        for (Subscriber subscriber : subscribers) {
+            synchronized (subscriber) {
+                if (subscriber.lostAt != 0) {
+                    long[] countAndOldest =
+                            behind.computeIfAbsent(subscriber.phase + "@" + subscriber.hub, k -> new long[2]);
+                    countAndOldest[0]++;
+                    countAndOldest[1] = Math.max(countAndOldest[1], now - subscriber.phaseSince);
+                }
+            }
+        }
+        StringBuilder stuck = new StringBuilder();
+        behind.forEach((phase, countAndOldest) -> stuck.append(stuck.isEmpty() ? "" : ",")
+                .append(String.format(
+                        java.util.Locale.ROOT,
+                        "%s=%d(oldest:%.1fs)",
+                        phase,
+                        countAndOldest[0],
+                        countAndOldest[1] / 1e9)));
         Histogram histogram = gaps.getIntervalHistogram();
         ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
         int length = histogram.encodeIntoCompressedByteBuffer(buffer);
         System.out.println("REPORT " + subscribers.size() + " " + complete + " " + missing + " " + repeated + " "
                 + reconnections + " "
-                + Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer.array(), length)));
+                + Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer.array(), length)) + " "
+                + (stuck.isEmpty() ? "none" : stuck));
     }
 
     private record Source(String address) implements java.util.function.Supplier<InetSocketAddress> {
@@ -125,8 +150,14 @@ public final class FailoverWorker {
         long reconnections;
         private String lastId;
         private int attempt;
-        private long lostAt;
+        long lostAt;
         private boolean everOpened;
+        /** Where the latest attempt is: connecting, connected, responded-<status>, streaming; since when. */
+        String phase = "new";
+
+        long phaseSince = System.nanoTime();
+        /** The index in {@code urls} of the latest attempt's hub. */
+        int hub;
 
         Subscriber(HttpClient client, List<String> urls, Recorder gaps, AtomicInteger open, Semaphore connecting) {
             this.client = client;
@@ -137,14 +168,27 @@ public final class FailoverWorker {
         }
 
         synchronized void connect() {
-            String url = urls.get(attempt++ % urls.size());
+            // the first attempt goes to this subscriber's own hub; a reconnection to any other, chosen at random, as
+            // the gateway's balancer spreads a dead instance's subscribers over the live ones
+            hub = attempt++ == 0
+                    ? 0
+                    : (hub
+                                    + 1
+                                    + java.util.concurrent.ThreadLocalRandom.current()
+                                            .nextInt(urls.size() - 1))
+                            % urls.size();
+            String url = urls.get(hub);
             String resumeFrom = lastId;
             IdParser parser = new IdParser();
+            enter("connecting");
             client.headers(h -> {
                         if (resumeFrom != null) {
                             h.set("Last-Event-ID", resumeFrom);
                         }
                     })
+                    .doOnConnected(connection -> enter("connected"))
+                    .doOnResponse((response, connection) ->
+                            enter("responded-" + response.status().code()))
                     .get()
                     .uri(url)
                     .responseContent()
@@ -155,7 +199,15 @@ public final class FailoverWorker {
                     .subscribe(chunk -> {}, error -> lost(), this::lost);
         }
 
+        private synchronized void enter(String next) {
+            phase = next;
+            phaseSince = System.nanoTime();
+        }
+
         private synchronized void opened() {
+            if (!phase.equals("streaming")) {
+                enter("streaming");
+            }
             if (!everOpened) {
                 everOpened = true;
                 open.incrementAndGet();

@@ -31,7 +31,7 @@ class TokenVerifierTests {
             0,
             null,
             null,
-            new HubProperties.Limits(1024, 20, 100, 0),
+            new HubProperties.Limits(1024, 20, 100, 0, 0),
             List.of(),
             HubProperties.TransportKind.MEMORY,
             null));

@@ -33,7 +33,7 @@ final class Fixtures {
                 historySize,
                 "mercureAuthorization",
                 new HubProperties.Dispatch(subscriberBuffer, 0),
-                new HubProperties.Limits(1024, 20, 100, 0),
+                new HubProperties.Limits(1024, 20, 100, 0, 0),
                 List.of(),
                 HubProperties.TransportKind.MEMORY,
                 null);

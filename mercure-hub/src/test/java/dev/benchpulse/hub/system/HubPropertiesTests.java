@@ -40,6 +40,25 @@ class HubPropertiesTests {
     }
 
     @Test
+    void the_subscriber_limit_is_the_open_file_limit_less_the_reserve_unless_set() {
+        hub.run(context -> {
+            HubProperties.Limits limits = context.getBean(HubProperties.class).limits();
+            assertThat(limits.subscribers(20_000)).isEqualTo(19_500);
+            assertThat(limits.subscribers(-1))
+                    .as("open-file limit unknown: no bound")
+                    .isZero();
+        });
+        hub.withPropertyValues("mercure.limits.subscribers=") // what an unset MERCURE_LIMITS_SUBSCRIBERS gives
+                .run(context -> assertThat(
+                                context.getBean(HubProperties.class).limits().subscribers(1_000))
+                        .isEqualTo(500));
+        hub.withPropertyValues("mercure.limits.subscribers=300")
+                .run(context -> assertThat(
+                                context.getBean(HubProperties.class).limits().subscribers(20_000))
+                        .isEqualTo(300));
+    }
+
+    @Test
     void the_settings_have_ide_metadata() {
         assertThat(ConfigurationMetadata.names())
                 .contains(

@@ -16,7 +16,7 @@ class TopicSelectorsTests {
 
     private static final String SOURCE = "the topic parameters";
 
-    private final TopicSelectors selectors = new TopicSelectors(new Limits(40, 3, 4, 0));
+    private final TopicSelectors selectors = new TopicSelectors(new Limits(40, 3, 4, 0, 0));
 
     @Test
     void selectors_within_the_limits_are_compiled_once_and_shared() {
@@ -71,7 +71,7 @@ class TopicSelectorsTests {
 
     @Test
     void zero_turns_a_limit_off() {
-        TopicSelectors unbounded = new TopicSelectors(new Limits(0, 0, 0, 0));
+        TopicSelectors unbounded = new TopicSelectors(new Limits(0, 0, 0, 0, 0));
 
         assertThat(unbounded.of(Collections.nCopies(500, "{+a}".repeat(30) + "x".repeat(2_000)), SOURCE))
                 .hasSize(1);
