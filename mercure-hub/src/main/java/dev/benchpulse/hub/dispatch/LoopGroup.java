@@ -4,6 +4,7 @@ import dev.benchpulse.hub.topic.TopicSelector;
 import dev.benchpulse.hub.transport.Transport.Accepted;
 import dev.benchpulse.hub.transport.Transport.Batch;
 import dev.benchpulse.hub.update.SseFrames;
+import dev.benchpulse.hub.update.Update;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.time.Duration;
@@ -81,7 +82,7 @@ final class LoopGroup {
 
     /**
      * Queues the batch's updates to each subscriber they are for, as one buffer per subscriber, so Netty writes and
-     * flushes them together. Within the batch, each distinct selector is evaluated once per update for the whole
+     * flushes them together; subscribers that take every update of the batch share one copy of its frames. Within the batch, each distinct selector is evaluated once per update for the whole
      * group.
      */
     void deliver(Batch batch, Runnable delivered) {
@@ -101,25 +102,41 @@ final class LoopGroup {
     private void queue(List<Accepted> updates) {
         List<Map<TopicSelector, Boolean>> matches = new ArrayList<>(updates.size());
         updates.forEach(update -> matches.add(new HashMap<>()));
-        List<ByteBuf> frames = new ArrayList<>();
+        int[] matched = new int[updates.size()];
+        // every update of the batch in one buffer, built for the first subscriber that takes them all and shared by
+        // all such subscribers: one view each instead of a view per update (the usual case: a wildcard selector)
+        ByteBuf whole = null;
         long queued = 0;
         for (Subscriber subscriber : subscribers) {
-            frames.clear();
+            int count = 0;
             for (int u = 0; u < updates.size(); u++) {
                 Accepted accepted = updates.get(u);
                 // an update the subscriber has seen may be dispatched after it joined: it resumes after its last one
                 if (accepted.position() >= subscriber.from && subscriber.accepts(accepted.update(), matches.get(u))) {
-                    frames.add(accepted.update().frameView());
+                    matched[count++] = u;
                 }
             }
-            if (frames.isEmpty()) {
+            if (count == 0) {
                 continue;
             }
-            ByteBuf frame =
-                    frames.size() == 1 ? frames.getFirst() : Unpooled.wrappedBuffer(frames.toArray(ByteBuf[]::new));
+            ByteBuf frame;
+            if (count == 1) {
+                frame = updates.get(matched[0]).update().frameView();
+            } else if (count == updates.size()) {
+                if (whole == null) {
+                    whole = Update.frames(updates.stream().map(Accepted::update).toList());
+                }
+                frame = whole.duplicate();
+            } else {
+                ByteBuf[] views = new ByteBuf[count];
+                for (int m = 0; m < count; m++) {
+                    views[m] = updates.get(matched[m]).update().frameView();
+                }
+                frame = Unpooled.wrappedBuffer(views);
+            }
             Sinks.EmitResult result = subscriber.send(frame);
             if (result.isSuccess()) {
-                queued += frames.size();
+                queued += count;
             } else if (Subscriber.isFull(result)) {
                 // its stream ends now; it leaves the list through the leave task its end queues
                 metrics.slowSubscriber();

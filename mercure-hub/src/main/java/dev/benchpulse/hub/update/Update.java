@@ -61,6 +61,22 @@ public final class Update {
         return frame.duplicate();
     }
 
+    /**
+     * The frames of the updates one after another, copied once into one buffer of direct memory: what a subscriber
+     * that receives every one of them is sent, as a view, instead of a view of each frame.
+     */
+    public static ByteBuf frames(List<Update> updates) {
+        int length = 0;
+        for (Update update : updates) {
+            length += update.frame.readableBytes();
+        }
+        ByteBuffer direct = ByteBuffer.allocateDirect(length);
+        for (Update update : updates) {
+            direct.put(update.frame.nioBuffer());
+        }
+        return Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(direct.flip()));
+    }
+
     public String frameText() {
         return frame.toString(StandardCharsets.UTF_8);
     }

@@ -10,6 +10,8 @@ import dev.benchpulse.hub.transport.Transport.Accepted;
 import dev.benchpulse.hub.transport.Transport.Batch;
 import dev.benchpulse.hub.update.Update;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +65,32 @@ class LoopGroupTests {
         assertThat(ids(books)).containsExactly("a", "c");
         assertThat(everything).hasSize(1);
         assertThat(ids(everything)).containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void subscribers_that_take_every_update_of_a_batch_are_sent_one_contiguous_copy_of_its_frames() {
+        List<ByteBuf> first = new ArrayList<>();
+        List<ByteBuf> second = new ArrayList<>();
+        Subscriber one = subscriber("*");
+        Subscriber other = subscriber("https://example.com/books/{id}");
+        group.join(one).block();
+        group.join(other).block();
+        one.sink.asFlux().subscribe(first::add);
+        other.sink.asFlux().subscribe(second::add);
+
+        group.deliver(
+                batch(10, update("a", "https://example.com/books/1"), update("b", "https://example.com/books/2")),
+                () -> {});
+
+        assertThat(first).singleElement().satisfies(frame -> {
+            assertThat(frame.nioBufferCount())
+                    .as("one buffer for the whole batch")
+                    .isEqualTo(1);
+            assertThat(frame.toString(StandardCharsets.UTF_8))
+                    .isEqualTo(second.getFirst().toString(StandardCharsets.UTF_8))
+                    .startsWith("id: a\n")
+                    .contains("id: b\n");
+        });
     }
 
     @Test
