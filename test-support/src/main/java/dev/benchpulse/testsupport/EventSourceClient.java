@@ -115,6 +115,11 @@ public final class EventSourceClient implements AutoCloseable {
         return repeated;
     }
 
+    /** How many times it connected, answered 2xx or not, the first included. */
+    public int attempts() {
+        return attempts.get();
+    }
+
     /** How many streams were opened (answered 2xx), the first included. */
     public int streamsOpened() {
         return opened.get();

@@ -6,6 +6,7 @@ import static org.springframework.http.HttpMethod.HEAD;
 import static org.springframework.http.HttpMethod.POST;
 
 import dev.benchpulse.support.problem.ProblemResponses;
+import java.net.ConnectException;
 import java.net.URI;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.gateway.route.RouteLocator;
@@ -110,7 +111,19 @@ class ServiceRoutes {
                                 .method(GET, HEAD)
                                 .and()
                                 .path(HUB_PATH, HUB_PATH + "/subscriptions", HUB_PATH + "/subscriptions/**")
-                                .filters(f -> f.rewritePath("^/\\.well-known/mercure(?<rest>.*)$", hubPath + "${rest}"))
+                                .filters(f -> {
+                                    f.rewritePath("^/\\.well-known/mercure(?<rest>.*)$", hubPath + "${rest}");
+                                    if (services.hubCluster()) {
+                                        // an instance at its bound on subscriptions answers 503, one that has just
+                                        // died refuses the connection: the balancer picks another instance
+                                        f.retry(retry -> retry.setRetries(3)
+                                                .setStatuses(HttpStatus.SERVICE_UNAVAILABLE)
+                                                .setSeries()
+                                                .setMethods(GET)
+                                                .setExceptions(ConnectException.class));
+                                    }
+                                    return f;
+                                })
                                 .metadata(hub.metadata())
                                 .uri(hubTarget))
                 .route(

@@ -25,6 +25,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,7 +37,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * A hub cluster behind the gateway: three real hub instances on a real (embedded) Kafka broker, reached only
  * through the gateway's {@code /.well-known/mercure} by real SSE clients that reconnect like a browser's
  * EventSource. New subscribers are spread over the instances; when one instance stops, its subscribers reconnect
- * through the gateway to the others and receive every update exactly once, and new subscribers avoid it.
+ * through the gateway to the others and receive every update exactly once, and new subscribers avoid it; one that a
+ * full instance refuses (503) is sent to another by the gateway.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -47,7 +49,10 @@ class HubClusterRoutingIntegrationTests {
     private static final String KAFKA_TOPIC = "gateway-hub-cluster-" + UUID.randomUUID();
     private static final EmbeddedKafkaKraftBroker BROKER = broker();
     private static final String PUBLISHER_KEY = MercureTokens.randomSecret();
-    private static final List<MercureHubTestServer> HUBS = List.of(hub(), hub(), hub());
+    /** The third instance holds at most three subscriptions, as a full instance would. */
+    private static final int BOUND = 3;
+
+    private static final List<MercureHubTestServer> HUBS = List.of(hub(0), hub(0), hub(BOUND));
     private static final KafkaProducer<String, HubUpdate> PRODUCER = new KafkaProducer<>(
             Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.getBrokersAsString()),
             Topics.HUB_UPDATES.keySerializer(),
@@ -62,12 +67,13 @@ class HubClusterRoutingIntegrationTests {
         return broker;
     }
 
-    private static MercureHubTestServer hub() {
+    private static MercureHubTestServer hub(int subscribers) {
         return MercureHubTestServer.builder()
                 .publisherKey(PUBLISHER_KEY)
                 .subscriberKey(Backends.SUBSCRIBER_KEY)
                 .anonymous(true)
                 .kafka(BROKER.getBrokersAsString(), KAFKA_TOPIC)
+                .property("mercure.limits.subscribers", String.valueOf(subscribers))
                 .start();
     }
 
@@ -78,6 +84,12 @@ class HubClusterRoutingIntegrationTests {
                 "benchpulse.services.hub-instances",
                 () -> String.join(
                         ",", HUBS.stream().map(MercureHubTestServer::baseUrl).toList()));
+    }
+
+    /** Each test starts with empty instances: the third's bound counts the streams of the test before until they end. */
+    @AfterEach
+    void streamsEnded() {
+        await().atMost(WAIT).until(() -> HUBS.stream().allMatch(hub -> subscribersOn(hub) == 0));
     }
 
     @AfterAll
@@ -137,6 +149,32 @@ class HubClusterRoutingIntegrationTests {
             await().atMost(WAIT)
                     .untilAsserted(
                             () -> clients.forEach(c -> assertThat(c.ids()).isEqualTo(ids)));
+        } finally {
+            clients.forEach(EventSourceClient::close);
+        }
+    }
+
+    @Test
+    void a_subscriber_that_a_full_instance_refuses_is_sent_to_another_without_seeing_the_refusal() {
+        String topic = RunTopics.of(UUID.randomUUID());
+        List<EventSourceClient> clients = new ArrayList<>();
+        try {
+            // one after another, so the balancer's turns are not interleaved: the third instance is full after
+            // three, and every later turn of it is refused and retried on the next instance
+            for (int i = 0; i < 12; i++) {
+                EventSourceClient client = open(topic, 1).getFirst();
+                clients.add(client);
+                await().atMost(WAIT).until(() -> client.streamsOpened() == 1);
+            }
+
+            assertThat(subscribersOn(HUBS.get(2))).isEqualTo(BOUND);
+            assertThat(clients)
+                    .as("every client connected once: the gateway retried the full instance's 503 elsewhere")
+                    .allMatch(c -> c.attempts() == 1);
+            String id = produce(topic, 0);
+            await().atMost(WAIT)
+                    .untilAsserted(
+                            () -> clients.forEach(c -> assertThat(c.ids()).containsExactly(id)));
         } finally {
             clients.forEach(EventSourceClient::close);
         }
