@@ -39,6 +39,8 @@ public final class FakeBenchpulseApi implements AutoCloseable {
     private final List<JsonNode> runRequests = new CopyOnWriteArrayList<>();
     private final List<String> clientHeaders = new CopyOnWriteArrayList<>();
     private volatile boolean handsOutToken = true;
+    private volatile String requiredAuthorization;
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private volatile String failingRuntime;
     private volatile String incompleteRuntime;
     private final Map<String, JsonNode> newestRuns = new LinkedHashMap<>();
@@ -60,6 +62,19 @@ public final class FakeBenchpulseApi implements AutoCloseable {
     public FakeBenchpulseApi withoutSubscriberToken() {
         handsOutToken = false;
         return this;
+    }
+
+    /** The gateway of a secured stack: every request needs this user's HTTP Basic credentials. */
+    public FakeBenchpulseApi requiringSignIn(String user, String password) {
+        requiredAuthorization = "Basic "
+                + java.util.Base64.getEncoder()
+                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return this;
+    }
+
+    /** The {@code Authorization} header of every request (or {@code null}), in order. */
+    public List<String> authorizations() {
+        return List.copyOf(authorizations);
     }
 
     /** Runs on this runtime fail with a script error halfway. */
@@ -110,8 +125,22 @@ public final class FakeBenchpulseApi implements AutoCloseable {
         if (!method.equals("GET")) {
             clientHeaders.add(String.valueOf(exchange.getRequestHeaders().getFirst(ApiHeaders.CLIENT)));
         }
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (!path.equals("/.well-known/mercure")) {
+            authorizations.add(String.valueOf(authorization));
+        }
         try (exchange) {
-            if (path.equals("/.well-known/mercure")) {
+            if (requiredAuthorization != null
+                    && !path.equals("/.well-known/mercure")
+                    && !requiredAuthorization.equals(authorization)) {
+                // the secured gateway's answer (SecurityProblems)
+                ObjectNode problem = problem(
+                        401,
+                        "Benchpulse runs in secured mode: sign in at /login, or send HTTP "
+                                + "Basic credentials of a configured user.");
+                problem.put("title", "Sign-in required");
+                json(exchange, 401, problem);
+            } else if (path.equals("/.well-known/mercure")) {
                 stream(exchange);
             } else if (path.equals("/")) {
                 home(exchange);

@@ -32,10 +32,21 @@ public final class ApiClient {
     private final URI base;
     private final HttpClient http;
     private final Duration timeout;
+    private final Optional<String> authorization;
 
+    /** A client of an open stack: no one signs in. */
     public ApiClient(URI base, Duration timeout) {
+        this(base, timeout, Optional.empty());
+    }
+
+    /**
+     * @param authorization the {@code Authorization} header sent to the gateway with every request (HTTP Basic for a
+     *                      secured stack), or empty
+     */
+    public ApiClient(URI base, Duration timeout, Optional<String> authorization) {
         this.base = URI.create(base.toString().replaceAll("/+$", "") + "/");
         this.timeout = timeout;
+        this.authorization = authorization;
         this.http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
@@ -70,7 +81,8 @@ public final class ApiClient {
     }
 
     /**
-     * The subscriber token the gateway hands out with the dashboard, {@code GET /} (in open mode), if it does;
+     * The subscriber token the gateway hands out with the dashboard, {@code GET /} (to anyone in open mode, to a
+     * signed-in user in secured mode), if it does;
      * redirects are followed and a cookie set on any of their responses counts, as in a browser.
      */
     public Optional<String> subscriberToken() {
@@ -81,9 +93,10 @@ public final class ApiClient {
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
         try {
-            browser.send(
-                    HttpRequest.newBuilder(base).timeout(timeout).GET().build(),
-                    HttpResponse.BodyHandlers.discarding());
+            HttpRequest.Builder home =
+                    HttpRequest.newBuilder(base).timeout(timeout).GET();
+            authorization.ifPresent(value -> home.header("Authorization", value));
+            browser.send(home.build(), HttpResponse.BodyHandlers.discarding());
             return cookies.getCookieStore().getCookies().stream()
                     .filter(cookie -> ApiHeaders.SUBSCRIBER_COOKIE.equals(cookie.getName()))
                     .map(HttpCookie::getValue)
@@ -119,6 +132,7 @@ public final class ApiClient {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
+        authorization.ifPresent(value -> request.header("Authorization", value));
         if (!"GET".equals(method)) {
             // The servers refuse a state-changing request without a JSON body or this header (docs/security.md).
             request.header(ApiHeaders.CLIENT, "cli");

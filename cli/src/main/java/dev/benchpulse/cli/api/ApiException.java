@@ -9,7 +9,9 @@ public final class ApiException extends CliException {
     private final String detail;
 
     ApiException(int status, String request, String title, String detail) {
-        super(message(status, request, title, detail), status == 404 || status == 400 ? USAGE : UNAVAILABLE);
+        super(
+                message(status, request, title, detail),
+                status == 404 || status == 400 || status == 401 || status == 403 ? USAGE : UNAVAILABLE);
         this.status = status;
         this.detail = detail;
     }
@@ -27,6 +29,10 @@ public final class ApiException extends CliException {
         String what = detail != null && !detail.isBlank()
                 ? detail
                 : title != null && !title.isBlank() ? title : "HTTP " + status;
-        return what + " (" + request + " answered " + status + ")";
+        String hint = status == 401
+                ? " Sign in with --user <name> (or BENCHPULSE_USER) and the password in --password-file, "
+                        + "BENCHPULSE_PASSWORD or at the prompt."
+                : "";
+        return what + " (" + request + " answered " + status + ")" + hint;
     }
 }

@@ -1,10 +1,17 @@
 package dev.benchpulse.cli.api;
 
+import java.io.Console;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** The options every client command shares: where the stack is. */
+/** The options every client command shares: where the stack is, and who signs in to a secured one. */
 public final class ApiOptions {
 
     /**
@@ -13,6 +20,8 @@ public final class ApiOptions {
      * the two cannot drift apart.
      */
     public static final int DEFAULT_GATEWAY_PORT = 8080;
+
+    static final String PASSWORD_VARIABLE = "BENCHPULSE_PASSWORD";
 
     @Option(
             names = "--url",
@@ -28,7 +37,54 @@ public final class ApiOptions {
             description = "How long one HTTP request may take (default: ${DEFAULT-VALUE}).")
     int requestTimeoutSeconds;
 
+    @Option(
+            names = "--user",
+            paramLabel = "<name>",
+            defaultValue = "${env:BENCHPULSE_USER}",
+            description = "Sign in to a secured stack as this user (HTTP Basic; default: $BENCHPULSE_USER). The "
+                    + "password comes from --password-file, else $" + PASSWORD_VARIABLE + ", else the terminal asks.")
+    String user;
+
+    @Option(
+            names = "--password-file",
+            paramLabel = "<file>",
+            description = "Read the password of --user from the first line of this file.")
+    Path passwordFile;
+
     public ApiClient client() {
-        return new ApiClient(url, Duration.ofSeconds(requestTimeoutSeconds));
+        return new ApiClient(url, Duration.ofSeconds(requestTimeoutSeconds), authorization());
+    }
+
+    /** The {@code Authorization} header for {@code --user}, or empty when no user signs in (an open stack). */
+    private Optional<String> authorization() {
+        if (user == null || user.isBlank()) {
+            return Optional.empty();
+        }
+        String credentials = user + ":" + password();
+        return Optional.of("Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private String password() {
+        if (passwordFile != null) {
+            try {
+                return Files.readAllLines(passwordFile).stream().findFirst().orElse("");
+            } catch (IOException e) {
+                throw new CliException(
+                        "Cannot read the password file " + passwordFile + ": " + e.getMessage(), CliException.USAGE);
+            }
+        }
+        String variable = System.getenv(PASSWORD_VARIABLE);
+        if (variable != null) {
+            return variable;
+        }
+        Console console = System.console();
+        char[] typed = console == null ? null : console.readPassword("Password of %s at %s: ", user, url);
+        if (typed == null) {
+            throw new CliException(
+                    "--user " + user + " needs a password: give --password-file, set " + PASSWORD_VARIABLE
+                            + ", or run in a terminal to be asked for it.",
+                    CliException.USAGE);
+        }
+        return new String(typed);
     }
 }

@@ -1,0 +1,134 @@
+package dev.benchpulse.cli.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.benchpulse.cli.CliResult;
+import dev.benchpulse.cli.FakeBenchpulseApi;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The client commands against a secured stack: HTTP Basic credentials of {@code --user} with every request, the
+ * subscriber token the gateway hands a signed-in user, and a clear message when no one, or the wrong one, signs in.
+ */
+class SignInTests {
+
+    private final FakeBenchpulseApi api;
+
+    @TempDir
+    Path directory;
+
+    SignInTests() throws IOException {
+        api = new FakeBenchpulseApi().requiringSignIn("ada", "s3cret pass");
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    private Path passwordFile(String password) throws IOException {
+        return Files.writeString(directory.resolve("password"), password + "\n");
+    }
+
+    @Test
+    void a_user_with_a_password_file_sends_its_credentials_with_every_request() throws IOException {
+        CliResult result = CliResult.run(
+                "list",
+                "--url",
+                api.url(),
+                "--user",
+                "ada",
+                "--password-file",
+                passwordFile("s3cret pass").toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("str-contains");
+        assertThat(api.authorizations())
+                .isNotEmpty()
+                .allMatch(value ->
+                        value.equals("Basic " + Base64.getEncoder().encodeToString("ada:s3cret pass".getBytes())));
+    }
+
+    @Test
+    void a_signed_in_run_follows_the_hub_with_the_token_the_gateway_hands_the_user() throws IOException {
+        CliResult result = CliResult.run(
+                "run",
+                "str-contains",
+                "-r",
+                "php",
+                "-n",
+                "3",
+                "--poll-interval",
+                "20",
+                "--url",
+                api.url(),
+                "--user",
+                "ada",
+                "--password-file",
+                passwordFile("s3cret pass").toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(api.streamRequests()).singleElement().asString().contains("Bearer " + FakeBenchpulseApi.TOKEN);
+        assertThat(result.out()).contains("php: completed");
+    }
+
+    @Test
+    void without_a_user_a_secured_stack_answers_with_how_to_sign_in() {
+        CliResult result = CliResult.run("list", "--url", api.url());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err())
+                .contains(
+                        "Benchpulse runs in secured mode",
+                        "answered 401",
+                        "Sign in with --user <name> (or BENCHPULSE_USER)");
+    }
+
+    @Test
+    void a_wrong_password_is_refused_with_the_same_advice() throws IOException {
+        CliResult result = CliResult.run(
+                "list",
+                "--url",
+                api.url(),
+                "--user",
+                "ada",
+                "--password-file",
+                passwordFile("guess").toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("answered 401", "Sign in with --user");
+    }
+
+    @Test
+    void a_user_without_any_password_source_is_told_where_a_password_can_come_from() {
+        // no --password-file, no BENCHPULSE_PASSWORD in the build's environment, no terminal in a test
+        CliResult result = CliResult.run("list", "--url", api.url(), "--user", "ada");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err())
+                .contains("--user ada needs a password: give --password-file, set BENCHPULSE_PASSWORD, or run in a "
+                        + "terminal");
+        assertThat(api.requests()).isEmpty();
+    }
+
+    @Test
+    void an_unreadable_password_file_is_named() {
+        CliResult result = CliResult.run(
+                "list",
+                "--url",
+                api.url(),
+                "--user",
+                "ada",
+                "--password-file",
+                directory.resolve("missing").toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("Cannot read the password file " + directory.resolve("missing"));
+    }
+}
