@@ -171,6 +171,23 @@ class SecuredModeIntegrationTests extends SecuredModeGateway {
     }
 
     @Test
+    void a_script_signed_in_with_http_basic_gets_its_subscriber_cookie_from_the_dashboard_page() {
+        // what the CLI's --user does to follow the hub in the secured mode
+        ResponseCookie cookie = client.get()
+                .uri("/")
+                .headers(h -> h.setBasicAuth("vera", VIEWER_PASSWORD))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseCookies()
+                .getFirst("mercureAuthorization");
+
+        assertThat(cookie).isNotNull();
+        assertThat(Tokens.verifiedClaims(cookie.getValue()).getSubject()).isEqualTo("vera");
+    }
+
+    @Test
     void a_script_with_http_basic_credentials_needs_no_csrf_token() {
         client.post()
                 .uri("/api/runs")
