@@ -62,6 +62,25 @@ public final class LaunchedStack implements AutoCloseable {
 
     /** {@link #start(String, Path, Ports, String...)} with a cache directory of its own. */
     public static LaunchedStack start(String name, Path stateDir, Path cacheDir, Ports ports, String... arguments) {
+        return start(name, stateDir, cacheDir, ports, Map.of(), arguments);
+    }
+
+    /**
+     * {@link #start(String, Path, Ports, String...)} with more environment variables, which the launcher passes on to
+     * the components it starts (for example the gateway's secured mode).
+     */
+    public static LaunchedStack start(
+            String name, Path stateDir, Ports ports, Map<String, String> environment, String... arguments) {
+        return start(name, stateDir, CACHE, ports, environment, arguments);
+    }
+
+    private static LaunchedStack start(
+            String name,
+            Path stateDir,
+            Path cacheDir,
+            Ports ports,
+            Map<String, String> environment,
+            String... arguments) {
         try {
             Files.createDirectories(stateDir);
             Path output = Files.createDirectories(MODULE.resolve("target/e2e")).resolve(name + ".out");
@@ -83,11 +102,12 @@ public final class LaunchedStack implements AutoCloseable {
             if (!command.contains("--cds")) {
                 command.add("--no-cds");
             }
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(REPO.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(output.toFile())
-                    .start();
+                    .redirectOutput(output.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             return new LaunchedStack(name, stateDir, ports, output, process);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
