@@ -67,7 +67,10 @@ public final class ApiOptions {
     private String password() {
         if (passwordFile != null) {
             try {
-                return Files.readAllLines(passwordFile).stream().findFirst().orElse("");
+                try (var lines = Files.newBufferedReader(passwordFile)) {
+                    String first = lines.readLine();
+                    return first == null ? "" : first;
+                }
             } catch (IOException e) {
                 throw new CliException(
                         "Cannot read the password file " + passwordFile + ": " + e.getMessage(), CliException.USAGE);

@@ -7,6 +7,7 @@ import dev.benchpulse.cli.FakeBenchpulseApi;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Base64;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,20 +33,22 @@ class SignInTests {
         api.close();
     }
 
-    private Path passwordFile(String password) throws IOException {
-        return Files.writeString(directory.resolve("password"), password + "\n");
+    /** Runs the command against the secured fake as ada, with this password in a password file. */
+    private CliResult asAda(String password, String... arguments) throws IOException {
+        Path file = Files.writeString(directory.resolve("password"), password + "\n");
+        String[] args = Arrays.copyOf(arguments, arguments.length + 6);
+        System.arraycopy(
+                new String[] {"--url", api.url(), "--user", "ada", "--password-file", file.toString()},
+                0,
+                args,
+                arguments.length,
+                6);
+        return CliResult.run(args);
     }
 
     @Test
     void a_user_with_a_password_file_sends_its_credentials_with_every_request() throws IOException {
-        CliResult result = CliResult.run(
-                "list",
-                "--url",
-                api.url(),
-                "--user",
-                "ada",
-                "--password-file",
-                passwordFile("s3cret pass").toString());
+        CliResult result = asAda("s3cret pass", "list");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("str-contains");
@@ -57,21 +60,7 @@ class SignInTests {
 
     @Test
     void a_signed_in_run_follows_the_hub_with_the_token_the_gateway_hands_the_user() throws IOException {
-        CliResult result = CliResult.run(
-                "run",
-                "str-contains",
-                "-r",
-                "php",
-                "-n",
-                "3",
-                "--poll-interval",
-                "20",
-                "--url",
-                api.url(),
-                "--user",
-                "ada",
-                "--password-file",
-                passwordFile("s3cret pass").toString());
+        CliResult result = asAda("s3cret pass", "run", "str-contains", "-r", "php", "-n", "3", "--poll-interval", "20");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(api.streamRequests()).singleElement().asString().contains("Bearer " + FakeBenchpulseApi.TOKEN);
@@ -92,14 +81,7 @@ class SignInTests {
 
     @Test
     void a_wrong_password_is_refused_with_the_same_advice() throws IOException {
-        CliResult result = CliResult.run(
-                "list",
-                "--url",
-                api.url(),
-                "--user",
-                "ada",
-                "--password-file",
-                passwordFile("guess").toString());
+        CliResult result = asAda("guess", "list");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("answered 401", "Sign in with --user");

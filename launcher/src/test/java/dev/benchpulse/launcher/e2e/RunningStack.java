@@ -109,8 +109,13 @@ public final class RunningStack implements AutoCloseable {
 
     /** Runs a {@code benchpulse} client command against this stack's gateway, in this JVM. */
     public CliRun cli(String... arguments) {
+        return cliAt(gatewayUrl(), arguments);
+    }
+
+    /** Runs a {@code benchpulse} client command against the gateway at {@code gatewayUrl}, in this JVM. */
+    static CliRun cliAt(String gatewayUrl, String... arguments) {
         List<String> args = new ArrayList<>(List.of(arguments));
-        args.addAll(List.of("--url", gatewayUrl()));
+        args.addAll(List.of("--url", gatewayUrl));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine commandLine = BenchpulseCli.commandLine();

@@ -2,11 +2,8 @@ package dev.benchpulse.launcher.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.benchpulse.cli.BenchpulseCli;
 import dev.benchpulse.launcher.config.Ports;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,14 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,15 +58,7 @@ class SecuredStackEndToEndIntegrationTests {
     }
 
     private static RunningStack.CliRun cli(String... arguments) {
-        List<String> args = new ArrayList<>(List.of(arguments));
-        args.addAll(List.of("--url", "http://localhost:" + stack.ports().gateway()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = BenchpulseCli.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(args.toArray(String[]::new));
-        return new RunningStack.CliRun(exitCode, out.toString(), err.toString());
+        return RunningStack.cliAt("http://localhost:" + stack.ports().gateway(), arguments);
     }
 
     /** {@code GET /api/runs?requestedBy=<user>}, signed in as ada. */

@@ -34,13 +34,14 @@ class SubscriptionQuota {
     private final int perInstance;
 
     SubscriptionQuota(HubProperties properties) {
+        long maxOpenFiles = maxOpenFiles();
         this.perAddress = properties.limits().subscriptionsPerAddress();
-        this.perInstance = properties.limits().subscribers(maxOpenFiles());
+        this.perInstance = properties.limits().subscribers(maxOpenFiles);
         log.info(
                 "This instance holds at most {} subscriptions at once (MERCURE_LIMITS_SUBSCRIBERS; the process may "
                         + "open {} files) and {} per client address",
                 perInstance == 0 ? "unbounded" : perInstance,
-                maxOpenFiles(),
+                maxOpenFiles,
                 perAddress == 0 ? "unbounded" : perAddress);
     }
 
